@@ -1,0 +1,69 @@
+/**
+ * What a run reports about itself, the same in the worker and in Node: output lines, the
+ * connections it opened and their frames, and policy decisions. The worker batches these
+ * into `WorkerToPage` messages; the CLI prints some of them.
+ */
+import type { Decision } from '../policy/types.ts';
+
+export type OutputStream = 'stdout' | 'stderr' | 'info';
+
+export interface OutputEntry {
+  stream: OutputStream;
+  text: string;
+  /** ms since the epoch */
+  time: number;
+}
+
+export type ConnectionState = 'connecting' | 'open' | 'closing' | 'closed' | 'failed' | 'denied';
+
+export interface ConnectionInfo {
+  /** Unique within a run. */
+  id: number;
+  /** The URL as the script wrote it (what the policy judged). */
+  url: string;
+  /** The URL the connection really went to (after demo-host routing). */
+  routedUrl: string;
+  state: ConnectionState;
+  transport: 'direct' | 'relay' | 'none';
+  /** Why that transport, e.g. "relay reachable (auto)", "direct (setting)". */
+  transportWhy: string;
+  protocol: string;
+  extensions: string;
+  closeCode?: number;
+  closeReason?: string;
+  /** The failure or denial message, when there is one. */
+  error?: string;
+}
+
+export type FrameDirection = 'in' | 'out';
+export type FrameKind = 'text' | 'binary' | 'ping' | 'pong' | 'close';
+
+export interface FrameRecord {
+  connectionId: number;
+  direction: FrameDirection;
+  kind: FrameKind;
+  /** Payload size in bytes. */
+  size: number;
+  /** ms since the epoch */
+  time: number;
+  /** Text (cut to a preview length) or, for binary, hex of the first bytes. */
+  preview: string;
+}
+
+/** The sink a run writes its events to. */
+export interface RunObserver {
+  output(entry: OutputEntry): void;
+  connection(info: ConnectionInfo): void;
+  frame(record: FrameRecord): void;
+  decision(decision: Decision): void;
+}
+
+export type RunStatus = 'idle' | 'running' | 'finished' | 'error';
+
+/** A Lua failure, shaped for display: the editor marks `line`. */
+export interface LuaFailure {
+  message: string;
+  traceback: string;
+  /** 1-based line in the user's script, when known. */
+  line?: number;
+}

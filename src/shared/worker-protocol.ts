@@ -1,0 +1,50 @@
+/**
+ * Messages between the page (src/runner) and the Lua worker (src/runtime/worker.ts), written
+ * once as discriminated unions on `type`. Every message carries the run it belongs to, so a
+ * late message from a stopped run is recognised and dropped.
+ */
+import type { Policy, Decision } from '../policy/types.ts';
+import type { ConnectionInfo, FrameRecord, LuaFailure, OutputEntry } from './run-events.ts';
+
+export type TransportMode = 'auto' | 'relay' | 'direct';
+
+export interface RelayEndpoint {
+  /** ws:// URL of the relay, e.g. ws://127.0.0.1:5173/relay */
+  url: string;
+  /** The per-start token the served page received. */
+  token: string;
+}
+
+export interface RunRequest {
+  runId: number;
+  code: string;
+  /** Chunk name shown in tracebacks, e.g. "main.lua". */
+  chunkName: string;
+  policy: Policy;
+  transport: TransportMode;
+  relay?: RelayEndpoint;
+  /** Demo-host routing: host[:port] as written -> ws://127.0.0.1:port base it goes to. */
+  demoHosts: Record<string, string>;
+}
+
+export type PageToWorker =
+  | ({ type: 'run' } & RunRequest)
+  | { type: 'stop'; runId: number };
+
+export type RunEnd =
+  | { status: 'finished' }
+  | { status: 'stopped' }
+  | { status: 'error'; failure: LuaFailure };
+
+export type WorkerToPage =
+  | { type: 'ready' }
+  | { type: 'started'; runId: number }
+  | {
+      type: 'events';
+      runId: number;
+      output: OutputEntry[];
+      connections: ConnectionInfo[];
+      frames: FrameRecord[];
+      decisions: Decision[];
+    }
+  | ({ type: 'ended'; runId: number } & RunEnd);
