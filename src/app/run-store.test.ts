@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { OUTPUT_CAPACITY, RunStore } from './run-store.ts';
+import type { EventsBatch } from '../runner/runner.ts';
+
+const batch = (over: Partial<EventsBatch>): EventsBatch => ({
+  type: 'events',
+  runId: 1,
+  output: [],
+  connections: [],
+  frames: [],
+  decisions: [],
+  ...over,
+});
+
+function manualStore() {
+  const queue: (() => void)[] = [];
+  const store = new RunStore((fn) => queue.push(fn));
+  let notified = 0;
+  store.subscribe(() => notified++);
+  const flush = () => queue.splice(0).forEach((fn) => fn());
+  return { store, flush, notified: () => notified };
+}
+
+describe('RunStore', () => {
+  it('notifies once per scheduled flush however many batches arrived', () => {
+    const { store, flush, notified } = manualStore();
+    store.begin(1, 'start');
+    for (let i = 0; i < 100; i++) store.absorb(batch({ output: [{ stream: 'stdout', text: `${i}`, time: 0 }] }));
+    flush();
+    expect(notified()).toBe(1);
+    expect(store.output.filter((l) => l.stream === 'stdout')).toHaveLength(100);
+  });
+
+  it('caps the console and counts dropped lines', () => {
+    const { store } = manualStore();
+    const many = Array.from({ length: OUTPUT_CAPACITY * 2 }, (_, i) => ({ stream: 'stdout' as const, text: `${i}`, time: 0 }));
+    store.absorb(batch({ output: many }));
+    expect(store.output.length).toBeLessThanOrEqual(OUTPUT_CAPACITY * 1.25);
+    expect(store.outputDropped + store.output.length).toBe(OUTPUT_CAPACITY * 2);
+    expect(store.output.at(-1)?.text).toBe(`${OUTPUT_CAPACITY * 2 - 1}`);
+  });
+
+  it('keeps denied decisions and per-connection frame counts', () => {
+    const { store } = manualStore();
+    store.absorb(
+      batch({
+        frames: [
+          { connectionId: 1, direction: 'in', kind: 'text', size: 10, time: 0, preview: 'a' },
+          { connectionId: 1, direction: 'out', kind: 'binary', size: 3, time: 0, preview: '000102' },
+        ],
+        decisions: [
+          { allowed: true, action: 'websocket.connect', ruleIndex: null, explanation: 'allowed by default' },
+          { allowed: false, action: 'websocket.connect.url', resource: 'ws://x/', ruleIndex: 0, explanation: 'denied by rule 1' },
+        ],
+      }),
+    );
+    expect(store.frameCounts.get(1)).toEqual({ in: 1, out: 1, bytesIn: 10, bytesOut: 3 });
+    expect(store.denied.map((d) => d.decision.resource)).toEqual(['ws://x/']);
+  });
+
+  it('maps run ends to the four statuses', () => {
+    const { store } = manualStore();
+    store.begin(1, 'go');
+    store.end({ status: 'stopped' });
+    expect(store.status).toBe('idle');
+    store.begin(2, 'go');
+    store.end({ status: 'error', failure: { message: 'main.lua:1: boom', traceback: 'stack', line: 1 } });
+    expect(store.status).toBe('error');
+    expect(store.failure?.line).toBe(1);
+    expect(store.output.at(-1)).toMatchObject({ stream: 'stderr', text: 'main.lua:1: boom', traceback: 'stack' });
+    store.begin(3, 'go');
+    expect(store.failure).toBeNull();
+    store.end({ status: 'finished' });
+    expect(store.status).toBe('finished');
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * What the page knows about the current run: status, console lines, connections, frames and
+ * policy decisions. The worker sends batches many times a second; the store absorbs them into
+ * mutable buffers and tells React at most once per animation frame (`schedule`), so 50,000
+ * frames cost a few renders, not 50,000. Components read through `useRunStore`.
+ */
+import type { ConnectionInfo, LuaFailure, OutputEntry, OutputStream, RunStatus } from '../shared/run-events.ts';
+import type { Decision } from '../policy/types.ts';
+import type { RunEnd } from '../shared/worker-protocol.ts';
+import type { EventsBatch } from '../runner/runner.ts';
+import { FrameBuffer } from '../inspector/frame-buffer.ts';
+
+/** Console lines kept; older ones are dropped and counted. */
+export const OUTPUT_CAPACITY = 5000;
+/** Denied attempts kept for the policy panel. */
+export const DENIED_CAPACITY = 500;
+
+export interface ConsoleLine extends OutputEntry {
+  /** Unique and increasing, a stable React key. */
+  seq: number;
+  /** Shown under an error line. */
+  traceback?: string;
+}
+
+export interface DeniedAttempt {
+  seq: number;
+  time: number;
+  decision: Decision;
+}
+
+export interface FrameCounts {
+  in: number;
+  out: number;
+  bytesIn: number;
+  bytesOut: number;
+}
+
+export class RunStore {
+  status: RunStatus = 'idle';
+  /** "stopped by you", "worker terminated": why an idle status followed a run. */
+  statusNote = '';
+  runId: number | null = null;
+  failure: LuaFailure | null = null;
+  startedAt = 0;
+  output: ConsoleLine[] = [];
+  outputDropped = 0;
+  readonly connections = new Map<number, ConnectionInfo>();
+  readonly frameCounts = new Map<number, FrameCounts>();
+  readonly frames = new FrameBuffer();
+  denied: DeniedAttempt[] = [];
+  /** Increases on every change; React's snapshot. */
+  version = 0;
+
+  private seq = 0;
+  private listeners = new Set<() => void>();
+  private scheduled = false;
+
+  constructor(private readonly schedule: (fn: () => void) => void = defaultSchedule) {}
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getVersion = (): number => this.version;
+
+  begin(runId: number, intro: string): void {
+    this.status = 'running';
+    this.statusNote = '';
+    this.runId = runId;
+    this.failure = null;
+    this.startedAt = Date.now();
+    this.connections.clear();
+    this.frameCounts.clear();
+    this.frames.clear();
+    this.info(intro);
+  }
+
+  absorb(batch: EventsBatch): void {
+    for (const entry of batch.output) this.addLine(entry);
+    for (const info of batch.connections) this.connections.set(info.id, info);
+    this.frames.push(batch.frames);
+    for (const frame of batch.frames) {
+      let counts = this.frameCounts.get(frame.connectionId);
+      if (!counts) this.frameCounts.set(frame.connectionId, (counts = { in: 0, out: 0, bytesIn: 0, bytesOut: 0 }));
+      if (frame.direction === 'in') {
+        counts.in++;
+        counts.bytesIn += frame.size;
+      } else {
+        counts.out++;
+        counts.bytesOut += frame.size;
+      }
+    }
+    for (const decision of batch.decisions) {
+      if (!decision.allowed) this.denied.push({ seq: this.seq++, time: Date.now(), decision });
+    }
+    if (this.denied.length > DENIED_CAPACITY) this.denied = this.denied.slice(-DENIED_CAPACITY);
+    this.changed();
+  }
+
+  end(end: RunEnd, note?: string): void {
+    const seconds = ((Date.now() - this.startedAt) / 1000).toFixed(2);
+    if (end.status === 'finished') {
+      this.status = 'finished';
+      this.info(`Finished in ${seconds} s`);
+    } else if (end.status === 'stopped') {
+      this.status = 'idle';
+      this.statusNote = 'stopped';
+      this.info(note ? `Stopped after ${seconds} s: ${note}` : `Stopped after ${seconds} s`);
+    } else {
+      this.status = 'error';
+      this.failure = end.failure;
+      this.addLine({ stream: 'stderr', text: end.failure.message, time: Date.now() }, end.failure.traceback);
+    }
+    this.runId = null;
+    this.changed();
+  }
+
+  info(text: string): void {
+    this.addLine({ stream: 'info', text, time: Date.now() });
+    this.changed();
+  }
+
+  clearOutput(): void {
+    this.output = [];
+    this.outputDropped = 0;
+    this.changed();
+  }
+
+  clearDenied(): void {
+    this.denied = [];
+    this.changed();
+  }
+
+  private addLine(entry: OutputEntry, traceback?: string): void {
+    this.output.push({ ...entry, seq: this.seq++, traceback: traceback || undefined });
+    if (this.output.length > OUTPUT_CAPACITY * 1.25) {
+      const cut = this.output.length - OUTPUT_CAPACITY;
+      this.output = this.output.slice(cut);
+      this.outputDropped += cut;
+    }
+  }
+
+  private changed(): void {
+    this.version++;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.schedule(() => {
+      this.scheduled = false;
+      for (const listener of this.listeners) listener();
+    });
+  }
+}
+
+function defaultSchedule(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && !document.hidden) {
+    requestAnimationFrame(fn);
+  } else {
+    setTimeout(fn, 16);
+  }
+}
+
+export type { OutputStream };

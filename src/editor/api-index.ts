@@ -1,0 +1,159 @@
+/**
+ * Completion and hover content for the Lua modules, computed from the one API description
+ * (src/shared/lua-api.ts). Pure: takes text, returns entries; lua-providers.ts hands them to
+ * Monaco.
+ */
+import { LUA_API } from '../shared/lua-api.ts';
+import type { LuaApi, LuaClass, LuaFunctionDoc, LuaModule } from '../shared/lua-api-types.ts';
+import { optionsContextAt } from './options-context.ts';
+
+export type EntryKind = 'module' | 'function' | 'method' | 'constant' | 'table' | 'option' | 'field';
+
+export interface ApiEntry {
+  label: string;
+  kind: EntryKind;
+  /** One line shown beside the label: the signature or the value. */
+  detail: string;
+  /** Markdown. */
+  doc: string;
+  insertText?: string;
+}
+
+export function functionMarkdown(fn: LuaFunctionDoc): string {
+  const lines = ['```lua', fn.signature, '```', fn.doc];
+  if (fn.params.length > 0) {
+    lines.push('', ...fn.params.map((p) => `- \`${p.name}\`${p.optional ? '?' : ''} *${p.type}*: ${p.doc}`));
+  }
+  lines.push('', `**Returns:** \`${fn.returns}\``);
+  if (fn.addition) lines.push('', '_Addition of this playground._');
+  return lines.join('\n');
+}
+
+function moduleMembers(mod: LuaModule): ApiEntry[] {
+  const entries: ApiEntry[] = mod.functions.map((fn) => ({
+    label: fn.name,
+    kind: 'function',
+    detail: `${fn.signature} -> ${fn.returns}`,
+    doc: functionMarkdown(fn),
+  }));
+  for (const c of mod.constants) {
+    entries.push({ label: c.name, kind: 'constant', detail: `${mod.name}.${c.name} = ${JSON.stringify(c.value)}`, doc: c.doc });
+  }
+  for (const t of mod.tables) {
+    const list = t.members.map((m) => `- \`${m.name}\` = ${m.value}: ${m.doc}`).join('\n');
+    entries.push({ label: t.name, kind: 'table', detail: `${mod.name}.${t.name}`, doc: `${t.doc}\n\n${list}` });
+  }
+  return entries;
+}
+
+/** Guess which userdata a variable holds from its name, so `ch:` offers channel methods. */
+export function guessClass(variable: string): string | null {
+  const v = variable.toLowerCase();
+  if (/^(ch|chan|channel|timeout|heartbeat|timer|done|tick)\w*$|_ch$/.test(v)) return 'channel';
+  if (/^(err|e|error)\w*$/.test(v)) return 'error';
+  if (/^(client|ws|sock|socket|conn|connection|c)\w*$/.test(v)) return 'client';
+  return null;
+}
+
+export class ApiIndex {
+  private readonly modules = new Map<string, LuaModule>();
+  private readonly classes: { module: string; cls: LuaClass }[] = [];
+
+  constructor(api: LuaApi = LUA_API) {
+    for (const mod of api.modules) {
+      this.modules.set(mod.name, mod);
+      for (const cls of mod.classes) this.classes.push({ module: mod.name, cls });
+    }
+  }
+
+  moduleNames(): string[] {
+    return [...this.modules.keys()];
+  }
+
+  /** Completions for the text of the document before the cursor. */
+  complete(textBefore: string): ApiEntry[] {
+    const line = textBefore.slice(textBefore.lastIndexOf('\n') + 1);
+    let m = /([A-Za-z_]\w*)\.([A-Za-z_]\w*)\.(\w*)$/.exec(line);
+    if (m) {
+      const table = this.modules.get(m[1])?.tables.find((t) => t.name === m![2]);
+      return (table?.members ?? []).map((c) => ({
+        label: c.name,
+        kind: 'constant',
+        detail: `${m![1]}.${m![2]}.${c.name} = ${c.value}`,
+        doc: c.doc,
+      }));
+    }
+    m = /([A-Za-z_]\w*)\.(\w*)$/.exec(line);
+    if (m) {
+      const mod = this.modules.get(m[1]);
+      return mod ? moduleMembers(mod) : [];
+    }
+    m = /([A-Za-z_]\w*):(\w*)$/.exec(line);
+    if (m) return this.methodsFor(m[1]);
+    if (optionsContextAt(textBefore)) return this.options();
+    return this.moduleNames().map((name) => this.moduleEntry(name));
+  }
+
+  private moduleEntry(name: string): ApiEntry {
+    const mod = this.modules.get(name)!;
+    const how = mod.global ? 'global, or `require("' + name + '")`' : '`local ' + name + ' = require("' + name + '")`';
+    return { label: name, kind: 'module', detail: `module ${name}`, doc: `${mod.doc}\n\n${how}` };
+  }
+
+  private options(): ApiEntry[] {
+    const opts = this.modules.get('websocket')?.options;
+    return (opts?.items ?? []).map((o) => ({
+      label: o.name,
+      kind: 'option',
+      detail: `${o.type} (default ${o.default})`,
+      doc: `${o.doc}\n\n**Default:** ${o.default}  \n**Range:** ${o.range}`,
+      insertText: `${o.name} = `,
+    }));
+  }
+
+  /** Methods for `variable:`, narrowed by the variable's name when it says what it holds. */
+  methodsFor(variable: string): ApiEntry[] {
+    const guess = guessClass(variable);
+    const seen = new Set<string>();
+    const entries: ApiEntry[] = [];
+    for (const { cls } of this.classes) {
+      if (guess && cls.name !== guess) continue;
+      for (const fn of cls.methods) {
+        if (seen.has(fn.name)) continue;
+        seen.add(fn.name);
+        entries.push({ label: fn.name, kind: 'method', detail: `${fn.signature} -> ${fn.returns}`, doc: functionMarkdown(fn) });
+      }
+    }
+    return entries;
+  }
+
+  /** Hover markdown for the dotted or colon expression `expr` (e.g. "websocket.connect"). */
+  hover(expr: string): string | null {
+    const parts = expr.split(/([.:])/);
+    const mod = this.modules.get(parts[0]);
+    if (parts.length === 1) return mod ? this.moduleEntry(parts[0]).doc : null;
+    if (parts[1] === ':') {
+      const fns = this.classes.flatMap(({ cls }) => cls.methods.filter((fn) => fn.name === parts[2]));
+      const guess = guessClass(parts[0]);
+      const fn = fns.find((f) => !guess || f.signature.startsWith(guess === 'channel' ? 'ch:' : guess === 'error' ? 'err:' : 'client:')) ?? fns[0];
+      return fn ? functionMarkdown(fn) : null;
+    }
+    if (!mod) return null;
+    const member = moduleMembers(mod).find((e) => e.label === parts[2]);
+    if (parts.length === 3) return member ? `**${mod.name}.${member.label}**: \`${member.detail}\`\n\n${member.doc}` : null;
+    const table = mod.tables.find((t) => t.name === parts[2]);
+    const c = table?.members.find((x) => x.name === parts[4]);
+    return c ? `\`${expr} = ${c.value}\`\n\n${c.doc}` : null;
+  }
+}
+
+/** The dotted/colon expression around `column` (0-based) of `line`, e.g. "client:send". */
+export function expressionAt(line: string, column: number): string | null {
+  const isWord = (ch: string | undefined) => ch !== undefined && /\w/.test(ch);
+  let end = column;
+  while (isWord(line[end])) end++;
+  let start = column;
+  while (start > 0 && (isWord(line[start - 1]) || ((line[start - 1] === '.' || line[start - 1] === ':') && isWord(line[start - 2])))) start--;
+  const expr = line.slice(start, end);
+  return /^[A-Za-z_][\w.:]*$/.test(expr) ? expr : null;
+}

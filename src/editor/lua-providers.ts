@@ -1,0 +1,108 @@
+/**
+ * Registers Lua with Monaco once: tokenizer, configuration, and completion + hover generated
+ * from the API description (api-index.ts).
+ */
+import type { languages as Languages } from 'monaco-editor/editor/editor.api';
+import { monaco } from './monaco.ts';
+import { ApiIndex, expressionAt } from './api-index.ts';
+import type { EntryKind } from './api-index.ts';
+import { LUA_LANGUAGE_ID, luaConfiguration, luaMonarch } from './lua-language.ts';
+import { LUA_GLOBALS } from './lua-globals.ts';
+
+let registered = false;
+
+function itemKind(kind: EntryKind): Languages.CompletionItemKind {
+  const K = monaco.languages.CompletionItemKind;
+  switch (kind) {
+    case 'module':
+      return K.Module;
+    case 'function':
+      return K.Function;
+    case 'method':
+      return K.Method;
+    case 'constant':
+      return K.Constant;
+    case 'table':
+      return K.Enum;
+    case 'option':
+      return K.Property;
+    case 'field':
+      return K.Field;
+  }
+}
+
+export function registerLua(): void {
+  if (registered) return;
+  registered = true;
+  const index = new ApiIndex();
+  const { languages } = monaco;
+  languages.register({ id: LUA_LANGUAGE_ID, extensions: ['.lua'], aliases: ['Lua', 'lua'] });
+  languages.setMonarchTokensProvider(LUA_LANGUAGE_ID, luaMonarch(index.moduleNames()));
+  languages.setLanguageConfiguration(LUA_LANGUAGE_ID, luaConfiguration);
+
+  languages.registerCompletionItemProvider(LUA_LANGUAGE_ID, {
+    triggerCharacters: ['.', ':'],
+    provideCompletionItems(model, position) {
+      const textBefore = model.getValueInRange({
+        startLineNumber: Math.max(1, position.lineNumber - 60),
+        startColumn: 1,
+        endLineNumber: position.lineNumber,
+        endColumn: position.column,
+      });
+      const word = model.getWordUntilPosition(position);
+      const range = {
+        startLineNumber: position.lineNumber,
+        endLineNumber: position.lineNumber,
+        startColumn: word.startColumn,
+        endColumn: word.endColumn,
+      };
+      const entries = index.complete(textBefore);
+      const lineBefore = textBefore.slice(textBefore.lastIndexOf('\n') + 1);
+      const atTopLevel = !/[.:]\w*$/.test(lineBefore);
+      const suggestions: Languages.CompletionItem[] = entries.map((e) => ({
+        label: e.label,
+        kind: itemKind(e.kind),
+        detail: e.detail,
+        documentation: { value: e.doc },
+        insertText: e.insertText ?? e.label,
+        range,
+        sortText: `0${e.label}`,
+      }));
+      if (atTopLevel) {
+        for (const g of LUA_GLOBALS) {
+          suggestions.push({
+            label: g.name,
+            kind: g.keyword ? languages.CompletionItemKind.Keyword : languages.CompletionItemKind.Function,
+            detail: g.detail,
+            insertText: g.name,
+            range,
+            sortText: `1${g.name}`,
+          });
+        }
+      }
+      return { suggestions };
+    },
+  });
+
+  languages.registerHoverProvider(LUA_LANGUAGE_ID, {
+    provideHover(model, position) {
+      const line = model.getLineContent(position.lineNumber);
+      const expr = expressionAt(line, position.column - 1);
+      if (!expr) return null;
+      const markdown = index.hover(expr);
+      if (!markdown) return null;
+      const word = model.getWordAtPosition(position);
+      return {
+        contents: [{ value: markdown }],
+        range: word
+          ? {
+              startLineNumber: position.lineNumber,
+              endLineNumber: position.lineNumber,
+              startColumn: word.startColumn,
+              endColumn: word.endColumn,
+            }
+          : undefined,
+      };
+    },
+  });
+}

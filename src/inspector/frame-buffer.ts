@@ -1,0 +1,55 @@
+/**
+ * The frames of a run, in a ring of fixed capacity: the newest `capacity` frames stay, older
+ * ones are dropped and counted (the inspector says so). Frames are addressed by a sequence
+ * number that never changes (0 for the first frame of the run), so a filtered view can
+ * keep its list of sequence numbers across evictions.
+ */
+import type { FrameRecord } from '../shared/run-events.ts';
+
+export const FRAME_CAPACITY = 100_000;
+
+export class FrameBuffer {
+  private readonly ring: (FrameRecord | undefined)[];
+  /** Sequence number the next frame gets (= frames ever pushed). */
+  private nextSeq = 0;
+
+  constructor(readonly capacity: number = FRAME_CAPACITY) {
+    this.ring = new Array(capacity);
+  }
+
+  push(frames: readonly FrameRecord[]): void {
+    for (const frame of frames) {
+      this.ring[this.nextSeq % this.capacity] = frame;
+      this.nextSeq++;
+    }
+  }
+
+  /** Sequence number of the oldest frame still held. */
+  get firstSeq(): number {
+    return Math.max(0, this.nextSeq - this.capacity);
+  }
+
+  get endSeq(): number {
+    return this.nextSeq;
+  }
+
+  get length(): number {
+    return this.nextSeq - this.firstSeq;
+  }
+
+  /** Frames pushed and no longer held. */
+  get dropped(): number {
+    return this.firstSeq;
+  }
+
+  /** The frame with sequence number `seq`, or undefined once it was dropped. */
+  bySeq(seq: number): FrameRecord | undefined {
+    if (seq < this.firstSeq || seq >= this.nextSeq) return undefined;
+    return this.ring[seq % this.capacity];
+  }
+
+  clear(): void {
+    this.ring.fill(undefined);
+    this.nextSeq = 0;
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Build of the playground page. Monaco is bundled from node_modules (its editor worker through
+ * Vite's `?worker` import, see src/editor/monaco.ts); nothing is fetched from a CDN. The Lua
+ * worker is an ES module worker, so `worker.format` is 'es'.
+ */
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+    // Monaco alone is ~3 MB of source; the warning would fire on every build.
+    chunkSizeWarningLimit: 4096,
+  },
+  worker: {
+    format: 'es',
+  },
+});
