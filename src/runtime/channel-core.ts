@@ -1,0 +1,72 @@
+/**
+ * A channel's state, independent of Lua: a FIFO of items, a capacity, and the tasks waiting
+ * to receive or to send. Waiters are woken to re-check (not handed an item), so a task waiting
+ * in `select` on several channels never takes two items.
+ */
+import type { Task } from './scheduler.ts';
+
+export class Channel<T> {
+  private buffer: T[] = [];
+  private head = 0;
+  closed = false;
+  readonly receivers = new Set<Task>();
+  readonly senders = new Set<Task>();
+
+  constructor(
+    readonly capacity: number,
+    private readonly wake: (task: Task) => void,
+    /** Called after an item is taken (a connection resumes its transport here). */
+    private readonly onTake?: () => void,
+  ) {}
+
+  get length(): number {
+    return this.buffer.length - this.head;
+  }
+
+  canReceive(): boolean {
+    return this.length > 0 || this.closed;
+  }
+
+  /**
+   * An unbuffered channel (capacity 0) accepts an item when a receiver is already waiting,
+   * which is as close to Go's rendezvous as a FIFO gets.
+   */
+  canSend(): boolean {
+    if (this.closed) return false;
+    if (this.length < this.capacity) return true;
+    return this.capacity === 0 && this.length === 0 && this.receivers.size > 0;
+  }
+
+  /** Add an item regardless of capacity (the caller checked canSend, or is a socket). */
+  push(item: T): void {
+    this.buffer.push(item);
+    this.wakeAll(this.receivers);
+  }
+
+  take(): T | undefined {
+    if (this.length === 0) return undefined;
+    const item = this.buffer[this.head];
+    this.buffer[this.head] = undefined as T;
+    this.head++;
+    if (this.head > 1024 && this.head * 2 > this.buffer.length) {
+      this.buffer = this.buffer.slice(this.head);
+      this.head = 0;
+    }
+    this.wakeAll(this.senders);
+    this.onTake?.();
+    return item;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.wakeAll(this.receivers);
+    this.wakeAll(this.senders);
+  }
+
+  private wakeAll(tasks: Set<Task>): void {
+    if (tasks.size === 0) return;
+    for (const task of tasks) this.wake(task);
+    tasks.clear();
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * One WebSocket connection of a run, between a transport and the Lua client object.
+ *
+ *   connecting ──open──▶ open ──close()──▶ closing ──onClose──▶ closed
+ *        │                 └──────────────onClose (peer, drop)──▶ closed
+ *        └──fail / dial timeout──▶ failed
+ *
+ * Received messages go into the connection's channel; when it holds `channel_capacity`
+ * messages the transport is paused (backpressure) and resumed as the script takes them, so
+ * nothing is dropped. The channel closes when the connection ends, after the messages already
+ * received, which stay readable.
+ */
+import type { ConnectionInfo, ConnectionState, FrameKind, RunObserver } from '../shared/run-events.ts';
+import type { ConnectOptions } from './connect-options.ts';
+import type { LuaChannel } from './modules/channel.ts';
+import type { Scheduler, Task } from './scheduler.ts';
+import type { Timers } from './modules/time.ts';
+import type { Transport, TransportConnection } from './transport/types.ts';
+import { framePreview } from './frame-preview.ts';
+import { hostPort } from './transport/dial-error.ts';
+
+export interface ConnectionDeps {
+  scheduler: Scheduler;
+  timers: Timers;
+  observer: RunObserver;
+  now: () => number;
+}
+
+export class Connection {
+  state: ConnectionState = 'connecting';
+  protocol = '';
+  extensions = '';
+  closeCode?: number;
+  closeReason?: string;
+  error?: string;
+  /** Tasks waiting for open/fail (connect) or for the end (close). */
+  readonly waiters = new Set<Task>();
+  private transportConnection?: TransportConnection;
+  private paused = false;
+  private lastReceived = 0;
+  private cancelDialTimer?: () => void;
+  private cancelReadTimer?: () => void;
+
+  constructor(
+    readonly id: number,
+    readonly url: string,
+    readonly routedUrl: string,
+    readonly options: ConnectOptions,
+    readonly transport: Transport,
+    readonly transportWhy: string,
+    readonly channel: LuaChannel,
+    private readonly deps: ConnectionDeps,
+  ) {}
+
+  /** Dial; the outcome arrives as a state change and wakes the waiters. */
+  start(): void {
+    this.report();
+    if (this.options.dialTimeoutMs > 0) {
+      this.cancelDialTimer = this.deps.timers.start(this.options.dialTimeoutMs, () => this.onDialTimeout());
+    }
+    this.transportConnection = this.transport.connect(
+      {
+        url: this.routedUrl,
+        headers: this.options.headers,
+        protocols: this.options.protocols,
+        dialTimeoutMs: this.options.dialTimeoutMs,
+        compression: this.options.compression,
+        compressionThreshold: this.options.compressionThreshold,
+        readLimit: this.options.readLimit,
+      },
+      {
+        onOpen: (info) => this.onOpen(info.protocol, info.extensions),
+        onMessage: (type, data) => this.onMessage(type, data),
+        onControl: (kind, data) => this.recordFrame('in', kind, data),
+        onFail: (message) => this.onFail(message),
+        onClose: (code, reason) => this.onClose(code, reason),
+      },
+    );
+  }
+
+  get connection(): TransportConnection {
+    if (!this.transportConnection) throw new Error('connection not started');
+    return this.transportConnection;
+  }
+
+  send(data: Uint8Array, binary: boolean): void {
+    this.connection.send(data, binary);
+    this.recordFrame('out', binary ? 'binary' : 'text', data);
+  }
+
+  ping(): void {
+    this.connection.ping();
+    this.recordFrame('out', 'ping', new Uint8Array(0));
+  }
+
+  /** Start the closing handshake (idempotent). */
+  close(code: number, reason: string): void {
+    if (this.state === 'connecting') {
+      this.onFail('closed before the connection was established');
+      this.transportConnection?.close(code, reason);
+      return;
+    }
+    if (this.state !== 'open') return;
+    this.state = 'closing';
+    this.report();
+    this.recordFrame('out', 'close', new TextEncoder().encode(reason), `${code} ${reason}`);
+    this.connection.close(code, reason);
+  }
+
+  /** The run is over: close with 1001 (going away) without waiting for anybody. */
+  abandon(reason: string): void {
+    if (this.state === 'connecting') this.close(1001, reason);
+    else if (this.state === 'open') this.close(1001, reason);
+    this.stopTimers();
+  }
+
+  get ended(): boolean {
+    return this.state === 'closed' || this.state === 'failed' || this.state === 'denied';
+  }
+
+  info(): ConnectionInfo {
+    return {
+      id: this.id,
+      url: this.url,
+      routedUrl: this.routedUrl,
+      state: this.state,
+      transport: this.transport.kind,
+      transportWhy: this.transportWhy,
+      protocol: this.protocol,
+      extensions: this.extensions,
+      closeCode: this.closeCode,
+      closeReason: this.closeReason,
+      error: this.error,
+    };
+  }
+
+  private onOpen(protocol: string, extensions: string): void {
+    if (this.state !== 'connecting') return;
+    this.cancelDialTimer?.();
+    this.state = 'open';
+    this.protocol = protocol;
+    this.extensions = extensions;
+    this.lastReceived = this.deps.now();
+    if (this.options.readTimeoutMs > 0) this.armReadTimer(this.options.readTimeoutMs);
+    this.report();
+    this.wakeWaiters();
+  }
+
+  private onMessage(type: 'text' | 'binary', data: Uint8Array): void {
+    if (this.ended) return;
+    this.lastReceived = this.deps.now();
+    this.recordFrame('in', type, data);
+    const core = this.channel.core;
+    core.push({ kind: 'message', type, data });
+    if (!this.paused && core.length >= core.capacity && this.transport.features.backpressure) {
+      this.paused = true;
+      this.connection.pause();
+    }
+  }
+
+  /** The channel's onTake: resume reading once the script made room. */
+  onChannelTake(): void {
+    const core = this.channel.core;
+    if (this.paused && core.length < core.capacity) {
+      this.paused = false;
+      this.transportConnection?.resume();
+    }
+  }
+
+  private onFail(message: string): void {
+    if (this.state !== 'connecting') return;
+    this.state = 'failed';
+    this.error = message;
+    this.stopTimers();
+    this.channel.core.close();
+    this.report();
+    this.wakeWaiters();
+  }
+
+  private onClose(code: number, reason: string): void {
+    if (this.state === 'connecting') {
+      this.onFail(`connection closed during the handshake (${code}${reason ? ` ${reason}` : ''})`);
+      return;
+    }
+    if (this.ended) return;
+    this.state = 'closed';
+    this.closeCode = code;
+    this.closeReason = reason;
+    this.stopTimers();
+    this.recordFrame('in', 'close', new TextEncoder().encode(reason), `${code} ${reason}`);
+    this.channel.core.close();
+    this.report();
+    this.wakeWaiters();
+  }
+
+  private onDialTimeout(): void {
+    if (this.state !== 'connecting') return;
+    const host = hostPort(this.routedUrl);
+    this.onFail(`dial tcp ${host}: i/o timeout (dial_timeout ${this.options.dialTimeoutMs} ms)`);
+    this.transportConnection?.close(1001, 'dial timeout');
+  }
+
+  /** read_timeout: checked lazily, so a busy stream does not reset a timer per message. */
+  private armReadTimer(ms: number): void {
+    this.cancelReadTimer = this.deps.timers.start(ms, () => {
+      if (this.state !== 'open') return;
+      const silence = this.deps.now() - this.lastReceived;
+      const timeout = this.options.readTimeoutMs;
+      if (silence >= timeout) {
+        this.error = `read timeout: no message for ${timeout} ms`;
+        this.close(1001, 'read timeout');
+      } else {
+        this.armReadTimer(timeout - silence);
+      }
+    });
+  }
+
+  private stopTimers(): void {
+    this.cancelDialTimer?.();
+    this.cancelReadTimer?.();
+  }
+
+  private wakeWaiters(): void {
+    for (const task of this.waiters) this.deps.scheduler.wake(task);
+    this.waiters.clear();
+  }
+
+  private report(): void {
+    this.deps.observer.connection(this.info());
+  }
+
+  private recordFrame(direction: 'in' | 'out', kind: FrameKind, data: Uint8Array, text?: string): void {
+    this.deps.observer.frame({
+      connectionId: this.id,
+      direction,
+      kind,
+      size: data.length,
+      time: Date.now(),
+      preview: text ?? framePreview(kind, data),
+    });
+  }
+}

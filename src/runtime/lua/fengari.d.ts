@@ -1,0 +1,18 @@
+/**
+ * fengari ships no type declarations. This declares the engine loosely: its API mirrors
+ * Lua 5.3's C API one to one (see the Lua reference manual, section 4), and our wrappers in
+ * src/runtime/lua/ give the rest of the runtime typed helpers on top of it.
+ */
+declare module 'fengari' {
+  /** A Lua thread (lua_State*). Opaque to us, but a stable JS object per thread. */
+  export type LuaState = { readonly __luaState: unique symbol };
+  /* eslint-disable @typescript-eslint/no-explicit-any */
+  type Api = Record<string, any>;
+  export const lua: Api;
+  export const lauxlib: Api;
+  export const lualib: Api;
+  export const luaconf: Api;
+  /* eslint-enable @typescript-eslint/no-explicit-any */
+  export function to_luastring(s: string, cache?: boolean): Uint8Array;
+  export function to_jsstring(s: Uint8Array, from?: number, to?: number, replacement_char?: boolean): string;
+}

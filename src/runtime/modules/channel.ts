@@ -1,0 +1,307 @@
+/**
+ * The `channel` library: Go-style channels between the tasks of a run, and the receive side
+ * of every WebSocket connection. `ch:receive()` returns at once while the buffer has items
+ * (the hot path: no suspension per message); otherwise it parks the task until an item or a
+ * close arrives.
+ */
+import {
+  argError,
+  lauxlib,
+  lua,
+  luaString,
+  pushBytes,
+  pushText,
+  raise,
+  setFunctions,
+  type LuaFunction,
+  type LuaState,
+} from '../lua/api.ts';
+import { Channel } from '../channel-core.ts';
+import type { Scheduler, Task } from '../scheduler.ts';
+
+/** A received WebSocket message: materialised as a Lua table only when received. */
+export interface SocketMessage {
+  kind: 'message';
+  type: 'text' | 'binary';
+  data: Uint8Array;
+}
+
+/** A Lua value held in the registry while it sits in a channel. */
+interface LuaRef {
+  kind: 'ref';
+  ref: number;
+}
+
+/** A value made on the JS side (the time a timer fired). */
+interface NumberValue {
+  kind: 'number';
+  value: number;
+}
+
+export type ChannelItem = SocketMessage | LuaRef | NumberValue;
+
+/** A channel as Lua sees it: the state plus the userdata that stands for it. */
+export interface LuaChannel {
+  core: Channel<ChannelItem>;
+  /** Registry reference of the userdata, so every push of it is the same Lua value. */
+  ref: number;
+  /** Receive-only (a connection's channel). */
+  receiveOnly: boolean;
+}
+
+interface ChannelCase {
+  channel: LuaChannel;
+  op: 'receive' | 'send';
+}
+
+const CHANNEL_TYPE = 'channel.Channel';
+const CASE_TYPE = 'channel.Case';
+const MAX_CAPACITY = 1_000_000;
+
+const K_TYPE = luaString('type');
+const K_DATA = luaString('data');
+const K_CHANNEL = luaString('channel');
+const K_VALUE = luaString('value');
+const K_OK = luaString('ok');
+const K_DEFAULT = luaString('default');
+const V_TEXT = luaString('text');
+const V_BINARY = luaString('binary');
+
+export interface ChannelLibrary {
+  open: LuaFunction;
+  /** Create a channel and leave its userdata on L's stack. */
+  create(L: LuaState, capacity: number, options?: { receiveOnly?: boolean; onTake?: () => void }): LuaChannel;
+  push(L: LuaState, channel: LuaChannel): void;
+}
+
+export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
+  const wake = (task: Task) => scheduler.wake(task);
+
+  const create: ChannelLibrary['create'] = (L, capacity, options = {}) => {
+    const box = lua.lua_newuserdata(L, 0);
+    lauxlib.luaL_setmetatable(L, luaString(CHANNEL_TYPE));
+    lua.lua_pushvalue(L, -1);
+    const channel: LuaChannel = {
+      core: new Channel<ChannelItem>(capacity, wake, options.onTake),
+      ref: lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX),
+      receiveOnly: options.receiveOnly ?? false,
+    };
+    box.channel = channel;
+    return channel;
+  };
+
+  const push = (L: LuaState, channel: LuaChannel) => {
+    lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, channel.ref);
+  };
+
+  const check = (L: LuaState, idx: number): LuaChannel =>
+    lauxlib.luaL_checkudata(L, idx, luaString(CHANNEL_TYPE)).channel as LuaChannel;
+
+  const pushItem = (L: LuaState, item: ChannelItem) => {
+    switch (item.kind) {
+      case 'message':
+        lua.lua_createtable(L, 0, 2);
+        lua.lua_pushstring(L, item.type === 'text' ? V_TEXT : V_BINARY);
+        lua.lua_setfield(L, -2, K_TYPE);
+        pushBytes(L, item.data);
+        lua.lua_setfield(L, -2, K_DATA);
+        return;
+      case 'ref':
+        lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, item.ref);
+        lauxlib.luaL_unref(L, lua.LUA_REGISTRYINDEX, item.ref);
+        return;
+      case 'number':
+        lua.lua_pushnumber(L, item.value);
+        return;
+    }
+  };
+
+  /** Pushes `value, ok` for a channel that can receive. */
+  const takeInto = (L: LuaState, channel: LuaChannel) => {
+    const item = channel.core.take();
+    if (item === undefined) {
+      lua.lua_pushnil(L);
+      lua.lua_pushboolean(L, false);
+    } else {
+      pushItem(L, item);
+      lua.lua_pushboolean(L, true);
+    }
+  };
+
+  const refValue = (L: LuaState, idx: number): LuaRef => {
+    lua.lua_pushvalue(L, idx);
+    return { kind: 'ref', ref: lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX) };
+  };
+
+  const receive = (L: LuaState, channel: LuaChannel): number => {
+    if (channel.core.canReceive()) {
+      takeInto(L, channel);
+      return 2;
+    }
+    const task = scheduler.current;
+    scheduler.assertCanBlock(L);
+    channel.core.receivers.add(task);
+    return scheduler.suspend(L, (L1) => {
+      channel.core.receivers.delete(task);
+      return receive(L1, channel);
+    });
+  };
+
+  const send = (L: LuaState, channel: LuaChannel, valueIdx: number): number => {
+    if (channel.receiveOnly) raise(L, 'cannot send on a connection\'s channel: use client:send');
+    if (channel.core.closed) raise(L, 'send on closed channel');
+    if (channel.core.canSend()) {
+      channel.core.push(refValue(L, valueIdx));
+      return 0;
+    }
+    const task = scheduler.current;
+    scheduler.assertCanBlock(L);
+    channel.core.senders.add(task);
+    return scheduler.suspend(L, (L1) => {
+      channel.core.senders.delete(task);
+      return send(L1, channel, valueIdx);
+    });
+  };
+
+  const newCase = (L: LuaState, op: ChannelCase['op']): number => {
+    const channel = check(L, 1);
+    if (op === 'send' && channel.receiveOnly) raise(L, 'cannot send on a connection\'s channel');
+    const box = lua.lua_newuserdata(L, 0);
+    box.channelCase = { channel, op } satisfies ChannelCase;
+    lauxlib.luaL_setmetatable(L, luaString(CASE_TYPE));
+    if (op === 'send') {
+      lua.lua_pushvalue(L, 2);
+      lua.lua_setuservalue(L, -2);
+    }
+    return 1;
+  };
+
+  const readCases = (L: LuaState): { cases: ChannelCase[]; hasDefault: boolean } => {
+    lauxlib.luaL_checktype(L, 1, lua.LUA_TTABLE);
+    const cases: ChannelCase[] = [];
+    const n = lua.lua_rawlen(L, 1);
+    for (let i = 1; i <= n; i++) {
+      lua.lua_rawgeti(L, 1, i);
+      const box = lauxlib.luaL_testudata(L, -1, luaString(CASE_TYPE));
+      if (!box) argError(L, 1, `case ${i} is not a channel case (use ch:case_receive() or ch:case_send(v))`);
+      cases.push(box.channelCase as ChannelCase);
+      lua.lua_pop(L, 1);
+    }
+    lua.lua_getfield(L, 1, K_DEFAULT);
+    const hasDefault = lua.lua_toboolean(L, -1) as boolean;
+    lua.lua_pop(L, 1);
+    if (cases.length === 0 && !hasDefault) argError(L, 1, 'select needs at least one case');
+    return { cases, hasDefault };
+  };
+
+  const selectResult = (L: LuaState, channel: LuaChannel, fill: () => void) => {
+    lua.lua_createtable(L, 0, 3);
+    push(L, channel);
+    lua.lua_setfield(L, -2, K_CHANNEL);
+    fill();
+  };
+
+  const select = (L: LuaState, cases: ChannelCase[], hasDefault: boolean): number => {
+    // Fair choice: start the scan at a random case.
+    const start = Math.floor(Math.random() * cases.length);
+    for (let j = 0; j < cases.length; j++) {
+      const index = (start + j) % cases.length;
+      const c = cases[index];
+      if (c.op === 'receive' && c.channel.core.canReceive()) {
+        selectResult(L, c.channel, () => {
+          takeInto(L, c.channel);
+          lua.lua_setfield(L, -3, K_OK);
+          lua.lua_setfield(L, -2, K_VALUE);
+        });
+        return 1;
+      }
+      if (c.op === 'send' && c.channel.core.canSend()) {
+        lua.lua_rawgeti(L, 1, index + 1);
+        lua.lua_getuservalue(L, -1);
+        c.channel.core.push(refValue(L, -1));
+        lua.lua_pop(L, 2);
+        selectResult(L, c.channel, () => {
+          lua.lua_pushboolean(L, true);
+          lua.lua_setfield(L, -2, K_OK);
+        });
+        return 1;
+      }
+      if (c.op === 'send' && c.channel.core.closed) raise(L, 'send on closed channel');
+    }
+    if (hasDefault) {
+      lua.lua_createtable(L, 0, 1);
+      lua.lua_pushboolean(L, true);
+      lua.lua_setfield(L, -2, K_DEFAULT);
+      return 1;
+    }
+    const task = scheduler.current;
+    scheduler.assertCanBlock(L);
+    for (const c of cases) (c.op === 'receive' ? c.channel.core.receivers : c.channel.core.senders).add(task);
+    return scheduler.suspend(L, (L1) => {
+      for (const c of cases) {
+        c.channel.core.receivers.delete(task);
+        c.channel.core.senders.delete(task);
+      }
+      return select(L1, cases, hasDefault);
+    });
+  };
+
+  const methods: Record<string, LuaFunction> = {
+    case_receive: (L) => newCase(L, 'receive'),
+    case_send: (L) => {
+      lauxlib.luaL_checkany(L, 2);
+      return newCase(L, 'send');
+    },
+    close(L) {
+      const channel = check(L, 1);
+      if (channel.receiveOnly) raise(L, 'cannot close a connection\'s channel: use client:close');
+      channel.core.close();
+      return 0;
+    },
+    receive: (L) => receive(L, check(L, 1)),
+    send(L) {
+      lauxlib.luaL_checkany(L, 2);
+      return send(L, check(L, 1), 2);
+    },
+  };
+
+  const library: Record<string, LuaFunction> = {
+    new(L) {
+      const capacity = lauxlib.luaL_optinteger(L, 1, 0) as number;
+      if (capacity < 0 || capacity > MAX_CAPACITY) argError(L, 1, `capacity must be between 0 and ${MAX_CAPACITY}`);
+      create(L, capacity);
+      return 1;
+    },
+    select(L) {
+      const { cases, hasDefault } = readCases(L);
+      return select(L, cases, hasDefault);
+    },
+  };
+
+  const open: LuaFunction = (L) => {
+    lauxlib.luaL_newmetatable(L, luaString(CHANNEL_TYPE));
+    lua.lua_newtable(L);
+    setFunctions(L, methods);
+    lua.lua_setfield(L, -2, luaString('__index'));
+    lua.lua_pushcfunction(L, (L1: LuaState) => {
+      const c = check(L1, 1).core;
+      pushText(L1, `channel(${c.length}/${c.capacity}${c.closed ? ', closed' : ''})`);
+      return 1;
+    });
+    lua.lua_setfield(L, -2, luaString('__tostring'));
+    lua.lua_pushliteral(L, CHANNEL_TYPE);
+    lua.lua_setfield(L, -2, luaString('__metatable'));
+    lua.lua_pop(L, 1);
+
+    lauxlib.luaL_newmetatable(L, luaString(CASE_TYPE));
+    lua.lua_pushliteral(L, CASE_TYPE);
+    lua.lua_setfield(L, -2, luaString('__metatable'));
+    lua.lua_pop(L, 1);
+
+    lua.lua_newtable(L);
+    setFunctions(L, library);
+    return 1;
+  };
+
+  return { open, create, push };
+}

@@ -1,0 +1,110 @@
+/**
+ * Lua's `coroutine` library, with `resume` and `wrap` taught to let scheduler suspensions
+ * through: when a blocking call parks a thread inside a user coroutine, the user's
+ * `coroutine.resume` must not return (the user's code never asked for that yield). Instead it
+ * parks its own thread too, and when the scheduler resumes it, it resumes the inner coroutine
+ * again, so the blocking call completes where it was made. Adds `coroutine.spawn`.
+ *
+ * Mirrors fengari's `lcorolib.js` (`auxresume`, `luaB_auxwrap`) otherwise.
+ */
+import {
+  argError,
+  lauxlib,
+  lua,
+  luaString,
+  setFunctions,
+  type LuaFunction,
+  type LuaState,
+} from '../lua/api.ts';
+import type { Scheduler } from '../scheduler.ts';
+import { lualib } from 'fengari';
+
+export function openCoroutine(scheduler: Scheduler): LuaFunction {
+  /** Resume `co` with `narg` values from the top of L; results or error message left on L. */
+  const auxresume = (L: LuaState, co: LuaState, narg: number, onDone: (L: LuaState, r: number) => number): number => {
+    if (!lua.lua_checkstack(co, narg)) {
+      lua.lua_pushliteral(L, 'too many arguments to resume');
+      return onDone(L, -1);
+    }
+    if (lua.lua_status(co) === lua.LUA_OK && lua.lua_gettop(co) === 0) {
+      lua.lua_pushliteral(L, 'cannot resume dead coroutine');
+      return onDone(L, -1);
+    }
+    scheduler.enterCoroutine(L, co);
+    lua.lua_xmove(L, co, narg);
+    const status = lua.lua_resume(co, L, narg);
+    if (status === lua.LUA_YIELD && scheduler.takeParked(co)) {
+      // A blocking call inside `co` is waiting: wait with it, then carry on resuming it.
+      lua.lua_settop(co, 0);
+      scheduler.markParked(L);
+      return lua.lua_yieldk(L, 0, 0, (L1: LuaState) => auxresume(L1, co, 0, onDone));
+    }
+    if (status === lua.LUA_OK || status === lua.LUA_YIELD) {
+      const nres = lua.lua_gettop(co);
+      if (!lua.lua_checkstack(L, nres + 1)) {
+        lua.lua_pop(co, nres);
+        lua.lua_pushliteral(L, 'too many results to resume');
+        return onDone(L, -1);
+      }
+      lua.lua_xmove(co, L, nres);
+      return onDone(L, nres);
+    }
+    lua.lua_xmove(co, L, 1);
+    return onDone(L, -1);
+  };
+
+  const resume: LuaFunction = (L) => {
+    const co = lua.lua_tothread(L, 1);
+    if (!co) argError(L, 1, 'thread expected');
+    return auxresume(L, co, lua.lua_gettop(L) - 1, (L1, r) => {
+      if (r < 0) {
+        lua.lua_pushboolean(L1, false);
+        lua.lua_insert(L1, -2);
+        return 2;
+      }
+      lua.lua_pushboolean(L1, true);
+      lua.lua_insert(L1, -(r + 1));
+      return r + 1;
+    });
+  };
+
+  const auxwrap: LuaFunction = (L) => {
+    const co = lua.lua_tothread(L, lua.lua_upvalueindex(1));
+    return auxresume(L, co, lua.lua_gettop(L), (L1, r) => {
+      if (r < 0) {
+        if (lua.lua_type(L1, -1) === lua.LUA_TSTRING) {
+          lauxlib.luaL_where(L1, 1);
+          lua.lua_insert(L1, -2);
+          lua.lua_concat(L1, 2);
+        }
+        return lua.lua_error(L1);
+      }
+      return r;
+    });
+  };
+
+  const library: Record<string, LuaFunction> = {
+    resume,
+    wrap(L) {
+      lauxlib.luaL_checktype(L, 1, lua.LUA_TFUNCTION);
+      const co = lua.lua_newthread(L);
+      lua.lua_pushvalue(L, 1);
+      lua.lua_xmove(L, co, 1);
+      lua.lua_pushcclosure(L, auxwrap, 1);
+      return 1;
+    },
+    /** coroutine.spawn(fn, ...): run fn as a concurrent task of this run. */
+    spawn(L) {
+      lauxlib.luaL_checktype(L, 1, lua.LUA_TFUNCTION);
+      scheduler.spawn(L, lua.lua_gettop(L) - 1);
+      return 0;
+    },
+  };
+
+  return (L) => {
+    // Start from fengari's own library and replace or add what we need.
+    lauxlib.luaL_requiref(L, luaString('coroutine'), lualib.luaopen_coroutine, true);
+    setFunctions(L, library);
+    return 1;
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * One run of a script: a fresh fengari state with the runtime's libraries, the main chunk as
+ * the first task of a scheduler, and the cleanup that closes every socket (1001) and clears
+ * every timer when the run finishes, fails or is stopped. The same code runs in the worker
+ * and in Node; only the transport, the clock and the observer come from the host.
+ */
+import { lauxlib } from 'fengari';
+import { decodeUtf8, encodeUtf8, lua, luaString, toDisplayString, type LuaFunction, type LuaState } from './lua/api.ts';
+import { makeReadOnly } from './lua/readonly.ts';
+import { Scheduler, type Task, type TaskEnd } from './scheduler.ts';
+import { createDefer, type Defer } from './defer.ts';
+import { openBase } from './modules/base.ts';
+import { channelLibrary } from './modules/channel.ts';
+import { openCoroutine } from './modules/coroutine.ts';
+import { openErrors, toError, formatError } from './modules/errors.ts';
+import { openJson } from './modules/json.ts';
+import { openTime, Timers, type Clock } from './modules/time.ts';
+import { openWebsocket, type TransportChoice } from './modules/websocket.ts';
+import type { Connection } from './connection.ts';
+import type { DemoHosts } from './route.ts';
+import type { Policy } from '../policy/types.ts';
+import type { LuaFailure, RunObserver } from '../shared/run-events.ts';
+import type { RunEnd } from '../shared/worker-protocol.ts';
+
+export interface RunOptions {
+  code: string;
+  /** Shown in messages and tracebacks, e.g. "main.lua". */
+  chunkName: string;
+  policy: Policy;
+  transport: TransportChoice;
+  demoHosts: DemoHosts;
+  observer: RunObserver;
+  clock?: Clock;
+  defer?: Defer;
+}
+
+export interface RunHandle {
+  /** Settles once, when the run has finished, failed or been stopped, and cleaned up. */
+  done: Promise<RunEnd>;
+  /** End the run now: no Lua runs again, sockets close with 1001, timers are cleared. */
+  stop(): void;
+}
+
+const systemClock: Clock = {
+  now: () => performance.timeOrigin + performance.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export function startRun(options: RunOptions): RunHandle {
+  const clock = options.clock ?? systemClock;
+  const L: LuaState = lauxlib.luaL_newstate();
+  const timers = new Timers(clock);
+  const connections = new Map<number, Connection>();
+  let ended = false;
+  let pendingWrite = '';
+  let resolveDone: (end: RunEnd) => void = () => {};
+  const done = new Promise<RunEnd>((resolve) => (resolveDone = resolve));
+
+  const output = (text: string, stream: 'stdout' | 'stderr' | 'info' = 'stdout') =>
+    options.observer.output({ stream, text, time: Date.now() });
+  const write = (text: string, newline: boolean) => {
+    if (newline) {
+      output(pendingWrite + text);
+      pendingWrite = '';
+      return;
+    }
+    const lines = (pendingWrite + text).split('\n');
+    pendingWrite = lines.pop() ?? '';
+    for (const line of lines) output(line);
+  };
+
+  const finish = (end: RunEnd) => {
+    if (ended) return;
+    ended = true;
+    scheduler.stop();
+    if (pendingWrite) output(pendingWrite);
+    const reason = end.status === 'stopped' ? 'run stopped' : 'run ended';
+    for (const connection of connections.values()) connection.abandon(reason);
+    timers.clearAll();
+    resolveDone(end);
+  };
+
+  const onTaskEnd = (task: Task, end: TaskEnd) => {
+    if (!end.ok) {
+      finish({ status: 'error', failure: describeFailure(end.thread, options.chunkName) });
+      return;
+    }
+    if (task.id === 1) {
+      const returned = returnedError(task.thread);
+      if (returned) {
+        finish({ status: 'error', failure: { message: `the script returned an error: ${returned}`, traceback: '' } });
+        return;
+      }
+    }
+    if (scheduler.taskCount === 0) finish({ status: 'finished' });
+  };
+
+  const scheduler = new Scheduler(L, options.defer ?? createDefer(), () => clock.now(), onTaskEnd);
+  const channels = channelLibrary(scheduler);
+
+  openBase(L, write);
+  const modules: Array<[string, LuaFunction]> = [
+    ['errors', openErrors],
+    ['channel', channels.open],
+    ['time', openTime(scheduler, channels, timers)],
+    ['json', openJson],
+    [
+      'websocket',
+      openWebsocket({
+        scheduler,
+        timers,
+        channels,
+        observer: options.observer,
+        policy: options.policy,
+        demoHosts: options.demoHosts,
+        transport: options.transport,
+        connections,
+        now: () => clock.now(),
+        ended: () => ended,
+      }),
+    ],
+  ];
+  for (const [name, open] of modules) {
+    // Preset as globals too: the original page's examples use json, time, channel, errors bare.
+    lauxlib.luaL_requiref(L, luaString(name), (L1: LuaState) => {
+      open(L1);
+      if (name !== 'websocket') makeReadOnly(L1, name);
+      return 1;
+    }, 1);
+    lua.lua_pop(L, 1);
+  }
+  lauxlib.luaL_requiref(L, luaString('coroutine'), openCoroutine(scheduler), 1);
+  lua.lua_pop(L, 1);
+
+  const source = encodeUtf8(options.code);
+  const status = lauxlib.luaL_loadbuffer(L, source, source.length, luaString(`=${options.chunkName}`));
+  if (status !== lua.LUA_OK) {
+    const message = decodeUtf8(lua.lua_tolstring(L, -1) as Uint8Array);
+    finish({ status: 'error', failure: { message, traceback: '', line: lineOf(message, options.chunkName) } });
+  } else {
+    scheduler.spawn(L, 0);
+  }
+  return { done, stop: () => finish({ status: 'stopped' }) };
+}
+
+/** The error on top of a failed thread, with its traceback and the script line it names. */
+function describeFailure(thread: LuaState, chunkName: string): LuaFailure {
+  const error = toError(thread, -1);
+  const message = error ? formatError(error) : toDisplayString(thread, -1);
+  lauxlib.luaL_traceback(thread, thread, null, 0);
+  const traceback = decodeUtf8(lua.lua_tolstring(thread, -1) as Uint8Array);
+  lua.lua_pop(thread, 1);
+  return { message, traceback, line: lineOf(message, chunkName) ?? lineOf(traceback, chunkName) };
+}
+
+/** A main chunk that ends with `return nil, err` (as the original page's snippets do) failed. */
+function returnedError(thread: LuaState): string | null {
+  const n = lua.lua_gettop(thread);
+  if (n < 2 || lua.lua_toboolean(thread, 1) || lua.lua_isnil(thread, 2)) return null;
+  return toDisplayString(thread, 2);
+}
+
+function lineOf(text: string, chunkName: string): number | undefined {
+  const escaped = chunkName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`${escaped}:(\\d+):`).exec(text);
+  return match ? Number(match[1]) : undefined;
+}

@@ -1,0 +1,78 @@
+/**
+ * The direct transport in Node: the `ws` package, which has every feature natively (custom
+ * headers, ping, compression modes, maxPayload, pause/resume for backpressure).
+ */
+import { WebSocket, type ClientOptions } from 'ws';
+import type { IncomingMessage } from 'node:http';
+import type { ConnectRequest, Transport, TransportConnection, TransportEvents } from './types.ts';
+import { describeDialError, describeRejectedHandshake } from './dial-error.ts';
+
+function clientOptions(request: ConnectRequest): ClientOptions {
+  const noContext = request.compression === 2;
+  return {
+    headers: request.headers,
+    maxPayload: request.readLimit,
+    perMessageDeflate:
+      request.compression === 0
+        ? false
+        : {
+            clientNoContextTakeover: noContext,
+            serverNoContextTakeover: noContext,
+            threshold: request.compressionThreshold,
+          },
+  };
+}
+
+function connect(request: ConnectRequest, events: TransportEvents): TransportConnection {
+  const socket = new WebSocket(request.url, request.protocols, clientOptions(request));
+  let opened = false;
+  let failed = false;
+
+  const fail = (message: string) => {
+    if (opened || failed) return;
+    failed = true;
+    events.onFail(message);
+  };
+
+  socket.on('open', function socketOnOpen() {
+    opened = true;
+    events.onOpen({ protocol: socket.protocol, extensions: socket.extensions });
+  });
+  socket.on('message', function socketOnMessage(data: Buffer, isBinary: boolean) {
+    events.onMessage(isBinary ? 'binary' : 'text', data);
+  });
+  socket.on('ping', (data: Buffer) => events.onControl?.('ping', data));
+  socket.on('pong', (data: Buffer) => events.onControl?.('pong', data));
+  socket.on('unexpected-response', function socketOnRejected(req, res: IncomingMessage) {
+    fail(describeRejectedHandshake(res.statusCode ?? 0, res.statusMessage ?? ''));
+    req.destroy();
+    res.destroy();
+  });
+  socket.on('error', function socketOnError(error: Error) {
+    fail(describeDialError(request.url, error));
+  });
+  socket.on('close', function socketOnClose(code: number, reason: Buffer) {
+    if (!opened) fail('connection closed during the handshake');
+    else events.onClose(code, reason.toString('utf8'));
+  });
+
+  return {
+    send: (data, binary) => socket.send(data, { binary }),
+    bufferedAmount: () => socket.bufferedAmount,
+    ping: () => socket.ping(),
+    close(code, reason) {
+      if (socket.readyState === WebSocket.CONNECTING) socket.terminate();
+      else socket.close(code, reason);
+    },
+    pause: () => socket.pause(),
+    resume: () => socket.resume(),
+  };
+}
+
+export function createNodeTransport(): Transport {
+  return {
+    kind: 'direct',
+    features: { headers: true, ping: true, compression: true, readLimit: true, backpressure: true },
+    connect,
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * `npm run lua -- script.lua [--policy policy.json]`: runs a script in Node with the same
+ * runtime as the page (direct transport on the `ws` package), prints its output, and exits
+ * non-zero with the Lua error and traceback when the script fails. Ctrl+C stops the run
+ * (sockets close with 1001) and exits with 130.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { startRun } from '../runtime/run.ts';
+import { createNodeTransport } from '../runtime/transport/node-ws.ts';
+import { DEFAULT_POLICY } from '../policy/presets.ts';
+import { parsePolicy } from '../policy/serialize.ts';
+import type { Policy } from '../policy/types.ts';
+
+const USAGE = 'usage: npm run lua -- <script.lua> [--policy <policy.json>]';
+
+interface CliArgs {
+  script: string;
+  policyFile?: string;
+}
+
+function parseArgs(argv: string[]): CliArgs {
+  let script: string | undefined;
+  let policyFile: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--policy') {
+      policyFile = argv[++i];
+      if (!policyFile) throw new Error('--policy needs a file name');
+    } else if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (arg.startsWith('-')) {
+      throw new Error(`unknown option ${arg}`);
+    } else if (script) {
+      throw new Error(`only one script can run at a time (got ${script} and ${arg})`);
+    } else {
+      script = arg;
+    }
+  }
+  if (!script) throw new Error('no script given');
+  return { script, policyFile };
+}
+
+function readText(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+function loadPolicy(file: string | undefined): Policy {
+  if (!file) return DEFAULT_POLICY;
+  const parsed = parsePolicy(readText(file, 'policy'));
+  if (!parsed.ok) throw new Error(`invalid policy ${file}: ${parsed.error}`);
+  return parsed.policy;
+}
+
+async function main(): Promise<number> {
+  let args: CliArgs;
+  let code: string;
+  let policy: Policy;
+  try {
+    args = parseArgs(process.argv.slice(2));
+    code = readText(args.script, 'script');
+    policy = loadPolicy(args.policyFile);
+  } catch (e) {
+    console.error(`lua: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const run = startRun({
+    code,
+    chunkName: basename(args.script),
+    policy,
+    transport: { transport: createNodeTransport(), why: 'direct (ws in Node)' },
+    demoHosts: {},
+    observer: {
+      output: (entry) => (entry.stream === 'stdout' ? console.log(entry.text) : console.error(entry.text)),
+      connection: () => {},
+      frame: () => {},
+      decision: (decision) => {
+        if (!decision.allowed) console.error(`policy: ${decision.explanation}`);
+      },
+    },
+  });
+  process.once('SIGINT', () => run.stop());
+  const end = await run.done;
+  if (end.status === 'error') {
+    console.error(`lua: ${end.failure.message}`);
+    if (end.failure.traceback) console.error(end.failure.traceback);
+    return 1;
+  }
+  return end.status === 'stopped' ? 130 : 0;
+}
+
+process.exitCode = await main();
