@@ -146,6 +146,8 @@ export function startRun(options: RunOptions): RunHandle {
 
 /** The error on top of a failed thread, with its traceback and the script line it names. */
 function describeFailure(thread: LuaState, chunkName: string): LuaFailure {
+  // A thread that died of a stack overflow has no room left for the traceback.
+  lua.lua_checkstack(thread, 20);
   const error = toError(thread, -1);
   const message = error ? formatError(error) : toDisplayString(thread, -1);
   lauxlib.luaL_traceback(thread, thread, null, 0);

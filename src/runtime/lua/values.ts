@@ -43,6 +43,7 @@ export type LuaValue = null | boolean | number | string | LuaTable | LuaOpaque;
 export function toLuaValue(L: LuaState, idx: number, depth = 0): LuaValue {
   const abs = lua.lua_absindex(L, idx);
   switch (lua.lua_type(L, abs)) {
+    case lua.LUA_TNONE:
     case lua.LUA_TNIL:
       return null;
     case lua.LUA_TBOOLEAN:

@@ -61,6 +61,13 @@ export function returnError(L: LuaState, error: RuntimeError): number {
   return 2;
 }
 
+/** `return false, err`: the convention of methods that return `true` on success. */
+export function returnFalse(L: LuaState, error: RuntimeError): number {
+  lua.lua_pushboolean(L, false);
+  pushError(L, error);
+  return 2;
+}
+
 /** The error object at `idx`, or null when the value is not one. */
 export function toError(L: LuaState, idx: number): RuntimeError | null {
   const box = lauxlib.luaL_testudata(L, idx, luaString(ERROR_TYPE));

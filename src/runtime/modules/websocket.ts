@@ -20,7 +20,7 @@ import { toLuaValue } from '../lua/values.ts';
 import { makeReadOnly } from '../lua/readonly.ts';
 import { validateClose, validateConnectOptions, validateUrl, type ConnectOptions } from '../connect-options.ts';
 import { Connection } from '../connection.ts';
-import { returnError, runtimeError, type RuntimeError } from './errors.ts';
+import { returnError, returnFalse, runtimeError, type RuntimeError } from './errors.ts';
 import { TransportUnsupported, type Transport } from '../transport/types.ts';
 import { routeUrl, type DemoHosts } from '../route.ts';
 import { checkConnect } from '../../policy/policy.ts';
@@ -179,17 +179,17 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
     const connection = lookup(L);
     const data = checkBytes(L, 2);
     const type = lua.lua_isnoneornil(L, 3) ? 1 : (lauxlib.luaL_checkinteger(L, 3) as number);
-    if (!(connection instanceof Connection)) return returnError(L, connection);
+    if (!(connection instanceof Connection)) return returnFalse(L, connection);
     if (type !== 1 && type !== 2) {
-      return returnError(L, runtimeError('INVALID', `message type must be websocket.TEXT (1) or websocket.BINARY (2), got ${type}`));
+      return returnFalse(L, runtimeError('INVALID', `message type must be websocket.TEXT (1) or websocket.BINARY (2), got ${type}`));
     }
     if (type === 1 && !isValidUtf8(data)) {
-      return returnError(L, runtimeError('INVALID', 'a TEXT message must be valid UTF-8; send bytes as websocket.BINARY'));
+      return returnFalse(L, runtimeError('INVALID', 'a TEXT message must be valid UTF-8; send bytes as websocket.BINARY'));
     }
     const isOpen = () => connection.state === 'open';
     const belowHighWater = () => !isOpen() || connection.connection.bufferedAmount() <= SEND_HIGH_WATER;
     return waitUntil(L, belowHighWater, (L1) => {
-      if (!isOpen()) return returnError(L1, CONNECTION_CLOSED);
+      if (!isOpen()) return returnFalse(L1, CONNECTION_CLOSED);
       connection.send(data, type === 2);
       const timeout = connection.options.writeTimeoutMs;
       if (timeout === 0) {
@@ -200,7 +200,7 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
       const drained = () => !isOpen() || connection.connection.bufferedAmount() === 0 || ctx.now() >= deadline;
       return waitUntil(L1, drained, (L2) => {
         if (isOpen() && connection.connection.bufferedAmount() > 0) {
-          return returnError(L2, runtimeError('TIMEOUT', `write timeout: the message was not sent within ${timeout} ms`, true));
+          return returnFalse(L2, runtimeError('TIMEOUT', `write timeout: the message was not sent within ${timeout} ms`, true));
         }
         lua.lua_pushboolean(L2, true);
         return 1;
@@ -219,9 +219,9 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
       const connection = lookup(L);
       const code = lua.lua_isnoneornil(L, 2) ? 1000 : (lauxlib.luaL_checkinteger(L, 2) as number);
       const reason = lua.lua_isnoneornil(L, 3) ? new Uint8Array(0) : checkBytes(L, 3);
-      if (!(connection instanceof Connection)) return returnError(L, connection);
+      if (!(connection instanceof Connection)) return returnFalse(L, connection);
       const invalid = validateClose(code, reason, isValidUtf8(reason));
-      if (invalid) return returnError(L, runtimeError('INVALID', invalid));
+      if (invalid) return returnFalse(L, runtimeError('INVALID', invalid));
       if (connection.state !== 'open') {
         lua.lua_pushboolean(L, true);
         return 1;
@@ -230,7 +230,7 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
         connection.close(code, decodeUtf8(reason));
       } catch (e) {
         if (!(e instanceof TransportUnsupported)) throw e;
-        return returnError(L, runtimeError('UNAVAILABLE', e.message));
+        return returnFalse(L, runtimeError('UNAVAILABLE', e.message));
       }
       const returnTrue = (L1: LuaState) => {
         lua.lua_pushboolean(L1, true);
@@ -255,13 +255,13 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
     },
     ping(L) {
       const connection = lookup(L);
-      if (!(connection instanceof Connection)) return returnError(L, connection);
-      if (connection.state !== 'open') return returnError(L, CONNECTION_CLOSED);
+      if (!(connection instanceof Connection)) return returnFalse(L, connection);
+      if (connection.state !== 'open') return returnFalse(L, CONNECTION_CLOSED);
       try {
         connection.ping();
       } catch (e) {
         if (!(e instanceof TransportUnsupported)) throw e;
-        return returnError(L, runtimeError('UNAVAILABLE', e.message));
+        return returnFalse(L, runtimeError('UNAVAILABLE', e.message));
       }
       lua.lua_pushboolean(L, true);
       return 1;

@@ -23,10 +23,19 @@ function clientOptions(request: ConnectRequest): ClientOptions {
   };
 }
 
+/** ws marks the close code of a protocol error with a private symbol ("status-code"). */
+function statusCodeOf(error: Error): number | undefined {
+  const symbol = Object.getOwnPropertySymbols(error).find((s) => s.description === 'status-code');
+  const code = symbol ? (error as unknown as Record<symbol, unknown>)[symbol] : undefined;
+  return typeof code === 'number' ? code : undefined;
+}
+
 function connect(request: ConnectRequest, events: TransportEvents): TransportConnection {
   const socket = new WebSocket(request.url, request.protocols, clientOptions(request));
   let opened = false;
   let failed = false;
+  /** The code we closed with after a protocol fault of the peer (1002, 1007, 1009). */
+  let faultCode: number | undefined;
 
   const fail = (message: string) => {
     if (opened || failed) return;
@@ -49,10 +58,14 @@ function connect(request: ConnectRequest, events: TransportEvents): TransportCon
     res.destroy();
   });
   socket.on('error', function socketOnError(error: Error) {
-    fail(describeDialError(request.url, error));
+    if (opened) faultCode = statusCodeOf(error);
+    else fail(describeDialError(request.url, error));
   });
   socket.on('close', function socketOnClose(code: number, reason: Buffer) {
     if (!opened) fail('connection closed during the handshake');
+    // ws stops reading after it fails the connection, so the peer's echo never arrives and
+    // `code` is 1006; report the code the connection was closed with instead.
+    else if (code === 1006 && faultCode) events.onClose(faultCode, reason.toString('utf8'));
     else events.onClose(code, reason.toString('utf8'));
   });
 
