@@ -33,15 +33,17 @@ describe('RunStore', () => {
 
   it('caps the console and counts dropped lines', () => {
     const { store } = manualStore();
+    store.begin(1, 'go');
     const many = Array.from({ length: OUTPUT_CAPACITY * 2 }, (_, i) => ({ stream: 'stdout' as const, text: `${i}`, time: 0 }));
     store.absorb(batch({ output: many }));
     expect(store.output.length).toBeLessThanOrEqual(OUTPUT_CAPACITY * 1.25);
-    expect(store.outputDropped + store.output.length).toBe(OUTPUT_CAPACITY * 2);
+    expect(store.outputDropped + store.output.length).toBe(OUTPUT_CAPACITY * 2 + 1);
     expect(store.output.at(-1)?.text).toBe(`${OUTPUT_CAPACITY * 2 - 1}`);
   });
 
   it('keeps denied decisions and per-connection frame counts', () => {
     const { store } = manualStore();
+    store.begin(1, 'go');
     store.absorb(
       batch({
         frames: [
@@ -58,19 +60,29 @@ describe('RunStore', () => {
     expect(store.denied.map((d) => d.decision.resource)).toEqual(['ws://x/']);
   });
 
+  it('ignores batches and ends of runs other than the current one', () => {
+    const { store } = manualStore();
+    store.begin(1, 'go');
+    store.begin(2, 'again');
+    store.absorb(batch({ runId: 1, output: [{ stream: 'stdout', text: 'late', time: 0 }] }));
+    store.end(1, { status: 'finished' });
+    expect(store.status).toBe('running');
+    expect(store.output.some((l) => l.text === 'late')).toBe(false);
+  });
+
   it('maps run ends to the four statuses', () => {
     const { store } = manualStore();
     store.begin(1, 'go');
-    store.end({ status: 'stopped' });
+    store.end(store.runId!, { status: 'stopped' });
     expect(store.status).toBe('idle');
     store.begin(2, 'go');
-    store.end({ status: 'error', failure: { message: 'main.lua:1: boom', traceback: 'stack', line: 1 } });
+    store.end(store.runId!, { status: 'error', failure: { message: 'main.lua:1: boom', traceback: 'stack', line: 1 } });
     expect(store.status).toBe('error');
     expect(store.failure?.line).toBe(1);
     expect(store.output.at(-1)).toMatchObject({ stream: 'stderr', text: 'main.lua:1: boom', traceback: 'stack' });
     store.begin(3, 'go');
     expect(store.failure).toBeNull();
-    store.end({ status: 'finished' });
+    store.end(store.runId!, { status: 'finished' });
     expect(store.status).toBe('finished');
   });
 });

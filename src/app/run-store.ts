@@ -77,6 +77,7 @@ export class RunStore {
   }
 
   absorb(batch: EventsBatch): void {
+    if (batch.runId !== this.runId) return;
     for (const entry of batch.output) this.addLine(entry);
     for (const info of batch.connections) this.connections.set(info.id, info);
     this.frames.push(batch.frames);
@@ -98,7 +99,9 @@ export class RunStore {
     this.changed();
   }
 
-  end(end: RunEnd, note?: string): void {
+  /** The end of run `runId`; ignored when a newer run has begun meanwhile. */
+  end(runId: number, end: RunEnd, note?: string): void {
+    if (runId !== this.runId) return;
     const seconds = ((Date.now() - this.startedAt) / 1000).toFixed(2);
     if (end.status === 'finished') {
       this.status = 'finished';

@@ -12,6 +12,8 @@ export class FrameBuffer {
   private readonly ring: (FrameRecord | undefined)[];
   /** Sequence number the next frame gets (= frames ever pushed). */
   private nextSeq = 0;
+  /** Increases on clear(), so views know their sequence numbers mean other frames now. */
+  generation = 0;
 
   constructor(readonly capacity: number = FRAME_CAPACITY) {
     this.ring = new Array(capacity);
@@ -51,5 +53,6 @@ export class FrameBuffer {
   clear(): void {
     this.ring.fill(undefined);
     this.nextSeq = 0;
+    this.generation++;
   }
 }

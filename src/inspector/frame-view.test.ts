@@ -64,9 +64,9 @@ describe('FrameView', () => {
     buffer.push([frame(0), frame(1)]);
     view.refresh();
     buffer.clear();
-    buffer.push([frame(9)]);
+    buffer.push([frame(9), frame(10), frame(11)]);
     view.refresh();
-    expect(view.length).toBe(1);
+    expect(view.length).toBe(3);
     expect(view.at(0)?.time).toBe(9);
   });
 });

@@ -35,6 +35,7 @@ export class FrameView {
   /** Index in `seqs` of the first sequence number still in the buffer. */
   private head = 0;
   private scannedTo = 0;
+  private generation: number;
   private readonly needle: string;
 
   constructor(
@@ -42,13 +43,15 @@ export class FrameView {
     readonly filter: FrameFilter,
   ) {
     this.needle = filter.text.toLowerCase();
+    this.generation = buffer.generation;
   }
 
   /** Bring the view up to date with the buffer. */
   refresh(): void {
     const { buffer } = this;
-    if (buffer.endSeq < this.scannedTo) {
+    if (buffer.generation !== this.generation) {
       // The buffer was cleared (a new run): start over.
+      this.generation = buffer.generation;
       this.seqs = [];
       this.head = 0;
       this.scannedTo = 0;

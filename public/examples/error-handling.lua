@@ -1,0 +1,21 @@
+-- Error handling (original page: エラー). `.invalid` never resolves, so the connect fails
+-- with a retryable INTERNAL error.
+-- Names the page leaves undefined:
+local url = "wss://unreachable.invalid/ws"
+
+local function connect()
+local client, err = websocket.connect(url)
+if err then
+    if errors.is(err, errors.PERMISSION_DENIED) then
+        print("Access denied:", err:message())
+    elseif err:retryable() then
+        print("Temporary error:", err:message())
+    end
+    return nil, err
+end
+return client
+end
+
+local client, err = connect()
+print("kind:", err and err:kind(), "retryable:", err and err:retryable())
+if client then client:close() end

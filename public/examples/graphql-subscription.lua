@@ -1,0 +1,49 @@
+-- A GraphQL subscription over the `graphql-ws` subprotocol (connection_init, start, data,
+-- complete). The demo GraphQL server answers on wss://api.example.com/graphql.
+local client, err = websocket.connect("wss://api.example.com/graphql", {
+    protocols = {"graphql-ws"},
+    dial_timeout = "5s",
+})
+if err then
+    print("connect failed:", tostring(err))
+    return
+end
+
+local ch = client:channel()
+local function next_message()
+    local msg, ok = ch:receive()
+    if not ok then return nil end
+    return json.decode(msg.data)
+end
+
+client:send(json.encode({ type = "connection_init", payload = {} }))
+local ack = next_message()
+print("server says:", ack and ack.type)
+
+client:send(json.encode({
+    id = "1",
+    type = "start",
+    payload = { query = "subscription { priceUpdated(symbol: \"BTC-USD\") { symbol value } }" },
+}))
+
+local received = 0
+while true do
+    local m = next_message()
+    if not m then break end
+    if m.type == "data" then
+        received = received + 1
+        print("data:", json.encode(m.payload))
+        if received == 3 then
+            client:send(json.encode({ id = "1", type = "stop" }))
+        end
+    elseif m.type == "complete" then
+        print("subscription complete after", received, "updates")
+        break
+    elseif m.type == "error" then
+        print("error:", json.encode(m.payload))
+        break
+    end
+end
+
+client:send(json.encode({ type = "connection_terminate" }))
+client:close()

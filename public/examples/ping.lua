@@ -1,0 +1,9 @@
+-- Ping (original page: Ping). A ping frame needs the relay transport in a browser:
+-- with transport "direct" the call returns false and an error naming the relay.
+local client = assert(websocket.connect("wss://api.example.com/ws"))
+
+client:ping()
+
+local ok, err = client:ping()
+print("ping:", ok, err and tostring(err) or "")
+client:close()

@@ -1,0 +1,16 @@
+-- A connection the security policy denies: websocket.connect returns PERMISSION_DENIED
+-- before any socket is opened. The default playground policy denies `ws://*:*/admin*`
+-- (see the Policy tab; add your own deny rules there and run this again).
+local url = "ws://api.example.com:8080/admin"
+
+local client, err = websocket.connect(url)
+if err then
+    if errors.is(err, errors.PERMISSION_DENIED) then
+        print("Access denied:", err:message())
+    else
+        print("Unexpected error:", tostring(err))
+    end
+else
+    print("connected?!", tostring(client))
+    client:close()
+end

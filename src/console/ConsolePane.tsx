@@ -1,0 +1,62 @@
+/**
+ * The output console: printed lines (stdout), errors with their traceback (stderr) and the
+ * playground's own info lines, each with a timestamp. The timestamp is drawn by CSS from
+ * `data-time`, so the text of `console.output` is exactly what was printed.
+ */
+import { memo, useLayoutEffect, useRef } from 'react';
+import type { ConsoleLine, RunStore } from '../app/run-store.ts';
+import { useRunStore } from '../app/use-run-store.ts';
+import { formatClock } from './format-time.ts';
+import { isAtBottom } from '../inspector/virtual-window.ts';
+import './console.css';
+
+const Line = memo(function Line({ line }: { line: ConsoleLine }) {
+  return (
+    <div className={`console-line console-${line.stream}`} data-time={formatClock(line.time)}>
+      <span className="console-text">{line.text + '\n'}</span>
+      {line.traceback && <pre className="console-traceback">{line.traceback + '\n'}</pre>}
+    </div>
+  );
+});
+
+export function ConsolePane({ store }: { store: RunStore }) {
+  useRunStore(store);
+  const scroller = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+  const lines = store.output;
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  });
+
+  return (
+    <section className="console-pane" aria-label="Console">
+      <header className="pane-header">
+        <h2>Console</h2>
+        <span className="pane-meta">
+          {lines.length} line{lines.length === 1 ? '' : 's'}
+          {store.outputDropped > 0 && ` · ${store.outputDropped} earlier dropped`}
+        </span>
+        <button type="button" className="btn btn-ghost btn-small" onClick={() => store.clearOutput()} data-testid="console.clear">
+          Clear
+        </button>
+      </header>
+      <div
+        className="console-scroll"
+        ref={scroller}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          stick.current = isAtBottom(el.scrollTop, el.clientHeight, el.scrollHeight, 24);
+        }}
+      >
+        <div className="console-output" data-testid="console.output" role="log" aria-live="polite">
+          {lines.map((line) => (
+            <Line key={line.seq} line={line} />
+          ))}
+        </div>
+        {lines.length === 0 && <p className="console-empty">Output appears here. Press Run or Ctrl+Enter.</p>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * The examples gallery's manifest (public/examples/index.json): each example's name (its
+ * file is `<name>.lua`), title, description, and snippets its output contains when it runs
+ * against the demo servers (the e2e suite checks them).
+ */
+
+export interface ExampleEntry {
+  name: string;
+  title: string;
+  description: string;
+  /** "original": from the original doc page; "more": the playground's own. */
+  group: 'original' | 'more';
+  expected: string[];
+}
+
+export interface ExampleManifest {
+  version: 1;
+  examples: ExampleEntry[];
+}
+
+const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** Validate the manifest; entries that are not well-formed are left out, never half-read. */
+export function parseManifest(raw: unknown): ExampleManifest {
+  const examples: ExampleEntry[] = [];
+  const list = (raw as { examples?: unknown } | null)?.examples;
+  if (Array.isArray(list)) {
+    for (const e of list as Record<string, unknown>[]) {
+      if (
+        e &&
+        typeof e.name === 'string' &&
+        NAME.test(e.name) &&
+        typeof e.title === 'string' &&
+        typeof e.description === 'string' &&
+        Array.isArray(e.expected) &&
+        e.expected.every((s) => typeof s === 'string')
+      ) {
+        examples.push({
+          name: e.name,
+          title: e.title,
+          description: e.description,
+          group: e.group === 'more' ? 'more' : 'original',
+          expected: e.expected as string[],
+        });
+      }
+    }
+  }
+  return { version: 1, examples };
+}
+
+const base = () => (typeof import.meta.env === 'object' ? import.meta.env.BASE_URL : '/') ?? '/';
+
+export async function fetchManifest(fetchFn: typeof fetch = fetch): Promise<ExampleManifest> {
+  const res = await fetchFn(`${base()}examples/index.json`);
+  if (!res.ok) throw new Error(`examples/index.json: HTTP ${res.status}`);
+  return parseManifest(await res.json());
+}
+
+export async function fetchExample(name: string, fetchFn: typeof fetch = fetch): Promise<string> {
+  if (!NAME.test(name)) throw new Error(`no example named "${name}"`);
+  const res = await fetchFn(`${base()}examples/${name}.lua`);
+  const type = res.headers.get('content-type') ?? '';
+  // A dev server answers unknown paths with index.html; that is not an example.
+  if (!res.ok || type.includes('text/html')) throw new Error(`no example named "${name}"`);
+  return res.text();
+}

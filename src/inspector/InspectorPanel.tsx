@@ -1,0 +1,38 @@
+/** The connections inspector: the run's connections above, their live frame log below. */
+import { useState } from 'react';
+import type { RunStore } from '../app/run-store.ts';
+import { useRunStore } from '../app/use-run-store.ts';
+import { ConnectionList } from './ConnectionList.tsx';
+import { FrameLog } from './FrameLog.tsx';
+import './inspector.css';
+
+export function InspectorPanel({ store }: { store: RunStore }) {
+  const version = useRunStore(store);
+  const [selected, setSelected] = useState<number | null>(null);
+  const connections = [...store.connections.values()];
+
+  return (
+    <div className="inspector" data-testid="inspector.panel">
+      <section className="inspector-connections" aria-label="Connections">
+        <header className="section-header">
+          <h3>Connections</h3>
+          <span className="pane-meta">{connections.length}</span>
+        </header>
+        <ConnectionList connections={connections} counts={store.frameCounts} selected={selected} onSelect={setSelected} />
+      </section>
+      <section className="inspector-frames" aria-label="Frames">
+        <header className="section-header">
+          <h3>Frames</h3>
+        </header>
+        <FrameLog
+          frames={store.frames}
+          version={version}
+          startedAt={store.startedAt}
+          connections={connections}
+          connectionId={selected}
+          onConnectionChange={setSelected}
+        />
+      </section>
+    </div>
+  );
+}

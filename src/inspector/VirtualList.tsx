@@ -1,0 +1,70 @@
+/**
+ * A virtual list with a fixed row height: only the rows in view (plus `overscan`) are in the
+ * DOM, whatever `count` is, so 100,000 frames scroll like 30. When `follow` is on and the
+ * list is scrolled to the bottom, new rows keep it there (a live log).
+ */
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { computeWindow, isAtBottom } from './virtual-window.ts';
+
+export interface VirtualListProps {
+  count: number;
+  rowHeight: number;
+  renderRow(index: number): ReactNode;
+  overscan?: number;
+  follow?: boolean;
+  className?: string;
+  /** Changes whenever the rows' content may have changed without `count` changing. */
+  version?: number;
+  testId?: string;
+}
+
+export function VirtualList({ count, rowHeight, renderRow, overscan = 8, follow = false, className, version, testId }: VirtualListProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(400);
+  const stick = useRef(true);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
+    observer.observe(el);
+    setViewport(el.clientHeight);
+    return () => observer.disconnect();
+  }, []);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && follow && stick.current) {
+      const bottom = Math.max(0, count * rowHeight - el.clientHeight);
+      if (el.scrollTop !== bottom) {
+        el.scrollTop = bottom;
+        setScrollTop(bottom);
+      }
+    }
+  }, [count, rowHeight, follow, version]);
+
+  const win = computeWindow({ scrollTop, viewportHeight: viewport, rowHeight, count, overscan });
+  const rows: ReactNode[] = [];
+  for (let i = win.start; i < win.end; i++) rows.push(renderRow(i));
+
+  return (
+    <div
+      className={`vlist ${className ?? ''}`}
+      ref={scroller}
+      data-testid={testId}
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        stick.current = isAtBottom(el.scrollTop, el.clientHeight, el.scrollHeight, rowHeight);
+        setScrollTop(el.scrollTop);
+      }}
+    >
+      <div className="vlist-content" style={{ height: win.totalHeight }}>
+        <div className="vlist-window" style={{ transform: `translateY(${win.offsetTop}px)` }}>
+          {rows}
+        </div>
+      </div>
+    </div>
+  );
+}
