@@ -15,7 +15,7 @@ import type { ConnectOptions } from './connect-options.ts';
 import type { LuaChannel } from './modules/channel.ts';
 import type { Scheduler, Task } from './scheduler.ts';
 import type { Timers } from './modules/time.ts';
-import type { Transport, TransportConnection } from './transport/types.ts';
+import { TransportUnsupported, type Transport, type TransportConnection } from './transport/types.ts';
 import { framePreview } from './frame-preview.ts';
 import { hostPort } from './transport/dial-error.ts';
 
@@ -107,10 +107,17 @@ export class Connection {
     this.connection.close(code, reason);
   }
 
-  /** The run is over: close with 1001 (going away) without waiting for anybody. */
+  /**
+   * The run is over: close with 1001 (going away) without waiting for anybody. A transport
+   * that cannot send 1001 (the browser's own WebSocket) closes with 1000 instead.
+   */
   abandon(reason: string): void {
-    if (this.state === 'connecting') this.close(1001, reason);
-    else if (this.state === 'open') this.close(1001, reason);
+    try {
+      this.close(1001, reason);
+    } catch (e) {
+      if (!(e instanceof TransportUnsupported)) throw e;
+      this.transportConnection?.close(1000, reason);
+    }
     this.stopTimers();
   }
 

@@ -42,7 +42,7 @@ export interface RunHandle {
 }
 
 const systemClock: Clock = {
-  now: () => performance.timeOrigin + performance.now(),
+  now: () => Date.now(),
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };

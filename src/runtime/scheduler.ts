@@ -48,7 +48,7 @@ export class Scheduler {
   private stopped = false;
 
   constructor(
-    private readonly L: LuaState,
+    L: LuaState,
     private readonly defer: Defer,
     private readonly now: () => number,
     /** Called once per task that ends; an error leaves its message on the thread's stack. */

@@ -95,7 +95,8 @@ function pushJson(L: LuaState, value: unknown): void {
   if (value === null) lua.lua_pushlightuserdata(L, JSON_NULL);
   else if (typeof value === 'boolean') lua.lua_pushboolean(L, value);
   else if (typeof value === 'number') {
-    if (Number.isSafeInteger(value)) lua.lua_pushinteger(L, value);
+    // fengari's integers are 32-bit; larger whole numbers stay floats, as in Lua 5.3 on JSON.
+    if (Number.isInteger(value) && value >= -0x80000000 && value <= 0x7fffffff) lua.lua_pushinteger(L, value);
     else lua.lua_pushnumber(L, value);
   } else if (typeof value === 'string') pushText(L, value);
   else if (Array.isArray(value)) {

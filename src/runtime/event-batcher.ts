@@ -1,0 +1,63 @@
+/**
+ * Collects a run's events and hands them over in batches, so a stream of 50,000 frames costs
+ * a few dozen postMessage calls instead of 50,000. Connection updates are merged per id.
+ */
+import type { Decision } from '../policy/types.ts';
+import type { ConnectionInfo, FrameRecord, OutputEntry, RunObserver } from '../shared/run-events.ts';
+
+export interface EventBatch {
+  output: OutputEntry[];
+  connections: ConnectionInfo[];
+  frames: FrameRecord[];
+  decisions: Decision[];
+}
+
+const FLUSH_MS = 40;
+
+export class EventBatcher implements RunObserver {
+  private batch: EventBatch = emptyBatch();
+  private connections = new Map<number, ConnectionInfo>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly send: (batch: EventBatch) => void) {}
+
+  output(entry: OutputEntry): void {
+    this.batch.output.push(entry);
+    this.schedule();
+  }
+
+  connection(info: ConnectionInfo): void {
+    this.connections.set(info.id, info);
+    this.schedule();
+  }
+
+  frame(record: FrameRecord): void {
+    this.batch.frames.push(record);
+    this.schedule();
+  }
+
+  decision(decision: Decision): void {
+    this.batch.decisions.push(decision);
+    this.schedule();
+  }
+
+  /** Send what is pending now (before the run's end is reported). */
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.batch;
+    batch.connections = [...this.connections.values()];
+    if (!batch.output.length && !batch.connections.length && !batch.frames.length && !batch.decisions.length) return;
+    this.batch = emptyBatch();
+    this.connections = new Map();
+    this.send(batch);
+  }
+
+  private schedule(): void {
+    if (this.timer === undefined) this.timer = setTimeout(() => this.flush(), FLUSH_MS);
+  }
+}
+
+function emptyBatch(): EventBatch {
+  return { output: [], connections: [], frames: [], decisions: [] };
+}

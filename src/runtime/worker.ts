@@ -1,0 +1,69 @@
+/// <reference lib="webworker" />
+/**
+ * The Lua worker: runs one script at a time for the page (protocol: src/shared/worker-protocol.ts).
+ * Lua runs in time slices (see scheduler.ts), so a Stop message is handled even while a script
+ * spins in `while true do end`; the page still terminates the worker if Stop is not answered.
+ */
+import { startRun, type RunHandle } from './run.ts';
+import { EventBatcher } from './event-batcher.ts';
+import { chooseTransport, type TransportOptions } from './transport/choose.ts';
+import { createBrowserTransport } from './transport/browser.ts';
+import type { PageToWorker, RunRequest, WorkerToPage } from '../shared/worker-protocol.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let current: { runId: number; handle?: RunHandle; stopRequested?: boolean } | null = null;
+
+function post(message: WorkerToPage): void {
+  self.postMessage(message);
+}
+
+function relayOption(request: RunRequest): TransportOptions['relay'] {
+  void request;
+  return undefined;
+}
+
+async function run(request: RunRequest): Promise<void> {
+  current?.handle?.stop();
+  const { runId } = request;
+  current = { runId };
+  const batcher = new EventBatcher((batch) => post({ type: 'events', runId, ...batch }));
+  post({ type: 'started', runId });
+  const choice = await chooseTransport({
+    mode: request.transport,
+    direct: createBrowserTransport(),
+    relay: relayOption(request),
+  });
+  if (current?.runId !== runId || current.stopRequested) {
+    post({ type: 'ended', runId, status: 'stopped' });
+    return;
+  }
+  if (!choice.ok) {
+    post({ type: 'ended', runId, status: 'error', failure: { message: choice.error, traceback: '' } });
+    return;
+  }
+  const handle = startRun({
+    code: request.code,
+    chunkName: request.chunkName,
+    policy: request.policy,
+    transport: choice.choice,
+    demoHosts: request.demoHosts,
+    observer: batcher,
+  });
+  current.handle = handle;
+  const end = await handle.done;
+  if (current?.runId === runId) current = null;
+  batcher.flush();
+  post({ type: 'ended', runId, ...end });
+}
+
+self.onmessage = (event: MessageEvent<PageToWorker>) => {
+  const message = event.data;
+  if (message.type === 'run') void run(message);
+  else if (message.type === 'stop' && current?.runId === message.runId) {
+    current.stopRequested = true;
+    current.handle?.stop();
+  }
+};
+
+post({ type: 'ready' });
