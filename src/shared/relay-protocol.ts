@@ -1,0 +1,345 @@
+/**
+ * The protocol between the page (src/runtime/transport/relay.ts) and the relay
+ * (src/server/relay/). Written once, used on both sides; docs/relay.md describes it for people.
+ *
+ * One page WebSocket to the relay carries exactly one upstream connection:
+ *
+ *   page                                  relay                              upstream
+ *    │ GET /relay?token=…  (Origin checked)  │                                    │
+ *    │── text {"type":"connect",…} ─────────▶│── dial, handshake (headers, …) ───▶│
+ *    │◀─ text {"type":"opened",…} ───────────│◀─ 101 ─────────────────────────────│
+ *    │      (or {"type":"failed",message}, then the relay closes the page socket)  │
+ *    │── binary [0x01|0x02 …payload] ───────▶│── text / binary message ──────────▶│
+ *    │◀─ binary [kind …] or batch [0x7f …] ──│◀─ messages, pings, pongs ──────────│
+ *    │── text {"type":"ack","bytes":n} ─────▶│   (flow control, see below)        │
+ *    │── text {"type":"close",code,reason} ─▶│── close frame ────────────────────▶│
+ *    │◀─ text {"type":"close",code,reason} ──│◀─ close frame (code as it arrived) │
+ *    │◀─ close 1000 ─────────────────────────│                                    │
+ *
+ * Text frames are JSON control messages; binary frames are data. Data is never JSON or
+ * base64: a binary frame is one kind byte followed by the payload as it is, so text stays
+ * UTF-8 bytes end to end and binary keeps every byte value.
+ *
+ * Flow control is a byte window (credits). The relay may have at most `window` bytes of cost
+ * (see messageCost) sent to the page and not yet acknowledged. The page acknowledges bytes
+ * only once it has handed the messages on (so a paused page stops acknowledging). When the
+ * window is used up the relay stops sending, queues a little, then pauses the upstream socket
+ * (TCP backpressure reaches the server). Nothing is dropped; memory on both sides is bounded
+ * by the window plus one socket read.
+ *
+ * Batching: while a frame to the page is still being written, further upstream messages are
+ * packed into one batch frame ([0x7f] then records [kind u8][length u32 BE][payload]), which
+ * the page unpacks into separate messages, in order.
+ */
+
+/** Bumped on any incompatible change; the relay answers `failed` to a version it lacks. */
+export const RELAY_PROTOCOL_VERSION = 1;
+
+/** Where the relay is mounted on the serving origin. */
+export const RELAY_PATH = '/relay';
+
+/** The query parameter that carries the per-start token (browsers cannot set headers). */
+export const RELAY_TOKEN_PARAM = 'token';
+
+/** Kind byte of a binary frame. Data kinds reuse the RFC 6455 opcodes (section 5.2). */
+export const FRAME_TEXT = 0x01;
+export const FRAME_BINARY = 0x02;
+/** page -> relay: send a ping upstream. relay -> page: the upstream sent a ping. */
+export const FRAME_PING = 0x09;
+/** relay -> page: the upstream sent a pong (for the inspector). */
+export const FRAME_PONG = 0x0a;
+/** relay -> page only: several records in one frame. */
+export const FRAME_BATCH = 0x7f;
+
+export type RecordKind = typeof FRAME_TEXT | typeof FRAME_BINARY | typeof FRAME_PING | typeof FRAME_PONG;
+
+/** Bytes of header per batch record: kind (1) + length (4). */
+export const BATCH_RECORD_HEADER = 5;
+
+/** Flow-control cost of one record: payload plus a fixed overhead, so empty messages count. */
+export const MESSAGE_OVERHEAD = 32;
+export function messageCost(payloadBytes: number): number {
+  return payloadBytes + MESSAGE_OVERHEAD;
+}
+
+/** The window the page asks for unless told otherwise, and the range the relay clamps it to. */
+export const DEFAULT_WINDOW = 1024 * 1024;
+export const MIN_WINDOW = 16 * 1024;
+export const MAX_WINDOW = 16 * 1024 * 1024;
+
+/** Largest JSON control message either side accepts (a connect with many headers fits). */
+export const MAX_CONTROL_BYTES = 64 * 1024;
+
+// ---------------------------------------------------------------------------------------
+// JSON control messages
+
+/** page -> relay, first message: open this upstream connection. Fields as in ConnectRequest. */
+export interface ConnectMessage {
+  type: 'connect';
+  version: number;
+  url: string;
+  headers: Record<string, string>;
+  protocols: string[];
+  /** 0 = the relay's own limit. */
+  dialTimeoutMs: number;
+  /** 0 disabled, 1 permessage-deflate with context takeover, 2 without (per message). */
+  compression: 0 | 1 | 2;
+  compressionThreshold: number;
+  /** Largest upstream message; a bigger one closes the upstream with 1009. */
+  readLimit: number;
+  /** Flow-control window in bytes the page asks for; the relay clamps it. */
+  window?: number;
+}
+
+/** page -> relay, first message instead of connect: "are you there, which version?" */
+export interface ProbeMessage {
+  type: 'probe';
+  version: number;
+}
+
+/** page -> relay: this many bytes of cost have been handed on; the relay may send more. */
+export interface AckMessage {
+  type: 'ack';
+  bytes: number;
+}
+
+/**
+ * Either direction. page -> relay: close the upstream with this code and reason (a code the
+ * browser itself may not send, such as 1011, is fine here). relay -> page: the upstream
+ * closed with this code, exactly as it arrived; 1005 when its close frame had no code, 1006
+ * for an abnormal end.
+ */
+export interface CloseMessage {
+  type: 'close';
+  /** Absent: a close frame without a status code. */
+  code?: number;
+  reason?: string;
+}
+
+export type PageMessage = ConnectMessage | ProbeMessage | AckMessage | CloseMessage;
+
+/** relay -> page: the upstream handshake succeeded. */
+export interface OpenedMessage {
+  type: 'opened';
+  protocol: string;
+  /** The negotiated Sec-WebSocket-Extensions header, e.g. "permessage-deflate; …". */
+  extensions: string;
+  /** The window the relay will honour (after clamping). */
+  window: number;
+}
+
+/** relay -> page: the connection could not be made; the message names the cause. */
+export interface FailedMessage {
+  type: 'failed';
+  message: string;
+}
+
+/** relay -> page: answer to a probe. */
+export interface ProbeReplyMessage {
+  type: 'probe';
+  version: number;
+}
+
+export type RelayMessage = OpenedMessage | FailedMessage | CloseMessage | ProbeReplyMessage;
+
+// ---------------------------------------------------------------------------------------
+// Parsing: both sides treat the other as untrusted; a bad message gives an error string.
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const bad = (error: string): { ok: false; error: string } => ({ ok: false, error });
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isUint(v: unknown, max = Number.MAX_SAFE_INTEGER): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
+}
+
+function parseJson(text: string): Parsed<Record<string, unknown>> {
+  if (text.length > MAX_CONTROL_BYTES) return bad(`control message longer than ${MAX_CONTROL_BYTES} bytes`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return bad('control message is not valid JSON');
+  }
+  if (!isRecord(raw) || typeof raw.type !== 'string') return bad('control message has no "type"');
+  return { ok: true, value: raw };
+}
+
+function parseClose(raw: Record<string, unknown>): Parsed<CloseMessage> {
+  if (raw.code !== undefined && !isUint(raw.code, 65535)) return bad('close code must be an integer 0..65535');
+  if (raw.reason !== undefined && typeof raw.reason !== 'string') return bad('close reason must be a string');
+  const message: CloseMessage = { type: 'close' };
+  if (raw.code !== undefined) message.code = raw.code;
+  if (raw.reason !== undefined) message.reason = raw.reason;
+  return { ok: true, value: message };
+}
+
+function parseStringMap(v: unknown): Record<string, string> | null {
+  if (!isRecord(v)) return null;
+  const out: Record<string, string> = {};
+  for (const [k, value] of Object.entries(v)) {
+    if (typeof value !== 'string') return null;
+    out[k] = value;
+  }
+  return out;
+}
+
+function parseConnect(raw: Record<string, unknown>): Parsed<ConnectMessage> {
+  if (!isUint(raw.version)) return bad('connect: "version" must be a non-negative integer');
+  if (typeof raw.url !== 'string') return bad('connect: "url" must be a string');
+  const headers = raw.headers === undefined ? {} : parseStringMap(raw.headers);
+  if (!headers) return bad('connect: "headers" must map strings to strings');
+  const protocols = raw.protocols === undefined ? [] : raw.protocols;
+  if (!Array.isArray(protocols) || !protocols.every((p) => typeof p === 'string')) {
+    return bad('connect: "protocols" must be an array of strings');
+  }
+  const compression = raw.compression ?? 0;
+  if (compression !== 0 && compression !== 1 && compression !== 2) return bad('connect: "compression" must be 0, 1 or 2');
+  const dialTimeoutMs = raw.dialTimeoutMs ?? 0;
+  const compressionThreshold = raw.compressionThreshold ?? 0;
+  const readLimit = raw.readLimit ?? 0;
+  if (!isUint(dialTimeoutMs)) return bad('connect: "dialTimeoutMs" must be a non-negative integer');
+  if (!isUint(compressionThreshold)) return bad('connect: "compressionThreshold" must be a non-negative integer');
+  if (!isUint(readLimit)) return bad('connect: "readLimit" must be a non-negative integer');
+  if (raw.window !== undefined && !isUint(raw.window)) return bad('connect: "window" must be a non-negative integer');
+  const message: ConnectMessage = {
+    type: 'connect',
+    version: raw.version,
+    url: raw.url,
+    headers,
+    protocols: protocols as string[],
+    dialTimeoutMs,
+    compression,
+    compressionThreshold,
+    readLimit,
+  };
+  if (raw.window !== undefined) message.window = raw.window;
+  return { ok: true, value: message };
+}
+
+/** Parse a text frame from the page (on the relay). */
+export function parsePageMessage(text: string): Parsed<PageMessage> {
+  const json = parseJson(text);
+  if (!json.ok) return json;
+  const raw = json.value;
+  switch (raw.type) {
+    case 'connect':
+      return parseConnect(raw);
+    case 'probe':
+      return isUint(raw.version) ? { ok: true, value: { type: 'probe', version: raw.version } } : bad('probe: bad "version"');
+    case 'ack':
+      return isUint(raw.bytes) ? { ok: true, value: { type: 'ack', bytes: raw.bytes } } : bad('ack: "bytes" must be a non-negative integer');
+    case 'close':
+      return parseClose(raw);
+    default:
+      return bad(`unknown control message type ${JSON.stringify(raw.type).slice(0, 40)}`);
+  }
+}
+
+/** Parse a text frame from the relay (on the page). */
+export function parseRelayMessage(text: string): Parsed<RelayMessage> {
+  const json = parseJson(text);
+  if (!json.ok) return json;
+  const raw = json.value;
+  switch (raw.type) {
+    case 'opened':
+      if (typeof raw.protocol !== 'string' || typeof raw.extensions !== 'string' || !isUint(raw.window)) {
+        return bad('opened: bad fields');
+      }
+      return { ok: true, value: { type: 'opened', protocol: raw.protocol, extensions: raw.extensions, window: raw.window } };
+    case 'failed':
+      return typeof raw.message === 'string'
+        ? { ok: true, value: { type: 'failed', message: raw.message } }
+        : bad('failed: "message" must be a string');
+    case 'probe':
+      return isUint(raw.version) ? { ok: true, value: { type: 'probe', version: raw.version } } : bad('probe: bad "version"');
+    case 'close':
+      return parseClose(raw);
+    default:
+      return bad(`unknown control message type ${JSON.stringify(raw.type).slice(0, 40)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Binary frames
+
+/** One data or control record, as carried in a binary frame. */
+export interface DataRecord {
+  kind: RecordKind;
+  data: Uint8Array;
+}
+
+/** A single-record frame: kind byte then payload (one copy, which a WebSocket send needs anyway). */
+export function encodeFrame(kind: RecordKind, payload: Uint8Array): Uint8Array {
+  const frame = new Uint8Array(1 + payload.byteLength);
+  frame[0] = kind;
+  frame.set(payload, 1);
+  return frame;
+}
+
+/** Total frame size of a batch of these records. */
+export function batchSize(records: readonly DataRecord[]): number {
+  let size = 1;
+  for (const r of records) size += BATCH_RECORD_HEADER + r.data.byteLength;
+  return size;
+}
+
+export function encodeBatch(records: readonly DataRecord[]): Uint8Array {
+  const frame = new Uint8Array(batchSize(records));
+  const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
+  frame[0] = FRAME_BATCH;
+  let at = 1;
+  for (const r of records) {
+    frame[at] = r.kind;
+    view.setUint32(at + 1, r.data.byteLength);
+    frame.set(r.data, at + BATCH_RECORD_HEADER);
+    at += BATCH_RECORD_HEADER + r.data.byteLength;
+  }
+  return frame;
+}
+
+const RECORD_KINDS: ReadonlySet<number> = new Set([FRAME_TEXT, FRAME_BINARY, FRAME_PING, FRAME_PONG]);
+
+/**
+ * Split a binary frame from the relay into its records (views into `frame`, no copies).
+ * Throws on a malformed frame; the caller treats that as a protocol error.
+ */
+export function decodeRelayFrame(frame: Uint8Array): DataRecord[] {
+  if (frame.byteLength === 0) throw new Error('empty binary frame');
+  const kind = frame[0];
+  if (kind !== FRAME_BATCH) {
+    if (!RECORD_KINDS.has(kind)) throw new Error(`unknown frame kind 0x${kind.toString(16)}`);
+    return [{ kind: kind as RecordKind, data: frame.subarray(1) }];
+  }
+  const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
+  const records: DataRecord[] = [];
+  let at = 1;
+  while (at < frame.byteLength) {
+    if (at + BATCH_RECORD_HEADER > frame.byteLength) throw new Error('truncated batch record header');
+    const recordKind = frame[at];
+    if (!RECORD_KINDS.has(recordKind)) throw new Error(`unknown record kind 0x${recordKind.toString(16)}`);
+    const length = view.getUint32(at + 1);
+    const start = at + BATCH_RECORD_HEADER;
+    if (start + length > frame.byteLength) throw new Error('truncated batch record');
+    records.push({ kind: recordKind as RecordKind, data: frame.subarray(start, start + length) });
+    at = start + length;
+  }
+  return records;
+}
+
+/** Page -> relay binary frames: one record, never a batch; pings carry at most 125 bytes. */
+export function decodePageFrame(frame: Uint8Array): DataRecord {
+  if (frame.byteLength === 0) throw new Error('empty binary frame');
+  const kind = frame[0];
+  if (kind !== FRAME_TEXT && kind !== FRAME_BINARY && kind !== FRAME_PING) {
+    throw new Error(`unknown frame kind 0x${kind.toString(16)}`);
+  }
+  const data = frame.subarray(1);
+  // RFC 6455 section 5.5: control frame payloads are at most 125 bytes.
+  if (kind === FRAME_PING && data.byteLength > 125) throw new Error('ping payload longer than 125 bytes');
+  return { kind, data };
+}
