@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LuaTable, type LuaValue } from './lua/values.ts';
-import { DEFAULT_OPTIONS, validateClose, validateConnectOptions, validateUrl } from './connect-options.ts';
+import {
+  DEFAULT_OPTIONS,
+  validateClose,
+  validateConnectOptions,
+  validateUrl,
+} from './connect-options.ts';
 
 /** A Lua table literal for tests: objects become string-keyed tables, arrays sequences. */
 function t(value: Record<string, unknown> | unknown[]): LuaTable {
@@ -22,7 +27,10 @@ function errorOf(options: LuaValue): string {
 describe('validateConnectOptions', () => {
   it('fills in every default when options are nil', () => {
     const result = validateConnectOptions(null);
-    expect(result.ok && { ...result.value, explicit: undefined }).toEqual({ ...DEFAULT_OPTIONS, explicit: undefined });
+    expect(result.ok && { ...result.value, explicit: undefined }).toEqual({
+      ...DEFAULT_OPTIONS,
+      explicit: undefined,
+    });
   });
 
   it('reads every option of the contract', () => {
@@ -75,7 +83,10 @@ describe('validateConnectOptions', () => {
     [{ write_timeout: {} }, 'write_timeout'],
     [{ compression: 3 }, 'compression'],
     [{ compression: 1.5 }, 'compression'],
-    [{ compression_threshold: 100 * 1024 * 1024 + 1 }, 'compression_threshold must be between 0 and 104857600'],
+    [
+      { compression_threshold: 100 * 1024 * 1024 + 1 },
+      'compression_threshold must be between 0 and 104857600',
+    ],
     [{ read_limit: -1 }, 'read_limit must be between 0 and 134217728'],
     [{ read_limit: 128 * 1024 * 1024 + 1 }, 'read_limit must be between 0 and 134217728'],
     [{ channel_capacity: 0 }, 'channel_capacity must be between 1 and 10000'],
@@ -94,9 +105,12 @@ describe('validateUrl', () => {
   it.each(['ws://localhost:8080/ws', 'wss://api.example.com/ws?x=1'])('accepts %s', (url) => {
     expect(validateUrl(url).ok).toBe(true);
   });
-  it.each(['http://example.com', 'https://x', 'ftp://x', 'not a url', '', 'ws://x/#frag'])('refuses %j', (url) => {
-    expect(validateUrl(url).ok).toBe(false);
-  });
+  it.each(['http://example.com', 'https://x', 'ftp://x', 'not a url', '', 'ws://x/#frag'])(
+    'refuses %j',
+    (url) => {
+      expect(validateUrl(url).ok).toBe(false);
+    },
+  );
 });
 
 describe('validateClose', () => {

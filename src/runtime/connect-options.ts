@@ -41,7 +41,7 @@ const PROTOCOL_HEADERS = new Set(['host', 'connection', 'upgrade', 'content-leng
 /** RFC 7230 `token`: what a header name or a subprotocol may be made of. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-export type Validated<T> = { ok: true; value: T } | { ok: false, error: string };
+export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 
@@ -53,7 +53,9 @@ export function validateUrl(url: string): Validated<URL> {
     return fail(`invalid URL "${url}"`);
   }
   if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') {
-    return fail(`unsupported URL scheme "${parsed.protocol.slice(0, -1)}": only ws:// and wss:// are allowed`);
+    return fail(
+      `unsupported URL scheme "${parsed.protocol.slice(0, -1)}": only ws:// and wss:// are allowed`,
+    );
   }
   if (parsed.hash) return fail(`a WebSocket URL must not have a fragment: "${url}"`);
   return { ok: true, value: parsed };
@@ -74,11 +76,13 @@ export function validateHeaderValue(name: string, value: string): string | null 
 }
 
 function readHeaders(value: LuaValue): Validated<Record<string, string>> {
-  if (!(value instanceof LuaTable)) return fail(`headers must be a table, got ${describeValue(value)}`);
+  if (!(value instanceof LuaTable))
+    return fail(`headers must be a table, got ${describeValue(value)}`);
   const headers: Record<string, string> = {};
   for (const [k, v] of value.entries) {
     if (typeof k !== 'string') return fail(`header names must be strings, got ${describeValue(k)}`);
-    if (typeof v !== 'string') return fail(`header "${k}" must be a string, got ${describeValue(v)}`);
+    if (typeof v !== 'string')
+      return fail(`header "${k}" must be a string, got ${describeValue(v)}`);
     const problem = validateHeaderName(k) ?? validateHeaderValue(k, v);
     if (problem) return fail(problem);
     headers[k] = v;
@@ -92,7 +96,10 @@ function readProtocols(value: LuaValue): Validated<string[]> {
   const protocols: string[] = [];
   for (const p of list) {
     if (typeof p !== 'string') return fail(`protocols must be strings, got ${describeValue(p)}`);
-    if (!TOKEN.test(p)) return fail(`invalid subprotocol "${p}": it must be a non-empty token without spaces or commas`);
+    if (!TOKEN.test(p))
+      return fail(
+        `invalid subprotocol "${p}": it must be a non-empty token without spaces or commas`,
+      );
     if (protocols.includes(p)) return fail(`subprotocol "${p}" is offered twice`);
     protocols.push(p);
   }
@@ -124,7 +131,8 @@ const READERS: Record<string, OptionReader> = {
   protocols: (v, o) => assign(readProtocols(v), (p) => (o.protocols = p)),
   dial_timeout: (v, o) => assign(readDuration(v, 'dial_timeout'), (ms) => (o.dialTimeoutMs = ms)),
   read_timeout: (v, o) => assign(readDuration(v, 'read_timeout'), (ms) => (o.readTimeoutMs = ms)),
-  write_timeout: (v, o) => assign(readDuration(v, 'write_timeout'), (ms) => (o.writeTimeoutMs = ms)),
+  write_timeout: (v, o) =>
+    assign(readDuration(v, 'write_timeout'), (ms) => (o.writeTimeoutMs = ms)),
   compression: (v, o) =>
     assign(readInteger(v, 'compression', 0, 2), (c) => (o.compression = c as 0 | 1 | 2)),
   compression_threshold: (v, o) =>
@@ -133,7 +141,10 @@ const READERS: Record<string, OptionReader> = {
       (n) => (o.compressionThreshold = n),
     ),
   read_limit: (v, o) =>
-    assign(readInteger(v, 'read_limit', 0, MAX_READ_LIMIT), (n) => (o.readLimit = n || MAX_READ_LIMIT)),
+    assign(
+      readInteger(v, 'read_limit', 0, MAX_READ_LIMIT),
+      (n) => (o.readLimit = n || MAX_READ_LIMIT),
+    ),
   channel_capacity: (v, o) =>
     assign(readInteger(v, 'channel_capacity', 1, 10_000), (n) => (o.channelCapacity = n)),
 };
@@ -142,13 +153,21 @@ export const OPTION_NAMES = Object.keys(READERS);
 
 /** Fill in and check the options table (nil = all defaults). */
 export function validateConnectOptions(options: LuaValue): Validated<ConnectOptions> {
-  const result: ConnectOptions = { ...DEFAULT_OPTIONS, headers: {}, protocols: [], explicit: new Set() };
+  const result: ConnectOptions = {
+    ...DEFAULT_OPTIONS,
+    headers: {},
+    protocols: [],
+    explicit: new Set(),
+  };
   if (options === null) return { ok: true, value: result };
-  if (!(options instanceof LuaTable)) return fail(`options must be a table, got ${describeValue(options)}`);
+  if (!(options instanceof LuaTable))
+    return fail(`options must be a table, got ${describeValue(options)}`);
   for (const [key, value] of options.entries) {
     const reader = typeof key === 'string' ? READERS[key] : undefined;
     if (!reader) {
-      return fail(`unknown option ${JSON.stringify(String(key))} (known: ${OPTION_NAMES.join(', ')})`);
+      return fail(
+        `unknown option ${JSON.stringify(String(key))} (known: ${OPTION_NAMES.join(', ')})`,
+      );
     }
     const problem = reader(value, result);
     if (problem) return fail(problem);
@@ -158,8 +177,17 @@ export function validateConnectOptions(options: LuaValue): Validated<ConnectOpti
 }
 
 /** `client:close(code, reason)` arguments (RFC 6455 section 7.4). */
-export function validateClose(code: number, reason: Uint8Array, reasonIsUtf8: boolean): string | null {
-  if (!Number.isInteger(code) || code < 1000 || code > 4999 || [1004, 1005, 1006, 1015].includes(code)) {
+export function validateClose(
+  code: number,
+  reason: Uint8Array,
+  reasonIsUtf8: boolean,
+): string | null {
+  if (
+    !Number.isInteger(code) ||
+    code < 1000 ||
+    code > 4999 ||
+    [1004, 1005, 1006, 1015].includes(code)
+  ) {
     return `close code ${code} is not allowed: use 1000-4999 except 1004, 1005, 1006 and 1015`;
   }
   if (reason.length > 123) return `close reason is ${reason.length} bytes; at most 123 are allowed`;

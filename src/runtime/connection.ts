@@ -10,12 +10,21 @@
  * nothing is dropped. The channel closes when the connection ends, after the messages already
  * received, which stay readable.
  */
-import type { ConnectionInfo, ConnectionState, FrameKind, RunObserver } from '../shared/run-events.ts';
+import type {
+  ConnectionInfo,
+  ConnectionState,
+  FrameKind,
+  RunObserver,
+} from '../shared/run-events.ts';
 import type { ConnectOptions } from './connect-options.ts';
 import type { LuaChannel } from './modules/channel.ts';
 import type { Scheduler, Task } from './scheduler.ts';
 import type { Timers } from './modules/time.ts';
-import { TransportUnsupported, type Transport, type TransportConnection } from './transport/types.ts';
+import {
+  TransportUnsupported,
+  type Transport,
+  type TransportConnection,
+} from './transport/types.ts';
 import { framePreview } from './frame-preview.ts';
 import { hostPort } from './transport/dial-error.ts';
 
@@ -56,7 +65,9 @@ export class Connection {
   start(): void {
     this.report();
     if (this.options.dialTimeoutMs > 0) {
-      this.cancelDialTimer = this.deps.timers.start(this.options.dialTimeoutMs, () => this.onDialTimeout());
+      this.cancelDialTimer = this.deps.timers.start(this.options.dialTimeoutMs, () =>
+        this.onDialTimeout(),
+      );
     }
     this.transportConnection = this.transport.connect(
       {
@@ -236,7 +247,12 @@ export class Connection {
     this.deps.observer.connection(this.info());
   }
 
-  private recordFrame(direction: 'in' | 'out', kind: FrameKind, data: Uint8Array, text?: string): void {
+  private recordFrame(
+    direction: 'in' | 'out',
+    kind: FrameKind,
+    data: Uint8Array,
+    text?: string,
+  ): void {
     this.deps.observer.frame({
       connectionId: this.id,
       direction,

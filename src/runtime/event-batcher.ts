@@ -3,7 +3,12 @@
  * a few dozen postMessage calls instead of 50,000. Connection updates are merged per id.
  */
 import type { Decision } from '../policy/types.ts';
-import type { ConnectionInfo, FrameRecord, OutputEntry, RunObserver } from '../shared/run-events.ts';
+import type {
+  ConnectionInfo,
+  FrameRecord,
+  OutputEntry,
+  RunObserver,
+} from '../shared/run-events.ts';
 
 export interface EventBatch {
   output: OutputEntry[];
@@ -47,7 +52,13 @@ export class EventBatcher implements RunObserver {
     this.timer = undefined;
     const batch = this.batch;
     batch.connections = [...this.connections.values()];
-    if (!batch.output.length && !batch.connections.length && !batch.frames.length && !batch.decisions.length) return;
+    if (
+      !batch.output.length &&
+      !batch.connections.length &&
+      !batch.frames.length &&
+      !batch.decisions.length
+    )
+      return;
     this.batch = emptyBatch();
     this.connections = new Map();
     this.send(batch);

@@ -24,7 +24,10 @@ export type TestRunOptions = Partial<Omit<RunOptions, 'code' | 'observer'>> & {
   stopAfterMs?: number;
 };
 
-export function runLua(code: string, options: TestRunOptions = {}): { done: Promise<RunResult>; stop(): void } {
+export function runLua(
+  code: string,
+  options: TestRunOptions = {},
+): { done: Promise<RunResult>; stop(): void } {
   const lines: string[] = [];
   const connections: ConnectionInfo[] = [];
   const frames: FrameRecord[] = [];
@@ -37,7 +40,8 @@ export function runLua(code: string, options: TestRunOptions = {}): { done: Prom
     ...options,
     code,
     observer: {
-      output: (entry) => lines.push(entry.stream === 'stdout' ? entry.text : `[${entry.stream}] ${entry.text}`),
+      output: (entry) =>
+        lines.push(entry.stream === 'stdout' ? entry.text : `[${entry.stream}] ${entry.text}`),
       connection: (info) => connections.push(info),
       frame: (record) => frames.push(record),
       decision: (decision) => decisions.push(decision),

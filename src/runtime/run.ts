@@ -5,7 +5,15 @@
  * and in Node; only the transport, the clock and the observer come from the host.
  */
 import { lauxlib } from 'fengari';
-import { decodeUtf8, encodeUtf8, lua, luaString, toDisplayString, type LuaFunction, type LuaState } from './lua/api.ts';
+import {
+  decodeUtf8,
+  encodeUtf8,
+  lua,
+  luaString,
+  toDisplayString,
+  type LuaFunction,
+  type LuaState,
+} from './lua/api.ts';
 import { makeReadOnly } from './lua/readonly.ts';
 import { Scheduler, type Task, type TaskEnd } from './scheduler.ts';
 import { createDefer, type Defer } from './defer.ts';
@@ -89,7 +97,10 @@ export function startRun(options: RunOptions): RunHandle {
     if (task.id === 1) {
       const returned = returnedError(task.thread);
       if (returned) {
-        finish({ status: 'error', failure: { message: `the script returned an error: ${returned}`, traceback: '' } });
+        finish({
+          status: 'error',
+          failure: { message: `the script returned an error: ${returned}`, traceback: '' },
+        });
         return;
       }
     }
@@ -123,21 +134,34 @@ export function startRun(options: RunOptions): RunHandle {
   ];
   for (const [name, open] of modules) {
     // Preset as globals too: the original page's examples use json, time, channel, errors bare.
-    lauxlib.luaL_requiref(L, luaString(name), (L1: LuaState) => {
-      open(L1);
-      if (name !== 'websocket') makeReadOnly(L1, name);
-      return 1;
-    }, 1);
+    lauxlib.luaL_requiref(
+      L,
+      luaString(name),
+      (L1: LuaState) => {
+        open(L1);
+        if (name !== 'websocket') makeReadOnly(L1, name);
+        return 1;
+      },
+      1,
+    );
     lua.lua_pop(L, 1);
   }
   lauxlib.luaL_requiref(L, luaString('coroutine'), openCoroutine(scheduler), 1);
   lua.lua_pop(L, 1);
 
   const source = encodeUtf8(options.code);
-  const status = lauxlib.luaL_loadbuffer(L, source, source.length, luaString(`=${options.chunkName}`));
+  const status = lauxlib.luaL_loadbuffer(
+    L,
+    source,
+    source.length,
+    luaString(`=${options.chunkName}`),
+  );
   if (status !== lua.LUA_OK) {
     const message = decodeUtf8(lua.lua_tolstring(L, -1) as Uint8Array);
-    finish({ status: 'error', failure: { message, traceback: '', line: lineOf(message, options.chunkName) } });
+    finish({
+      status: 'error',
+      failure: { message, traceback: '', line: lineOf(message, options.chunkName) },
+    });
   } else {
     scheduler.spawn(L, 0);
   }

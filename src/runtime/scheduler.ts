@@ -54,7 +54,12 @@ export class Scheduler {
     /** Called once per task that ends; an error leaves its message on the thread's stack. */
     private readonly onTaskEnd: (task: Task, end: TaskEnd) => void,
   ) {
-    lua.lua_sethook(L, (L1: LuaState) => this.onCountHook(L1), lua.LUA_MASKCOUNT, HOOK_INSTRUCTIONS);
+    lua.lua_sethook(
+      L,
+      (L1: LuaState) => this.onCountHook(L1),
+      lua.LUA_MASKCOUNT,
+      HOOK_INSTRUCTIONS,
+    );
   }
 
   get current(): Task {

@@ -20,7 +20,10 @@ async function server(...args: Parameters<typeof startWsServer>): Promise<TestSe
 }
 
 function expectFinished(result: Awaited<ReturnType<typeof lua>>): void {
-  if (result.end.status === 'error') throw new Error(`${result.end.failure.message}\n${result.end.failure.traceback}\n${result.output}`);
+  if (result.end.status === 'error')
+    throw new Error(
+      `${result.end.failure.message}\n${result.end.failure.traceback}\n${result.output}`,
+    );
   expect(result.end.status).toBe('finished');
 }
 
@@ -48,7 +51,9 @@ describe('websocket over real sockets (Node transport)', () => {
   });
 
   it('sends the custom headers and offers the subprotocols the server sees', async () => {
-    const s = await server(undefined, { handleProtocols: (protocols) => (protocols.has('graphql-ws') ? 'graphql-ws' : false) });
+    const s = await server(undefined, {
+      handleProtocols: (protocols) => (protocols.has('graphql-ws') ? 'graphql-ws' : false),
+    });
     const r = await lua(`
       local c = assert(websocket.connect("${s.url}/h", {
         headers = { ["Authorization"] = "Bearer abc", ["X-Trace"] = "42" },
@@ -67,7 +72,10 @@ describe('websocket over real sockets (Node transport)', () => {
   it.each([
     ['DISABLED', undefined],
     ['CONTEXT_TAKEOVER', 'permessage-deflate; client_max_window_bits'],
-    ['NO_CONTEXT', 'permessage-deflate; server_no_context_takeover; client_no_context_takeover; client_max_window_bits'],
+    [
+      'NO_CONTEXT',
+      'permessage-deflate; server_no_context_takeover; client_no_context_takeover; client_max_window_bits',
+    ],
   ])('offers compression %s as negotiated', async (mode, offered) => {
     const s = await server(undefined, { perMessageDeflate: true });
     const r = await lua(`
@@ -108,7 +116,9 @@ describe('websocket over real sockets (Node transport)', () => {
   });
 
   it('fails with a retryable INTERNAL error when the connection is refused or rejected', async () => {
-    const s = await server(undefined, { verifyClient: (_info, cb) => cb(false, 401, 'Unauthorized') });
+    const s = await server(undefined, {
+      verifyClient: (_info, cb) => cb(false, 401, 'Unauthorized'),
+    });
     const r = await lua(`
       local _, e1 = websocket.connect("ws://127.0.0.1:9/")
       local _, e2 = websocket.connect("${s.url}")
@@ -116,7 +126,10 @@ describe('websocket over real sockets (Node transport)', () => {
       print(tostring(e2))
     `);
     expectFinished(r);
-    expect(r.lines).toEqual(['INTERNAL\ttrue\tdial tcp 127.0.0.1:9: connection refused', 'INTERNAL: handshake rejected: 401 Unauthorized']);
+    expect(r.lines).toEqual([
+      'INTERNAL\ttrue\tdial tcp 127.0.0.1:9: connection refused',
+      'INTERNAL: handshake rejected: 401 Unauthorized',
+    ]);
   });
 
   it('closes with 1009 when a message exceeds read_limit', async () => {
@@ -153,7 +166,14 @@ describe('websocket over real sockets (Node transport)', () => {
       print(ok, tostring(err), err:retryable())
     `);
     expectFinished(r);
-    expect(r.lines).toEqual(['m1\ttrue', 'm2\ttrue', 'm3\ttrue', 'nil\tfalse', '1006\t', 'false\tINTERNAL: connection closed\tfalse']);
+    expect(r.lines).toEqual([
+      'm1\ttrue',
+      'm2\ttrue',
+      'm3\ttrue',
+      'nil\tfalse',
+      '1006\t',
+      'false\tINTERNAL: connection closed\tfalse',
+    ]);
   });
 
   it('delivers 20,000 messages through channel_capacity = 8 without losing one', async () => {
@@ -163,7 +183,8 @@ describe('websocket over real sockets (Node transport)', () => {
         socket.close(1000, 'done');
       });
     });
-    const r = await lua(`
+    const r = await lua(
+      `
       local c = assert(websocket.connect("${s.url}", { channel_capacity = 8 }))
       c:send("go")
       local ch, n = c:channel(), 0
@@ -174,7 +195,9 @@ describe('websocket over real sockets (Node transport)', () => {
         assert(tonumber(m.data) == n, "out of order at " .. n)
       end
       print(n, c:close_info())
-    `, { stopAfterMs: 60_000 });
+    `,
+      { stopAfterMs: 60_000 },
+    );
     expectFinished(r);
     expect(r.lines).toEqual(['20000\t1000\tdone']);
   });

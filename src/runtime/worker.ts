@@ -39,7 +39,12 @@ async function run(request: RunRequest): Promise<void> {
     return;
   }
   if (!choice.ok) {
-    post({ type: 'ended', runId, status: 'error', failure: { message: choice.error, traceback: '' } });
+    post({
+      type: 'ended',
+      runId,
+      status: 'error',
+      failure: { message: choice.error, traceback: '' },
+    });
     return;
   }
   const handle = startRun({

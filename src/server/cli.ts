@@ -46,7 +46,12 @@ function readText(file: string, what: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    throw new Error(`cannot read ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new Error(
+      `cannot read ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      {
+        cause: e,
+      },
+    );
   }
 }
 
@@ -76,7 +81,8 @@ async function main(): Promise<number> {
     transport: { transport: createNodeTransport(), why: 'direct (ws in Node)' },
     demoHosts: {},
     observer: {
-      output: (entry) => (entry.stream === 'stdout' ? console.log(entry.text) : console.error(entry.text)),
+      output: (entry) =>
+        entry.stream === 'stdout' ? console.log(entry.text) : console.error(entry.text),
       connection: () => {},
       frame: () => {},
       decision: (decision) => {

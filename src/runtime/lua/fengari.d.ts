@@ -14,5 +14,10 @@ declare module 'fengari' {
   export const luaconf: Api;
   /* eslint-enable @typescript-eslint/no-explicit-any */
   export function to_luastring(s: string, cache?: boolean): Uint8Array;
-  export function to_jsstring(s: Uint8Array, from?: number, to?: number, replacement_char?: boolean): string;
+  export function to_jsstring(
+    s: Uint8Array,
+    from?: number,
+    to?: number,
+    replacement_char?: boolean,
+  ): string;
 }

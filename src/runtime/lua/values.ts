@@ -31,7 +31,10 @@ export class LuaTable {
 
 /** A value we cannot copy (function, userdata, thread), kept by its type name. */
 export class LuaOpaque {
-  constructor(readonly typeName: string, readonly display: string) {}
+  constructor(
+    readonly typeName: string,
+    readonly display: string,
+  ) {}
 }
 
 export type LuaValue = null | boolean | number | string | LuaTable | LuaOpaque;

@@ -5,7 +5,15 @@
  * switch off the time slicing that keeps Stop working. `print` and `io.write` go to the host.
  */
 import { lualib } from 'fengari';
-import { lauxlib, lua, luaString, setFunctions, toDisplayString, type LuaFunction, type LuaState } from '../lua/api.ts';
+import {
+  lauxlib,
+  lua,
+  luaString,
+  setFunctions,
+  toDisplayString,
+  type LuaFunction,
+  type LuaState,
+} from '../lua/api.ts';
 
 const STANDARD: Array<[string, LuaFunction]> = [
   ['_G', lualib.luaopen_base],

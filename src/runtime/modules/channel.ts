@@ -70,7 +70,11 @@ const V_BINARY = luaString('binary');
 export interface ChannelLibrary {
   open: LuaFunction;
   /** Create a channel and leave its userdata on L's stack. */
-  create(L: LuaState, capacity: number, options?: { receiveOnly?: boolean; onTake?: () => void }): LuaChannel;
+  create(
+    L: LuaState,
+    capacity: number,
+    options?: { receiveOnly?: boolean; onTake?: () => void },
+  ): LuaChannel;
   push(L: LuaState, channel: LuaChannel): void;
 }
 
@@ -148,7 +152,7 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
   };
 
   const send = (L: LuaState, channel: LuaChannel, valueIdx: number): number => {
-    if (channel.receiveOnly) raise(L, 'cannot send on a connection\'s channel: use client:send');
+    if (channel.receiveOnly) raise(L, "cannot send on a connection's channel: use client:send");
     if (channel.core.closed) raise(L, 'send on closed channel');
     if (channel.core.canSend()) {
       channel.core.push(refValue(L, valueIdx));
@@ -165,7 +169,7 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
 
   const newCase = (L: LuaState, op: ChannelCase['op']): number => {
     const channel = check(L, 1);
-    if (op === 'send' && channel.receiveOnly) raise(L, 'cannot send on a connection\'s channel');
+    if (op === 'send' && channel.receiveOnly) raise(L, "cannot send on a connection's channel");
     const box = lua.lua_newuserdata(L, 0);
     box.channelCase = { channel, op } satisfies ChannelCase;
     lauxlib.luaL_setmetatable(L, luaString(CASE_TYPE));
@@ -183,7 +187,12 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
     for (let i = 1; i <= n; i++) {
       lua.lua_rawgeti(L, 1, i);
       const box = lauxlib.luaL_testudata(L, -1, luaString(CASE_TYPE));
-      if (!box) argError(L, 1, `case ${i} is not a channel case (use ch:case_receive() or ch:case_send(v))`);
+      if (!box)
+        argError(
+          L,
+          1,
+          `case ${i} is not a channel case (use ch:case_receive() or ch:case_send(v))`,
+        );
       cases.push(box.channelCase as ChannelCase);
       lua.lua_pop(L, 1);
     }
@@ -236,7 +245,8 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
     }
     const task = scheduler.current;
     scheduler.assertCanBlock(L);
-    for (const c of cases) (c.op === 'receive' ? c.channel.core.receivers : c.channel.core.senders).add(task);
+    for (const c of cases)
+      (c.op === 'receive' ? c.channel.core.receivers : c.channel.core.senders).add(task);
     return scheduler.suspend(L, (L1) => {
       for (const c of cases) {
         c.channel.core.receivers.delete(task);
@@ -254,7 +264,7 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
     },
     close(L) {
       const channel = check(L, 1);
-      if (channel.receiveOnly) raise(L, 'cannot close a connection\'s channel: use client:close');
+      if (channel.receiveOnly) raise(L, "cannot close a connection's channel: use client:close");
       channel.core.close();
       return 0;
     },
@@ -268,7 +278,8 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
   const library: Record<string, LuaFunction> = {
     new(L) {
       const capacity = lauxlib.luaL_optinteger(L, 1, 0) as number;
-      if (capacity < 0 || capacity > MAX_CAPACITY) argError(L, 1, `capacity must be between 0 and ${MAX_CAPACITY}`);
+      if (capacity < 0 || capacity > MAX_CAPACITY)
+        argError(L, 1, `capacity must be between 0 and ${MAX_CAPACITY}`);
       create(L, capacity);
       return 1;
     },

@@ -21,7 +21,12 @@ import { lualib } from 'fengari';
 
 export function openCoroutine(scheduler: Scheduler): LuaFunction {
   /** Resume `co` with `narg` values from the top of L; results or error message left on L. */
-  const auxresume = (L: LuaState, co: LuaState, narg: number, onDone: (L: LuaState, r: number) => number): number => {
+  const auxresume = (
+    L: LuaState,
+    co: LuaState,
+    narg: number,
+    onDone: (L: LuaState, r: number) => number,
+  ): number => {
     if (!lua.lua_checkstack(co, narg)) {
       lua.lua_pushliteral(L, 'too many arguments to resume');
       return onDone(L, -1);

@@ -116,7 +116,8 @@ const library: Record<string, LuaFunction> = {
     lauxlib.luaL_checktype(L, 1, lua.LUA_TTABLE);
     lua.lua_getfield(L, 1, luaString('kind'));
     const kind = lua.lua_isnil(L, -1) ? 'UNKNOWN' : checkText(L, -1);
-    if (!isKind(kind)) argError(L, 1, `unknown error kind "${kind}" (known: ${ERROR_KINDS.join(', ')})`);
+    if (!isKind(kind))
+      argError(L, 1, `unknown error kind "${kind}" (known: ${ERROR_KINDS.join(', ')})`);
     lua.lua_getfield(L, 1, luaString('message'));
     const message = lua.lua_isnil(L, -1) ? '' : checkText(L, -1);
     lua.lua_getfield(L, 1, luaString('retryable'));

@@ -5,7 +5,15 @@
  * JSON null decodes to `json.null`, so arrays keep their length and objects their keys.
  * Failures return `nil, err` with kind INVALID.
  */
-import { decodeUtf8, lauxlib, lua, pushText, setFunctions, type LuaFunction, type LuaState } from '../lua/api.ts';
+import {
+  decodeUtf8,
+  lauxlib,
+  lua,
+  pushText,
+  setFunctions,
+  type LuaFunction,
+  type LuaState,
+} from '../lua/api.ts';
 import { returnError, runtimeError } from './errors.ts';
 
 /** The identity of `json.null`, a light userdata. */
@@ -15,11 +23,14 @@ const MAX_DEPTH = 200;
 class EncodeError extends Error {}
 
 function isNull(L: LuaState, idx: number): boolean {
-  return lua.lua_type(L, idx) === lua.LUA_TLIGHTUSERDATA && lua.lua_touserdata(L, idx) === JSON_NULL;
+  return (
+    lua.lua_type(L, idx) === lua.LUA_TLIGHTUSERDATA && lua.lua_touserdata(L, idx) === JSON_NULL
+  );
 }
 
 function encodeNumber(n: number): string {
-  if (!Number.isFinite(n)) throw new EncodeError(`cannot encode ${n} (JSON has no NaN or infinity)`);
+  if (!Number.isFinite(n))
+    throw new EncodeError(`cannot encode ${n} (JSON has no NaN or infinity)`);
   return Number.isInteger(n) && Math.abs(n) < 2 ** 53 ? n.toFixed(0) : String(n);
 }
 
@@ -46,7 +57,8 @@ function typeNameOf(L: LuaState, idx: number): Uint8Array {
 }
 
 function encodeTable(L: LuaState, idx: number, depth: number): string {
-  if (depth > MAX_DEPTH) throw new EncodeError('cannot encode: tables nested too deeply (a cycle?)');
+  if (depth > MAX_DEPTH)
+    throw new EncodeError('cannot encode: tables nested too deeply (a cycle?)');
   const keys: Array<string | number> = [];
   const values: string[] = [];
   let isSequence = true;
@@ -96,7 +108,8 @@ function pushJson(L: LuaState, value: unknown): void {
   else if (typeof value === 'boolean') lua.lua_pushboolean(L, value);
   else if (typeof value === 'number') {
     // fengari's integers are 32-bit; larger whole numbers stay floats, as in Lua 5.3 on JSON.
-    if (Number.isInteger(value) && value >= -0x80000000 && value <= 0x7fffffff) lua.lua_pushinteger(L, value);
+    if (Number.isInteger(value) && value >= -0x80000000 && value <= 0x7fffffff)
+      lua.lua_pushinteger(L, value);
     else lua.lua_pushnumber(L, value);
   } else if (typeof value === 'string') pushText(L, value);
   else if (Array.isArray(value)) {

@@ -7,13 +7,15 @@ import { lua, runLua } from '../run-for-test.ts';
 
 async function lines(code: string): Promise<string[]> {
   const r = await lua(code);
-  if (r.end.status === 'error') throw new Error(`${r.end.failure.message}\n${r.end.failure.traceback}`);
+  if (r.end.status === 'error')
+    throw new Error(`${r.end.failure.message}\n${r.end.failure.traceback}`);
   return r.lines;
 }
 
 async function failure(code: string) {
   const r = await lua(code);
-  if (r.end.status !== 'error') throw new Error(`expected an error, got ${r.end.status}: ${r.output}`);
+  if (r.end.status !== 'error')
+    throw new Error(`expected an error, got ${r.end.status}: ${r.output}`);
   return r.end.failure;
 }
 
@@ -151,7 +153,11 @@ describe('json', () => {
         print(e, tostring(err2))
         print(select(2, json.encode(0/0)):kind())
       `),
-    ).toEqual(['nil\tINVALID\tfalse', 'nil\tINVALID: json.encode: cannot encode a function', 'INVALID']);
+    ).toEqual([
+      'nil\tINVALID\tfalse',
+      'nil\tINVALID: json.encode: cannot encode a function',
+      'INVALID',
+    ]);
   });
 });
 
@@ -167,7 +173,7 @@ describe('errors', () => {
     ).toEqual([
       'TIMEOUT\tslow\ttrue\tTIMEOUT: slow',
       'true\tfalse\tfalse',
-      "false\tmain.lua:5: bad argument #1 to 'new' (unknown error kind \"NOPE\" (known: UNKNOWN, INVALID, NOT_FOUND, ALREADY_EXISTS, PERMISSION_DENIED, UNAVAILABLE, INTERNAL, CANCELED, CONFLICT, TIMEOUT, RATE_LIMITED))",
+      'false\tmain.lua:5: bad argument #1 to \'new\' (unknown error kind "NOPE" (known: UNKNOWN, INVALID, NOT_FOUND, ALREADY_EXISTS, PERMISSION_DENIED, UNAVAILABLE, INTERNAL, CANCELED, CONFLICT, TIMEOUT, RATE_LIMITED))',
     ]);
   });
 });
@@ -197,7 +203,7 @@ describe('the sandbox and the scheduler', () => {
     const f = await failure(`local x = 1\nlocal function f() error("boom") end\nf()`);
     expect(f.message).toBe('main.lua:2: boom');
     expect(f.line).toBe(2);
-    expect(f.traceback).toContain("main.lua:3: in main chunk");
+    expect(f.traceback).toContain('main.lua:3: in main chunk');
   });
 
   it('reports a syntax error with its line', async () => {
@@ -212,7 +218,9 @@ describe('the sandbox and the scheduler', () => {
   });
 
   it('explains why a blocking call cannot run inside a sort comparator', async () => {
-    const f = await failure(`table.sort({ 3, 1, 2 }, function(a, b) time.sleep(1) return a < b end)`);
+    const f = await failure(
+      `table.sort({ 3, 1, 2 }, function(a, b) time.sleep(1) return a < b end)`,
+    );
     expect(f.message).toMatch(/cannot block here: Lua cannot yield across a C-call boundary/);
   });
 
@@ -245,6 +253,10 @@ describe('the sandbox and the scheduler', () => {
   });
 
   it('writes io.write output line by line', async () => {
-    expect(await lines(`io.write("a", 1, "\\n", "b") io.write("c\\n") io.write("tail")`)).toEqual(['a1', 'bc', 'tail']);
+    expect(await lines(`io.write("a", 1, "\\n", "b") io.write("c\\n") io.write("tail")`)).toEqual([
+      'a1',
+      'bc',
+      'tail',
+    ]);
   });
 });

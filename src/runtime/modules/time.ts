@@ -44,7 +44,11 @@ function checkDuration(L: LuaState, arg: number): number {
   return d.ms;
 }
 
-export function openTime(scheduler: Scheduler, channels: ChannelLibrary, timers: Timers): LuaFunction {
+export function openTime(
+  scheduler: Scheduler,
+  channels: ChannelLibrary,
+  timers: Timers,
+): LuaFunction {
   const library: Record<string, LuaFunction> = {
     after(L) {
       const ms = checkDuration(L, 1);

@@ -18,7 +18,12 @@ import {
 } from '../lua/api.ts';
 import { toLuaValue } from '../lua/values.ts';
 import { makeReadOnly } from '../lua/readonly.ts';
-import { validateClose, validateConnectOptions, validateUrl, type ConnectOptions } from '../connect-options.ts';
+import {
+  validateClose,
+  validateConnectOptions,
+  validateUrl,
+  type ConnectOptions,
+} from '../connect-options.ts';
 import { Connection } from '../connection.ts';
 import { returnError, returnFalse, runtimeError, type RuntimeError } from './errors.ts';
 import { TransportUnsupported, type Transport } from '../transport/types.ts';
@@ -83,10 +88,11 @@ const CONNECTION_CLOSED = runtimeError('INTERNAL', 'connection closed');
 /** The option the transport cannot honour, named with the way out (the relay). */
 function missingFeature(transport: Transport, options: ConnectOptions): string | null {
   const f = transport.features;
-  const why = 'needs the relay: the browser\'s own WebSocket cannot do it (transport is direct)';
+  const why = "needs the relay: the browser's own WebSocket cannot do it (transport is direct)";
   if (Object.keys(options.headers).length > 0 && !f.headers) return `custom headers ${why}`;
   if (options.explicit.has('compression') && !f.compression) return `choosing compression ${why}`;
-  if (options.explicit.has('compression_threshold') && !f.compression) return `compression_threshold ${why}`;
+  if (options.explicit.has('compression_threshold') && !f.compression)
+    return `compression_threshold ${why}`;
   if (options.explicit.has('read_limit') && !f.readLimit) return `read_limit ${why}`;
   return null;
 }
@@ -97,8 +103,15 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
   /** The connection behind the client at idx 1, or the error that explains why there is none. */
   const lookup = (L: LuaState): Connection | RuntimeError => {
     const box = lauxlib.luaL_checkudata(L, 1, luaString(CLIENT_TYPE));
-    if (ctx.ended()) return runtimeError('INTERNAL', 'no runtime context: the run that opened this client has ended');
-    return ctx.connections.get(box.connectionId as number) ?? runtimeError('INTERNAL', 'invalid connection id');
+    if (ctx.ended())
+      return runtimeError(
+        'INTERNAL',
+        'no runtime context: the run that opened this client has ended',
+      );
+    return (
+      ctx.connections.get(box.connectionId as number) ??
+      runtimeError('INTERNAL', 'invalid connection id')
+    );
   };
 
   const pushClient = (L: LuaState, connection: Connection) => {
@@ -108,7 +121,12 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
   };
 
   /** Park until `done()` holds, re-checking every time the task is woken or `pollMs` passes. */
-  const waitUntil = (L: LuaState, done: () => boolean, then: (L: LuaState) => number, pollMs?: number): number => {
+  const waitUntil = (
+    L: LuaState,
+    done: () => boolean,
+    then: (L: LuaState) => number,
+    pollMs?: number,
+  ): number => {
     if (done()) return then(L);
     const task = ctx.scheduler.current;
     if (pollMs !== undefined) ctx.timers.start(pollMs, () => ctx.scheduler.wake(task));
@@ -146,20 +164,21 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
     if (missing) return returnError(L, runtimeError('UNAVAILABLE', missing));
 
     ctx.scheduler.assertCanBlock(L);
-    let connection: Connection | undefined;
+    // The channel is made first (the connection needs it); it reaches the connection late.
+    const late: { connection?: Connection } = {};
     const channel = ctx.channels.create(L, options.value.channelCapacity, {
       receiveOnly: true,
-      onTake: () => connection?.onChannelTake(),
+      onTake: () => late.connection?.onChannelTake(),
     });
     lua.lua_pop(L, 1);
-    connection = new Connection(id, urlText, routedUrl, options.value, transport, why, channel, {
+    const opened = new Connection(id, urlText, routedUrl, options.value, transport, why, channel, {
       scheduler: ctx.scheduler,
       timers: ctx.timers,
       observer: ctx.observer,
       now: ctx.now,
     });
-    ctx.connections.set(id, connection);
-    const opened = connection;
+    late.connection = opened;
+    ctx.connections.set(id, opened);
     opened.waiters.add(ctx.scheduler.current);
     opened.start();
     return waitUntil(
@@ -167,7 +186,10 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
       () => opened.state !== 'connecting',
       (L1) => {
         if (opened.state !== 'open') {
-          return returnError(L1, runtimeError('INTERNAL', opened.error ?? 'connection failed', true));
+          return returnError(
+            L1,
+            runtimeError('INTERNAL', opened.error ?? 'connection failed', true),
+          );
         }
         pushClient(L1, opened);
         return 1;
@@ -181,31 +203,62 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
     const type = lua.lua_isnoneornil(L, 3) ? 1 : (lauxlib.luaL_checkinteger(L, 3) as number);
     if (!(connection instanceof Connection)) return returnFalse(L, connection);
     if (type !== 1 && type !== 2) {
-      return returnFalse(L, runtimeError('INVALID', `message type must be websocket.TEXT (1) or websocket.BINARY (2), got ${type}`));
+      return returnFalse(
+        L,
+        runtimeError(
+          'INVALID',
+          `message type must be websocket.TEXT (1) or websocket.BINARY (2), got ${type}`,
+        ),
+      );
     }
     if (type === 1 && !isValidUtf8(data)) {
-      return returnFalse(L, runtimeError('INVALID', 'a TEXT message must be valid UTF-8; send bytes as websocket.BINARY'));
+      return returnFalse(
+        L,
+        runtimeError(
+          'INVALID',
+          'a TEXT message must be valid UTF-8; send bytes as websocket.BINARY',
+        ),
+      );
     }
     const isOpen = () => connection.state === 'open';
-    const belowHighWater = () => !isOpen() || connection.connection.bufferedAmount() <= SEND_HIGH_WATER;
-    return waitUntil(L, belowHighWater, (L1) => {
-      if (!isOpen()) return returnFalse(L1, CONNECTION_CLOSED);
-      connection.send(data, type === 2);
-      const timeout = connection.options.writeTimeoutMs;
-      if (timeout === 0) {
-        lua.lua_pushboolean(L1, true);
-        return 1;
-      }
-      const deadline = ctx.now() + timeout;
-      const drained = () => !isOpen() || connection.connection.bufferedAmount() === 0 || ctx.now() >= deadline;
-      return waitUntil(L1, drained, (L2) => {
-        if (isOpen() && connection.connection.bufferedAmount() > 0) {
-          return returnFalse(L2, runtimeError('TIMEOUT', `write timeout: the message was not sent within ${timeout} ms`, true));
+    const belowHighWater = () =>
+      !isOpen() || connection.connection.bufferedAmount() <= SEND_HIGH_WATER;
+    return waitUntil(
+      L,
+      belowHighWater,
+      (L1) => {
+        if (!isOpen()) return returnFalse(L1, CONNECTION_CLOSED);
+        connection.send(data, type === 2);
+        const timeout = connection.options.writeTimeoutMs;
+        if (timeout === 0) {
+          lua.lua_pushboolean(L1, true);
+          return 1;
         }
-        lua.lua_pushboolean(L2, true);
-        return 1;
-      }, DRAIN_POLL_MS);
-    }, DRAIN_POLL_MS);
+        const deadline = ctx.now() + timeout;
+        const drained = () =>
+          !isOpen() || connection.connection.bufferedAmount() === 0 || ctx.now() >= deadline;
+        return waitUntil(
+          L1,
+          drained,
+          (L2) => {
+            if (isOpen() && connection.connection.bufferedAmount() > 0) {
+              return returnFalse(
+                L2,
+                runtimeError(
+                  'TIMEOUT',
+                  `write timeout: the message was not sent within ${timeout} ms`,
+                  true,
+                ),
+              );
+            }
+            lua.lua_pushboolean(L2, true);
+            return 1;
+          },
+          DRAIN_POLL_MS,
+        );
+      },
+      DRAIN_POLL_MS,
+    );
   };
 
   const methods: Record<string, LuaFunction> = {
@@ -240,7 +293,12 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
       // Wait for the peer's close frame, so close_info() is known once close() returns.
       const deadline = ctx.now() + CLOSE_WAIT_MS;
       connection.waiters.add(ctx.scheduler.current);
-      return waitUntil(L, () => connection.ended || ctx.now() >= deadline, returnTrue, CLOSE_WAIT_MS);
+      return waitUntil(
+        L,
+        () => connection.ended || ctx.now() >= deadline,
+        returnTrue,
+        CLOSE_WAIT_MS,
+      );
     },
     close_info(L) {
       const connection = lookup(L);
@@ -269,7 +327,11 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
     send,
   };
 
-  const pushConstantTable = (L: LuaState, name: string, values: Record<string, number | string>) => {
+  const pushConstantTable = (
+    L: LuaState,
+    name: string,
+    values: Record<string, number | string>,
+  ) => {
     lua.lua_newtable(L);
     for (const [key, value] of Object.entries(values)) {
       if (typeof value === 'number') lua.lua_pushinteger(L, value);
@@ -287,7 +349,10 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
     lua.lua_pushcfunction(L, (L1: LuaState) => {
       const box = lauxlib.luaL_checkudata(L1, 1, luaString(CLIENT_TYPE));
       const connection = ctx.connections.get(box.connectionId as number);
-      pushText(L1, `websocket.client(${connection?.url ?? '?'}, ${connection?.state ?? 'unknown'})`);
+      pushText(
+        L1,
+        `websocket.client(${connection?.url ?? '?'}, ${connection?.state ?? 'unknown'})`,
+      );
       return 1;
     });
     lua.lua_setfield(L, -2, luaString('__tostring'));

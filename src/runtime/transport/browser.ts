@@ -3,11 +3,21 @@
  * or ping frames, choose compression, cap message size, pause reading, or send close codes
  * other than 1000 and 3000-4999; those fail with an error that names the relay.
  */
-import { TransportUnsupported, type ConnectRequest, type Transport, type TransportConnection, type TransportEvents } from './types.ts';
+import {
+  TransportUnsupported,
+  type ConnectRequest,
+  type Transport,
+  type TransportConnection,
+  type TransportEvents,
+} from './types.ts';
 
 const encoder = new TextEncoder();
 
-function connect(WebSocketImpl: typeof WebSocket, request: ConnectRequest, events: TransportEvents): TransportConnection {
+function connect(
+  WebSocketImpl: typeof WebSocket,
+  request: ConnectRequest,
+  events: TransportEvents,
+): TransportConnection {
   const socket = new WebSocketImpl(request.url, request.protocols);
   socket.binaryType = 'arraybuffer';
   let opened = false;
@@ -23,7 +33,10 @@ function connect(WebSocketImpl: typeof WebSocket, request: ConnectRequest, event
   socket.onclose = function socketOnClose(event: CloseEvent) {
     if (opened) events.onClose(event.code, event.reason);
     // The browser hides the cause of a failed handshake from scripts on purpose.
-    else events.onFail(`dial ${request.url}: connection failed (the browser does not say why; the relay transport reports the exact cause)`);
+    else
+      events.onFail(
+        `dial ${request.url}: connection failed (the browser does not say why; the relay transport reports the exact cause)`,
+      );
   };
 
   return {
@@ -51,7 +64,13 @@ function connect(WebSocketImpl: typeof WebSocket, request: ConnectRequest, event
 export function createBrowserTransport(WebSocketImpl: typeof WebSocket = WebSocket): Transport {
   return {
     kind: 'direct',
-    features: { headers: false, ping: false, compression: false, readLimit: false, backpressure: false },
+    features: {
+      headers: false,
+      ping: false,
+      compression: false,
+      readLimit: false,
+      backpressure: false,
+    },
     connect: (request, events) => connect(WebSocketImpl, request, events),
   };
 }

@@ -18,15 +18,33 @@ export type ChoiceResult = { ok: true; choice: TransportChoice } | { ok: false; 
 
 export async function chooseTransport(options: TransportOptions): Promise<ChoiceResult> {
   const { mode, direct, relay } = options;
-  if (mode === 'direct') return { ok: true, choice: { transport: direct, why: 'direct (transport setting)' } };
+  if (mode === 'direct')
+    return { ok: true, choice: { transport: direct, why: 'direct (transport setting)' } };
   if (!relay) {
-    if (mode === 'relay') return { ok: false, error: 'transport is set to relay, but this page has no relay configured' };
+    if (mode === 'relay')
+      return {
+        ok: false,
+        error: 'transport is set to relay, but this page has no relay configured',
+      };
     return { ok: true, choice: { transport: direct, why: 'direct (auto: no relay configured)' } };
   }
   const probe = await relay.probe();
   if (probe.ok) {
-    return { ok: true, choice: { transport: relay.transport, why: mode === 'auto' ? 'relay (auto: relay reachable)' : 'relay (transport setting)' } };
+    return {
+      ok: true,
+      choice: {
+        transport: relay.transport,
+        why: mode === 'auto' ? 'relay (auto: relay reachable)' : 'relay (transport setting)',
+      },
+    };
   }
-  if (mode === 'relay') return { ok: false, error: `transport is set to relay, but the relay is unreachable: ${probe.reason}` };
-  return { ok: true, choice: { transport: direct, why: `direct (auto: relay unreachable: ${probe.reason})` } };
+  if (mode === 'relay')
+    return {
+      ok: false,
+      error: `transport is set to relay, but the relay is unreachable: ${probe.reason}`,
+    };
+  return {
+    ok: true,
+    choice: { transport: direct, why: `direct (auto: relay unreachable: ${probe.reason})` },
+  };
 }

@@ -18,7 +18,8 @@ export function describeDialError(url: string, error: Error & { code?: string })
     return `dial tcp: lookup ${new URL(url).hostname}: no such host`;
   }
   if (error.code && NODE_CODES[error.code]) return `dial tcp ${target}: ${NODE_CODES[error.code]}`;
-  if (/certificate|SSL|TLS/i.test(error.message)) return `tls handshake with ${target}: ${error.message}`;
+  if (/certificate|SSL|TLS/i.test(error.message))
+    return `tls handshake with ${target}: ${error.message}`;
   return `dial ${target}: ${error.message}`;
 }
 
