@@ -1,0 +1,35 @@
+/**
+ * Every gallery example runs to its expected output against the demo servers (demo hosts on,
+ * default transport, default policy).
+ */
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures.ts';
+
+interface Entry {
+  name: string;
+  title: string;
+  expected: string[];
+}
+
+const manifest = JSON.parse(readFileSync(new URL('../public/examples/index.json', import.meta.url), 'utf8')) as {
+  examples: Entry[];
+};
+
+test.describe('examples gallery', () => {
+  for (const example of manifest.examples) {
+    test(`${example.name} runs to its expected output`, async ({ playground }) => {
+      await playground.open({ example: example.name });
+      await expect.poll(() => playground.editorText()).toContain('--');
+      await playground.runAndWait('finished', 25_000);
+      await playground.expectOutput(...example.expected);
+    });
+  }
+
+  test('the gallery opens an example into the editor', async ({ playground }) => {
+    await playground.open();
+    await playground.openTab('examples');
+    await playground.page.getByTestId('examples.receive-basic').click();
+    await expect.poll(() => playground.editorText()).toContain('基本受信');
+    await expect(playground.page).toHaveURL(/example=receive-basic/);
+  });
+});
