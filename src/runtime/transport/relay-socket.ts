@@ -25,7 +25,7 @@ export function openRelaySocket(
   return socket;
 }
 
-/** Close codes a script may pass to WebSocket#close() (WHATWG: 1000 or 3000-4999). */
+/** Close our end of a relay socket with 1000 (the only code besides 3000-4999 a browser may send). */
 export function closeSocketQuietly(socket: WebSocket): void {
   try {
     if (socket.readyState === socket.CONNECTING || socket.readyState === socket.OPEN)
