@@ -1,0 +1,75 @@
+import { test, expect } from './fixtures.ts';
+import { demoConnections } from './demo-server.ts';
+
+const CONNECT = `
+local client, err = websocket.connect("wss://api.example.com/ws")
+if err then
+    print("kind:", err:kind())
+    print("denied:", errors.is(err, errors.PERMISSION_DENIED))
+    return
+end
+print("connected")
+client:close()
+`;
+
+test.describe('policy panel', () => {
+  test('a rule added in the panel denies the connection before any socket opens', async ({ playground, request }) => {
+    await playground.open({ code: CONNECT });
+    await playground.openTab('policy');
+    const panel = playground.policy;
+    await expect(panel).toBeVisible();
+    const rules = panel.getByTestId('policy.rule');
+    const before = await rules.count();
+    await panel.getByTestId('policy.add-rule').click();
+    await expect(rules).toHaveCount(before + 1);
+    const rule = rules.last();
+    await rule.getByTestId('policy.rule-effect').selectOption('deny');
+    await rule.getByTestId('policy.rule-action').selectOption('websocket.connect.url');
+    await rule.getByTestId('policy.rule-resource').fill('wss://api.example.com/*');
+
+    await panel.getByTestId('policy.test-url').fill('wss://api.example.com/ws');
+    await expect(panel.getByTestId('policy.decision')).toContainText('Denied');
+    await expect(panel.getByTestId('policy.decision')).toContainText(`rule ${before + 1}`);
+
+    const connectionsBefore = await demoConnections(request, 'echo');
+    await playground.runAndWait();
+    await playground.expectOutput('kind:\tPERMISSION_DENIED', 'denied:\ttrue');
+    await expect(panel.getByTestId('policy.denied-item').first()).toContainText('wss://api.example.com/ws');
+    if (connectionsBefore !== null) {
+      expect(await demoConnections(request, 'echo')).toBe(connectionsBefore);
+    }
+
+    // The rule was saved: a reload keeps it.
+    await playground.page.reload();
+    await playground.openTab('policy');
+    await expect(playground.policy.getByTestId('policy.rule')).toHaveCount(before + 1);
+  });
+
+  test('presets switch the whole policy and the URL tester explains the default', async ({ playground }) => {
+    await playground.open();
+    await playground.openTab('policy');
+    const panel = playground.policy;
+    await panel.getByTestId('policy.preset.deny-all').click();
+    await expect(panel.getByTestId('policy.rule')).toHaveCount(0);
+    await panel.getByTestId('policy.test-url').fill('wss://anything.example.org/');
+    await expect(panel.getByTestId('policy.decision')).toContainText('denied by default');
+    await panel.getByTestId('policy.preset.allow-all').click();
+    await expect(panel.getByTestId('policy.decision')).toContainText('Allowed');
+  });
+
+  test('imports JSON and refuses a malformed policy with the reason', async ({ playground }) => {
+    await playground.open();
+    await playground.openTab('policy');
+    const panel = playground.policy;
+    await panel.getByTestId('policy.import-toggle').click();
+    await panel.getByTestId('policy.import-text').fill('{"version": 1, "default": "maybe", "rules": []}');
+    await panel.getByTestId('policy.import-apply').click();
+    await expect(panel.getByTestId('policy.import-error')).toBeVisible();
+    await panel.getByTestId('policy.import-text').fill(
+      '{"version": 1, "default": "deny", "rules": [{"effect": "allow", "action": "websocket.connect"}]}',
+    );
+    await panel.getByTestId('policy.import-apply').click();
+    await expect(panel.getByTestId('policy.rule')).toHaveCount(1);
+    await expect(panel.getByTestId('policy.default')).toHaveValue('deny');
+  });
+});
