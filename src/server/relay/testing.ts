@@ -29,6 +29,8 @@ export const NodeWebSocket = WsWebSocket as unknown as WebSocketConstructor;
 export interface HttpFixture {
   server: Server;
   port: number;
+  /** TCP connections accepted so far. */
+  tcpConnections(): number;
   /** Destroy every socket at once, as if the process had died. */
   kill(): void;
 }
@@ -36,7 +38,9 @@ export interface HttpFixture {
 export async function listenHttp(onUpgrade?: (req: IncomingMessage, socket: Socket, head: Buffer) => void): Promise<HttpFixture> {
   const server = createServer((_req, res) => res.writeHead(404).end());
   const sockets = new Set<Socket>();
+  let accepted = 0;
   server.on('connection', (s) => {
+    accepted++;
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
@@ -53,7 +57,7 @@ export async function listenHttp(onUpgrade?: (req: IncomingMessage, socket: Sock
         resolve();
       }),
   );
-  return { server, port: (server.address() as AddressInfo).port, kill };
+  return { server, port: (server.address() as AddressInfo).port, kill, tcpConnections: () => accepted };
 }
 
 export interface RelayFixture extends HttpFixture {
@@ -199,3 +203,45 @@ export async function waitFor(predicate: () => boolean, timeoutMs = 5000, what =
 
 export const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 export const decode = (b: Uint8Array): string => new TextDecoder().decode(b);
+
+/** What a raw client saw of its relay handshake: open, or refused with an HTTP status. */
+export type HandshakeOutcome =
+  | { open: true; socket: WsWebSocket; watch: ReturnType<typeof watchRelaySocket> }
+  | { open: false; status: number };
+
+/** A raw `ws` client to the relay, with the token and Origin a test chooses. */
+export function rawRelayClient(
+  fixture: RelayFixture,
+  options: { token?: string | null; origin?: string } = {},
+): Promise<HandshakeOutcome> {
+  const url = new URL(fixture.endpoint.url);
+  const token = options.token === undefined ? fixture.endpoint.token : options.token;
+  if (token !== null) url.searchParams.set('token', token);
+  const socket = new WsWebSocket(url, options.origin ? { origin: options.origin } : {});
+  cleanups.push(() => socket.terminate());
+  socket.on('error', () => {});
+  // Watch from the start: the relay's first message can arrive in the same read as the 101.
+  const watch = watchRelaySocket(socket);
+  return new Promise((resolve) => {
+    socket.on('open', () => resolve({ open: true, socket, watch }));
+    socket.on('unexpected-response', (_req, res) => {
+      resolve({ open: false, status: res.statusCode ?? 0 });
+      res.resume();
+      socket.terminate();
+    });
+  });
+}
+
+/** Messages a raw relay client receives, text as parsed JSON, plus how it closed. */
+export function watchRelaySocket(socket: WsWebSocket) {
+  const control: Record<string, unknown>[] = [];
+  const binary: Buffer[] = [];
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  socket.on('message', (data: Buffer, isBinary) => {
+    if (isBinary) binary.push(data);
+    else control.push(JSON.parse(data.toString()) as Record<string, unknown>);
+  });
+  return { control, binary, closed };
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { isNonPublicAddress, matchesAddress, matchesName, parseHostPattern } from './hosts.ts';
+import type { HostPattern } from './hosts.ts';
+import { checkTargetAddress, checkTargetName } from './target-check.ts';
+import type { HostRules } from './target-check.ts';
+
+const p = (s: string): HostPattern => {
+  const parsed = parseHostPattern(s);
+  if (typeof parsed === 'string') throw new Error(parsed);
+  return parsed;
+};
+const rules = (mode: 'local' | 'hosted', allow: string[], deny: string[] = []): HostRules => ({
+  mode,
+  allow: allow.map(p),
+  deny: deny.map(p),
+});
+
+describe('host patterns', () => {
+  it('matches names exactly, by subdomain wildcard, and with ports', () => {
+    expect(matchesName(p('example.com'), 'EXAMPLE.com', 443)).toBe(true);
+    expect(matchesName(p('example.com'), 'a.example.com', 443)).toBe(false);
+    expect(matchesName(p('*.example.com'), 'a.b.example.com', 443)).toBe(true);
+    expect(matchesName(p('*.example.com'), 'example.com', 443)).toBe(false);
+    expect(matchesName(p('*.example.com'), 'badexample.com', 443)).toBe(false);
+    expect(matchesName(p('localhost:8080'), 'localhost', 8080)).toBe(true);
+    expect(matchesName(p('localhost:8080'), 'localhost', 8081)).toBe(false);
+    expect(matchesName(p('*'), 'anything', 1)).toBe(true);
+  });
+
+  it('matches addresses, ranges and named ranges, IPv4-mapped IPv6 included', () => {
+    expect(matchesAddress(p('10.0.0.0/8'), '10.1.2.3', 80)).toBe(true);
+    expect(matchesAddress(p('10.0.0.0/8'), '::ffff:10.1.2.3', 80)).toBe(true);
+    expect(matchesAddress(p('10.0.0.0/8'), '11.0.0.1', 80)).toBe(false);
+    expect(matchesAddress(p('[::1]:9000'), '::1', 9000)).toBe(true);
+    expect(matchesAddress(p('loopback'), '127.9.9.9', 1)).toBe(true);
+    expect(matchesAddress(p('fd00::/8'), 'fd12::1', 1)).toBe(true);
+    expect(matchesName(p('10.0.0.0/8'), '10.0.0.1', 1)).toBe(false);
+  });
+
+  it('refuses unusable patterns with a message', () => {
+    for (const bad of ['', 'a b', '10.0.0.0/33', 'host:99999', '*.', 'a..b', '[::1']) {
+      expect(parseHostPattern(bad)).toMatch(/invalid/);
+    }
+  });
+
+  it.each([
+    ['127.0.0.1', true], ['10.0.0.5', true], ['172.16.3.4', true], ['192.168.1.1', true], ['169.254.169.254', true],
+    ['100.64.0.1', true], ['0.0.0.0', true], ['::1', true], ['fe80::1', true], ['fc00::1', true], ['::ffff:127.0.0.1', true],
+    ['224.0.0.1', true], ['8.8.8.8', false], ['2606:4700::1111', false], ['93.184.216.34', false],
+  ])('classifies %s as non-public: %s', (address, expected) => {
+    expect(isNonPublicAddress(address)).toBe(expected);
+  });
+});
+
+describe('target checks', () => {
+  it('local mode allows loopback by default', () => {
+    const r = rules('local', ['*']);
+    expect(checkTargetName(r, '127.0.0.1', 80)).toEqual({ ok: true, nameAllowed: false });
+    expect(checkTargetAddress(r, 'localhost', true, '127.0.0.1', 80)).toBeNull();
+  });
+
+  it('hosted mode refuses non-public addresses even for an allowed name', () => {
+    const r = rules('hosted', ['*']);
+    expect(checkTargetName(r, '127.0.0.1', 80)).toMatchObject({ ok: false });
+    expect(checkTargetName(r, '[::1]', 80)).toMatchObject({ ok: false });
+    expect(checkTargetName(r, 'internal.example.com', 80)).toEqual({ ok: true, nameAllowed: true });
+    expect(checkTargetAddress(r, 'internal.example.com', true, '10.0.0.7', 80)).toMatch(/non-public address/);
+    expect(checkTargetAddress(r, 'api.example.com', true, '93.184.216.34', 443)).toBeNull();
+  });
+
+  it('hosted mode dials a private address only when an address pattern allows it', () => {
+    expect(checkTargetAddress(rules('hosted', ['*', '10.0.0.7']), 'db', true, '10.0.0.7', 80)).toBeNull();
+    expect(checkTargetAddress(rules('hosted', ['*', 'db']), 'db', true, '10.0.0.7', 80)).toMatch(/non-public/);
+  });
+
+  it('deny wins over allow, by name and by address', () => {
+    const r = rules('local', ['*'], ['evil.com', '203.0.113.0/24']);
+    expect(checkTargetName(r, 'evil.com', 443)).toMatchObject({ ok: false, error: expect.stringMatching(/denied/) });
+    expect(checkTargetAddress(r, 'fine.com', true, '203.0.113.9', 443)).toMatch(/denied/);
+  });
+
+  it('an address allow list admits names only through their resolved addresses', () => {
+    const r = rules('local', ['203.0.113.0/24']);
+    const verdict = checkTargetName(r, 'x.com', 80);
+    expect(verdict).toEqual({ ok: true, nameAllowed: false });
+    expect(checkTargetAddress(r, 'x.com', false, '203.0.113.5', 80)).toBeNull();
+    expect(checkTargetAddress(r, 'x.com', false, '8.8.8.8', 80)).toMatch(/not in the relay's allowed hosts/);
+    expect(checkTargetName(rules('local', ['a.com']), 'b.com', 80)).toMatchObject({ ok: false });
+  });
+});
