@@ -52,7 +52,7 @@ function EditorColumn({ p }: { p: Playground }) {
   return (
     <section className="left-column" style={{ gridTemplateRows: `${split}fr 5px ${1 - split}fr` }}>
       <div className="editor-pane">
-        <CodeEditor value={p.code} onChange={p.onCodeChange} onRun={p.run} failure={p.store.failure} chunkName={CHUNK_NAME} />
+        <CodeEditor value={p.code} revision={p.codeRevision} onChange={p.onCodeChange} onRun={p.run} failure={p.store.failure} chunkName={CHUNK_NAME} />
       </div>
       <Splitter direction="vertical" onResize={setSplit} label="Resize editor and console" min={0.25} max={0.85} />
       <ConsolePane store={p.store} />

@@ -15,6 +15,8 @@ import { usePolicyState } from '../policy/use-policy.ts';
 export function usePlayground() {
   const url = useMemo(() => readUrlState(window.location), []);
   const [code, setCode] = useState(() => url.permalink?.code ?? loadDraft() ?? DEFAULT_CODE);
+  /** Increases when the code is replaced from outside the editor (an example). */
+  const [codeRevision, setCodeRevision] = useState(0);
   const [exampleName, setExampleName] = useState<string | null>(url.example);
   const [settings, setSettingsState] = useState<Settings>(loadSettings);
   const [notice, setNotice] = useState<string | null>(url.permalinkError);
@@ -33,6 +35,7 @@ export function usePlayground() {
       try {
         const text = await fetchExample(name);
         setCode(text);
+        setCodeRevision((r) => r + 1);
         setExampleName(name);
         history.replaceState(null, '', exampleUrl(window.location, name));
       } catch (e) {
@@ -64,6 +67,7 @@ export function usePlayground() {
   return {
     url,
     code,
+    codeRevision,
     onCodeChange,
     exampleName,
     openExample,

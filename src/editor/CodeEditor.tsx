@@ -1,7 +1,9 @@
 /**
- * The Lua editor: one Monaco instance, created on mount and disposed on unmount. The text is
- * owned by the app (value/onChange); a new `value` from outside (an example, a permalink) is
- * written into the editor only when it differs, so typing never fights the cursor.
+ * The Lua editor: one Monaco instance, created on mount and disposed on unmount. The editor
+ * owns the text while the person types (onChange reports it); the app replaces it (an
+ * example, a permalink) by passing a new `value` with a new `revision`. Comparing `value`
+ * with the model instead would race: a render with an older value can arrive after newer
+ * keystrokes and undo them.
  */
 import { useEffect, useRef } from 'react';
 import type { editor as Editor } from 'monaco-editor/editor/editor.api';
@@ -16,6 +18,8 @@ const MARKER_OWNER = 'lua-run';
 
 export interface CodeEditorProps {
   value: string;
+  /** Changes when `value` comes from outside the editor and should replace its text. */
+  revision: number;
   onChange(value: string): void;
   /** Ctrl/Cmd+Enter. */
   onRun(): void;
@@ -23,11 +27,12 @@ export interface CodeEditorProps {
   chunkName: string;
 }
 
-export function CodeEditor({ value, onChange, onRun, failure, chunkName }: CodeEditorProps) {
+export function CodeEditor({ value, revision, onChange, onRun, failure, chunkName }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<Editor.IStandaloneCodeEditor | null>(null);
   // The latest callbacks, read by Monaco's listeners registered once on mount.
   const callbacks = useRef({ onChange, onRun });
+  const appliedRevision = useRef(revision);
   useEffect(() => {
     callbacks.current = { onChange, onRun };
   });
@@ -68,11 +73,18 @@ export function CodeEditor({ value, onChange, onRun, failure, chunkName }: CodeE
   }, []);
 
   useEffect(() => {
-    const model = editorRef.current?.getModel();
-    if (model && model.getValue() !== value) {
-      model.setValue(value);
-    }
-  }, [value]);
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || revision === appliedRevision.current) return;
+    appliedRevision.current = revision;
+    if (model.getValue() === value) return;
+    // An edit rather than setValue, so Ctrl+Z brings back the text an example replaced.
+    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
+    editor.setPosition({ lineNumber: 1, column: 1 });
+    editor.revealLine(1);
+    // Only a new revision replaces the text; `value` alone changes on every keystroke.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [revision]);
 
   useEffect(() => {
     const model = editorRef.current?.getModel();

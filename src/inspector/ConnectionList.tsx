@@ -19,6 +19,12 @@ function Field({ label, value, mono = true }: { label: string; value: string; mo
   );
 }
 
+/** "relay (auto: relay reachable)"; the reason alone when it already names the transport. */
+export function transportText(info: Pick<ConnectionInfo, 'transport' | 'transportWhy'>): string {
+  if (!info.transportWhy) return info.transport;
+  return info.transportWhy.startsWith(info.transport) ? info.transportWhy : `${info.transport} (${info.transportWhy})`;
+}
+
 function ConnectionCard({ info, counts, selected, onSelect }: { info: ConnectionInfo; counts?: FrameCounts; selected: boolean; onSelect(): void }) {
   const closed = info.closeCode !== undefined;
   return (
@@ -44,7 +50,7 @@ function ConnectionCard({ info, counts, selected, onSelect }: { info: Connection
       </button>
       <dl className="conn-fields">
         {info.routedUrl && info.routedUrl !== info.url && <Field label="routed to" value={info.routedUrl} />}
-        <Field label="transport" value={`${info.transport}${info.transportWhy ? ` — ${info.transportWhy}` : ''}`} mono={false} />
+        <Field label="transport" value={transportText(info)} mono={false} />
         {info.protocol && <Field label="subprotocol" value={info.protocol} />}
         {info.extensions && <Field label="extensions" value={info.extensions} />}
         {closed && (
