@@ -9,14 +9,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LUA_API } from '../src/shared/lua-api.ts';
-import { renderApiMarkdown, replaceBetweenMarkers } from '../src/shared/lua-api-markdown.ts';
+import { replaceBetweenMarkers } from '../src/shared/lua-api-markdown.ts';
+import { apiSection } from '../src/shared/lua-api-docs.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const readme = join(root, 'README.md');
 const fallback = join(root, 'docs', 'lua-api.md');
 const check = process.argv.includes('--check');
-const markdown = renderApiMarkdown(LUA_API);
+const markdown = await apiSection(readme);
 
 function write(path: string, next: string): void {
   const current = existsSync(path) ? readFileSync(path, 'utf8') : null;

@@ -71,5 +71,6 @@ export function replaceBetweenMarkers(doc: string, content: string): string | nu
   const start = doc.indexOf(START_MARKER);
   const end = doc.indexOf(END_MARKER);
   if (start < 0 || end < start) return null;
-  return `${doc.slice(0, start + START_MARKER.length)}\n${content}${doc.slice(end)}`;
+  // Blank lines around the content, as Prettier formats Markdown.
+  return `${doc.slice(0, start + START_MARKER.length)}\n\n${content.trim()}\n\n${doc.slice(end)}`;
 }
