@@ -4,7 +4,10 @@
  */
 import type { APIRequestContext } from '@playwright/test';
 
-export async function demoConnections(request: APIRequestContext, server: string): Promise<number | null> {
+export async function demoConnections(
+  request: APIRequestContext,
+  server: string,
+): Promise<number | null> {
   const res = await request.get(`/demo/stats`, { failOnStatusCode: false });
   if (!res.ok()) return null;
   const stats = (await res.json()) as Record<string, { connections?: number } | undefined>;

@@ -11,7 +11,9 @@ interface Entry {
   expected: string[];
 }
 
-const manifest = JSON.parse(readFileSync(new URL('../public/examples/index.json', import.meta.url), 'utf8')) as {
+const manifest = JSON.parse(
+  readFileSync(new URL('../public/examples/index.json', import.meta.url), 'utf8'),
+) as {
   examples: Entry[];
 };
 

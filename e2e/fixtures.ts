@@ -14,10 +14,10 @@ export function artifact(name: string): string {
 }
 
 export const test = base.extend<{ playground: PlaygroundPage }>({
-  playground: async ({ page }, use) => {
+  playground: async ({ page }, provide) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await use(new PlaygroundPage(page));
+    await provide(new PlaygroundPage(page));
     expect(errors, 'uncaught errors in the page').toEqual([]);
   },
 });

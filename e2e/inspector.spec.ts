@@ -15,7 +15,11 @@ test.describe('connections inspector', () => {
   test('shows the connection, its frames and the close code', async ({ playground }) => {
     await playground.open({ code: TRAFFIC });
     await playground.runAndWait();
-    await playground.expectOutput('text echo:\thello inspector', 'binary echo bytes:\t4', 'closed:\t4001');
+    await playground.expectOutput(
+      'text echo:\thello inspector',
+      'binary echo bytes:\t4',
+      'closed:\t4001',
+    );
     const inspector = playground.inspector;
     await expect(inspector).toBeVisible();
     const card = inspector.getByTestId('inspector.connection').first();

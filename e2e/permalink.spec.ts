@@ -31,7 +31,8 @@ test.describe('permalinks', () => {
 
   test('carries a policy in &policy=', async ({ playground }) => {
     const policyJson = JSON.stringify({ version: 1, default: 'deny', rules: [] });
-    const code = 'local c, err = websocket.connect("wss://api.example.com/ws")\nprint(err and err:kind())';
+    const code =
+      'local c, err = websocket.connect("wss://api.example.com/ws")\nprint(err and err:kind())';
     await playground.open({ code, policyJson });
     await playground.runAndWait();
     await playground.expectOutput('PERMISSION_DENIED');

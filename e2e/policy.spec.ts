@@ -13,7 +13,10 @@ client:close()
 `;
 
 test.describe('policy panel', () => {
-  test('a rule added in the panel denies the connection before any socket opens', async ({ playground, request }) => {
+  test('a rule added in the panel denies the connection before any socket opens', async ({
+    playground,
+    request,
+  }) => {
     await playground.open({ code: CONNECT });
     await playground.openTab('policy');
     const panel = playground.policy;
@@ -34,7 +37,9 @@ test.describe('policy panel', () => {
     const connectionsBefore = await demoConnections(request, 'echo');
     await playground.runAndWait();
     await playground.expectOutput('kind:\tPERMISSION_DENIED', 'denied:\ttrue');
-    await expect(panel.getByTestId('policy.denied-item').first()).toContainText('wss://api.example.com/ws');
+    await expect(panel.getByTestId('policy.denied-item').first()).toContainText(
+      'wss://api.example.com/ws',
+    );
     if (connectionsBefore !== null) {
       expect(await demoConnections(request, 'echo')).toBe(connectionsBefore);
     }
@@ -45,7 +50,9 @@ test.describe('policy panel', () => {
     await expect(playground.policy.getByTestId('policy.rule')).toHaveCount(before + 1);
   });
 
-  test('presets switch the whole policy and the URL tester explains the default', async ({ playground }) => {
+  test('presets switch the whole policy and the URL tester explains the default', async ({
+    playground,
+  }) => {
     await playground.open();
     await playground.openTab('policy');
     const panel = playground.policy;
@@ -62,12 +69,16 @@ test.describe('policy panel', () => {
     await playground.openTab('policy');
     const panel = playground.policy;
     await panel.getByTestId('policy.import-toggle').click();
-    await panel.getByTestId('policy.import-text').fill('{"version": 1, "default": "maybe", "rules": []}');
+    await panel
+      .getByTestId('policy.import-text')
+      .fill('{"version": 1, "default": "maybe", "rules": []}');
     await panel.getByTestId('policy.import-apply').click();
     await expect(panel.getByTestId('policy.import-error')).toBeVisible();
-    await panel.getByTestId('policy.import-text').fill(
-      '{"version": 1, "default": "deny", "rules": [{"effect": "allow", "action": "websocket.connect"}]}',
-    );
+    await panel
+      .getByTestId('policy.import-text')
+      .fill(
+        '{"version": 1, "default": "deny", "rules": [{"effect": "allow", "action": "websocket.connect"}]}',
+      );
     await panel.getByTestId('policy.import-apply').click();
     await expect(panel.getByTestId('policy.rule')).toHaveCount(1);
     await expect(panel.getByTestId('policy.default')).toHaveValue('deny');

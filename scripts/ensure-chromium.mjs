@@ -4,6 +4,7 @@
  * browser of its own. When it is missing: as root, install it with apt-get; otherwise stop
  * with a message that says what to do.
  */
+/* global process, console */
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 
@@ -17,7 +18,7 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isRoot) {
   console.error(
     `${CHROMIUM} is missing and this user cannot install it.\n` +
-      'Install Debian\'s Chromium as root:  apt-get update && apt-get install -y chromium\n' +
+      "Install Debian's Chromium as root:  apt-get update && apt-get install -y chromium\n" +
       'then run the tests again.',
   );
   process.exit(1);

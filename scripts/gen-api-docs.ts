@@ -25,7 +25,9 @@ function write(path: string, next: string): void {
     return;
   }
   if (check) {
-    console.error(`${path}: the Lua API reference is out of date; run npx tsx scripts/gen-api-docs.ts`);
+    console.error(
+      `${path}: the Lua API reference is out of date; run npx tsx scripts/gen-api-docs.ts`,
+    );
     process.exit(1);
   }
   mkdirSync(dirname(path), { recursive: true });
@@ -38,6 +40,8 @@ const replaced = readmeText === null ? null : replaceBetweenMarkers(readmeText, 
 if (replaced !== null) {
   write(readme, replaced);
 } else {
-  console.log(readmeText === null ? 'README.md does not exist yet.' : 'README.md has no lua-api markers yet.');
+  console.log(
+    readmeText === null ? 'README.md does not exist yet.' : 'README.md has no lua-api markers yet.',
+  );
   write(fallback, `# Lua API reference\n\n${markdown}`);
 }

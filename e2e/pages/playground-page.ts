@@ -28,13 +28,16 @@ export class PlaygroundPage {
   }
 
   /** Open the page, optionally with code in the permalink, an example, or embed mode. */
-  async open(options: { code?: string; example?: string; embed?: boolean; policyJson?: string } = {}): Promise<void> {
+  async open(
+    options: { code?: string; example?: string; embed?: boolean; policyJson?: string } = {},
+  ): Promise<void> {
     const params = new URLSearchParams();
     if (options.example) params.set('example', options.example);
     if (options.embed) params.set('embed', '1');
     const query = params.toString() ? `?${params}` : '';
     let hash = options.code !== undefined ? codeHash(options.code) : '';
-    if (options.policyJson) hash += `&policy=${Buffer.from(options.policyJson).toString('base64url')}`;
+    if (options.policyJson)
+      hash += `&policy=${Buffer.from(options.policyJson).toString('base64url')}`;
     await this.page.goto(`/${query}${hash}`);
     await expect(this.editor).toBeVisible();
     await expect(this.status).toHaveText('idle');

@@ -40,7 +40,12 @@ function Notice({ text, onClose }: { text: string; onClose(): void }) {
   return (
     <div className="notice" role="alert">
       <span>{text}</span>
-      <button type="button" className="btn btn-ghost btn-small" onClick={onClose} aria-label="Dismiss">
+      <button
+        type="button"
+        className="btn btn-ghost btn-small"
+        onClick={onClose}
+        aria-label="Dismiss"
+      >
         ✕
       </button>
     </div>
@@ -52,9 +57,22 @@ function EditorColumn({ p }: { p: Playground }) {
   return (
     <section className="left-column" style={{ gridTemplateRows: `${split}fr 5px ${1 - split}fr` }}>
       <div className="editor-pane">
-        <CodeEditor value={p.code} revision={p.codeRevision} onChange={p.onCodeChange} onRun={p.run} failure={p.store.failure} chunkName={CHUNK_NAME} />
+        <CodeEditor
+          value={p.code}
+          revision={p.codeRevision}
+          onChange={p.onCodeChange}
+          onRun={p.run}
+          failure={p.store.failure}
+          chunkName={CHUNK_NAME}
+        />
       </div>
-      <Splitter direction="vertical" onResize={setSplit} label="Resize editor and console" min={0.25} max={0.85} />
+      <Splitter
+        direction="vertical"
+        onResize={setSplit}
+        label="Resize editor and console"
+        min={0.25}
+        max={0.85}
+      />
       <ConsolePane store={p.store} />
     </section>
   );
@@ -65,8 +83,21 @@ function Embed({ p }: { p: Playground }) {
   return (
     <div className="app app-embed">
       <header className="topbar">
-        <Toolbar status={p.store.status} statusNote={p.store.statusNote} onRun={p.run} onStop={p.stop} />
-        <a className="btn btn-ghost btn-small open-full" href={shareUrl({ origin: location.origin, pathname: location.pathname, search: '', hash: '' }, { code: p.code })} target="_blank" rel="noreferrer">
+        <Toolbar
+          status={p.store.status}
+          statusNote={p.store.statusNote}
+          onRun={p.run}
+          onStop={p.stop}
+        />
+        <a
+          className="btn btn-ghost btn-small open-full"
+          href={shareUrl(
+            { origin: location.origin, pathname: location.pathname, search: '', hash: '' },
+            { code: p.code },
+          )}
+          target="_blank"
+          rel="noreferrer"
+        >
           Open in playground ↗
         </a>
       </header>
@@ -114,13 +145,24 @@ export function App() {
       {p.notice && <Notice text={p.notice} onClose={p.dismissNotice} />}
       <main className="workspace" style={{ gridTemplateColumns: `${split}fr 5px ${1 - split}fr` }}>
         <EditorColumn p={p} />
-        <Splitter direction="horizontal" onResize={setSplit} label="Resize editor and side panel" min={0.3} max={0.78} />
+        <Splitter
+          direction="horizontal"
+          onResize={setSplit}
+          label="Resize editor and side panel"
+          min={0.3}
+          max={0.78}
+        />
         <aside className="right-column">
           <Tabs
             active={tab}
             onSelect={setTab}
             tabs={[
-              { id: 'inspector', label: 'Inspector', badge: store.connections.size, content: <InspectorPanel store={store} /> },
+              {
+                id: 'inspector',
+                label: 'Inspector',
+                badge: store.connections.size,
+                content: <InspectorPanel store={store} />,
+              },
               {
                 id: 'policy',
                 label: 'Policy',
@@ -131,7 +173,14 @@ export function App() {
               {
                 id: 'examples',
                 label: 'Examples',
-                content: <ExamplesPanel examples={p.examples} error={p.examplesError} current={p.exampleName} onOpen={(n) => void p.openExample(n)} />,
+                content: (
+                  <ExamplesPanel
+                    examples={p.examples}
+                    error={p.examplesError}
+                    current={p.exampleName}
+                    onOpen={(n) => void p.openExample(n)}
+                  />
+                ),
               },
               { id: 'reference', label: 'Reference', content: <ApiReference /> },
             ]}

@@ -17,7 +17,10 @@ export function DemoHostsMenu({ mapping, enabled, onToggle }: DemoHostsMenuProps
     <Popover
       label={
         <>
-          <span className={`dot ${enabled && hosts.length > 0 ? 'dot-on' : 'dot-off'}`} aria-hidden="true" />
+          <span
+            className={`dot ${enabled && hosts.length > 0 ? 'dot-on' : 'dot-off'}`}
+            aria-hidden="true"
+          />
           Demo hosts
         </>
       }
@@ -26,11 +29,18 @@ export function DemoHostsMenu({ mapping, enabled, onToggle }: DemoHostsMenuProps
     >
       <div className="demo-hosts">
         <label className="check">
-          <input type="checkbox" checked={enabled} onChange={(e) => onToggle(e.target.checked)} data-testid="demo-hosts.toggle" />
+          <input
+            type="checkbox"
+            checked={enabled}
+            onChange={(e) => onToggle(e.target.checked)}
+            data-testid="demo-hosts.toggle"
+          />
           Route example hosts to the demo servers
         </label>
         {hosts.length === 0 ? (
-          <p className="hint">This server offers no demo hosts (started without the demo servers).</p>
+          <p className="hint">
+            This server offers no demo hosts (started without the demo servers).
+          </p>
         ) : (
           <table className="mapping" data-testid="demo-hosts.mapping">
             <thead>
@@ -49,7 +59,9 @@ export function DemoHostsMenu({ mapping, enabled, onToggle }: DemoHostsMenuProps
             </tbody>
           </table>
         )}
-        <p className="hint">The policy judges the URL as the script wrote it; the inspector shows both.</p>
+        <p className="hint">
+          The policy judges the URL as the script wrote it; the inspector shows both.
+        </p>
       </div>
     </Popover>
   );

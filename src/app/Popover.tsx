@@ -11,7 +11,14 @@ export interface PopoverProps {
   buttonClass?: string;
 }
 
-export function Popover({ label, title, testId, align = 'right', children, buttonClass = 'btn btn-ghost' }: PopoverProps) {
+export function Popover({
+  label,
+  title,
+  testId,
+  align = 'right',
+  children,
+  buttonClass = 'btn btn-ghost',
+}: PopoverProps) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
 
@@ -33,7 +40,14 @@ export function Popover({ label, title, testId, align = 'right', children, butto
 
   return (
     <div className="popover-root" ref={root}>
-      <button type="button" className={buttonClass} title={title} aria-expanded={open} onClick={() => setOpen(!open)} data-testid={testId}>
+      <button
+        type="button"
+        className={buttonClass}
+        title={title}
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        data-testid={testId}
+      >
         {label}
       </button>
       {open && (

@@ -40,26 +40,58 @@ export function SharePanel({ code, policyJson }: SharePanelProps) {
           Permalink
         </label>
         <div className="copy-row">
-          <input id="share-url" className="input mono" readOnly value={url} data-testid="share.url" onFocus={(e) => e.currentTarget.select()} />
-          <button type="button" className="btn btn-primary btn-small" onClick={() => void copyAndShow('link', url)} data-testid="share.copy">
+          <input
+            id="share-url"
+            className="input mono"
+            readOnly
+            value={url}
+            data-testid="share.url"
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <button
+            type="button"
+            className="btn btn-primary btn-small"
+            onClick={() => void copyAndShow('link', url)}
+            data-testid="share.copy"
+          >
             {copied === 'link' ? 'Copied ✓' : 'Copy'}
           </button>
         </div>
         <label className="check">
-          <input type="checkbox" checked={withPolicy} onChange={(e) => setWithPolicy(e.target.checked)} data-testid="share.with-policy" />
+          <input
+            type="checkbox"
+            checked={withPolicy}
+            onChange={(e) => setWithPolicy(e.target.checked)}
+            data-testid="share.with-policy"
+          />
           Include the security policy
         </label>
         <label className="field-label" htmlFor="embed-url">
           Embed (editor, Run and output only)
         </label>
         <div className="copy-row">
-          <input id="embed-url" className="input mono" readOnly value={embed} onFocus={(e) => e.currentTarget.select()} />
-          <button type="button" className="btn btn-small" onClick={() => void copyAndShow('embed', embed)}>
+          <input
+            id="embed-url"
+            className="input mono"
+            readOnly
+            value={embed}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => void copyAndShow('embed', embed)}
+          >
             {copied === 'embed' ? 'Copied ✓' : 'Copy'}
           </button>
         </div>
-        {copied === 'select' && <p className="hint">Clipboard unavailable: select the link and copy it.</p>}
-        <p className="hint">{url.length.toLocaleString('en-US')} characters · the code travels in the link, nothing is uploaded.</p>
+        {copied === 'select' && (
+          <p className="hint">Clipboard unavailable: select the link and copy it.</p>
+        )}
+        <p className="hint">
+          {url.length.toLocaleString('en-US')} characters · the code travels in the link, nothing is
+          uploaded.
+        </p>
       </div>
     </Popover>
   );

@@ -20,7 +20,10 @@ export function Splitter({ direction, onResize, min = 0.2, max = 0.8, label }: S
     handle.setPointerCapture(event.pointerId);
     const rect = parent.getBoundingClientRect();
     const move = (e: PointerEvent) => {
-      const f = direction === 'horizontal' ? (e.clientX - rect.left) / rect.width : (e.clientY - rect.top) / rect.height;
+      const f =
+        direction === 'horizontal'
+          ? (e.clientX - rect.left) / rect.width
+          : (e.clientY - rect.top) / rect.height;
       onResize(Math.min(max, Math.max(min, f)));
     };
     const up = () => {

@@ -9,7 +9,15 @@ export interface TabDef {
   content: ReactNode;
 }
 
-export function Tabs({ tabs, active, onSelect }: { tabs: TabDef[]; active: string; onSelect(id: string): void }) {
+export function Tabs({
+  tabs,
+  active,
+  onSelect,
+}: {
+  tabs: TabDef[];
+  active: string;
+  onSelect(id: string): void;
+}) {
   return (
     <div className="tabs">
       <div className="tab-list" role="tablist">
@@ -26,12 +34,21 @@ export function Tabs({ tabs, active, onSelect }: { tabs: TabDef[]; active: strin
             data-testid={`tab.${t.id}`}
           >
             {t.label}
-            {t.badge !== undefined && t.badge !== 0 && <span className={`tab-badge tone-${t.badgeTone ?? 'info'}`}>{t.badge}</span>}
+            {t.badge !== undefined && t.badge !== 0 && (
+              <span className={`tab-badge tone-${t.badgeTone ?? 'info'}`}>{t.badge}</span>
+            )}
           </button>
         ))}
       </div>
       {tabs.map((t) => (
-        <div key={t.id} role="tabpanel" id={`tabpanel-${t.id}`} aria-labelledby={`tab-${t.id}`} className="tab-panel" hidden={active !== t.id}>
+        <div
+          key={t.id}
+          role="tabpanel"
+          id={`tabpanel-${t.id}`}
+          aria-labelledby={`tab-${t.id}`}
+          className="tab-panel"
+          hidden={active !== t.id}
+        >
           {t.content}
         </div>
       ))}

@@ -16,17 +16,38 @@ export interface ToolbarProps {
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 export const RUN_SHORTCUT = isMac ? '⌘ Enter' : 'Ctrl Enter';
 
-export function Toolbar({ status, statusNote, onRun, onStop, transport, onTransport, relayAvailable }: ToolbarProps) {
+export function Toolbar({
+  status,
+  statusNote,
+  onRun,
+  onStop,
+  transport,
+  onTransport,
+  relayAvailable,
+}: ToolbarProps) {
   const running = status === 'running';
   return (
     <div className="toolbar" role="toolbar" aria-label="Run controls">
-      <button type="button" className="btn btn-run" onClick={onRun} data-testid="toolbar.run" title={`Run (${RUN_SHORTCUT})`}>
+      <button
+        type="button"
+        className="btn btn-run"
+        onClick={onRun}
+        data-testid="toolbar.run"
+        title={`Run (${RUN_SHORTCUT})`}
+      >
         <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
           <path d="M2 1.2v9.6L10.5 6z" fill="currentColor" />
         </svg>
         {running ? 'Restart' : 'Run'}
       </button>
-      <button type="button" className="btn btn-stop" onClick={onStop} disabled={!running} data-testid="toolbar.stop" title="Stop the script">
+      <button
+        type="button"
+        className="btn btn-stop"
+        onClick={onStop}
+        disabled={!running}
+        data-testid="toolbar.stop"
+        title="Stop the script"
+      >
         <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true">
           <rect width="10" height="10" rx="1.5" fill="currentColor" />
         </svg>
@@ -34,9 +55,16 @@ export function Toolbar({ status, statusNote, onRun, onStop, transport, onTransp
       </button>
       <StatusPill status={status} note={statusNote} />
       {transport && onTransport && (
-        <label className="transport" title="How scripts reach the network: the relay can send custom headers, ping frames and close codes that the browser's WebSocket cannot">
+        <label
+          className="transport"
+          title="How scripts reach the network: the relay can send custom headers, ping frames and close codes that the browser's WebSocket cannot"
+        >
           <span>Transport</span>
-          <select value={transport} onChange={(e) => onTransport(e.target.value as TransportMode)} data-testid="toolbar.transport">
+          <select
+            value={transport}
+            onChange={(e) => onTransport(e.target.value as TransportMode)}
+            data-testid="toolbar.transport"
+          >
             <option value="auto">auto{relayAvailable ? ' (relay)' : ' (direct)'}</option>
             <option value="relay">relay</option>
             <option value="direct">direct</option>

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { buildPermalinkHash, decodeBase64Url, encodeBase64Url, readPermalinkHash } from './permalink.ts';
+import {
+  buildPermalinkHash,
+  decodeBase64Url,
+  encodeBase64Url,
+  readPermalinkHash,
+} from './permalink.ts';
 
 describe('base64url', () => {
   it('round-trips UTF-8 text, including non-ASCII and characters that need + and /', () => {
-    for (const text of ['print("hi")', 'こんにちは 🌍', '\u00ff\u00fe>>>???', '', 'a'.repeat(100_000)]) {
+    for (const text of [
+      'print("hi")',
+      'こんにちは 🌍',
+      '\u00ff\u00fe>>>???',
+      '',
+      'a'.repeat(100_000),
+    ]) {
       const encoded = encodeBase64Url(text);
       expect(encoded).toMatch(/^[A-Za-z0-9_-]*$/);
       expect(decodeBase64Url(encoded)).toBe(text);
@@ -37,13 +48,25 @@ describe('permalink hash', () => {
   });
 
   it('reads explicit v=1 and the v0 bare form', () => {
-    expect(readPermalinkHash(`#v=1&code=${encodeBase64Url('a')}`)).toEqual({ ok: true, link: { code: 'a' } });
-    expect(readPermalinkHash(`#${encodeBase64Url('print(1)')}`)).toEqual({ ok: true, link: { code: 'print(1)' } });
+    expect(readPermalinkHash(`#v=1&code=${encodeBase64Url('a')}`)).toEqual({
+      ok: true,
+      link: { code: 'a' },
+    });
+    expect(readPermalinkHash(`#${encodeBase64Url('print(1)')}`)).toEqual({
+      ok: true,
+      link: { code: 'print(1)' },
+    });
   });
 
   it('refuses links from a newer version and damaged links with a reason', () => {
-    expect(readPermalinkHash(`#v=9&code=${encodeBase64Url('a')}`)).toMatchObject({ ok: false, error: expect.stringContaining('newer') });
-    expect(readPermalinkHash('#code=@@@')).toMatchObject({ ok: false, error: expect.stringContaining('damaged') });
+    expect(readPermalinkHash(`#v=9&code=${encodeBase64Url('a')}`)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('newer'),
+    });
+    expect(readPermalinkHash('#code=@@@')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('damaged'),
+    });
   });
 
   it('is null when the hash holds no permalink', () => {

@@ -56,17 +56,20 @@ export function readPermalinkHash(hash: string): PermalinkRead {
   }
   const params = new URLSearchParams(body);
   const version = Number(params.get('v') ?? '1');
-  if (!Number.isInteger(version) || version < 1) return { ok: false, error: `unknown permalink version "${params.get('v')}"` };
+  if (!Number.isInteger(version) || version < 1)
+    return { ok: false, error: `unknown permalink version "${params.get('v')}"` };
   if (version > PERMALINK_VERSION) {
     return { ok: false, error: `this link was made by a newer playground (permalink v${version})` };
   }
   const encodedCode = params.get('code');
   if (encodedCode === null) return null;
   const code = decodeBase64Url(encodedCode);
-  if (code === null) return { ok: false, error: 'the code in this link is damaged (not base64url UTF-8)' };
+  if (code === null)
+    return { ok: false, error: 'the code in this link is damaged (not base64url UTF-8)' };
   const encodedPolicy = params.get('policy');
   if (encodedPolicy === null) return { ok: true, link: { code } };
   const policyJson = decodeBase64Url(encodedPolicy);
-  if (policyJson === null) return { ok: false, error: 'the policy in this link is damaged (not base64url UTF-8)' };
+  if (policyJson === null)
+    return { ok: false, error: 'the policy in this link is damaged (not base64url UTF-8)' };
   return { ok: true, link: { code, policyJson } };
 }

@@ -25,7 +25,8 @@ describe('RunStore', () => {
   it('notifies once per scheduled flush however many batches arrived', () => {
     const { store, flush, notified } = manualStore();
     store.begin(1, 'start');
-    for (let i = 0; i < 100; i++) store.absorb(batch({ output: [{ stream: 'stdout', text: `${i}`, time: 0 }] }));
+    for (let i = 0; i < 100; i++)
+      store.absorb(batch({ output: [{ stream: 'stdout', text: `${i}`, time: 0 }] }));
     flush();
     expect(notified()).toBe(1);
     expect(store.output.filter((l) => l.stream === 'stdout')).toHaveLength(100);
@@ -34,7 +35,11 @@ describe('RunStore', () => {
   it('caps the console and counts dropped lines', () => {
     const { store } = manualStore();
     store.begin(1, 'go');
-    const many = Array.from({ length: OUTPUT_CAPACITY * 2 }, (_, i) => ({ stream: 'stdout' as const, text: `${i}`, time: 0 }));
+    const many = Array.from({ length: OUTPUT_CAPACITY * 2 }, (_, i) => ({
+      stream: 'stdout' as const,
+      text: `${i}`,
+      time: 0,
+    }));
     store.absorb(batch({ output: many }));
     expect(store.output.length).toBeLessThanOrEqual(OUTPUT_CAPACITY * 1.25);
     expect(store.outputDropped + store.output.length).toBe(OUTPUT_CAPACITY * 2 + 1);
@@ -48,11 +53,29 @@ describe('RunStore', () => {
       batch({
         frames: [
           { connectionId: 1, direction: 'in', kind: 'text', size: 10, time: 0, preview: 'a' },
-          { connectionId: 1, direction: 'out', kind: 'binary', size: 3, time: 0, preview: '000102' },
+          {
+            connectionId: 1,
+            direction: 'out',
+            kind: 'binary',
+            size: 3,
+            time: 0,
+            preview: '000102',
+          },
         ],
         decisions: [
-          { allowed: true, action: 'websocket.connect', ruleIndex: null, explanation: 'allowed by default' },
-          { allowed: false, action: 'websocket.connect.url', resource: 'ws://x/', ruleIndex: 0, explanation: 'denied by rule 1' },
+          {
+            allowed: true,
+            action: 'websocket.connect',
+            ruleIndex: null,
+            explanation: 'allowed by default',
+          },
+          {
+            allowed: false,
+            action: 'websocket.connect.url',
+            resource: 'ws://x/',
+            ruleIndex: 0,
+            explanation: 'denied by rule 1',
+          },
         ],
       }),
     );
@@ -76,10 +99,17 @@ describe('RunStore', () => {
     store.end(store.runId!, { status: 'stopped' });
     expect(store.status).toBe('idle');
     store.begin(2, 'go');
-    store.end(store.runId!, { status: 'error', failure: { message: 'main.lua:1: boom', traceback: 'stack', line: 1 } });
+    store.end(store.runId!, {
+      status: 'error',
+      failure: { message: 'main.lua:1: boom', traceback: 'stack', line: 1 },
+    });
     expect(store.status).toBe('error');
     expect(store.failure?.line).toBe(1);
-    expect(store.output.at(-1)).toMatchObject({ stream: 'stderr', text: 'main.lua:1: boom', traceback: 'stack' });
+    expect(store.output.at(-1)).toMatchObject({
+      stream: 'stderr',
+      text: 'main.lua:1: boom',
+      traceback: 'stack',
+    });
     store.begin(3, 'go');
     expect(store.failure).toBeNull();
     store.end(store.runId!, { status: 'finished' });

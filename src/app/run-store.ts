@@ -4,7 +4,13 @@
  * mutable buffers and tells React at most once per animation frame (`schedule`), so 50,000
  * frames cost a few renders, not 50,000. Components read through `useRunStore`.
  */
-import type { ConnectionInfo, LuaFailure, OutputEntry, OutputStream, RunStatus } from '../shared/run-events.ts';
+import type {
+  ConnectionInfo,
+  LuaFailure,
+  OutputEntry,
+  OutputStream,
+  RunStatus,
+} from '../shared/run-events.ts';
 import type { Decision } from '../policy/types.ts';
 import type { RunEnd } from '../shared/worker-protocol.ts';
 import type { EventsBatch } from '../runner/runner.ts';
@@ -83,7 +89,11 @@ export class RunStore {
     this.frames.push(batch.frames);
     for (const frame of batch.frames) {
       let counts = this.frameCounts.get(frame.connectionId);
-      if (!counts) this.frameCounts.set(frame.connectionId, (counts = { in: 0, out: 0, bytesIn: 0, bytesOut: 0 }));
+      if (!counts)
+        this.frameCounts.set(
+          frame.connectionId,
+          (counts = { in: 0, out: 0, bytesIn: 0, bytesOut: 0 }),
+        );
       if (frame.direction === 'in') {
         counts.in++;
         counts.bytesIn += frame.size;
@@ -113,7 +123,10 @@ export class RunStore {
     } else {
       this.status = 'error';
       this.failure = end.failure;
-      this.addLine({ stream: 'stderr', text: end.failure.message, time: Date.now() }, end.failure.traceback);
+      this.addLine(
+        { stream: 'stderr', text: end.failure.message, time: Date.now() },
+        end.failure.traceback,
+      );
     }
     this.runId = null;
     this.changed();
@@ -156,7 +169,11 @@ export class RunStore {
 }
 
 function defaultSchedule(fn: () => void): void {
-  if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && !document.hidden) {
+  if (
+    typeof requestAnimationFrame === 'function' &&
+    typeof document !== 'undefined' &&
+    !document.hidden
+  ) {
     requestAnimationFrame(fn);
   } else {
     setTimeout(fn, 16);

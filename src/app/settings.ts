@@ -30,7 +30,10 @@ export function loadSettings(store: StorageLike | null = storage()): Settings {
     const raw = JSON.parse(store?.getItem(KEY) ?? 'null') as Partial<Settings> | null;
     const transport = raw?.transport;
     return {
-      transport: transport === 'relay' || transport === 'direct' || transport === 'auto' ? transport : 'auto',
+      transport:
+        transport === 'relay' || transport === 'direct' || transport === 'auto'
+          ? transport
+          : 'auto',
       demoHosts: typeof raw?.demoHosts === 'boolean' ? raw.demoHosts : true,
     };
   } catch {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { embedUrl, exampleUrl, readUrlState, shareUrl } from './url-state.ts';
 import { encodeBase64Url } from './permalink.ts';
 
-const at = (search: string, hash = '') => ({ origin: 'http://127.0.0.1:5173', pathname: '/', search, hash });
+const at = (search: string, hash = '') => ({
+  origin: 'http://127.0.0.1:5173',
+  pathname: '/',
+  search,
+  hash,
+});
 
 describe('readUrlState', () => {
   it('reads example and embed', () => {
@@ -42,6 +47,8 @@ describe('urls', () => {
 
   it('builds example and embed urls', () => {
     expect(exampleUrl(at('?embed=1'), 'chat')).toBe('/?embed=1&example=chat');
-    expect(embedUrl(at(''), { code: 'y' })).toBe(`http://127.0.0.1:5173/?embed=1#code=${encodeBase64Url('y')}`);
+    expect(embedUrl(at(''), { code: 'y' })).toBe(
+      `http://127.0.0.1:5173/?embed=1#code=${encodeBase64Url('y')}`,
+    );
   });
 });

@@ -3,7 +3,7 @@
  * settings, the policy, and the actions on them. URL state is read once at load; opening an
  * example or sharing writes it back with history.replaceState.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { readUrlState, exampleUrl } from './url-state.ts';
 import { loadDraft, loadSettings, saveDraft, saveSettings } from './settings.ts';
 import type { Settings } from './settings.ts';
@@ -19,16 +19,10 @@ export function usePlayground() {
   const [codeRevision, setCodeRevision] = useState(0);
   const [exampleName, setExampleName] = useState<string | null>(url.example);
   const [settings, setSettingsState] = useState<Settings>(loadSettings);
-  const [notice, setNotice] = useState<string | null>(url.permalinkError);
   const policy = usePolicyState(url.permalink?.policyJson);
+  const [notice, setNotice] = useState<string | null>(url.permalinkError ?? policy.linkError);
   const { store, run: runWith, stop, pageConfig } = useRunner();
   const { examples, error: examplesError, fetchExample } = useExamples();
-  const latest = useRef({ code, policy: policy.policy, settings });
-  latest.current = { code, policy: policy.policy, settings };
-
-  useEffect(() => {
-    if (policy.linkError) setNotice(policy.linkError);
-  }, [policy.linkError]);
 
   const openExample = useCallback(
     async (name: string) => {
@@ -46,7 +40,11 @@ export function usePlayground() {
   );
 
   useEffect(() => {
-    if (url.example) void openExample(url.example);
+    // Open ?example=<name> after the first render (the fetch is asynchronous).
+    if (!url.example) return;
+    const name = url.example;
+    const timer = setTimeout(() => void openExample(name), 0);
+    return () => clearTimeout(timer);
   }, [url.example, openExample]);
 
   const onCodeChange = useCallback((text: string) => {
@@ -59,10 +57,16 @@ export function usePlayground() {
     saveSettings(next);
   }, []);
 
-  const run = useCallback(() => {
-    const { code: c, policy: p, settings: s } = latest.current;
-    runWith({ code: c, policy: p, transport: s.transport, demoHosts: s.demoHosts });
-  }, [runWith]);
+  const run = useCallback(
+    () =>
+      runWith({
+        code,
+        policy: policy.policy,
+        transport: settings.transport,
+        demoHosts: settings.demoHosts,
+      }),
+    [runWith, code, policy.policy, settings],
+  );
 
   return {
     url,

@@ -44,16 +44,22 @@ export function useRunner() {
       const wasRunning = r.activeRunId !== null;
       const runId = r.run({ code, chunkName: CHUNK_NAME, policy, transport, ...endpoints });
       if (wasRunning) store.info('Stopping the previous run…');
-      const via = transport === 'auto' ? (endpoints.relay ? 'auto: relay available' : 'auto: no relay, direct') : transport;
+      const via =
+        transport === 'auto'
+          ? endpoints.relay
+            ? 'auto: relay available'
+            : 'auto: no relay, direct'
+          : transport;
       store.begin(runId, `Run #${runId} (${via})`);
     },
     [pageConfig, store],
   );
 
   const stop = useCallback(() => {
-    if (runner.current?.activeRunId != null) {
+    const r = runner.current;
+    if (r && r.activeRunId !== null) {
       store.info('Stopping…');
-      runner.current.stop();
+      r.stop();
     }
   }, [store]);
 

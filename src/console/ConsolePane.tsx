@@ -38,7 +38,12 @@ export function ConsolePane({ store }: { store: RunStore }) {
           {lines.length} line{lines.length === 1 ? '' : 's'}
           {store.outputDropped > 0 && ` · ${store.outputDropped} earlier dropped`}
         </span>
-        <button type="button" className="btn btn-ghost btn-small" onClick={() => store.clearOutput()} data-testid="console.clear">
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          onClick={() => store.clearOutput()}
+          data-testid="console.clear"
+        >
           Clear
         </button>
       </header>
@@ -55,7 +60,9 @@ export function ConsolePane({ store }: { store: RunStore }) {
             <Line key={line.seq} line={line} />
           ))}
         </div>
-        {lines.length === 0 && <p className="console-empty">Output appears here. Press Run or Ctrl+Enter.</p>}
+        {lines.length === 0 && (
+          <p className="console-empty">Output appears here. Press Run or Ctrl+Enter.</p>
+        )}
       </div>
     </section>
   );

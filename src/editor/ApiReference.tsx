@@ -7,9 +7,15 @@ import './reference.css';
 function Doc({ text }: { text: string }) {
   return (
     <>
-      {text.split(/(`[^`]+`)/).map((part, i) =>
-        part.startsWith('`') ? <code key={i}>{part.slice(1, -1)}</code> : <span key={i}>{part}</span>,
-      )}
+      {text
+        .split(/(`[^`]+`)/)
+        .map((part, i) =>
+          part.startsWith('`') ? (
+            <code key={i}>{part.slice(1, -1)}</code>
+          ) : (
+            <span key={i}>{part}</span>
+          ),
+        )}
     </>
   );
 }
@@ -43,7 +49,14 @@ export function ApiReference() {
     <div className="reference" data-testid="reference.panel">
       <nav className="ref-toc">
         {LUA_API.modules.map((m) => (
-          <a key={m.name} href={`#ref-${m.name}`} onClick={(e) => { e.preventDefault(); document.getElementById(`ref-${m.name}`)?.scrollIntoView({ block: 'start' }); }}>
+          <a
+            key={m.name}
+            href={`#ref-${m.name}`}
+            onClick={(e) => {
+              e.preventDefault();
+              document.getElementById(`ref-${m.name}`)?.scrollIntoView({ block: 'start' });
+            }}
+          >
             {m.name}
           </a>
         ))}

@@ -27,7 +27,14 @@ export interface CodeEditorProps {
   chunkName: string;
 }
 
-export function CodeEditor({ value, revision, onChange, onRun, failure, chunkName }: CodeEditorProps) {
+export function CodeEditor({
+  value,
+  revision,
+  onChange,
+  onRun,
+  failure,
+  chunkName,
+}: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<Editor.IStandaloneCodeEditor | null>(null);
   // The latest callbacks, read by Monaco's listeners registered once on mount.
@@ -40,7 +47,11 @@ export function CodeEditor({ value, revision, onChange, onRun, failure, chunkNam
   useEffect(() => {
     registerLua();
     defineTheme();
-    const model = monaco.editor.createModel(value, LUA_LANGUAGE_ID, monaco.Uri.parse(`file:///${chunkName}`));
+    const model = monaco.editor.createModel(
+      value,
+      LUA_LANGUAGE_ID,
+      monaco.Uri.parse(`file:///${chunkName}`),
+    );
     const editor = monaco.editor.create(host.current!, {
       model,
       theme: THEME_ID,
@@ -57,7 +68,9 @@ export function CodeEditor({ value, revision, onChange, onRun, failure, chunkNam
       'semanticHighlighting.enabled': false,
     });
     editorRef.current = editor;
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => callbacks.current.onRun());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () =>
+      callbacks.current.onRun(),
+    );
     const sub = model.onDidChangeContent(() => {
       monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
       callbacks.current.onChange(model.getValue());

@@ -7,13 +7,21 @@ const labels = (text: string) => index.complete(text).map((e) => e.label);
 
 describe('completion', () => {
   it('offers module members after `module.`', () => {
-    expect(labels('local c = websocket.')).toEqual(expect.arrayContaining(['connect', 'TEXT', 'BINARY', 'COMPRESSION', 'CLOSE_CODES']));
-    expect(labels('errors.')).toEqual(expect.arrayContaining(['is', 'new', 'PERMISSION_DENIED', 'TIMEOUT']));
+    expect(labels('local c = websocket.')).toEqual(
+      expect.arrayContaining(['connect', 'TEXT', 'BINARY', 'COMPRESSION', 'CLOSE_CODES']),
+    );
+    expect(labels('errors.')).toEqual(
+      expect.arrayContaining(['is', 'new', 'PERMISSION_DENIED', 'TIMEOUT']),
+    );
     expect(labels('time.af')).toEqual(expect.arrayContaining(['after', 'sleep', 'now']));
   });
 
   it('offers constant tables after `module.TABLE.`', () => {
-    expect(labels('websocket.COMPRESSION.')).toEqual(['DISABLED', 'CONTEXT_TAKEOVER', 'NO_CONTEXT']);
+    expect(labels('websocket.COMPRESSION.')).toEqual([
+      'DISABLED',
+      'CONTEXT_TAKEOVER',
+      'NO_CONTEXT',
+    ]);
     expect(labels('websocket.CLOSE_CODES.')).toContain('TRY_AGAIN_LATER');
   });
 
@@ -21,20 +29,33 @@ describe('completion', () => {
     expect(labels('client:')).toEqual(['send', 'ping', 'channel', 'close', 'close_info']);
     expect(labels('ch:')).toEqual(['send', 'receive', 'close', 'case_send', 'case_receive']);
     expect(labels('err:')).toEqual(['kind', 'message', 'retryable']);
-    expect(labels('foo:')).toEqual(expect.arrayContaining(['send', 'receive', 'retryable', 'close_info']));
+    expect(labels('foo:')).toEqual(
+      expect.arrayContaining(['send', 'receive', 'retryable', 'close_info']),
+    );
   });
 
   it('offers connect options inside the options table', () => {
     const text = 'local c = websocket.connect("wss://x", {\n    headers = {["A"] = "b"},\n    ';
-    expect(labels(text)).toEqual(expect.arrayContaining(['dial_timeout', 'read_limit', 'channel_capacity', 'compression']));
+    expect(labels(text)).toEqual(
+      expect.arrayContaining(['dial_timeout', 'read_limit', 'channel_capacity', 'compression']),
+    );
   });
 
   it('offers modules elsewhere', () => {
-    expect(labels('local x = ')).toEqual(['websocket', 'channel', 'time', 'json', 'errors', 'coroutine']);
+    expect(labels('local x = ')).toEqual([
+      'websocket',
+      'channel',
+      'time',
+      'json',
+      'errors',
+      'coroutine',
+    ]);
   });
 
   it('documents options with default and range', () => {
-    const readLimit = index.complete('websocket.connect(u, { ').find((e) => e.label === 'read_limit')!;
+    const readLimit = index
+      .complete('websocket.connect(u, { ')
+      .find((e) => e.label === 'read_limit')!;
     expect(readLimit.doc).toContain('32 MiB');
     expect(readLimit.doc).toContain('134217728');
   });
@@ -68,7 +89,9 @@ describe('hover', () => {
     expect(expressionAt(line, line.indexOf('connect') + 2)).toBe('websocket.connect');
     expect(expressionAt(line, line.indexOf('websocket') + 1)).toBe('websocket');
     expect(expressionAt('client:send(1)', 9)).toBe('client:send');
-    expect(expressionAt('x = websocket.COMPRESSION.NO_CONTEXT', 30)).toBe('websocket.COMPRESSION.NO_CONTEXT');
+    expect(expressionAt('x = websocket.COMPRESSION.NO_CONTEXT', 30)).toBe(
+      'websocket.COMPRESSION.NO_CONTEXT',
+    );
     expect(expressionAt('   ', 1)).toBeNull();
   });
 

@@ -7,7 +7,8 @@ import { LUA_API } from '../shared/lua-api.ts';
 import type { LuaApi, LuaClass, LuaFunctionDoc, LuaModule } from '../shared/lua-api-types.ts';
 import { optionsContextAt } from './options-context.ts';
 
-export type EntryKind = 'module' | 'function' | 'method' | 'constant' | 'table' | 'option' | 'field';
+export type EntryKind =
+  'module' | 'function' | 'method' | 'constant' | 'table' | 'option' | 'field';
 
 export interface ApiEntry {
   label: string;
@@ -22,7 +23,10 @@ export interface ApiEntry {
 export function functionMarkdown(fn: LuaFunctionDoc): string {
   const lines = ['```lua', fn.signature, '```', fn.doc];
   if (fn.params.length > 0) {
-    lines.push('', ...fn.params.map((p) => `- \`${p.name}\`${p.optional ? '?' : ''} *${p.type}*: ${p.doc}`));
+    lines.push(
+      '',
+      ...fn.params.map((p) => `- \`${p.name}\`${p.optional ? '?' : ''} *${p.type}*: ${p.doc}`),
+    );
   }
   lines.push('', `**Returns:** \`${fn.returns}\``);
   if (fn.addition) lines.push('', '_Addition of this playground._');
@@ -37,11 +41,21 @@ function moduleMembers(mod: LuaModule): ApiEntry[] {
     doc: functionMarkdown(fn),
   }));
   for (const c of mod.constants) {
-    entries.push({ label: c.name, kind: 'constant', detail: `${mod.name}.${c.name} = ${JSON.stringify(c.value)}`, doc: c.doc });
+    entries.push({
+      label: c.name,
+      kind: 'constant',
+      detail: `${mod.name}.${c.name} = ${JSON.stringify(c.value)}`,
+      doc: c.doc,
+    });
   }
   for (const t of mod.tables) {
     const list = t.members.map((m) => `- \`${m.name}\` = ${m.value}: ${m.doc}`).join('\n');
-    entries.push({ label: t.name, kind: 'table', detail: `${mod.name}.${t.name}`, doc: `${t.doc}\n\n${list}` });
+    entries.push({
+      label: t.name,
+      kind: 'table',
+      detail: `${mod.name}.${t.name}`,
+      doc: `${t.doc}\n\n${list}`,
+    });
   }
   return entries;
 }
@@ -96,7 +110,9 @@ export class ApiIndex {
 
   private moduleEntry(name: string): ApiEntry {
     const mod = this.modules.get(name)!;
-    const how = mod.global ? 'global, or `require("' + name + '")`' : '`local ' + name + ' = require("' + name + '")`';
+    const how = mod.global
+      ? 'global, or `require("' + name + '")`'
+      : '`local ' + name + ' = require("' + name + '")`';
     return { label: name, kind: 'module', detail: `module ${name}`, doc: `${mod.doc}\n\n${how}` };
   }
 
@@ -121,7 +137,12 @@ export class ApiIndex {
       for (const fn of cls.methods) {
         if (seen.has(fn.name)) continue;
         seen.add(fn.name);
-        entries.push({ label: fn.name, kind: 'method', detail: `${fn.signature} -> ${fn.returns}`, doc: functionMarkdown(fn) });
+        entries.push({
+          label: fn.name,
+          kind: 'method',
+          detail: `${fn.signature} -> ${fn.returns}`,
+          doc: functionMarkdown(fn),
+        });
       }
     }
     return entries;
@@ -133,14 +154,26 @@ export class ApiIndex {
     const mod = this.modules.get(parts[0]);
     if (parts.length === 1) return mod ? this.moduleEntry(parts[0]).doc : null;
     if (parts[1] === ':') {
-      const fns = this.classes.flatMap(({ cls }) => cls.methods.filter((fn) => fn.name === parts[2]));
+      const fns = this.classes.flatMap(({ cls }) =>
+        cls.methods.filter((fn) => fn.name === parts[2]),
+      );
       const guess = guessClass(parts[0]);
-      const fn = fns.find((f) => !guess || f.signature.startsWith(guess === 'channel' ? 'ch:' : guess === 'error' ? 'err:' : 'client:')) ?? fns[0];
+      const fn =
+        fns.find(
+          (f) =>
+            !guess ||
+            f.signature.startsWith(
+              guess === 'channel' ? 'ch:' : guess === 'error' ? 'err:' : 'client:',
+            ),
+        ) ?? fns[0];
       return fn ? functionMarkdown(fn) : null;
     }
     if (!mod) return null;
     const member = moduleMembers(mod).find((e) => e.label === parts[2]);
-    if (parts.length === 3) return member ? `**${mod.name}.${member.label}**: \`${member.detail}\`\n\n${member.doc}` : null;
+    if (parts.length === 3)
+      return member
+        ? `**${mod.name}.${member.label}**: \`${member.detail}\`\n\n${member.doc}`
+        : null;
     const table = mod.tables.find((t) => t.name === parts[2]);
     const c = table?.members.find((x) => x.name === parts[4]);
     return c ? `\`${expr} = ${c.value}\`\n\n${c.doc}` : null;
@@ -153,7 +186,12 @@ export function expressionAt(line: string, column: number): string | null {
   let end = column;
   while (isWord(line[end])) end++;
   let start = column;
-  while (start > 0 && (isWord(line[start - 1]) || ((line[start - 1] === '.' || line[start - 1] === ':') && isWord(line[start - 2])))) start--;
+  while (
+    start > 0 &&
+    (isWord(line[start - 1]) ||
+      ((line[start - 1] === '.' || line[start - 1] === ':') && isWord(line[start - 2])))
+  )
+    start--;
   const expr = line.slice(start, end);
   return /^[A-Za-z_][\w.:]*$/.test(expr) ? expr : null;
 }

@@ -72,7 +72,9 @@ export function registerLua(): void {
         for (const g of LUA_GLOBALS) {
           suggestions.push({
             label: g.name,
-            kind: g.keyword ? languages.CompletionItemKind.Keyword : languages.CompletionItemKind.Function,
+            kind: g.keyword
+              ? languages.CompletionItemKind.Keyword
+              : languages.CompletionItemKind.Function,
             detail: g.detail,
             insertText: g.name,
             range,

@@ -22,9 +22,15 @@ export function lineFromText(text: string, chunkName: string): number | undefine
   return m ? Number(m[1]) : undefined;
 }
 
-export function failureMarker(failure: LuaFailure, chunkName: string, lineCount: number): FailureMarker | null {
+export function failureMarker(
+  failure: LuaFailure,
+  chunkName: string,
+  lineCount: number,
+): FailureMarker | null {
   const line =
-    failure.line ?? lineFromText(failure.message, chunkName) ?? lineFromText(failure.traceback, chunkName);
+    failure.line ??
+    lineFromText(failure.message, chunkName) ??
+    lineFromText(failure.traceback, chunkName);
   if (line === undefined || !Number.isFinite(line)) return null;
   return { line: Math.min(Math.max(1, line), Math.max(1, lineCount)), message: failure.message };
 }

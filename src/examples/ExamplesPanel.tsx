@@ -9,7 +9,17 @@ export interface ExamplesPanelProps {
   onOpen(name: string): void;
 }
 
-function Group({ title, items, current, onOpen }: { title: string; items: ExampleEntry[]; current: string | null; onOpen(name: string): void }) {
+function Group({
+  title,
+  items,
+  current,
+  onOpen,
+}: {
+  title: string;
+  items: ExampleEntry[];
+  current: string | null;
+  onOpen(name: string): void;
+}) {
   if (items.length === 0) return null;
   return (
     <section className="examples-group">
@@ -38,8 +48,18 @@ export function ExamplesPanel({ examples, error, current, onOpen }: ExamplesPane
   return (
     <div className="examples" data-testid="examples.panel">
       {error && <p className="error-note">Could not load the examples: {error}</p>}
-      <Group title="From the websocket documentation" items={examples.filter((e) => e.group === 'original')} current={current} onOpen={onOpen} />
-      <Group title="More" items={examples.filter((e) => e.group === 'more')} current={current} onOpen={onOpen} />
+      <Group
+        title="From the websocket documentation"
+        items={examples.filter((e) => e.group === 'original')}
+        current={current}
+        onOpen={onOpen}
+      />
+      <Group
+        title="More"
+        items={examples.filter((e) => e.group === 'more')}
+        current={current}
+        onOpen={onOpen}
+      />
     </div>
   );
 }

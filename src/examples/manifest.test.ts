@@ -7,27 +7,53 @@ const manifest = parseManifest(JSON.parse(readFileSync(new URL('index.json', roo
 
 describe('examples manifest', () => {
   it('lists well-formed entries only', () => {
-    expect(parseManifest({ examples: [{ name: '../x', title: 't', description: 'd', expected: [] }] }).examples).toEqual([]);
+    expect(
+      parseManifest({ examples: [{ name: '../x', title: 't', description: 'd', expected: [] }] })
+        .examples,
+    ).toEqual([]);
     expect(parseManifest(null).examples).toEqual([]);
   });
 
   it('has a .lua file with a header comment and an expected snippet for every entry', () => {
-    const raw = JSON.parse(readFileSync(new URL('index.json', root), 'utf8')) as { examples: unknown[] };
+    const raw = JSON.parse(readFileSync(new URL('index.json', root), 'utf8')) as {
+      examples: unknown[];
+    };
     expect(manifest.examples).toHaveLength(raw.examples.length);
     for (const e of manifest.examples) {
       const file = new URL(`${e.name}.lua`, root);
       expect(existsSync(file), `${e.name}.lua`).toBe(true);
-      expect(readFileSync(file, 'utf8').startsWith('--'), `${e.name}.lua starts with a comment`).toBe(true);
+      expect(
+        readFileSync(file, 'utf8').startsWith('--'),
+        `${e.name}.lua starts with a comment`,
+      ).toBe(true);
       expect(e.expected.length, `${e.name} expected`).toBeGreaterThan(0);
     }
   });
 
   it('covers the examples of the original page and the extra ones', () => {
     const names = manifest.examples.map((e) => e.name);
-    for (const name of ['basic-connect', 'connect-options', 'send-text', 'send-binary', 'ping', 'receive-basic', 'message-loop', 'select-keepalive', 'close', 'chat', 'price-stream', 'error-handling']) {
+    for (const name of [
+      'basic-connect',
+      'connect-options',
+      'send-text',
+      'send-binary',
+      'ping',
+      'receive-basic',
+      'message-loop',
+      'select-keepalive',
+      'close',
+      'chat',
+      'price-stream',
+      'error-handling',
+    ]) {
       expect(names).toContain(name);
     }
-    for (const name of ['reconnect-backoff', 'two-sockets', 'graphql-subscription', 'policy-denied']) {
+    for (const name of [
+      'reconnect-backoff',
+      'two-sockets',
+      'graphql-subscription',
+      'policy-denied',
+    ]) {
       expect(names).toContain(name);
     }
   });

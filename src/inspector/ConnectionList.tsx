@@ -22,10 +22,22 @@ function Field({ label, value, mono = true }: { label: string; value: string; mo
 /** "relay (auto: relay reachable)"; the reason alone when it already names the transport. */
 export function transportText(info: Pick<ConnectionInfo, 'transport' | 'transportWhy'>): string {
   if (!info.transportWhy) return info.transport;
-  return info.transportWhy.startsWith(info.transport) ? info.transportWhy : `${info.transport} (${info.transportWhy})`;
+  return info.transportWhy.startsWith(info.transport)
+    ? info.transportWhy
+    : `${info.transport} (${info.transportWhy})`;
 }
 
-function ConnectionCard({ info, counts, selected, onSelect }: { info: ConnectionInfo; counts?: FrameCounts; selected: boolean; onSelect(): void }) {
+function ConnectionCard({
+  info,
+  counts,
+  selected,
+  onSelect,
+}: {
+  info: ConnectionInfo;
+  counts?: FrameCounts;
+  selected: boolean;
+  onSelect(): void;
+}) {
   const closed = info.closeCode !== undefined;
   return (
     <li
@@ -36,7 +48,10 @@ function ConnectionCard({ info, counts, selected, onSelect }: { info: Connection
     >
       <button type="button" className="conn-head" onClick={onSelect} aria-pressed={selected}>
         <span className="conn-id">#{info.id}</span>
-        <span className={`state-badge state-${info.state}`} data-testid="inspector.connection-state">
+        <span
+          className={`state-badge state-${info.state}`}
+          data-testid="inspector.connection-state"
+        >
           {info.state}
         </span>
         <span className="conn-url mono" title={info.url}>
@@ -49,26 +64,43 @@ function ConnectionCard({ info, counts, selected, onSelect }: { info: Connection
         )}
       </button>
       <dl className="conn-fields">
-        {info.routedUrl && info.routedUrl !== info.url && <Field label="routed to" value={info.routedUrl} />}
+        {info.routedUrl && info.routedUrl !== info.url && (
+          <Field label="routed to" value={info.routedUrl} />
+        )}
         <Field label="transport" value={transportText(info)} mono={false} />
         {info.protocol && <Field label="subprotocol" value={info.protocol} />}
         {info.extensions && <Field label="extensions" value={info.extensions} />}
         {closed && (
-          <Field label="close" value={`${info.closeCode}${info.closeReason ? ` "${info.closeReason}"` : ''}`} />
+          <Field
+            label="close"
+            value={`${info.closeCode}${info.closeReason ? ` "${info.closeReason}"` : ''}`}
+          />
         )}
         {counts && (
-          <Field label="traffic" value={`sent ${formatBytes(counts.bytesOut)} · received ${formatBytes(counts.bytesIn)}`} mono={false} />
+          <Field
+            label="traffic"
+            value={`sent ${formatBytes(counts.bytesOut)} · received ${formatBytes(counts.bytesIn)}`}
+            mono={false}
+          />
         )}
         {info.error && <Field label="error" value={info.error} />}
       </dl>
-      {closed && <span className="sr-only" data-testid="inspector.close-code">{info.closeCode}</span>}
+      {closed && (
+        <span className="sr-only" data-testid="inspector.close-code">
+          {info.closeCode}
+        </span>
+      )}
     </li>
   );
 }
 
 export function ConnectionList({ connections, counts, selected, onSelect }: ConnectionListProps) {
   if (connections.length === 0) {
-    return <p className="empty-note">No connections yet. Connections the script opens appear here with their frames.</p>;
+    return (
+      <p className="empty-note">
+        No connections yet. Connections the script opens appear here with their frames.
+      </p>
+    );
   }
   return (
     <ul className="conn-list">

@@ -23,9 +23,14 @@ export interface FrameLogProps {
 }
 
 function FrameRow({ frame, startedAt }: { frame: FrameRecord; startedAt: number }) {
-  const preview = frame.kind === 'binary' ? binaryPreview(frame.preview, frame.size) : frame.preview;
+  const preview =
+    frame.kind === 'binary' ? binaryPreview(frame.preview, frame.size) : frame.preview;
   return (
-    <div className={`frame-row dir-${frame.direction} kind-${frame.kind}`} style={{ height: FRAME_ROW_HEIGHT }} data-testid="inspector.frame">
+    <div
+      className={`frame-row dir-${frame.direction} kind-${frame.kind}`}
+      style={{ height: FRAME_ROW_HEIGHT }}
+      data-testid="inspector.frame"
+    >
       <span className="frame-dir" title={frame.direction === 'out' ? 'sent' : 'received'}>
         {frame.direction === 'out' ? '↑' : '↓'}
       </span>
@@ -40,7 +45,14 @@ function FrameRow({ frame, startedAt }: { frame: FrameRecord; startedAt: number 
   );
 }
 
-export function FrameLog({ frames, version, startedAt, connections, connectionId, onConnectionChange }: FrameLogProps) {
+export function FrameLog({
+  frames,
+  version,
+  startedAt,
+  connections,
+  connectionId,
+  onConnectionChange,
+}: FrameLogProps) {
   const [rest, setRest] = useState<Omit<FrameFilter, 'connectionId'>>(NO_FILTER);
   const filter = useMemo(() => ({ ...rest, connectionId }), [rest, connectionId]);
   const view = useMemo(() => new FrameView(frames, filter), [frames, filter]);
@@ -53,7 +65,9 @@ export function FrameLog({ frames, version, startedAt, connections, connectionId
         <select
           aria-label="Connection"
           value={connectionId ?? ''}
-          onChange={(e) => onConnectionChange(e.target.value === '' ? null : Number(e.target.value))}
+          onChange={(e) =>
+            onConnectionChange(e.target.value === '' ? null : Number(e.target.value))
+          }
         >
           <option value="">All connections</option>
           {connections.map((c) => (
@@ -62,12 +76,22 @@ export function FrameLog({ frames, version, startedAt, connections, connectionId
             </option>
           ))}
         </select>
-        <select aria-label="Direction" value={rest.direction} onChange={(e) => setRest({ ...rest, direction: e.target.value as FrameFilter['direction'] })}>
+        <select
+          aria-label="Direction"
+          value={rest.direction}
+          onChange={(e) =>
+            setRest({ ...rest, direction: e.target.value as FrameFilter['direction'] })
+          }
+        >
           <option value="all">↑↓ both</option>
           <option value="out">↑ sent</option>
           <option value="in">↓ received</option>
         </select>
-        <select aria-label="Type" value={rest.kind} onChange={(e) => setRest({ ...rest, kind: e.target.value as FrameFilter['kind'] })}>
+        <select
+          aria-label="Type"
+          value={rest.kind}
+          onChange={(e) => setRest({ ...rest, kind: e.target.value as FrameFilter['kind'] })}
+        >
           <option value="all">all types</option>
           <option value="text">text</option>
           <option value="binary">binary</option>
@@ -90,11 +114,14 @@ export function FrameLog({ frames, version, startedAt, connections, connectionId
       </div>
       {frames.dropped > 0 && (
         <p className="frame-dropped">
-          {frames.dropped.toLocaleString('en-US')} older frames dropped; keeping the last {frames.capacity.toLocaleString('en-US')}.
+          {frames.dropped.toLocaleString('en-US')} older frames dropped; keeping the last{' '}
+          {frames.capacity.toLocaleString('en-US')}.
         </p>
       )}
       {view.length === 0 ? (
-        <p className="empty-note">{frames.length === 0 ? 'No frames yet.' : 'No frame matches the filter.'}</p>
+        <p className="empty-note">
+          {frames.length === 0 ? 'No frames yet.' : 'No frame matches the filter.'}
+        </p>
       ) : (
         <VirtualList
           className="frame-list"

@@ -18,7 +18,12 @@ export function InspectorPanel({ store }: { store: RunStore }) {
           <h3>Connections</h3>
           <span className="pane-meta">{connections.length}</span>
         </header>
-        <ConnectionList connections={connections} counts={store.frameCounts} selected={selected} onSelect={setSelected} />
+        <ConnectionList
+          connections={connections}
+          counts={store.frameCounts}
+          selected={selected}
+          onSelect={setSelected}
+        />
       </section>
       <section className="inspector-frames" aria-label="Frames">
         <header className="section-header">

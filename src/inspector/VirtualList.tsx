@@ -19,7 +19,16 @@ export interface VirtualListProps {
   testId?: string;
 }
 
-export function VirtualList({ count, rowHeight, renderRow, overscan = 8, follow = false, className, version, testId }: VirtualListProps) {
+export function VirtualList({
+  count,
+  rowHeight,
+  renderRow,
+  overscan = 8,
+  follow = false,
+  className,
+  version,
+  testId,
+}: VirtualListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(400);

@@ -37,7 +37,12 @@ describe('FrameView', () => {
 
   it('filters by connection, direction and text, incrementally', () => {
     const buffer = new FrameBuffer(100);
-    const view = new FrameView(buffer, { connectionId: 1, direction: 'in', kind: 'all', text: 'MSG' });
+    const view = new FrameView(buffer, {
+      connectionId: 1,
+      direction: 'in',
+      kind: 'all',
+      text: 'MSG',
+    });
     buffer.push([0, 1, 2, 3, 4, 5].map((i) => frame(i)));
     view.refresh();
     expect(Array.from({ length: view.length }, (_, i) => view.at(i)!.time)).toEqual([1, 5]);

@@ -15,7 +15,12 @@ export interface FrameFilter {
   text: string;
 }
 
-export const NO_FILTER: FrameFilter = { connectionId: null, direction: 'all', kind: 'all', text: '' };
+export const NO_FILTER: FrameFilter = {
+  connectionId: null,
+  direction: 'all',
+  kind: 'all',
+  text: '',
+};
 
 export function isFilterEmpty(f: FrameFilter): boolean {
   return f.connectionId === null && f.direction === 'all' && f.kind === 'all' && f.text === '';

@@ -8,7 +8,9 @@ export const HEX_PREVIEW_BYTES = 32;
 export function hexPreview(bytes: Uint8Array, maxBytes = HEX_PREVIEW_BYTES): string {
   const shown = bytes.subarray(0, maxBytes);
   const hex = Array.from(shown, (b) => b.toString(16).padStart(2, '0')).join(' ');
-  const ascii = Array.from(shown, (b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
+  const ascii = Array.from(shown, (b) =>
+    b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.',
+  ).join('');
   const more = bytes.length > maxBytes ? ` …(+${bytes.length - maxBytes} bytes)` : '';
   return shown.length === 0 ? '(empty)' : `${hex}  |${ascii}|${more}`;
 }

@@ -21,7 +21,10 @@ describe('computeWindow', () => {
   });
 
   it('adds overscan on both sides without leaving the list', () => {
-    expect(computeWindow({ ...base, overscan: 5, scrollTop: 40, count: 1000 })).toMatchObject({ start: 0, end: 13 });
+    expect(computeWindow({ ...base, overscan: 5, scrollTop: 40, count: 1000 })).toMatchObject({
+      start: 0,
+      end: 13,
+    });
     const last = computeWindow({ ...base, overscan: 5, scrollTop: 19_900, count: 1000 });
     expect(last.end).toBe(1000);
     expect(last.start).toBe(995 - 5);
@@ -33,7 +36,12 @@ describe('computeWindow', () => {
   });
 
   it('renders nothing for an empty list', () => {
-    expect(computeWindow({ ...base, scrollTop: 0, count: 0 })).toEqual({ start: 0, end: 0, offsetTop: 0, totalHeight: 0 });
+    expect(computeWindow({ ...base, scrollTop: 0, count: 0 })).toEqual({
+      start: 0,
+      end: 0,
+      offsetTop: 0,
+      totalHeight: 0,
+    });
   });
 
   it('keeps the rendered row count bounded for 100k rows', () => {

@@ -23,9 +23,16 @@ export interface WindowRange {
   totalHeight: number;
 }
 
-export function computeWindow({ scrollTop, viewportHeight, rowHeight, count, overscan }: WindowInput): WindowRange {
+export function computeWindow({
+  scrollTop,
+  viewportHeight,
+  rowHeight,
+  count,
+  overscan,
+}: WindowInput): WindowRange {
   const totalHeight = count * rowHeight;
-  if (count === 0 || rowHeight <= 0) return { start: 0, end: 0, offsetTop: 0, totalHeight: Math.max(0, totalHeight) };
+  if (count === 0 || rowHeight <= 0)
+    return { start: 0, end: 0, offsetTop: 0, totalHeight: Math.max(0, totalHeight) };
   const maxScroll = Math.max(0, totalHeight - viewportHeight);
   const top = Math.min(Math.max(0, scrollTop), maxScroll);
   const firstVisible = Math.floor(top / rowHeight);
@@ -36,6 +43,11 @@ export function computeWindow({ scrollTop, viewportHeight, rowHeight, count, ove
 }
 
 /** Whether the list is scrolled to (within `slack` px of) the bottom: new rows keep it there. */
-export function isAtBottom(scrollTop: number, viewportHeight: number, contentHeight: number, slack = 4): boolean {
+export function isAtBottom(
+  scrollTop: number,
+  viewportHeight: number,
+  contentHeight: number,
+  slack = 4,
+): boolean {
   return scrollTop + viewportHeight >= contentHeight - slack;
 }

@@ -3,7 +3,13 @@ import { useRef, useState } from 'react';
 import type { Policy } from './types.ts';
 import { formatPolicy, parsePolicy } from './serialize.ts';
 
-export function ImportExport({ policy, onImport }: { policy: Policy; onImport(policy: Policy): void }) {
+export function ImportExport({
+  policy,
+  onImport,
+}: {
+  policy: Policy;
+  onImport(policy: Policy): void;
+}) {
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
@@ -42,13 +48,28 @@ export function ImportExport({ policy, onImport }: { policy: Policy; onImport(po
   return (
     <div className="import-export">
       <div className="ie-buttons">
-        <button type="button" className="btn btn-small" onClick={() => void copy()} data-testid="policy.export-copy">
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => void copy()}
+          data-testid="policy.export-copy"
+        >
           {copied ? 'Copied ✓' : 'Copy JSON'}
         </button>
-        <button type="button" className="btn btn-small" onClick={download} data-testid="policy.export">
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={download}
+          data-testid="policy.export"
+        >
           Download
         </button>
-        <button type="button" className="btn btn-small" onClick={() => setText(text === null ? formatPolicy(policy) : null)} data-testid="policy.import-toggle">
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => setText(text === null ? formatPolicy(policy) : null)}
+          data-testid="policy.import-toggle"
+        >
           {text === null ? 'Edit / paste JSON' : 'Cancel'}
         </button>
         <button type="button" className="btn btn-small" onClick={() => file.current?.click()}>
@@ -68,8 +89,20 @@ export function ImportExport({ policy, onImport }: { policy: Policy; onImport(po
       </div>
       {text !== null && (
         <div className="ie-editor">
-          <textarea className="input mono" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} rows={8} data-testid="policy.import-text" />
-          <button type="button" className="btn btn-primary btn-small" onClick={() => tryImport(text)} data-testid="policy.import-apply">
+          <textarea
+            className="input mono"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            spellCheck={false}
+            rows={8}
+            data-testid="policy.import-text"
+          />
+          <button
+            type="button"
+            className="btn btn-primary btn-small"
+            onClick={() => tryImport(text)}
+            data-testid="policy.import-apply"
+          >
             Apply
           </button>
         </div>

@@ -14,7 +14,15 @@ import { DeniedList } from './DeniedList.tsx';
 import { ImportExport } from './ImportExport.tsx';
 import './policy.css';
 
-function Section({ title, aside, children }: { title: string; aside?: ReactNode; children: ReactNode }) {
+function Section({
+  title,
+  aside,
+  children,
+}: {
+  title: string;
+  aside?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <section className="policy-section">
       <header className="policy-section-header">
@@ -41,7 +49,10 @@ export function PolicyPanel({ state, store }: { state: PolicyState; store: RunSt
 
   return (
     <div className="policy" data-testid="policy.panel">
-      <Section title="Presets" aside={<span className="pane-meta">{SOURCE_NOTE[state.source]}</span>}>
+      <Section
+        title="Presets"
+        aside={<span className="pane-meta">{SOURCE_NOTE[state.source]}</span>}
+      >
         <div className="presets">
           {PRESETS.map((p) => (
             <button
@@ -68,7 +79,11 @@ export function PolicyPanel({ state, store }: { state: PolicyState; store: RunSt
         title="Denied attempts"
         aside={
           store.denied.length > 0 && (
-            <button type="button" className="btn btn-ghost btn-small" onClick={() => store.clearDenied()}>
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              onClick={() => store.clearDenied()}
+            >
               Clear
             </button>
           )

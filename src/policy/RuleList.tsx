@@ -1,6 +1,14 @@
 /** The ordered rules (effect, action, URL glob) and the default effect, editable in place. */
 import type { Effect, Policy, PolicyAction } from './types.ts';
-import { addRule, moveRule, removeRule, setAction, setDefault, setEffect, setResource } from './rule-edit.ts';
+import {
+  addRule,
+  moveRule,
+  removeRule,
+  setAction,
+  setDefault,
+  setEffect,
+  setResource,
+} from './rule-edit.ts';
 import { globWarning } from './glob.ts';
 
 export interface RuleListProps {
@@ -27,7 +35,11 @@ export function RuleList({ policy, onChange, highlight }: RuleListProps) {
           {policy.rules.map((rule, i) => {
             const warning = rule.resource !== undefined ? globWarning(rule.resource) : undefined;
             return (
-              <tr key={i} className={`rule-row ${highlight === i ? 'is-deciding' : ''}`} data-testid="policy.rule">
+              <tr
+                key={i}
+                className={`rule-row ${highlight === i ? 'is-deciding' : ''}`}
+                data-testid="policy.rule"
+              >
                 <td className="col-num">{i + 1}</td>
                 <td>
                   <select
@@ -71,7 +83,13 @@ export function RuleList({ policy, onChange, highlight }: RuleListProps) {
                   )}
                 </td>
                 <td className="col-actions">
-                  <button type="button" className="icon-btn" title="Move up" disabled={i === 0} onClick={() => onChange(moveRule(policy, i, -1))}>
+                  <button
+                    type="button"
+                    className="icon-btn"
+                    title="Move up"
+                    disabled={i === 0}
+                    onClick={() => onChange(moveRule(policy, i, -1))}
+                  >
                     ↑
                   </button>
                   <button
@@ -83,7 +101,13 @@ export function RuleList({ policy, onChange, highlight }: RuleListProps) {
                   >
                     ↓
                   </button>
-                  <button type="button" className="icon-btn icon-danger" title="Delete rule" data-testid="policy.rule-delete" onClick={() => onChange(removeRule(policy, i))}>
+                  <button
+                    type="button"
+                    className="icon-btn icon-danger"
+                    title="Delete rule"
+                    data-testid="policy.rule-delete"
+                    onClick={() => onChange(removeRule(policy, i))}
+                  >
                     ✕
                   </button>
                 </td>
@@ -92,9 +116,16 @@ export function RuleList({ policy, onChange, highlight }: RuleListProps) {
           })}
         </tbody>
       </table>
-      {policy.rules.length === 0 && <p className="empty-note">No rules: the default decides everything.</p>}
+      {policy.rules.length === 0 && (
+        <p className="empty-note">No rules: the default decides everything.</p>
+      )}
       <div className="rules-footer">
-        <button type="button" className="btn btn-small" onClick={() => onChange(addRule(policy))} data-testid="policy.add-rule">
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => onChange(addRule(policy))}
+          data-testid="policy.add-rule"
+        >
           + Add rule
         </button>
         <label className="default-effect">
@@ -110,7 +141,10 @@ export function RuleList({ policy, onChange, highlight }: RuleListProps) {
           </select>
         </label>
       </div>
-      <p className="hint">Deny wins over allow when both match; otherwise the default applies. Globs match the whole URL as the script wrote it.</p>
+      <p className="hint">
+        Deny wins over allow when both match; otherwise the default applies. Globs match the whole
+        URL as the script wrote it.
+      </p>
     </div>
   );
 }

@@ -5,7 +5,10 @@ import { checkConnect } from './policy.ts';
 
 export function useUrlTest(policy: Policy) {
   const [url, setUrl] = useState('wss://api.example.com/ws');
-  const decision = useMemo<Decision | null>(() => (url.trim() ? checkConnect(policy, url.trim()) : null), [policy, url]);
+  const decision = useMemo<Decision | null>(
+    () => (url.trim() ? checkConnect(policy, url.trim()) : null),
+    [policy, url],
+  );
   return { url, setUrl, decision };
 }
 
@@ -22,7 +25,10 @@ export function UrlTester({ url, setUrl, decision }: ReturnType<typeof useUrlTes
         data-testid="policy.test-url"
       />
       {decision && (
-        <div className={`decision ${decision.allowed ? 'is-allowed' : 'is-denied'}`} data-testid="policy.decision">
+        <div
+          className={`decision ${decision.allowed ? 'is-allowed' : 'is-denied'}`}
+          data-testid="policy.decision"
+        >
           <span className="decision-verdict">{decision.allowed ? 'Allowed' : 'Denied'}</span>
           <span className="decision-why">{decision.explanation}</span>
         </div>

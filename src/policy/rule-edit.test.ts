@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addRule, moveRule, removeRule, setAction, setDefault, setEffect, setResource } from './rule-edit.ts';
+import {
+  addRule,
+  moveRule,
+  removeRule,
+  setAction,
+  setDefault,
+  setEffect,
+  setResource,
+} from './rule-edit.ts';
 import type { Policy } from './types.ts';
 
 const base: Policy = {
@@ -13,11 +21,18 @@ const base: Policy = {
 
 describe('rule edits', () => {
   it('adds, removes and reorders without touching the original', () => {
-    const added = addRule(base, { effect: 'deny', action: 'websocket.connect.url', resource: 'wss://x/*' });
+    const added = addRule(base, {
+      effect: 'deny',
+      action: 'websocket.connect.url',
+      resource: 'wss://x/*',
+    });
     expect(added.rules).toHaveLength(3);
     expect(base.rules).toHaveLength(2);
     expect(removeRule(added, 0).rules[0]).toEqual({ effect: 'allow', action: 'websocket.connect' });
-    expect(moveRule(base, 1, -1).rules.map((r) => r.action)).toEqual(['websocket.connect', 'websocket.connect.url']);
+    expect(moveRule(base, 1, -1).rules.map((r) => r.action)).toEqual([
+      'websocket.connect',
+      'websocket.connect.url',
+    ]);
     expect(moveRule(base, 0, -1)).toBe(base);
   });
 
@@ -34,7 +49,10 @@ describe('rule edits', () => {
   it('edits effect, resource and default', () => {
     expect(setEffect(base, 0, 'allow').rules[0].effect).toBe('allow');
     expect(setResource(base, 0, 'wss://a/*').rules[0].resource).toBe('wss://a/*');
-    expect(setResource(base, 1, 'ignored').rules[1]).toEqual({ effect: 'allow', action: 'websocket.connect' });
+    expect(setResource(base, 1, 'ignored').rules[1]).toEqual({
+      effect: 'allow',
+      action: 'websocket.connect',
+    });
     expect(setDefault(base, 'deny').default).toBe('deny');
   });
 });

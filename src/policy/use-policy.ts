@@ -37,7 +37,12 @@ function initial(linkJson: string | undefined): Initial {
       linkError: `The policy in this link was not used (${parsed.error}); your own policy applies.`,
     };
   }
-  return { policy: saved.policy, source: saved.source, problem: saved.problem ?? null, linkError: null };
+  return {
+    policy: saved.policy,
+    source: saved.source,
+    problem: saved.problem ?? null,
+    linkError: null,
+  };
 }
 
 export function usePolicyState(linkJson?: string) {

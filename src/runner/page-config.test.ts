@@ -17,7 +17,10 @@ describe('page config', () => {
 
   it('maps demo hosts to absolute bases only when the toggle is on', () => {
     const config = parsePageConfig(
-      JSON.stringify({ relay: { url: '/relay', token: 't0k' }, demoHosts: { 'api.example.com': '/demo/api/' } }),
+      JSON.stringify({
+        relay: { url: '/relay', token: 't0k' },
+        demoHosts: { 'api.example.com': '/demo/api/' },
+      }),
     );
     expect(resolveEndpoints(config, http, true)).toEqual({
       relay: { url: 'ws://127.0.0.1:5173/relay', token: 't0k' },

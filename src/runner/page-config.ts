@@ -55,7 +55,11 @@ export interface ResolvedEndpoints {
   demoHosts: Record<string, string>;
 }
 
-export function resolveEndpoints(config: PageConfig, location: PageLocation, demoHostsOn: boolean): ResolvedEndpoints {
+export function resolveEndpoints(
+  config: PageConfig,
+  location: PageLocation,
+  demoHostsOn: boolean,
+): ResolvedEndpoints {
   const demoHosts: Record<string, string> = {};
   if (demoHostsOn) {
     for (const [host, base] of Object.entries(config.demoHosts)) {
@@ -63,6 +67,9 @@ export function resolveEndpoints(config: PageConfig, location: PageLocation, dem
     }
   }
   return config.relay
-    ? { relay: { url: toWebSocketUrl(config.relay.url, location), token: config.relay.token }, demoHosts }
+    ? {
+        relay: { url: toWebSocketUrl(config.relay.url, location), token: config.relay.token },
+        demoHosts,
+      }
     : { demoHosts };
 }

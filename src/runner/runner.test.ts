@@ -87,7 +87,11 @@ describe('LuaRunner', () => {
     vi.advanceTimersByTime(1);
     expect(workers[0].terminated).toBe(true);
     expect(workers).toHaveLength(2);
-    expect(listener.ended).toHaveBeenCalledWith(id, { status: 'stopped' }, expect.stringContaining('terminated'));
+    expect(listener.ended).toHaveBeenCalledWith(
+      id,
+      { status: 'stopped' },
+      expect.stringContaining('terminated'),
+    );
   });
 
   it('does not terminate when the worker ends the run in time', () => {
@@ -107,7 +111,9 @@ describe('LuaRunner', () => {
     expect(workers[0].posted.map((m) => m.type)).toEqual(['run', 'stop']);
     vi.advanceTimersByTime(1000);
     expect(listener.ended).toHaveBeenCalledWith(first, { status: 'stopped' }, expect.any(String));
-    expect(workers[1].posted).toEqual([{ type: 'run', runId: second, ...request, code: 'print(2)' }]);
+    expect(workers[1].posted).toEqual([
+      { type: 'run', runId: second, ...request, code: 'print(2)' },
+    ]);
   });
 
   it('reports a worker crash as an error of the current run and recovers', () => {

@@ -60,7 +60,8 @@ export class LuaRunner {
   ) {
     this.graceMs = options.stopGraceMs ?? STOP_GRACE_MS;
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
-    this.clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+    this.clearTimer =
+      options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
     this.worker = this.spawn();
   }
 
@@ -121,11 +122,14 @@ export class LuaRunner {
       case 'events':
         this.listener.events(message);
         break;
-      case 'ended': {
-        const { type: _type, runId, ...end } = message;
-        this.finish(runId, end as RunEnd);
+      case 'ended':
+        this.finish(
+          message.runId,
+          message.status === 'error'
+            ? { status: 'error', failure: message.failure }
+            : { status: message.status },
+        );
         break;
-      }
     }
   }
 

@@ -11,7 +11,11 @@ export const ERROR_KINDS: LuaErrorKind[] = [
   { name: 'ALREADY_EXISTS', doc: 'Something to create exists already.', retryableByDefault: false },
   { name: 'PERMISSION_DENIED', doc: 'Denied by the security policy.', retryableByDefault: false },
   { name: 'UNAVAILABLE', doc: 'A service is not reachable now.', retryableByDefault: true },
-  { name: 'INTERNAL', doc: 'Connection failures and lost runtime context.', retryableByDefault: false },
+  {
+    name: 'INTERNAL',
+    doc: 'Connection failures and lost runtime context.',
+    retryableByDefault: false,
+  },
   { name: 'CANCELED', doc: 'The operation was canceled.', retryableByDefault: false },
   { name: 'CONFLICT', doc: 'A conflicting concurrent change.', retryableByDefault: false },
   { name: 'TIMEOUT', doc: 'A deadline passed (e.g. `write_timeout`).', retryableByDefault: true },
@@ -29,7 +33,12 @@ export const ERRORS_MODULE: LuaModule = {
       params: [
         { name: 'kind', type: 'string', doc: 'One of the kinds below, e.g. `errors.TIMEOUT`.' },
         { name: 'message', type: 'string', doc: 'Plain words naming the cause.' },
-        { name: 'retryable', type: 'boolean', optional: true, doc: 'Whether trying again may help.' },
+        {
+          name: 'retryable',
+          type: 'boolean',
+          optional: true,
+          doc: 'Whether trying again may help.',
+        },
       ],
       returns: 'err',
       doc: 'Creates an error object.',
@@ -52,8 +61,20 @@ export const ERRORS_MODULE: LuaModule = {
       name: 'error',
       doc: 'An error object as returned in `nil, err`.',
       methods: [
-        { name: 'kind', signature: 'err:kind()', params: [], returns: 'string', doc: 'The kind, e.g. "PERMISSION_DENIED".' },
-        { name: 'message', signature: 'err:message()', params: [], returns: 'string', doc: 'The message in plain words.' },
+        {
+          name: 'kind',
+          signature: 'err:kind()',
+          params: [],
+          returns: 'string',
+          doc: 'The kind, e.g. "PERMISSION_DENIED".',
+        },
+        {
+          name: 'message',
+          signature: 'err:message()',
+          params: [],
+          returns: 'string',
+          doc: 'The message in plain words.',
+        },
         {
           name: 'retryable',
           signature: 'err:retryable()',

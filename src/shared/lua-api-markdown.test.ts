@@ -1,7 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LUA_API } from './lua-api.ts';
-import { END_MARKER, START_MARKER, renderApiMarkdown, replaceBetweenMarkers } from './lua-api-markdown.ts';
+import {
+  END_MARKER,
+  START_MARKER,
+  renderApiMarkdown,
+  replaceBetweenMarkers,
+} from './lua-api-markdown.ts';
 import { apiSection } from './lua-api-docs.ts';
 
 const root = new URL('../../', import.meta.url);
@@ -11,7 +16,8 @@ describe('API reference markdown', () => {
   it('names every module, function, method, option, constant and error kind', () => {
     for (const mod of LUA_API.modules) {
       expect(markdown).toContain(`### ${mod.name}`);
-      for (const fn of [...mod.functions, ...mod.classes.flatMap((c) => c.methods)]) expect(markdown).toContain(fn.signature);
+      for (const fn of [...mod.functions, ...mod.classes.flatMap((c) => c.methods)])
+        expect(markdown).toContain(fn.signature);
       for (const o of mod.options?.items ?? []) expect(markdown).toContain(`| \`${o.name}\` |`);
       for (const c of mod.constants) expect(markdown).toContain(`\`${mod.name}.${c.name}\``);
     }
@@ -20,7 +26,9 @@ describe('API reference markdown', () => {
 
   it('replaces only the text between the markers', () => {
     const doc = `# T\n\n${START_MARKER}\nold\n${END_MARKER}\n\nafter\n`;
-    expect(replaceBetweenMarkers(doc, 'new\n')).toBe(`# T\n\n${START_MARKER}\n\nnew\n\n${END_MARKER}\n\nafter\n`);
+    expect(replaceBetweenMarkers(doc, 'new\n')).toBe(
+      `# T\n\n${START_MARKER}\n\nnew\n\n${END_MARKER}\n\nafter\n`,
+    );
     expect(replaceBetweenMarkers('# no markers', 'x')).toBeNull();
   });
 
@@ -33,7 +41,9 @@ describe('API reference markdown', () => {
       expect(replaceBetweenMarkers(text, section), stale).toBe(text);
     } else {
       const fallback = new URL('docs/lua-api.md', root);
-      expect(existsSync(fallback) ? readFileSync(fallback, 'utf8') : '', stale).toBe(`# Lua API reference\n\n${section}`);
+      expect(existsSync(fallback) ? readFileSync(fallback, 'utf8') : '', stale).toBe(
+        `# Lua API reference\n\n${section}`,
+      );
     }
   });
 });

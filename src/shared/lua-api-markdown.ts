@@ -10,23 +10,40 @@ export const END_MARKER = '<!-- lua-api:end -->';
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function renderFunction(fn: LuaFunctionDoc): string[] {
-  const lines = [`#### \`${fn.signature}\` → \`${fn.returns}\`${fn.addition ? ' *(addition)*' : ''}`, '', fn.doc, ''];
+  const lines = [
+    `#### \`${fn.signature}\` → \`${fn.returns}\`${fn.addition ? ' *(addition)*' : ''}`,
+    '',
+    fn.doc,
+    '',
+  ];
   if (fn.params.length > 0) {
     lines.push('| parameter | type | description |', '|---|---|---|');
-    for (const p of fn.params) lines.push(`| \`${p.name}\`${p.optional ? ' (optional)' : ''} | ${cell(p.type)} | ${cell(p.doc)} |`);
+    for (const p of fn.params)
+      lines.push(
+        `| \`${p.name}\`${p.optional ? ' (optional)' : ''} | ${cell(p.type)} | ${cell(p.doc)} |`,
+      );
     lines.push('');
   }
   return lines;
 }
 
 function renderModule(mod: LuaModule): string[] {
-  const load = mod.global ? `Global \`${mod.name}\`, or \`require("${mod.name}")\`.` : `\`local ${mod.name} = require("${mod.name}")\``;
+  const load = mod.global
+    ? `Global \`${mod.name}\`, or \`require("${mod.name}")\`.`
+    : `\`local ${mod.name} = require("${mod.name}")\``;
   const lines = [`### ${mod.name}`, '', mod.doc, '', load, ''];
   for (const fn of mod.functions) lines.push(...renderFunction(fn));
   if (mod.options) {
-    lines.push(`#### Options of \`${mod.options.of}\``, '', '| option | type | default | valid range | description |', '|---|---|---|---|---|');
+    lines.push(
+      `#### Options of \`${mod.options.of}\``,
+      '',
+      '| option | type | default | valid range | description |',
+      '|---|---|---|---|---|',
+    );
     for (const o of mod.options.items) {
-      lines.push(`| \`${o.name}\` | ${cell(o.type)} | ${cell(o.default)} | ${cell(o.range)} | ${cell(o.doc)} |`);
+      lines.push(
+        `| \`${o.name}\` | ${cell(o.type)} | ${cell(o.default)} | ${cell(o.range)} | ${cell(o.doc)} |`,
+      );
     }
     lines.push('');
   }
@@ -34,22 +51,27 @@ function renderModule(mod: LuaModule): string[] {
     lines.push(`#### ${cls.name}`, '', cls.doc, '');
     if (cls.fields) {
       lines.push('| field | type | description |', '|---|---|---|');
-      for (const f of cls.fields) lines.push(`| \`${f.name}\` | ${cell(f.type)} | ${cell(f.doc)} |`);
+      for (const f of cls.fields)
+        lines.push(`| \`${f.name}\` | ${cell(f.type)} | ${cell(f.doc)} |`);
       lines.push('');
     }
-    for (const fn of cls.methods) lines.push(...renderFunction(fn).map((l) => l.replace(/^#### /, '##### ')));
+    for (const fn of cls.methods)
+      lines.push(...renderFunction(fn).map((l) => l.replace(/^#### /, '##### ')));
   }
   if (mod.constants.length > 0 || mod.tables.length > 0) {
     lines.push('#### Constants', '', '| constant | value | description |', '|---|---|---|');
-    for (const c of mod.constants) lines.push(`| \`${mod.name}.${c.name}\` | \`${JSON.stringify(c.value)}\` | ${cell(c.doc)} |`);
+    for (const c of mod.constants)
+      lines.push(`| \`${mod.name}.${c.name}\` | \`${JSON.stringify(c.value)}\` | ${cell(c.doc)} |`);
     for (const t of mod.tables) {
-      for (const c of t.members) lines.push(`| \`${mod.name}.${t.name}.${c.name}\` | \`${c.value}\` | ${cell(c.doc)} |`);
+      for (const c of t.members)
+        lines.push(`| \`${mod.name}.${t.name}.${c.name}\` | \`${c.value}\` | ${cell(c.doc)} |`);
     }
     lines.push('');
   }
   if (mod.errors) {
     lines.push('#### Errors', '', '| condition | kind | retryable |', '|---|---|---|');
-    for (const e of mod.errors) lines.push(`| ${cell(e.condition)} | \`${e.kind}\` | ${e.retryable ? 'yes' : 'no'} |`);
+    for (const e of mod.errors)
+      lines.push(`| ${cell(e.condition)} | \`${e.kind}\` | ${e.retryable ? 'yes' : 'no'} |`);
     lines.push('');
   }
   return lines;
@@ -62,8 +84,16 @@ export function renderApiMarkdown(api: LuaApi): string {
   ];
   for (const mod of api.modules) lines.push(...renderModule(mod));
   lines.push('### Error kinds', '', '| kind | usually retryable | meaning |', '|---|---|---|');
-  for (const k of api.errorKinds) lines.push(`| \`errors.${k.name}\` | ${k.retryableByDefault ? 'yes' : 'no'} | ${cell(k.doc)} |`);
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  for (const k of api.errorKinds)
+    lines.push(
+      `| \`errors.${k.name}\` | ${k.retryableByDefault ? 'yes' : 'no'} | ${cell(k.doc)} |`,
+    );
+  return (
+    lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  );
 }
 
 /** `doc` with the text between the markers replaced; null when the markers are missing. */

@@ -12,7 +12,14 @@ export const CHANNEL_MODULE: LuaModule = {
     {
       name: 'new',
       signature: 'channel.new([capacity])',
-      params: [{ name: 'capacity', type: 'number', optional: true, doc: 'Buffer size in values (0 = unbuffered).' }],
+      params: [
+        {
+          name: 'capacity',
+          type: 'number',
+          optional: true,
+          doc: 'Buffer size in values (0 = unbuffered).',
+        },
+      ],
       returns: 'channel',
       doc: 'Creates a channel.',
     },
@@ -117,7 +124,9 @@ export const JSON_MODULE: LuaModule = {
     {
       name: 'encode',
       signature: 'json.encode(value)',
-      params: [{ name: 'value', type: 'any', doc: 'A table, string, number, boolean or `json.null`.' }],
+      params: [
+        { name: 'value', type: 'any', doc: 'A table, string, number, boolean or `json.null`.' },
+      ],
       returns: 'string',
       doc: 'Encodes a value as JSON text.',
     },
@@ -129,7 +138,13 @@ export const JSON_MODULE: LuaModule = {
       doc: 'Decodes JSON text; invalid input returns `nil, err` (kind INVALID).',
     },
   ],
-  constants: [{ name: 'null', value: 'json.null', doc: 'Stands for JSON `null` (a Lua `nil` cannot sit in a table).' }],
+  constants: [
+    {
+      name: 'null',
+      value: 'json.null',
+      doc: 'Stands for JSON `null` (a Lua `nil` cannot sit in a table).',
+    },
+  ],
   tables: [],
   classes: [],
 };

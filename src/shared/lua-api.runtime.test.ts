@@ -7,7 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { lua } from '../runtime/run-for-test.ts';
 import { LUA_API } from './lua-api.ts';
 
-const STANDARD_COROUTINE = ['create', 'isyieldable', 'resume', 'running', 'status', 'wrap', 'yield'];
+const STANDARD_COROUTINE = [
+  'create',
+  'isyieldable',
+  'resume',
+  'running',
+  'status',
+  'wrap',
+  'yield',
+];
 
 describe('lua-api.ts against the runtime', () => {
   it('describes exactly what each module exports', async () => {
@@ -22,17 +30,27 @@ describe('lua-api.ts against the runtime', () => {
     expect(result.end).toEqual({ status: 'finished' });
     for (const line of result.lines) {
       const [name, list] = line.split('=');
-      const actual = list.split(',').filter((k) => !(name === 'coroutine' && STANDARD_COROUTINE.includes(k)));
+      const actual = list
+        .split(',')
+        .filter((k) => !(name === 'coroutine' && STANDARD_COROUTINE.includes(k)));
       const mod = LUA_API.modules.find((m) => m.name === name)!;
-      const described = [...mod.functions.map((f) => f.name), ...mod.constants.map((c) => c.name), ...mod.tables.map((t) => t.name)];
+      const described = [
+        ...mod.functions.map((f) => f.name),
+        ...mod.constants.map((c) => c.name),
+        ...mod.tables.map((t) => t.name),
+      ];
       expect(actual.sort(), name).toEqual(described.sort());
     }
   });
 
   it('describes the methods of channels and errors that exist', async () => {
     const methods = (mod: string, cls: string) =>
-      LUA_API.modules.find((m) => m.name === mod)!.classes.find((c) => c.name === cls)!.methods.map((f) => f.name);
-    const check = (v: string, list: string[]) => list.map((n) => `print("${v}:${n}", type(${v}.${n}))`).join('\n');
+      LUA_API.modules
+        .find((m) => m.name === mod)!
+        .classes.find((c) => c.name === cls)!
+        .methods.map((f) => f.name);
+    const check = (v: string, list: string[]) =>
+      list.map((n) => `print("${v}:${n}", type(${v}.${n}))`).join('\n');
     const result = await lua(`
       local ch = channel.new(1)
       local err = errors.new{kind = errors.TIMEOUT, message = "x"}

@@ -9,7 +9,8 @@ import { CHANNEL_MODULE, TIME_MODULE, JSON_MODULE } from './lua-api-support.ts';
 import { ERRORS_MODULE, ERROR_KINDS, COROUTINE_MODULE } from './lua-api-errors.ts';
 
 const DURATION = 'number|string';
-const DURATION_RANGE = 'ms or Go duration ("5s", "1m30s", "250ms"); negative, NaN or unparsable -> INVALID';
+const DURATION_RANGE =
+  'ms or Go duration ("5s", "1m30s", "250ms"); negative, NaN or unparsable -> INVALID';
 
 export const WEBSOCKET_MODULE: LuaModule = {
   name: 'websocket',
@@ -37,7 +38,11 @@ export const WEBSOCKET_MODULE: LuaModule = {
     { name: 'TYPE_BINARY', value: 'binary', doc: '`type` field of a received binary message.' },
     { name: 'TYPE_PING', value: 'ping', doc: 'Ping frame type (never delivered on the channel).' },
     { name: 'TYPE_PONG', value: 'pong', doc: 'Pong frame type (never delivered on the channel).' },
-    { name: 'TYPE_CLOSE', value: 'close', doc: 'Close frame type (never delivered on the channel).' },
+    {
+      name: 'TYPE_CLOSE',
+      value: 'close',
+      doc: 'Close frame type (never delivered on the channel).',
+    },
   ],
   tables: [
     {
@@ -149,7 +154,8 @@ export const WEBSOCKET_MODULE: LuaModule = {
         name: 'headers',
         type: 'table',
         default: 'none',
-        range: 'string -> string; CR/LF or a protocol-owned header (Host, Connection, Upgrade, Sec-WebSocket-*, Content-Length) -> INVALID',
+        range:
+          'string -> string; CR/LF or a protocol-owned header (Host, Connection, Upgrade, Sec-WebSocket-*, Content-Length) -> INVALID',
         doc: 'Extra HTTP headers of the handshake (relay transport).',
       },
       {
@@ -159,7 +165,13 @@ export const WEBSOCKET_MODULE: LuaModule = {
         range: 'array of tokens; empty or containing spaces/commas -> INVALID',
         doc: 'Offered subprotocols, in order of preference.',
       },
-      { name: 'dial_timeout', type: DURATION, default: '30s', range: DURATION_RANGE, doc: 'Connect + handshake deadline.' },
+      {
+        name: 'dial_timeout',
+        type: DURATION,
+        default: '30s',
+        range: DURATION_RANGE,
+        doc: 'Connect + handshake deadline.',
+      },
       {
         name: 'read_timeout',
         type: DURATION,
@@ -205,18 +217,45 @@ export const WEBSOCKET_MODULE: LuaModule = {
     ],
   },
   errors: [
-    { condition: '`websocket.connect` denied by policy', kind: 'PERMISSION_DENIED', retryable: false },
+    {
+      condition: '`websocket.connect` denied by policy',
+      kind: 'PERMISSION_DENIED',
+      retryable: false,
+    },
     { condition: 'URL not allowed by policy', kind: 'PERMISSION_DENIED', retryable: false },
-    { condition: 'bad URL, bad option, bad argument to a method', kind: 'INVALID', retryable: false },
-    { condition: 'no runtime context (client from a finished run)', kind: 'INTERNAL', retryable: false },
-    { condition: 'connection failed (refused, DNS, TLS, handshake rejected, dial timeout)', kind: 'INTERNAL', retryable: true },
+    {
+      condition: 'bad URL, bad option, bad argument to a method',
+      kind: 'INVALID',
+      retryable: false,
+    },
+    {
+      condition: 'no runtime context (client from a finished run)',
+      kind: 'INTERNAL',
+      retryable: false,
+    },
+    {
+      condition: 'connection failed (refused, DNS, TLS, handshake rejected, dial timeout)',
+      kind: 'INTERNAL',
+      retryable: true,
+    },
     { condition: 'invalid connection id', kind: 'INTERNAL', retryable: false },
-    { condition: 'send on a closed client ("connection closed")', kind: 'INTERNAL', retryable: false },
+    {
+      condition: 'send on a closed client ("connection closed")',
+      kind: 'INTERNAL',
+      retryable: false,
+    },
     { condition: 'write timeout', kind: 'TIMEOUT', retryable: true },
   ],
 };
 
 export const LUA_API: LuaApi = {
-  modules: [WEBSOCKET_MODULE, CHANNEL_MODULE, TIME_MODULE, JSON_MODULE, ERRORS_MODULE, COROUTINE_MODULE],
+  modules: [
+    WEBSOCKET_MODULE,
+    CHANNEL_MODULE,
+    TIME_MODULE,
+    JSON_MODULE,
+    ERRORS_MODULE,
+    COROUTINE_MODULE,
+  ],
   errorKinds: ERROR_KINDS,
 };
