@@ -1,8 +1,35 @@
--- Real-time chat (original page: リアルタイムチャット).
--- The demo chat server requires `Authorization: Bearer ...`, greets the room, sends a few
--- messages and closes, so the loop ends by itself.
+-- Real-time chat (original page: リアルタイムチャット), called as connect_chat("lobby", print_fn).
+-- The demo chat room needs `Authorization: Bearer ...` (so it runs over the relay transport).
+-- Like a real room it stays open; print_fn hangs up once the room's bot has greeted us, which
+-- closes the channel and ends connect_chat's loop by itself.
+
 -- Names the page leaves undefined:
 local token = "demo-token"
+
+-- Remember the client connect_chat opens, so print_fn can hang up (the page's code is unchanged).
+local chat_client
+local websocket = setmetatable({
+    connect = function(...)
+        local client, err = websocket.connect(...)
+        chat_client = client
+        return client, err
+    end,
+}, { __index = websocket })
+
+local function print_fn(data)
+    if data.type == "welcome" then
+        print("welcome, " .. data.user)
+    elseif data.type == "joined" then
+        print(string.format("joined %s (%d in the room)", data.room, data.members))
+    elseif data.type == "message" then
+        print(string.format("[%s] %s: %s", data.room, data.user, data.text))
+        if data.user == "bot" then
+            chat_client:close(websocket.CLOSE_CODES.NORMAL, "bye")
+        end
+    else
+        print(data.type, json.encode(data))
+    end
+end
 
 local function connect_chat(room_id, on_message)
     local client, err = websocket.connect("wss://chat.example.com/ws", {
@@ -29,10 +56,6 @@ local function connect_chat(room_id, on_message)
     end
 
     client:close()
-end
-
-local function print_fn(data)
-    print(string.format("[%s] %s: %s", tostring(data.room or data.type), tostring(data.user or "server"), tostring(data.text or data.message or json.encode(data))))
 end
 
 local _, err = connect_chat("lobby", print_fn)

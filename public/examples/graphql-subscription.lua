@@ -1,5 +1,6 @@
--- A GraphQL subscription over the `graphql-ws` subprotocol (connection_init, start, data,
--- complete). The demo GraphQL server answers on wss://api.example.com/graphql.
+-- A GraphQL subscription over the `graphql-ws` subprotocol: connection_init, then start,
+-- then `data` messages until the server sends `complete`. The demo GraphQL server answers
+-- on wss://api.example.com/graphql and completes a subscription after three events.
 local client, err = websocket.connect("wss://api.example.com/graphql", {
     protocols = {"graphql-ws"},
     dial_timeout = "5s",
@@ -8,6 +9,7 @@ if err then
     print("connect failed:", tostring(err))
     return
 end
+print("subprotocol accepted; connected:", tostring(client))
 
 local ch = client:channel()
 local function next_message()
@@ -23,7 +25,7 @@ print("server says:", ack and ack.type)
 client:send(json.encode({
     id = "1",
     type = "start",
-    payload = { query = "subscription { priceUpdated(symbol: \"BTC-USD\") { symbol value } }" },
+    payload = { query = "subscription { priceUpdated(symbol: \"BTC-USD\") { value } }" },
 }))
 
 local received = 0
@@ -32,10 +34,8 @@ while true do
     if not m then break end
     if m.type == "data" then
         received = received + 1
-        print("data:", json.encode(m.payload))
-        if received == 3 then
-            client:send(json.encode({ id = "1", type = "stop" }))
-        end
+        local update = m.payload.data.priceUpdated
+        print(string.format("update %d of %d: %.2f", update.seq, update.of, update.value))
     elseif m.type == "complete" then
         print("subscription complete after", received, "updates")
         break

@@ -1,25 +1,13 @@
 -- Price stream with keep-alive (original page: Keep-Alive付き価格ストリーム).
--- The loop ends when the server closes the stream; update_price also closes it after a few
--- updates, so the example ends by itself however long the server would stream.
+-- The demo stream sends five rounds of prices and then closes with 1000, so the loop ends
+-- at `not r.ok` by itself; the 30 s heartbeat would ping a longer stream.
+
 -- Names the page leaves undefined:
-local MAX_UPDATES = 6
 local updates = 0
-local stream  -- set below, once the page's code has connected
 local function update_price(symbol, value)
     updates = updates + 1
-    print(string.format("%-8s %s", symbol, tostring(value)))
-    if updates == MAX_UPDATES and stream then
-        stream:close()
-    end
+    print(string.format("%-8s %10.2f", symbol, value))
 end
-local real_connect = websocket.connect
-local websocket = setmetatable({
-    connect = function(...)
-        local c, e = real_connect(...)
-        stream = c
-        return c, e
-    end,
-}, { __index = websocket })
 
 local client = websocket.connect("wss://stream.example.com/prices")
 
@@ -49,4 +37,4 @@ while true do
 end
 
 client:close()
-print("stream closed after", updates, "updates")
+print("stream closed after", updates, "updates:", client:close_info())
