@@ -253,6 +253,7 @@ export class Connection {
     data: Uint8Array,
     text?: string,
   ): void {
+    if (!this.deps.observer.frame) return;
     this.deps.observer.frame({
       connectionId: this.id,
       direction,

@@ -4,7 +4,7 @@
  */
 import { startRun, type RunOptions } from './run.ts';
 import { createNodeTransport } from './transport/node-ws.ts';
-import { DEFAULT_POLICY } from '../policy/presets.ts';
+import { getPreset } from '../policy/presets.ts';
 import type { ConnectionInfo, FrameRecord } from '../shared/run-events.ts';
 import type { Decision } from '../policy/types.ts';
 import type { RunEnd } from '../shared/worker-protocol.ts';
@@ -34,7 +34,7 @@ export function runLua(
   const decisions: Decision[] = [];
   const run = startRun({
     chunkName: 'main.lua',
-    policy: DEFAULT_POLICY,
+    policy: getPreset('allow-all').policy,
     transport: { transport: createNodeTransport(), why: 'direct (test)' },
     demoHosts: {},
     ...options,

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { startRun } from '../runtime/run.ts';
 import { createNodeTransport } from '../runtime/transport/node-ws.ts';
-import { DEFAULT_POLICY } from '../policy/presets.ts';
+import { getPreset } from '../policy/presets.ts';
 import { parsePolicy } from '../policy/serialize.ts';
 import type { Policy } from '../policy/types.ts';
 
@@ -56,7 +56,7 @@ function readText(file: string, what: string): string {
 }
 
 function loadPolicy(file: string | undefined): Policy {
-  if (!file) return DEFAULT_POLICY;
+  if (!file) return getPreset('allow-all').policy;
   const parsed = parsePolicy(readText(file, 'policy'));
   if (!parsed.ok) throw new Error(`invalid policy ${file}: ${parsed.error}`);
   return parsed.policy;
@@ -84,7 +84,6 @@ async function main(): Promise<number> {
       output: (entry) =>
         entry.stream === 'stdout' ? console.log(entry.text) : console.error(entry.text),
       connection: () => {},
-      frame: () => {},
       decision: (decision) => {
         if (!decision.allowed) console.error(`policy: ${decision.explanation}`);
       },

@@ -54,7 +54,8 @@ export interface FrameRecord {
 export interface RunObserver {
   output(entry: OutputEntry): void;
   connection(info: ConnectionInfo): void;
-  frame(record: FrameRecord): void;
+  /** Absent when nobody looks at frames (the CLI), which spares the hot path the previews. */
+  frame?(record: FrameRecord): void;
   decision(decision: Decision): void;
 }
 

@@ -58,14 +58,10 @@ const CHANNEL_TYPE = 'channel.Channel';
 const CASE_TYPE = 'channel.Case';
 const MAX_CAPACITY = 1_000_000;
 
-const K_TYPE = luaString('type');
-const K_DATA = luaString('data');
 const K_CHANNEL = luaString('channel');
 const K_VALUE = luaString('value');
 const K_OK = luaString('ok');
 const K_DEFAULT = luaString('default');
-const V_TEXT = luaString('text');
-const V_BINARY = luaString('binary');
 
 export interface ChannelLibrary {
   open: LuaFunction;
@@ -80,6 +76,8 @@ export interface ChannelLibrary {
 
 export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
   const wake = (task: Task) => scheduler.wake(task);
+  /** Registry references of the strings every message table uses (set by `open`). */
+  const interned = { type: 0, data: 0, text: 0, binary: 0 };
 
   const create: ChannelLibrary['create'] = (L, capacity, options = {}) => {
     const box = lua.lua_newuserdata(L, 0);
@@ -104,11 +102,19 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
   const pushItem = (L: LuaState, item: ChannelItem) => {
     switch (item.kind) {
       case 'message':
+        // The hot path: keys and type names come from the registry as existing strings,
+        // because fengari hashes a new string's bytes every time it is used as a key.
         lua.lua_createtable(L, 0, 2);
-        lua.lua_pushstring(L, item.type === 'text' ? V_TEXT : V_BINARY);
-        lua.lua_setfield(L, -2, K_TYPE);
+        lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, interned.type);
+        lua.lua_rawgeti(
+          L,
+          lua.LUA_REGISTRYINDEX,
+          item.type === 'text' ? interned.text : interned.binary,
+        );
+        lua.lua_rawset(L, -3);
+        lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, interned.data);
         pushBytes(L, item.data);
-        lua.lua_setfield(L, -2, K_DATA);
+        lua.lua_rawset(L, -3);
         return;
       case 'ref':
         lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, item.ref);
@@ -290,6 +296,10 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
   };
 
   const open: LuaFunction = (L) => {
+    for (const name of ['type', 'data', 'text', 'binary'] as const) {
+      lua.lua_pushstring(L, luaString(name));
+      interned[name] = lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX);
+    }
     lauxlib.luaL_newmetatable(L, luaString(CHANNEL_TYPE));
     lua.lua_newtable(L);
     setFunctions(L, methods);

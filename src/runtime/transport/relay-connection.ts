@@ -83,7 +83,8 @@ export class RelayConnection implements TransportConnection {
     if (this.state === 'connecting') {
       // The caller has given up on this connection and reports it itself: no more events.
       this.state = 'ended';
-      if (this.socket.readyState === this.socket.OPEN) this.sendControl({ type: 'close', code, reason });
+      if (this.socket.readyState === this.socket.OPEN)
+        this.sendControl({ type: 'close', code, reason });
       closeSocketQuietly(this.socket);
       return;
     }
@@ -164,7 +165,10 @@ export class RelayConnection implements TransportConnection {
         this.events.onControl?.(record.kind === FRAME_PING ? 'ping' : 'pong', record.data);
         this.consumed(record.data.byteLength);
       } else {
-        this.queue.push({ type: record.kind === FRAME_TEXT ? 'text' : 'binary', data: record.data });
+        this.queue.push({
+          type: record.kind === FRAME_TEXT ? 'text' : 'binary',
+          data: record.data,
+        });
       }
     }
     this.drain();
@@ -174,7 +178,9 @@ export class RelayConnection implements TransportConnection {
     if (this.state === 'ended') return;
     if (this.state === 'connecting') {
       this.state = 'ended';
-      this.events.onFail(`relay connection closed before the upstream opened (${event.code}${event.reason ? `: ${event.reason}` : ''})`);
+      this.events.onFail(
+        `relay connection closed before the upstream opened (${event.code}${event.reason ? `: ${event.reason}` : ''})`,
+      );
       return;
     }
     // No "close" from the relay: it died or dropped us. RFC 6455 section 7.1.5: 1006.
@@ -214,7 +220,8 @@ export class RelayConnection implements TransportConnection {
   private consumed(bytes: number): void {
     this.unacked += messageCost(bytes);
     if (this.unacked >= this.ackThreshold && this.state !== 'ended') {
-      if (this.socket.readyState === this.socket.OPEN) this.sendControl({ type: 'ack', bytes: this.unacked });
+      if (this.socket.readyState === this.socket.OPEN)
+        this.sendControl({ type: 'ack', bytes: this.unacked });
       this.unacked = 0;
     }
   }

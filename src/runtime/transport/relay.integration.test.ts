@@ -40,7 +40,12 @@ async function setup(): Promise<{ relay: RelayFixture; upstream: UpstreamFixture
   return { relay: await startRelay(), upstream: await startUpstream() };
 }
 
-async function open(relay: RelayFixture, upstream: UpstreamFixture, extra: Partial<ConnectRequest> = {}, path = '/ws') {
+async function open(
+  relay: RelayFixture,
+  upstream: UpstreamFixture,
+  extra: Partial<ConnectRequest> = {},
+  path = '/ws',
+) {
   const transport = createRelayTransport(relay.endpoint, NodeWebSocket);
   const rec = recordEvents();
   const conn = transport.connect(request(upstream.url + path, extra), rec.events);
@@ -50,7 +55,9 @@ async function open(relay: RelayFixture, upstream: UpstreamFixture, extra: Parti
 }
 
 function serverClosed(server: WebSocket): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve) => server.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  return new Promise((resolve) =>
+    server.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
 }
 
 describe('relay transport: handshake', () => {
@@ -72,26 +79,29 @@ describe('relay transport: handshake', () => {
     [0, null],
     [1, ['client_max_window_bits']],
     [2, ['client_max_window_bits', 'client_no_context_takeover', 'server_no_context_takeover']],
-  ] as const)('offers compression mode %i to the upstream with parameters %j', async (mode, params) => {
-    const relay = await startRelay();
-    const upstream = await startUpstream({ perMessageDeflate: true });
-    const { info, server, rec } = await open(relay, upstream, { compression: mode });
-    const offer = upstream.requests[0]!.headers['sec-websocket-extensions'];
-    if (params === null) {
-      expect(offer).toBeUndefined();
-      expect(info.extensions).toBe('');
-    } else {
-      const [name, ...rest] = offer!.split(/;\s*/);
-      expect(name).toBe('permessage-deflate');
-      expect(rest.sort()).toEqual([...params]);
-      expect(info.extensions).toMatch(/^permessage-deflate/);
-      expect(info.extensions.includes('server_no_context_takeover')).toBe(mode === 2);
-      // Compressed messages still arrive intact.
-      server.send('z'.repeat(5000));
-      await waitFor(() => rec.messages.length === 1);
-      expect(decode(rec.messages[0]!.data)).toBe('z'.repeat(5000));
-    }
-  });
+  ] as const)(
+    'offers compression mode %i to the upstream with parameters %j',
+    async (mode, params) => {
+      const relay = await startRelay();
+      const upstream = await startUpstream({ perMessageDeflate: true });
+      const { info, server, rec } = await open(relay, upstream, { compression: mode });
+      const offer = upstream.requests[0]!.headers['sec-websocket-extensions'];
+      if (params === null) {
+        expect(offer).toBeUndefined();
+        expect(info.extensions).toBe('');
+      } else {
+        const [name, ...rest] = offer!.split(/;\s*/);
+        expect(name).toBe('permessage-deflate');
+        expect(rest.sort()).toEqual([...params]);
+        expect(info.extensions).toMatch(/^permessage-deflate/);
+        expect(info.extensions.includes('server_no_context_takeover')).toBe(mode === 2);
+        // Compressed messages still arrive intact.
+        server.send('z'.repeat(5000));
+        await waitFor(() => rec.messages.length === 1);
+        expect(decode(rec.messages[0]!.data)).toBe('z'.repeat(5000));
+      }
+    },
+  );
 
   it('reports a refused dial in plain words', async () => {
     const relay = await startRelay();
@@ -99,13 +109,18 @@ describe('relay transport: handshake', () => {
     const port = upstream.port;
     upstream.kill();
     const rec = recordEvents();
-    createRelayTransport(relay.endpoint, NodeWebSocket).connect(request(`ws://127.0.0.1:${port}/`), rec.events);
+    createRelayTransport(relay.endpoint, NodeWebSocket).connect(
+      request(`ws://127.0.0.1:${port}/`),
+      rec.events,
+    );
     expect(await rec.failed.promise).toBe(`dial tcp 127.0.0.1:${port}: connection refused`);
   });
 
   it('reports a rejected handshake with its status', async () => {
     const relay = await startRelay();
-    const upstream = await startUpstream({ verifyClient: (_info, cb) => cb(false, 401, 'Unauthorized') });
+    const upstream = await startUpstream({
+      verifyClient: (_info, cb) => cb(false, 401, 'Unauthorized'),
+    });
     const rec = recordEvents();
     createRelayTransport(relay.endpoint, NodeWebSocket).connect(request(upstream.url), rec.events);
     expect(await rec.failed.promise).toBe('handshake rejected: 401 Unauthorized');
@@ -165,10 +180,10 @@ describe('relay transport: data', () => {
       }
     }
     const rec = recordEvents();
-    createRelayTransport(relay.endpoint, CountingWebSocket as unknown as WebSocketConstructor).connect(
-      request(upstream.url),
-      rec.events,
-    );
+    createRelayTransport(
+      relay.endpoint,
+      CountingWebSocket as unknown as WebSocketConstructor,
+    ).connect(request(upstream.url), rec.events);
     await rec.opened.promise;
     const server = await upstream.nextSocket();
     const count = 5000;
@@ -196,7 +211,8 @@ describe('relay transport: backpressure', () => {
     let maxServerBuffered = 0;
     await new Promise<void>((resolve) => {
       const pump = () => {
-        while (sent < total && server.bufferedAmount < 4 * 1024 * 1024) server.send(`${sent++}:${payload}`);
+        while (sent < total && server.bufferedAmount < 4 * 1024 * 1024)
+          server.send(`${sent++}:${payload}`);
         maxServerBuffered = Math.max(maxServerBuffered, server.bufferedAmount);
         if (sent < total && server.bufferedAmount >= 4 * 1024 * 1024) {
           resolve(); // the upstream can no longer write: backpressure reached it
@@ -217,7 +233,8 @@ describe('relay transport: backpressure', () => {
     conn.resume();
     const finish = new Promise<void>((resolve) => {
       const pump = () => {
-        while (sent < total && server.bufferedAmount < 1024 * 1024) server.send(`${sent++}:${payload}`);
+        while (sent < total && server.bufferedAmount < 1024 * 1024)
+          server.send(`${sent++}:${payload}`);
         if (sent < total) setTimeout(pump, 1);
         else resolve();
       };
@@ -239,7 +256,9 @@ describe('relay transport: backpressure', () => {
     expect(rec.closed.settled).toBe(false);
     conn.resume();
     expect(await rec.closed.promise).toEqual({ code: 4001, reason: 'done' });
-    expect(rec.messages.map((m) => decode(m.data))).toEqual(Array.from({ length: 10 }, (_, i) => `m${i}`));
+    expect(rec.messages.map((m) => decode(m.data))).toEqual(
+      Array.from({ length: 10 }, (_, i) => `m${i}`),
+    );
     expect(rec.order.at(-1)).toBe('close');
   });
 });
@@ -307,7 +326,10 @@ describe('relay transport: closing', () => {
       }
     }
     void transport;
-    createRelayTransport(relay.endpoint, Grab as unknown as WebSocketConstructor).connect(request(upstream.url), rec.events);
+    createRelayTransport(relay.endpoint, Grab as unknown as WebSocketConstructor).connect(
+      request(upstream.url),
+      rec.events,
+    );
     await rec.opened.promise;
     const server = await upstream.nextSocket();
     const upstreamSaw = serverClosed(server);
@@ -328,7 +350,11 @@ describe('probeRelay', () => {
     expect(wrong.ok).toBe(false);
     const port = relay.port;
     relay.kill();
-    const none = await probeRelay({ url: `ws://127.0.0.1:${port}/relay`, token: 't' }, NodeWebSocket, 2000);
+    const none = await probeRelay(
+      { url: `ws://127.0.0.1:${port}/relay`, token: 't' },
+      NodeWebSocket,
+      2000,
+    );
     expect(none).toMatchObject({ ok: false });
   });
 });

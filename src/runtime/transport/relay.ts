@@ -41,8 +41,17 @@ export function createRelayTransport(
         socket = openRelaySocket(endpoint, WebSocketCtor);
       } catch (err) {
         // Reported asynchronously, like every other failure, so the caller's state is set up.
-        queueMicrotask(() => events.onFail(`cannot open the relay socket: ${(err as Error).message}`));
-        return { send() {}, bufferedAmount: () => 0, ping() {}, close() {}, pause() {}, resume() {} };
+        queueMicrotask(() =>
+          events.onFail(`cannot open the relay socket: ${(err as Error).message}`),
+        );
+        return {
+          send() {},
+          bufferedAmount: () => 0,
+          ping() {},
+          close() {},
+          pause() {},
+          resume() {},
+        };
       }
       return new RelayConnection(socket, request, events, window);
     },
