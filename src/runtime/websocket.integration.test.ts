@@ -249,12 +249,13 @@ describe('websocket over real sockets (Node transport)', () => {
       print("connected")
       while true do end
     `);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect.poll(() => s.sockets.length, { timeout: 10_000 }).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // well into the loop
     run.stop();
     const r = await run.done;
     expect(r.end.status).toBe('stopped');
     expect(r.lines).toEqual(['connected']);
-    await expect.poll(() => closes).toEqual([1001]);
+    await expect.poll(() => closes, { timeout: 10_000 }).toEqual([1001]);
   });
 
   it('opens no socket when the policy denies the URL', async () => {
