@@ -8,6 +8,7 @@ import { startRun, type RunHandle } from './run.ts';
 import { EventBatcher } from './event-batcher.ts';
 import { chooseTransport, type TransportOptions } from './transport/choose.ts';
 import { createBrowserTransport } from './transport/browser.ts';
+import { createRelayTransport, probeRelay } from './transport/relay.ts';
 import type { PageToWorker, RunRequest, WorkerToPage } from '../shared/worker-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -19,8 +20,12 @@ function post(message: WorkerToPage): void {
 }
 
 function relayOption(request: RunRequest): TransportOptions['relay'] {
-  void request;
-  return undefined;
+  const endpoint = request.relay;
+  if (!endpoint) return undefined;
+  return {
+    transport: createRelayTransport(endpoint, WebSocket),
+    probe: () => probeRelay(endpoint, WebSocket),
+  };
 }
 
 async function run(request: RunRequest): Promise<void> {
