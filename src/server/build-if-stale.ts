@@ -9,7 +9,15 @@ import { createRequire } from 'node:module';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
-const INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const INPUTS = [
+  'src',
+  'public',
+  'index.html',
+  'vite.config.ts',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+];
 
 /** `relative` is the path inside the repository, e.g. "src/server/start.ts". */
 function isPageInput(relative: string): boolean {
@@ -22,7 +30,8 @@ async function newestMtime(root: string, relative: string): Promise<number> {
   if (!info) return 0;
   if (!info.isDirectory()) return isPageInput(relative) ? info.mtimeMs : 0;
   let newest = 0;
-  for (const entry of await readdir(path)) newest = Math.max(newest, await newestMtime(root, join(relative, entry)));
+  for (const entry of await readdir(path))
+    newest = Math.max(newest, await newestMtime(root, join(relative, entry)));
   return newest;
 }
 
@@ -37,9 +46,16 @@ export async function staleReason(root: string): Promise<string | null> {
 
 /** Run `vite build` in a child process (its output goes to ours), resolving when it succeeds. */
 export function viteBuild(root: string): Promise<void> {
-  const viteBin = join(dirname(createRequire(join(root, 'package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
+  const viteBin = join(
+    dirname(createRequire(join(root, 'package.json')).resolve('vite/package.json')),
+    'bin',
+    'vite.js',
+  );
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [viteBin, 'build'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, [viteBin, 'build'], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (code === 0) resolve();
@@ -48,7 +64,11 @@ export function viteBuild(root: string): Promise<void> {
   });
 }
 
-export async function buildIfStale(root: string, log: (message: string) => void, force = false): Promise<void> {
+export async function buildIfStale(
+  root: string,
+  log: (message: string) => void,
+  force = false,
+): Promise<void> {
   const reason = force ? 'a build was requested' : await staleReason(root);
   if (!reason) {
     log('dist/ is up to date');

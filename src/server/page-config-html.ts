@@ -7,7 +7,10 @@ import { PAGE_CONFIG_ELEMENT_ID, PAGE_CONFIG_MARKER } from '../shared/page-confi
 import type { PageConfig } from '../shared/page-config.ts';
 
 export function pageConfigScript(config: PageConfig): string {
-  const json = JSON.stringify(config).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(config)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   return `<script id="${PAGE_CONFIG_ELEMENT_ID}" type="application/json">${json}</script>`;
 }
 

@@ -44,7 +44,10 @@ export function mountPlayground(options: MountOptions): PlaygroundMount {
     },
     handleUpgrade(req, socket, head) {
       try {
-        return relay.handleUpgrade(req, socket, head) || (demos?.handleUpgrade(req, socket, head) ?? false);
+        return (
+          relay.handleUpgrade(req, socket, head) ||
+          (demos?.handleUpgrade(req, socket, head) ?? false)
+        );
       } catch (err) {
         // Nothing a client sends may take the server down.
         options.log?.(`upgrade failed: ${(err as Error).message}`);
@@ -62,6 +65,7 @@ export function mountPlayground(options: MountOptions): PlaygroundMount {
 /** Attach to a server as its 'upgrade' listener, refusing unknown paths with 404. */
 export function upgradeOrNotFound(mount: PlaygroundMount) {
   return function serverOnUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    if (!mount.handleUpgrade(req, socket, head)) rejectUpgrade(socket, 404, 'no WebSocket endpoint here');
+    if (!mount.handleUpgrade(req, socket, head))
+      rejectUpgrade(socket, 404, 'no WebSocket endpoint here');
   };
 }

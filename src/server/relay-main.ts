@@ -18,7 +18,10 @@ function main(): void {
   try {
     listen = parseListenEnv(env, { host: '127.0.0.1', port: 8787 });
     // A local standalone relay usually sits next to `npm run dev` on its default port.
-    config = parseRelayEnv(env, env.RELAY_MODE === 'hosted' ? [] : ['http://localhost:5173', 'http://127.0.0.1:5173']);
+    config = parseRelayEnv(
+      env,
+      env.RELAY_MODE === 'hosted' ? [] : ['http://localhost:5173', 'http://127.0.0.1:5173'],
+    );
   } catch (err) {
     console.error(err instanceof RelayConfigError ? err.message : String(err));
     process.exit(1);
@@ -27,21 +30,30 @@ function main(): void {
   const mount = mountPlayground({ relay: config, demos, log: (m) => console.log(m) });
 
   const server = createServer(function relayServerOnRequest(req, res) {
-    if (req.url === '/healthz') return void res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok\n');
-    res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`Lua playground relay: WebSocket endpoint at ${config.path}\n`);
+    if (req.url === '/healthz')
+      return void res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok\n');
+    res
+      .writeHead(404, { 'Content-Type': 'text/plain' })
+      .end(`Lua playground relay: WebSocket endpoint at ${config.path}\n`);
   });
   server.on('upgrade', upgradeOrNotFound(mount));
   server.on('clientError', (_err, socket) => socket.destroy());
   server.on('error', (err: NodeJS.ErrnoException) => {
-    console.error(err.code === 'EADDRINUSE' ? `port ${listen.port} is in use: set RELAY_PORT` : err.message);
+    console.error(
+      err.code === 'EADDRINUSE' ? `port ${listen.port} is in use: set RELAY_PORT` : err.message,
+    );
     process.exit(1);
   });
   server.listen(listen.port, listen.host, () => {
     const host = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
     const port = (server.address() as AddressInfo).port;
     console.log(`relay (${config.mode} mode) listening on ws://${host}:${port}${config.path}`);
-    console.log(`  allowed origins: ${config.allowedOrigins === '*' ? '*' : config.allowedOrigins.join(', ') || '(none)'}`);
-    console.log(`  target hosts: allow ${config.hosts.allow.map((p) => p.source).join(', ')}; deny ${config.hosts.deny.map((p) => p.source).join(', ') || '(none)'}${config.mode === 'hosted' ? ' + non-public addresses' : ''}`);
+    console.log(
+      `  allowed origins: ${config.allowedOrigins === '*' ? '*' : config.allowedOrigins.join(', ') || '(none)'}`,
+    );
+    console.log(
+      `  target hosts: allow ${config.hosts.allow.map((p) => p.source).join(', ')}; deny ${config.hosts.deny.map((p) => p.source).join(', ') || '(none)'}${config.mode === 'hosted' ? ' + non-public addresses' : ''}`,
+    );
     if (!env.RELAY_TOKEN) console.log(`  token: ${config.token}`);
     if (demos) console.log('  demo servers under /demo');
   });

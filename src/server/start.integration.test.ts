@@ -21,7 +21,10 @@ let pg: Playground | undefined;
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'pg-start-'));
   await mkdir(join(root, 'dist', 'assets'), { recursive: true });
-  await writeFile(join(root, 'dist', 'index.html'), '<html><head><!--playground-config--></head><body></body></html>');
+  await writeFile(
+    join(root, 'dist', 'index.html'),
+    '<html><head><!--playground-config--></head><body></body></html>',
+  );
   await writeFile(join(root, 'dist', 'assets', 'app-1234.js'), 'console.log(1)');
   await writeFile(join(root, 'dist', 'favicon.svg'), '<svg/>');
   await writeFile(join(root, 'secret.txt'), 'TOP SECRET');
@@ -33,7 +36,10 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: pg!.port, path, headers }, (res) => {
       let body = '';
@@ -52,17 +58,23 @@ async function start(): Promise<Playground> {
 }
 
 describe('startPlayground', () => {
-  it('serves index.html with the page config and this start\'s token, never cached', async () => {
+  it("serves index.html with the page config and this start's token, never cached", async () => {
     const { token, url } = await start();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const res = await get('/');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['cache-control']).toBe('no-store');
-    const json = /<script id="playground-config" type="application\/json">(.*)<\/script>/.exec(res.body)?.[1];
+    const json = /<script id="playground-config" type="application\/json">(.*)<\/script>/.exec(
+      res.body,
+    )?.[1];
     expect(parsePageConfig(json)).toEqual({
       relay: { url: '/relay', token },
-      demoHosts: { 'api.example.com': '/demo/api', 'chat.example.com': '/demo/chat', 'stream.example.com': '/demo/stream' },
+      demoHosts: {
+        'api.example.com': '/demo/api',
+        'chat.example.com': '/demo/chat',
+        'stream.example.com': '/demo/stream',
+      },
     });
     expect((await get('/examples/chat')).body).toContain(token); // app routes get the app
   });
@@ -76,15 +88,19 @@ describe('startPlayground', () => {
     expect((await get('/missing.js')).status).toBe(404);
   });
 
-  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets/..%2f..%2fsecret.txt', '/%00', '/..\\secret.txt'])(
-    'never serves a file outside dist/ (%s)',
-    async (path) => {
-      await start();
-      const res = await get(path);
-      expect(res.body).not.toContain('TOP SECRET');
-      expect([400, 404, 200]).toContain(res.status);
-    },
-  );
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/%00',
+    '/..\\secret.txt',
+  ])('never serves a file outside dist/ (%s)', async (path) => {
+    await start();
+    const res = await get(path);
+    expect(res.body).not.toContain('TOP SECRET');
+    expect([400, 404, 200]).toContain(res.status);
+  });
 
   it('refuses requests addressed to a foreign Host name (DNS rebinding)', async () => {
     await start();
@@ -94,7 +110,9 @@ describe('startPlayground', () => {
 
   it('serves the relay and the demo servers on the same origin', async () => {
     const { port, token } = await start();
-    expect(await probeRelay({ url: `ws://127.0.0.1:${port}/relay`, token }, NodeWebSocket, 2000)).toEqual({ ok: true });
+    expect(
+      await probeRelay({ url: `ws://127.0.0.1:${port}/relay`, token }, NodeWebSocket, 2000),
+    ).toEqual({ ok: true });
     const ws = new WebSocket(`ws://127.0.0.1:${port}/demo/echo`);
     const echoed = await new Promise<string>((resolve, reject) => {
       ws.on('open', () => ws.send('ping?'));
@@ -141,7 +159,11 @@ describe('build staleness', () => {
     const old = new Date(Date.now() - 60_000);
     await utimes(join(empty, 'src', 'main.tsx'), old, old);
     expect(await staleReason(empty)).toBeNull(); // server code does not count
-    await utimes(join(empty, 'dist', 'index.html'), new Date(Date.now() - 120_000), new Date(Date.now() - 120_000));
+    await utimes(
+      join(empty, 'dist', 'index.html'),
+      new Date(Date.now() - 120_000),
+      new Date(Date.now() - 120_000),
+    );
     expect(await staleReason(empty)).toBe('the sources changed since the last build');
     await rm(empty, { recursive: true, force: true });
   });
@@ -149,8 +171,12 @@ describe('build staleness', () => {
 
 describe('injectPageConfig', () => {
   it('replaces the marker and escapes anything that could end the script element', () => {
-    const html = injectPageConfig('<head><!--playground-config--></head>', { demoHosts: { '</script><b>': '/x' } });
+    const html = injectPageConfig('<head><!--playground-config--></head>', {
+      demoHosts: { '</script><b>': '/x' },
+    });
     expect(html).not.toContain('</script><b>');
-    expect(parsePageConfig(/>(\{.*\})</.exec(html)?.[1])).toEqual({ demoHosts: { '</script><b>': '/x' } });
+    expect(parsePageConfig(/>(\{.*\})</.exec(html)?.[1])).toEqual({
+      demoHosts: { '</script><b>': '/x' },
+    });
   });
 });

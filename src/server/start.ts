@@ -55,7 +55,8 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 /** Origins a browser shows for a server on host:port, the way users will type them. */
 function servingOrigins(host: string, port: number): string[] {
   const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
-  if (!LOOPBACK.has(host) && host !== '0.0.0.0' && host !== '::') origins.push(`http://${host.includes(':') ? `[${host}]` : host}:${port}`);
+  if (!LOOPBACK.has(host) && host !== '0.0.0.0' && host !== '::')
+    origins.push(`http://${host.includes(':') ? `[${host}]` : host}:${port}`);
   return origins;
 }
 
@@ -77,8 +78,11 @@ export async function startPlayground(options: StartOptions = {}): Promise<Playg
   if (options.build !== 'never') await buildIfStale(root, log, options.build === 'always');
 
   const sockets = new Set<Socket>();
-  let mount: PlaygroundMount | undefined;
-  let serveStatic: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
+  // Filled in once listening: the relay's allowed origins depend on the port really bound.
+  const handlers: {
+    mount?: PlaygroundMount;
+    serveStatic?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  } = {};
   let boundPort = port;
 
   const server = createServer(function serverOnRequest(req, res) {
@@ -86,22 +90,29 @@ export async function startPlayground(options: StartOptions = {}): Promise<Playg
       res.writeHead(403, { 'Content-Type': 'text/plain' }).end('unexpected Host header\n');
       return;
     }
-    if (!serveStatic) return void res.writeHead(503).end();
-    void serveStatic(req, res);
+    if (!handlers.serveStatic) return void res.writeHead(503).end();
+    void handlers.serveStatic(req, res);
   });
   server.on('connection', (s: Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  server.on('upgrade', function serverOnUpgrade(req: IncomingMessage, socket: Socket, head: Buffer) {
-    if (!mount) return void socket.destroy();
-    upgradeOrNotFound(mount)(req, socket, head);
-  });
+  server.on(
+    'upgrade',
+    function serverOnUpgrade(req: IncomingMessage, socket: Socket, head: Buffer) {
+      if (!handlers.mount) return void socket.destroy();
+      upgradeOrNotFound(handlers.mount)(req, socket, head);
+    },
+  );
   server.on('clientError', (_err, socket) => socket.destroy());
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'EADDRINUSE' ? new Error(`port ${port} on ${host} is in use: set PORT to another port`) : err),
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(`port ${port} on ${host} is in use: set PORT to another port`)
+          : err,
+      ),
     );
     server.listen(port, host, () => resolveListen());
   });
@@ -109,14 +120,21 @@ export async function startPlayground(options: StartOptions = {}): Promise<Playg
 
   let relayConfig: RelayConfig;
   try {
-    relayConfig = { ...parseRelayEnv(options.env ?? process.env, servingOrigins(host, boundPort)), ...options.relay };
+    relayConfig = {
+      ...parseRelayEnv(options.env ?? process.env, servingOrigins(host, boundPort)),
+      ...options.relay,
+    };
   } catch (err) {
     server.close();
     throw err;
   }
-  const ready = mountPlayground({ relay: relayConfig, demoOptions: options.demoOptions, log: () => {} });
-  mount = ready;
-  serveStatic = createStaticHandler({
+  const ready = mountPlayground({
+    relay: relayConfig,
+    demoOptions: options.demoOptions,
+    log: () => {},
+  });
+  handlers.mount = ready;
+  handlers.serveStatic = createStaticHandler({
     root: join(root, 'dist'),
     transformIndex: (html) => injectPageConfig(html, ready.pageConfig),
   });
@@ -140,7 +158,8 @@ export async function startPlayground(options: StartOptions = {}): Promise<Playg
 function readPort(text: string | undefined): number {
   if (text === undefined || text === '') return 5173;
   const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65535) throw new Error(`PORT must be a port number (0-65535), got "${text}"`);
+  if (!/^\d+$/.test(text) || port > 65535)
+    throw new Error(`PORT must be a port number (0-65535), got "${text}"`);
   return port;
 }
 
@@ -150,8 +169,12 @@ async function main(): Promise<void> {
     console.log('');
     console.log('  Lua WebSocket Playground');
     console.log(`  ➜  ${playground.url}`);
-    console.log(`     relay: ${playground.url.replace(/^http/, 'ws')}relay (token only in the served page)`);
-    console.log('     demo servers: /demo/api (echo, /demo/api/graphql), /demo/chat, /demo/stream, /demo/echo');
+    console.log(
+      `     relay: ${playground.url.replace(/^http/, 'ws')}relay (token only in the served page)`,
+    );
+    console.log(
+      '     demo servers: /demo/api (echo, /demo/api/graphql), /demo/chat, /demo/stream, /demo/echo',
+    );
     console.log('');
     const stop = () => {
       void playground.close().then(() => process.exit(0));
@@ -160,14 +183,19 @@ async function main(): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   } catch (err) {
-    console.error(err instanceof RelayConfigError ? err.message : `npm start: ${(err as Error).message}`);
+    console.error(
+      err instanceof RelayConfigError ? err.message : `npm start: ${(err as Error).message}`,
+    );
     process.exit(1);
   }
 }
 
 const invokedDirectly = (() => {
   try {
-    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+    return (
+      process.argv[1] !== undefined &&
+      realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))
+    );
   } catch {
     return false;
   }

@@ -43,7 +43,11 @@ export interface StaticOptions {
 }
 
 function send(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.end(text);
 }
 
@@ -108,7 +112,9 @@ export function createStaticHandler(options: StaticOptions) {
         'Content-Type': mimeType(target),
         'Content-Length': info.size,
         // Vite puts content hashes in names under assets/: those never change.
-        'Cache-Control': pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'Cache-Control': pathname.startsWith('/assets/')
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
         'X-Content-Type-Options': 'nosniff',
       });
       if (req.method === 'HEAD') return void res.end();

@@ -34,23 +34,35 @@ export interface PlaygroundServerOptions {
 type AnyHttpServer = HttpServer | Http2SecureServer;
 
 /** Mount on a Vite (dev or preview) HTTP server; origins follow the port it really got. */
-function attach(httpServer: AnyHttpServer, https: boolean, options: PlaygroundServerOptions, log: (m: string) => void): PlaygroundMount {
+function attach(
+  httpServer: AnyHttpServer,
+  https: boolean,
+  options: PlaygroundServerOptions,
+  log: (m: string) => void,
+): PlaygroundMount {
   const env = options.env ?? process.env;
   const config = { ...parseRelayEnv(env, []), ...options.relay };
   const mount = mountPlayground({ relay: config, demoOptions: options.demoOptions, log });
-  const explicitOrigins = Boolean(env.RELAY_ALLOWED_ORIGINS?.trim()) || options.relay?.allowedOrigins !== undefined;
+  const explicitOrigins =
+    Boolean(env.RELAY_ALLOWED_ORIGINS?.trim()) || options.relay?.allowedOrigins !== undefined;
 
   httpServer.on('listening', function viteServerOnListening() {
     if (explicitOrigins) return;
     const address = httpServer.address() as AddressInfo | null;
     if (!address) return;
     const scheme = https ? 'https' : 'http';
-    config.allowedOrigins = [`${scheme}://localhost:${address.port}`, `${scheme}://127.0.0.1:${address.port}`];
+    config.allowedOrigins = [
+      `${scheme}://localhost:${address.port}`,
+      `${scheme}://127.0.0.1:${address.port}`,
+    ];
   });
-  httpServer.on('upgrade', function viteServerOnUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
-    // Other paths (Vite's own HMR socket) are left alone.
-    mount.handleUpgrade(req, socket, head);
-  });
+  httpServer.on(
+    'upgrade',
+    function viteServerOnUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+      // Other paths (Vite's own HMR socket) are left alone.
+      mount.handleUpgrade(req, socket, head);
+    },
+  );
   httpServer.on('close', () => void mount.close());
   return mount;
 }
@@ -62,10 +74,14 @@ export function playgroundServer(options: PlaygroundServerOptions = {}): Plugin 
     apply: 'serve',
     configureServer(server) {
       if (!server.httpServer) {
-        server.config.logger.warn('lua-playground-server: middleware mode has no HTTP server; relay and demo servers are off');
+        server.config.logger.warn(
+          'lua-playground-server: middleware mode has no HTTP server; relay and demo servers are off',
+        );
         return;
       }
-      mount = attach(server.httpServer, Boolean(server.config.server.https), options, (m) => server.config.logger.info(m));
+      mount = attach(server.httpServer, Boolean(server.config.server.https), options, (m) =>
+        server.config.logger.info(m),
+      );
     },
     transformIndexHtml: {
       order: 'pre',
@@ -74,12 +90,21 @@ export function playgroundServer(options: PlaygroundServerOptions = {}): Plugin 
       },
     },
     configurePreviewServer(server) {
-      const previewMount = attach(server.httpServer, Boolean(server.config.preview.https), options, (m) => server.config.logger.info(m));
+      const previewMount = attach(
+        server.httpServer,
+        Boolean(server.config.preview.https),
+        options,
+        (m) => server.config.logger.info(m),
+      );
       const indexFile = resolve(server.config.root, server.config.build.outDir, 'index.html');
       server.middlewares.use(function previewServeIndex(req, res, next) {
         const path = (req.url ?? '/').split('?')[0]!;
         // The app's own routes get index.html, with the config put in like npm start does.
-        if (req.method !== 'GET' || (path !== '/' && path !== '/index.html' && extname(path) !== '')) return next();
+        if (
+          req.method !== 'GET' ||
+          (path !== '/' && path !== '/index.html' && extname(path) !== '')
+        )
+          return next();
         readFile(indexFile, 'utf8').then(
           (html) => {
             res.setHeader('Content-Type', 'text/html; charset=utf-8');

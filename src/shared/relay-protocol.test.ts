@@ -31,7 +31,9 @@ describe('relay protocol frames', () => {
       { kind: FRAME_PONG, data: bytes(2, 3) },
     ] as const;
     const decoded = decodeRelayFrame(encodeBatch(records));
-    expect(decoded.map((r) => [r.kind, [...r.data]])).toEqual(records.map((r) => [r.kind, [...r.data]]));
+    expect(decoded.map((r) => [r.kind, [...r.data]])).toEqual(
+      records.map((r) => [r.kind, [...r.data]]),
+    );
   });
 
   it('refuses truncated batches, unknown kinds and empty frames', () => {
@@ -50,7 +52,17 @@ describe('relay protocol control messages', () => {
     const parsed = parsePageMessage('{"type":"connect","version":1,"url":"ws://a/"}');
     expect(parsed).toEqual({
       ok: true,
-      value: { type: 'connect', version: 1, url: 'ws://a/', headers: {}, protocols: [], dialTimeoutMs: 0, compression: 0, compressionThreshold: 0, readLimit: 0 },
+      value: {
+        type: 'connect',
+        version: 1,
+        url: 'ws://a/',
+        headers: {},
+        protocols: [],
+        dialTimeoutMs: 0,
+        compression: 0,
+        compressionThreshold: 0,
+        readLimit: 0,
+      },
     });
   });
 
@@ -70,15 +82,23 @@ describe('relay protocol control messages', () => {
   });
 
   it('parses the relay side', () => {
-    expect(parseRelayMessage('{"type":"opened","protocol":"","extensions":"","window":65536}').ok).toBe(true);
-    expect(parseRelayMessage('{"type":"failed","message":"no"}')).toEqual({ ok: true, value: { type: 'failed', message: 'no' } });
-    expect(parseRelayMessage('{"type":"close","code":4000,"reason":"r"}')).toEqual({ ok: true, value: { type: 'close', code: 4000, reason: 'r' } });
+    expect(
+      parseRelayMessage('{"type":"opened","protocol":"","extensions":"","window":65536}').ok,
+    ).toBe(true);
+    expect(parseRelayMessage('{"type":"failed","message":"no"}')).toEqual({
+      ok: true,
+      value: { type: 'failed', message: 'no' },
+    });
+    expect(parseRelayMessage('{"type":"close","code":4000,"reason":"r"}')).toEqual({
+      ok: true,
+      value: { type: 'close', code: 4000, reason: 'r' },
+    });
     expect(parseRelayMessage('{"type":"opened"}').ok).toBe(false);
   });
 
   it('never throws on 10,000 random inputs except with its own frame errors', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 10_000; i++) {
       const data = new Uint8Array(Math.floor(random() * 40)).map(() => Math.floor(random() * 256));
       if (i % 4 === 0 && data.length > 0) data[0] = FRAME_BATCH;

@@ -51,7 +51,8 @@ export const FRAME_PONG = 0x0a;
 /** relay -> page only: several records in one frame. */
 export const FRAME_BATCH = 0x7f;
 
-export type RecordKind = typeof FRAME_TEXT | typeof FRAME_BINARY | typeof FRAME_PING | typeof FRAME_PONG;
+export type RecordKind =
+  typeof FRAME_TEXT | typeof FRAME_BINARY | typeof FRAME_PING | typeof FRAME_PONG;
 
 /** Bytes of header per batch record: kind (1) + length (4). */
 export const BATCH_RECORD_HEADER = 5;
@@ -158,7 +159,8 @@ function isUint(v: unknown, max = Number.MAX_SAFE_INTEGER): v is number {
 }
 
 function parseJson(text: string): Parsed<Record<string, unknown>> {
-  if (text.length > MAX_CONTROL_BYTES) return bad(`control message longer than ${MAX_CONTROL_BYTES} bytes`);
+  if (text.length > MAX_CONTROL_BYTES)
+    return bad(`control message longer than ${MAX_CONTROL_BYTES} bytes`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -170,8 +172,10 @@ function parseJson(text: string): Parsed<Record<string, unknown>> {
 }
 
 function parseClose(raw: Record<string, unknown>): Parsed<CloseMessage> {
-  if (raw.code !== undefined && !isUint(raw.code, 65535)) return bad('close code must be an integer 0..65535');
-  if (raw.reason !== undefined && typeof raw.reason !== 'string') return bad('close reason must be a string');
+  if (raw.code !== undefined && !isUint(raw.code, 65535))
+    return bad('close code must be an integer 0..65535');
+  if (raw.reason !== undefined && typeof raw.reason !== 'string')
+    return bad('close reason must be a string');
   const message: CloseMessage = { type: 'close' };
   if (raw.code !== undefined) message.code = raw.code;
   if (raw.reason !== undefined) message.reason = raw.reason;
@@ -198,14 +202,17 @@ function parseConnect(raw: Record<string, unknown>): Parsed<ConnectMessage> {
     return bad('connect: "protocols" must be an array of strings');
   }
   const compression = raw.compression ?? 0;
-  if (compression !== 0 && compression !== 1 && compression !== 2) return bad('connect: "compression" must be 0, 1 or 2');
+  if (compression !== 0 && compression !== 1 && compression !== 2)
+    return bad('connect: "compression" must be 0, 1 or 2');
   const dialTimeoutMs = raw.dialTimeoutMs ?? 0;
   const compressionThreshold = raw.compressionThreshold ?? 0;
   const readLimit = raw.readLimit ?? 0;
   if (!isUint(dialTimeoutMs)) return bad('connect: "dialTimeoutMs" must be a non-negative integer');
-  if (!isUint(compressionThreshold)) return bad('connect: "compressionThreshold" must be a non-negative integer');
+  if (!isUint(compressionThreshold))
+    return bad('connect: "compressionThreshold" must be a non-negative integer');
   if (!isUint(readLimit)) return bad('connect: "readLimit" must be a non-negative integer');
-  if (raw.window !== undefined && !isUint(raw.window)) return bad('connect: "window" must be a non-negative integer');
+  if (raw.window !== undefined && !isUint(raw.window))
+    return bad('connect: "window" must be a non-negative integer');
   const message: ConnectMessage = {
     type: 'connect',
     version: raw.version,
@@ -230,9 +237,13 @@ export function parsePageMessage(text: string): Parsed<PageMessage> {
     case 'connect':
       return parseConnect(raw);
     case 'probe':
-      return isUint(raw.version) ? { ok: true, value: { type: 'probe', version: raw.version } } : bad('probe: bad "version"');
+      return isUint(raw.version)
+        ? { ok: true, value: { type: 'probe', version: raw.version } }
+        : bad('probe: bad "version"');
     case 'ack':
-      return isUint(raw.bytes) ? { ok: true, value: { type: 'ack', bytes: raw.bytes } } : bad('ack: "bytes" must be a non-negative integer');
+      return isUint(raw.bytes)
+        ? { ok: true, value: { type: 'ack', bytes: raw.bytes } }
+        : bad('ack: "bytes" must be a non-negative integer');
     case 'close':
       return parseClose(raw);
     default:
@@ -247,16 +258,30 @@ export function parseRelayMessage(text: string): Parsed<RelayMessage> {
   const raw = json.value;
   switch (raw.type) {
     case 'opened':
-      if (typeof raw.protocol !== 'string' || typeof raw.extensions !== 'string' || !isUint(raw.window)) {
+      if (
+        typeof raw.protocol !== 'string' ||
+        typeof raw.extensions !== 'string' ||
+        !isUint(raw.window)
+      ) {
         return bad('opened: bad fields');
       }
-      return { ok: true, value: { type: 'opened', protocol: raw.protocol, extensions: raw.extensions, window: raw.window } };
+      return {
+        ok: true,
+        value: {
+          type: 'opened',
+          protocol: raw.protocol,
+          extensions: raw.extensions,
+          window: raw.window,
+        },
+      };
     case 'failed':
       return typeof raw.message === 'string'
         ? { ok: true, value: { type: 'failed', message: raw.message } }
         : bad('failed: "message" must be a string');
     case 'probe':
-      return isUint(raw.version) ? { ok: true, value: { type: 'probe', version: raw.version } } : bad('probe: bad "version"');
+      return isUint(raw.version)
+        ? { ok: true, value: { type: 'probe', version: raw.version } }
+        : bad('probe: bad "version"');
     case 'close':
       return parseClose(raw);
     default:
@@ -302,7 +327,12 @@ export function encodeBatch(records: readonly DataRecord[]): Uint8Array {
   return frame;
 }
 
-const RECORD_KINDS: ReadonlySet<number> = new Set([FRAME_TEXT, FRAME_BINARY, FRAME_PING, FRAME_PONG]);
+const RECORD_KINDS: ReadonlySet<number> = new Set([
+  FRAME_TEXT,
+  FRAME_BINARY,
+  FRAME_PING,
+  FRAME_PONG,
+]);
 
 /**
  * Split a binary frame from the relay into its records (views into `frame`, no copies).
@@ -319,9 +349,11 @@ export function decodeRelayFrame(frame: Uint8Array): DataRecord[] {
   const records: DataRecord[] = [];
   let at = 1;
   while (at < frame.byteLength) {
-    if (at + BATCH_RECORD_HEADER > frame.byteLength) throw new Error('truncated batch record header');
+    if (at + BATCH_RECORD_HEADER > frame.byteLength)
+      throw new Error('truncated batch record header');
     const recordKind = frame[at];
-    if (!RECORD_KINDS.has(recordKind)) throw new Error(`unknown record kind 0x${recordKind.toString(16)}`);
+    if (!RECORD_KINDS.has(recordKind))
+      throw new Error(`unknown record kind 0x${recordKind.toString(16)}`);
     const length = view.getUint32(at + 1);
     const start = at + BATCH_RECORD_HEADER;
     if (start + length > frame.byteLength) throw new Error('truncated batch record');
@@ -340,6 +372,7 @@ export function decodePageFrame(frame: Uint8Array): DataRecord {
   }
   const data = frame.subarray(1);
   // RFC 6455 section 5.5: control frame payloads are at most 125 bytes.
-  if (kind === FRAME_PING && data.byteLength > 125) throw new Error('ping payload longer than 125 bytes');
+  if (kind === FRAME_PING && data.byteLength > 125)
+    throw new Error('ping payload longer than 125 bytes');
   return { kind, data };
 }

@@ -198,9 +198,8 @@ describe('relay transport: backpressure', () => {
   it('stops the upstream while paused, keeps relay memory bounded, and loses nothing', async () => {
     const { relay, upstream } = await setup();
     const transport = createRelayTransport(relay.endpoint, NodeWebSocket, { window: 64 * 1024 });
-    let conn!: RelayConnection;
     const rec = recordEvents();
-    conn = transport.connect(request(upstream.url), rec.events) as RelayConnection;
+    const conn = transport.connect(request(upstream.url), rec.events) as RelayConnection;
     await rec.opened.promise;
     const server = await upstream.nextSocket();
     conn.pause();

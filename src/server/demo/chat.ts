@@ -46,30 +46,56 @@ export function createChatServer(): DemoServer {
   function chatOnConnection(ws: WebSocket): void {
     const user = `guest-${++guests}`;
     names.set(ws, user);
-    sendJson(ws, { type: 'welcome', user, message: 'send {"type":"join","room":"..."} to join a room' });
+    sendJson(ws, {
+      type: 'welcome',
+      user,
+      message: 'send {"type":"join","room":"..."} to join a room',
+    });
 
     ws.on('message', function chatOnMessage(data: Buffer, isBinary: boolean) {
       const msg = parseObject(data, isBinary);
-      const room = typeof msg?.room === 'string' || typeof msg?.room === 'number' ? String(msg.room) : '';
-      if (!msg || !room) return sendJson(ws, { type: 'error', message: 'expected JSON like {"type":"join","room":"general"}' });
+      const room =
+        typeof msg?.room === 'string' || typeof msg?.room === 'number' ? String(msg.room) : '';
+      if (!msg || !room)
+        return sendJson(ws, {
+          type: 'error',
+          message: 'expected JSON like {"type":"join","room":"general"}',
+        });
       switch (msg.type) {
         case 'join': {
           const set = members(room);
           set.add(ws);
           sendJson(ws, { type: 'joined', room, user, members: set.size });
           broadcast(room, { type: 'presence', room, user, event: 'join' }, ws);
-          sendJson(ws, { type: 'message', room, user: 'bot', text: `Welcome to ${room}, ${user}!`, time: new Date().toISOString() });
+          sendJson(ws, {
+            type: 'message',
+            room,
+            user: 'bot',
+            text: `Welcome to ${room}, ${user}!`,
+            time: new Date().toISOString(),
+          });
           return;
         }
         case 'message':
-          if (!rooms.get(room)?.has(ws)) return sendJson(ws, { type: 'error', message: `join room ${room} first` });
-          if (typeof msg.text !== 'string') return sendJson(ws, { type: 'error', message: '"text" must be a string' });
-          broadcast(room, { type: 'message', room, user, text: msg.text, time: new Date().toISOString() });
+          if (!rooms.get(room)?.has(ws))
+            return sendJson(ws, { type: 'error', message: `join room ${room} first` });
+          if (typeof msg.text !== 'string')
+            return sendJson(ws, { type: 'error', message: '"text" must be a string' });
+          broadcast(room, {
+            type: 'message',
+            room,
+            user,
+            text: msg.text,
+            time: new Date().toISOString(),
+          });
           return;
         case 'leave':
           return leave(ws, room);
         default:
-          return sendJson(ws, { type: 'error', message: `unknown type ${JSON.stringify(msg.type)}` });
+          return sendJson(ws, {
+            type: 'error',
+            message: `unknown type ${JSON.stringify(msg.type)}`,
+          });
       }
     });
     ws.on('close', function chatOnClose() {

@@ -18,7 +18,12 @@ export function demoWebSocketServer(
   options: Partial<ServerOptions>,
   onConnection: (ws: WebSocket, req: IncomingMessage) => void,
 ): DemoServer {
-  const wss = new WebSocketServer({ noServer: true, clientTracking: true, maxPayload: 16 * 1024 * 1024, ...options });
+  const wss = new WebSocketServer({
+    noServer: true,
+    clientTracking: true,
+    maxPayload: 16 * 1024 * 1024,
+    ...options,
+  });
   wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
     ws.on('error', function demoSocketOnError() {
       // A client's malformed frame: ws closes it (1002/1007/1009); nothing to add.
@@ -42,7 +47,13 @@ export function chooseFirst(protocols: Set<string>): string | false {
 }
 
 /** Query parameter as a bounded integer, or the default. */
-export function queryInt(req: IncomingMessage, name: string, fallback: number, min: number, max: number): number {
+export function queryInt(
+  req: IncomingMessage,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = new URL(req.url ?? '/', 'http://demo.invalid').searchParams.get(name);
   const n = raw === null ? NaN : Number(raw);
   return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
@@ -53,11 +64,16 @@ export function sendJson(ws: WebSocket, value: unknown): void {
 }
 
 /** Parse a client message as a JSON object, or null. */
-export function parseObject(data: WebSocket.RawData, isBinary: boolean): Record<string, unknown> | null {
+export function parseObject(
+  data: WebSocket.RawData,
+  isBinary: boolean,
+): Record<string, unknown> | null {
   if (isBinary) return null;
   try {
     const value: unknown = JSON.parse(data.toString());
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }

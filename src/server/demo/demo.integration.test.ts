@@ -2,14 +2,26 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { createDemoServers } from './index.ts';
 import type { DemoServers } from './index.ts';
-import { NodeWebSocket, closeAll, decode, listenHttp, recordEvents, startRelay, text, waitFor } from '../relay/testing.ts';
+import {
+  NodeWebSocket,
+  closeAll,
+  decode,
+  listenHttp,
+  recordEvents,
+  startRelay,
+  text,
+  waitFor,
+} from '../relay/testing.ts';
 import { createRelayTransport } from '../../runtime/transport/relay.ts';
 
 let demos: DemoServers;
 let base: string;
 
 beforeEach(async () => {
-  demos = createDemoServers({ stream: { intervalMs: 20, updates: 3 }, graphql: { events: 3, intervalMs: 10 } });
+  demos = createDemoServers({
+    stream: { intervalMs: 20, updates: 3 },
+    graphql: { events: 3, intervalMs: 10 },
+  });
   const http = await listenHttp((req, socket, head) => {
     if (!demos.handleUpgrade(req, socket, head)) socket.destroy();
   });
@@ -27,7 +39,11 @@ interface Client {
   closed: Promise<{ code: number; reason: string }>;
 }
 
-function client(path: string, protocols: string[] = [], headers: Record<string, string> = {}): Promise<Client> {
+function client(
+  path: string,
+  protocols: string[] = [],
+  headers: Record<string, string> = {},
+): Promise<Client> {
   const ws = new WebSocket(base + path, protocols, { headers });
   const json: Record<string, unknown>[] = [];
   ws.on('message', (d: Buffer, isBinary) => {
@@ -38,7 +54,9 @@ function client(path: string, protocols: string[] = [], headers: Record<string, 
       // not JSON (the echo test reads raw messages itself)
     }
   });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, r) => resolve({ code, reason: r.toString() })));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, r) => resolve({ code, reason: r.toString() })),
+  );
   return new Promise((resolve, reject) => {
     ws.on('open', () => resolve({ ws, json, closed }));
     ws.on('unexpected-response', (_req, res) => reject(new Error(`status ${res.statusCode}`)));
@@ -64,8 +82,12 @@ describe('echo demo', () => {
 describe('chat demo', () => {
   it('rejects a handshake without a bearer token with 401', async () => {
     await expect(client('/demo/chat/ws')).rejects.toThrow('status 401');
-    await expect(client('/demo/chat/ws', [], { Authorization: 'Bearer ' })).rejects.toThrow('status 401');
-    await expect(client('/demo/chat/ws', [], { Authorization: 'Basic abc' })).rejects.toThrow('status 401');
+    await expect(client('/demo/chat/ws', [], { Authorization: 'Bearer ' })).rejects.toThrow(
+      'status 401',
+    );
+    await expect(client('/demo/chat/ws', [], { Authorization: 'Basic abc' })).rejects.toThrow(
+      'status 401',
+    );
   });
 
   it('welcomes, joins a room and broadcasts messages to everyone in it', async () => {
@@ -83,7 +105,12 @@ describe('chat demo', () => {
     expect(a.json[3]).toMatchObject({ type: 'presence', event: 'join' });
     b.ws.send(JSON.stringify({ type: 'message', room: 'lobby', text: 'hello all' }));
     await waitFor(() => a.json.length === 5 && b.json.at(-1)?.text === 'hello all');
-    expect(a.json[4]).toMatchObject({ type: 'message', room: 'lobby', text: 'hello all', user: b.json[0]!.user });
+    expect(a.json[4]).toMatchObject({
+      type: 'message',
+      room: 'lobby',
+      text: 'hello all',
+      user: b.json[0]!.user,
+    });
   });
 
   it('works through the relay with the Authorization header (the original example)', async () => {
@@ -132,19 +159,43 @@ describe('graphql demo', () => {
     const c = await client('/demo/api/graphql', ['graphql-ws']);
     expect(c.ws.protocol).toBe('graphql-ws');
     c.ws.send(JSON.stringify({ type: 'connection_init', payload: {} }));
-    c.ws.send(JSON.stringify({ id: '1', type: 'start', payload: { query: 'subscription { priceUpdated { value } }' } }));
+    c.ws.send(
+      JSON.stringify({
+        id: '1',
+        type: 'start',
+        payload: { query: 'subscription { priceUpdated { value } }' },
+      }),
+    );
     await waitFor(() => c.json.at(-1)?.type === 'complete');
-    expect(c.json.map((m) => m.type)).toEqual(['connection_ack', 'data', 'data', 'data', 'complete']);
-    expect(c.json[1]).toMatchObject({ id: '1', payload: { data: { priceUpdated: { seq: 1, of: 3 } } } });
+    expect(c.json.map((m) => m.type)).toEqual([
+      'connection_ack',
+      'data',
+      'data',
+      'data',
+      'complete',
+    ]);
+    expect(c.json[1]).toMatchObject({
+      id: '1',
+      payload: { data: { priceUpdated: { seq: 1, of: 3 } } },
+    });
   });
 
   it('speaks graphql-transport-ws: next events, complete, ping/pong, and 4401 before init', async () => {
     const c = await client('/demo/api/graphql', ['graphql-transport-ws']);
     c.ws.send(JSON.stringify({ type: 'connection_init' }));
     c.ws.send(JSON.stringify({ type: 'ping' }));
-    c.ws.send(JSON.stringify({ id: 'a', type: 'subscribe', payload: { query: 'subscription { ticks }' } }));
+    c.ws.send(
+      JSON.stringify({ id: 'a', type: 'subscribe', payload: { query: 'subscription { ticks }' } }),
+    );
     await waitFor(() => c.json.at(-1)?.type === 'complete');
-    expect(c.json.map((m) => m.type)).toEqual(['connection_ack', 'pong', 'next', 'next', 'next', 'complete']);
+    expect(c.json.map((m) => m.type)).toEqual([
+      'connection_ack',
+      'pong',
+      'next',
+      'next',
+      'next',
+      'complete',
+    ]);
 
     const early = await client('/demo/api/graphql', ['graphql-transport-ws']);
     early.ws.send(JSON.stringify({ id: 'x', type: 'subscribe', payload: { query: '{ a }' } }));
@@ -156,7 +207,10 @@ describe('graphql demo', () => {
     c.ws.send(JSON.stringify({ type: 'connection_init' }));
     c.ws.send(JSON.stringify({ id: 'q', type: 'start', payload: { query: '{ hello }' } }));
     await waitFor(() => c.json.at(-1)?.type === 'complete');
-    expect(c.json[1]).toMatchObject({ type: 'data', payload: { data: { hello: { message: expect.any(String) } } } });
+    expect(c.json[1]).toMatchObject({
+      type: 'data',
+      payload: { data: { hello: { message: expect.any(String) } } },
+    });
     const none = await client('/demo/api/graphql');
     expect((await none.closed).code).toBe(4406);
   });

@@ -7,9 +7,12 @@ import { chooseFirst, demoWebSocketServer } from './demo-server.ts';
 import type { DemoServer } from './demo-server.ts';
 
 export function createEchoServer(): DemoServer {
-  return demoWebSocketServer({ handleProtocols: chooseFirst, perMessageDeflate: true }, function echoOnConnection(ws: WebSocket) {
-    ws.on('message', function echoOnMessage(data: Buffer, isBinary: boolean) {
-      ws.send(data, { binary: isBinary });
-    });
-  });
+  return demoWebSocketServer(
+    { handleProtocols: chooseFirst, perMessageDeflate: true },
+    function echoOnConnection(ws: WebSocket) {
+      ws.on('message', function echoOnMessage(data: Buffer, isBinary: boolean) {
+        ws.send(data, { binary: isBinary });
+      });
+    },
+  );
 }

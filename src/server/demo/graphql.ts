@@ -33,7 +33,8 @@ interface Operation {
 /** Enough of GraphQL to answer: the operation type and its first selected field. */
 export function readOperation(payload: unknown): Operation | string {
   const query = (payload as { query?: unknown } | null)?.query;
-  if (typeof query !== 'string' || !query.includes('{')) return 'payload.query must be a GraphQL document';
+  if (typeof query !== 'string' || !query.includes('{'))
+    return 'payload.query must be a GraphQL document';
   const kind = /^\s*(query|mutation|subscription)\b/.exec(query)?.[1] ?? 'query';
   const field = /{\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(query)?.[1];
   if (!field) return 'the operation selects no field';
@@ -44,7 +45,10 @@ function result(op: Operation, seq: number, of: number): { data: Record<string, 
   const value =
     op.kind === 'subscription'
       ? { seq, of, value: Math.round(Math.random() * 10_000) / 100, time: new Date().toISOString() }
-      : { message: `hello from the demo GraphQL server (${op.kind})`, time: new Date().toISOString() };
+      : {
+          message: `hello from the demo GraphQL server (${op.kind})`,
+          time: new Date().toISOString(),
+        };
   return { data: { [op.field]: value } };
 }
 
@@ -74,7 +78,11 @@ export function createGraphqlServer(options: GraphqlOptions = {}): DemoServer {
       function start(id: string, payload: unknown): void {
         const op = readOperation(payload);
         if (typeof op === 'string') {
-          sendJson(ws, { id, type: 'error', payload: modern ? [{ message: op }] : { message: op } });
+          sendJson(ws, {
+            id,
+            type: 'error',
+            payload: modern ? [{ message: op }] : { message: op },
+          });
           return;
         }
         const dataType = modern ? 'next' : 'data';
@@ -96,7 +104,10 @@ export function createGraphqlServer(options: GraphqlOptions = {}): DemoServer {
         const id = typeof msg?.id === 'string' ? msg.id : undefined;
         if (!msg || typeof type !== 'string') {
           if (modern) return ws.close(4400, 'Invalid message');
-          return sendJson(ws, { type: 'connection_error', payload: { message: 'messages must be JSON objects with a "type"' } });
+          return sendJson(ws, {
+            type: 'connection_error',
+            payload: { message: 'messages must be JSON objects with a "type"' },
+          });
         }
         switch (type) {
           case 'connection_init':
@@ -112,11 +123,19 @@ export function createGraphqlServer(options: GraphqlOptions = {}): DemoServer {
             if ((type === 'subscribe') !== modern || !id) break;
             if (!acknowledged) {
               if (modern) return ws.close(4401, 'Unauthorized');
-              return sendJson(ws, { id, type: 'error', payload: { message: 'send connection_init first' } });
+              return sendJson(ws, {
+                id,
+                type: 'error',
+                payload: { message: 'send connection_init first' },
+              });
             }
             if (running.has(id)) {
               if (modern) return ws.close(4409, `Subscriber for ${id} already exists`);
-              return sendJson(ws, { id, type: 'error', payload: { message: `operation ${id} is already running` } });
+              return sendJson(ws, {
+                id,
+                type: 'error',
+                payload: { message: `operation ${id} is already running` },
+              });
             }
             return start(id, msg.payload);
           case 'stop':
@@ -132,7 +151,12 @@ export function createGraphqlServer(options: GraphqlOptions = {}): DemoServer {
             return ws.close(1000, 'terminated');
         }
         if (modern) ws.close(4400, `Unexpected message type ${type}`);
-        else sendJson(ws, { id, type: 'error', payload: { message: `unexpected message type ${type}` } });
+        else
+          sendJson(ws, {
+            id,
+            type: 'error',
+            payload: { message: `unexpected message type ${type}` },
+          });
       });
       ws.on('close', function graphqlOnClose() {
         for (const timer of running.values()) clearInterval(timer);

@@ -37,7 +37,8 @@ export interface DemoServers {
   close(): void;
 }
 
-const under = (pathname: string, prefix: string): boolean => pathname === prefix || pathname.startsWith(`${prefix}/`);
+const under = (pathname: string, prefix: string): boolean =>
+  pathname === prefix || pathname.startsWith(`${prefix}/`);
 
 export function createDemoServers(options: DemoOptions = {}): DemoServers {
   const echo = createEchoServer();

@@ -20,7 +20,12 @@ export interface PriceStreamOptions {
   updates?: number;
 }
 
-const START: Record<string, number> = { 'BTC-USD': 65000, 'ETH-USD': 3200, 'SOL-USD': 150, 'DOGE-USD': 0.15 };
+const START: Record<string, number> = {
+  'BTC-USD': 65000,
+  'ETH-USD': 3200,
+  'SOL-USD': 150,
+  'DOGE-USD': 0.15,
+};
 
 /** A gentle random walk, rounded to cents (or finer for small prices). */
 function nextValue(value: number): number {
@@ -30,41 +35,52 @@ function nextValue(value: number): number {
 }
 
 export function createPriceStreamServer(options: PriceStreamOptions = {}): DemoServer {
-  return demoWebSocketServer({ perMessageDeflate: true }, function streamOnConnection(ws: WebSocket, req: IncomingMessage) {
-    const intervalMs = queryInt(req, 'interval', options.intervalMs ?? 200, 10, 60_000);
-    const updates = queryInt(req, 'updates', options.updates ?? 5, 0, 1_000_000);
-    const prices = new Map<string, number>();
-    let rounds = 0;
-    let timer: NodeJS.Timeout | undefined;
+  return demoWebSocketServer(
+    { perMessageDeflate: true },
+    function streamOnConnection(ws: WebSocket, req: IncomingMessage) {
+      const intervalMs = queryInt(req, 'interval', options.intervalMs ?? 200, 10, 60_000);
+      const updates = queryInt(req, 'updates', options.updates ?? 5, 0, 1_000_000);
+      const prices = new Map<string, number>();
+      let rounds = 0;
+      let timer: NodeJS.Timeout | undefined;
 
-    function tick(): void {
-      if (prices.size === 0) return;
-      for (const [symbol, value] of prices) {
-        const next = nextValue(value);
-        prices.set(symbol, next);
-        sendJson(ws, { symbol, value: next, time: new Date().toISOString() });
+      function tick(): void {
+        if (prices.size === 0) return;
+        for (const [symbol, value] of prices) {
+          const next = nextValue(value);
+          prices.set(symbol, next);
+          sendJson(ws, { symbol, value: next, time: new Date().toISOString() });
+        }
+        rounds++;
+        if (updates > 0 && rounds >= updates) {
+          clearInterval(timer);
+          ws.close(1000, 'demo stream complete');
+        }
       }
-      rounds++;
-      if (updates > 0 && rounds >= updates) {
+
+      ws.on('message', function streamOnMessage(data: Buffer, isBinary: boolean) {
+        const msg = parseObject(data, isBinary);
+        const symbols = msg?.symbols;
+        if (
+          !msg ||
+          (msg.action !== 'subscribe' && msg.action !== 'unsubscribe') ||
+          !Array.isArray(symbols) ||
+          !symbols.every((s) => typeof s === 'string' && s.length > 0 && s.length <= 32)
+        ) {
+          return sendJson(ws, {
+            error: 'expected {"action":"subscribe","symbols":["BTC-USD", ...]}',
+          });
+        }
+        for (const symbol of symbols as string[]) {
+          if (msg.action === 'unsubscribe') prices.delete(symbol);
+          else if (!prices.has(symbol) && prices.size < 50)
+            prices.set(symbol, START[symbol] ?? 100);
+        }
+        if (!timer && prices.size > 0) timer = setInterval(tick, intervalMs);
+      });
+      ws.on('close', function streamOnClose() {
         clearInterval(timer);
-        ws.close(1000, 'demo stream complete');
-      }
-    }
-
-    ws.on('message', function streamOnMessage(data: Buffer, isBinary: boolean) {
-      const msg = parseObject(data, isBinary);
-      const symbols = msg?.symbols;
-      if (!msg || (msg.action !== 'subscribe' && msg.action !== 'unsubscribe') || !Array.isArray(symbols) || !symbols.every((s) => typeof s === 'string' && s.length > 0 && s.length <= 32)) {
-        return sendJson(ws, { error: 'expected {"action":"subscribe","symbols":["BTC-USD", ...]}' });
-      }
-      for (const symbol of symbols as string[]) {
-        if (msg.action === 'unsubscribe') prices.delete(symbol);
-        else if (!prices.has(symbol) && prices.size < 50) prices.set(symbol, START[symbol] ?? 100);
-      }
-      if (!timer && prices.size > 0) timer = setInterval(tick, intervalMs);
-    });
-    ws.on('close', function streamOnClose() {
-      clearInterval(timer);
-    });
-  });
+      });
+    },
+  );
 }

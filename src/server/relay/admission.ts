@@ -33,7 +33,11 @@ export function admit(req: IncomingMessage, config: RelayConfig): Admission {
   }
   const origin = req.headers.origin;
   if (!originAllowed(origin, config)) {
-    return { ok: false, status: 403, message: `relay: origin ${origin ?? '(none)'} is not allowed` };
+    return {
+      ok: false,
+      status: 403,
+      message: `relay: origin ${origin ?? '(none)'} is not allowed`,
+    };
   }
   return { ok: true };
 }

@@ -42,7 +42,10 @@ interface WsError extends Error {
  * upstream with the same code (RFC 6455 section 7.4.1). Null for errors that are not
  * protocol errors (the 'close' event then reports).
  */
-export function closeCodeForError(err: WsError, readLimit: number): { code: number; reason: string } | null {
+export function closeCodeForError(
+  err: WsError,
+  readLimit: number,
+): { code: number; reason: string } | null {
   switch (err.code) {
     case 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH':
       return { code: 1009, reason: `message larger than read_limit (${readLimit} bytes)` };
@@ -52,9 +55,12 @@ export function closeCodeForError(err: WsError, readLimit: number): { code: numb
       // ws refuses close codes outside the registered ranges; the page still gets the code
       // exactly as it arrived (browsers pass such codes on too).
       const arrived = /status code (\d+)/.exec(err.message);
-      return arrived ? { code: Number(arrived[1]), reason: '' } : { code: 1002, reason: err.message };
+      return arrived
+        ? { code: Number(arrived[1]), reason: '' }
+        : { code: 1002, reason: err.message };
     }
   }
-  if (err.code?.startsWith('WS_ERR_')) return { code: 1002, reason: truncateUtf8(err.message, 123) };
+  if (err.code?.startsWith('WS_ERR_'))
+    return { code: 1002, reason: truncateUtf8(err.message, 123) };
   return null;
 }

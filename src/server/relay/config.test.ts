@@ -62,7 +62,9 @@ describe('parseRelayEnv', () => {
     const hosted = parseRelayEnv({ RELAY_MODE: 'hosted', RELAY_ALLOWED_ORIGINS: '*' });
     expect(hosted.allowMissingOrigin).toBe(false);
     expect(hosted.allowedOrigins).toBe('*');
-    expect(() => parseRelayEnv({ RELAY_MODE: 'hosted' }, [])).toThrow(/RELAY_ALLOWED_ORIGINS is required in hosted mode/);
+    expect(() => parseRelayEnv({ RELAY_MODE: 'hosted' }, [])).toThrow(
+      /RELAY_ALLOWED_ORIGINS is required in hosted mode/,
+    );
   });
 
   it('reports every bad variable at once, naming it', () => {
@@ -80,16 +82,28 @@ describe('parseRelayEnv', () => {
     expect(problems).toHaveLength(11);
     expect(problems.join('\n')).toMatch(/RELAY_MODE must be "local" or "hosted", got "public"/);
     expect(problems.join('\n')).toMatch(/RELAY_TOKEN must be at least 16/);
-    expect(problems.join('\n')).toMatch(/RELAY_MAX_CONNECTIONS must be an integer between 1 and 100000, got "ten"/);
+    expect(problems.join('\n')).toMatch(
+      /RELAY_MAX_CONNECTIONS must be an integer between 1 and 100000, got "ten"/,
+    );
     expect(problems.join('\n')).toMatch(/RELAY_ALLOW_HOSTS: invalid host pattern "bad host"/);
     expect(problems.join('\n')).toMatch(/RELAY_ALLOW_HOSTS: invalid address range "10.0.0.0\/99"/);
     expect(problems.join('\n')).toMatch(/"ftp:\/\/x" is not an origin/);
   });
 
   it('parses the listen address of a standalone relay', () => {
-    expect(parseListenEnv({}, { host: '127.0.0.1', port: 8787 })).toEqual({ host: '127.0.0.1', port: 8787 });
-    expect(parseListenEnv({ RELAY_HOST: '0.0.0.0', RELAY_PORT: '9000' }, { host: '127.0.0.1', port: 8787 })).toEqual({ host: '0.0.0.0', port: 9000 });
-    expect(() => parseListenEnv({ RELAY_PORT: '70000' }, { host: 'h', port: 1 })).toThrow(/RELAY_PORT/);
+    expect(parseListenEnv({}, { host: '127.0.0.1', port: 8787 })).toEqual({
+      host: '127.0.0.1',
+      port: 8787,
+    });
+    expect(
+      parseListenEnv(
+        { RELAY_HOST: '0.0.0.0', RELAY_PORT: '9000' },
+        { host: '127.0.0.1', port: 8787 },
+      ),
+    ).toEqual({ host: '0.0.0.0', port: 9000 });
+    expect(() => parseListenEnv({ RELAY_PORT: '70000' }, { host: 'h', port: 1 })).toThrow(
+      /RELAY_PORT/,
+    );
   });
 });
 

@@ -73,7 +73,13 @@ export class RelayConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-function readInt(env: Env, name: string, min: number, max: number, problems: string[]): number | undefined {
+function readInt(
+  env: Env,
+  name: string,
+  min: number,
+  max: number,
+  problems: string[],
+): number | undefined {
   const text = env[name]?.trim();
   if (text === undefined || text === '') return undefined;
   const value = Number(text);
@@ -95,7 +101,10 @@ function readBool(env: Env, name: string, problems: string[]): boolean | undefin
 
 function list(text: string | undefined): string[] | undefined {
   if (text === undefined || text.trim() === '') return undefined;
-  return text.split(',').map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function readPatterns(env: Env, name: string, problems: string[]): HostPattern[] | undefined {
@@ -130,7 +139,10 @@ function readOrigins(env: Env, problems: string[]): string[] | '*' | undefined {
   for (const entry of entries) {
     const origin = normalizeOrigin(entry);
     if (origin) origins.push(origin);
-    else problems.push(`RELAY_ALLOWED_ORIGINS: "${entry}" is not an origin like http://localhost:5173`);
+    else
+      problems.push(
+        `RELAY_ALLOWED_ORIGINS: "${entry}" is not an origin like http://localhost:5173`,
+      );
   }
   return origins;
 }
@@ -142,7 +154,8 @@ function readOrigins(env: Env, problems: string[]): string[] | '*' | undefined {
 export function parseRelayEnv(env: Env, servingOrigins: string[] = []): RelayConfig {
   const problems: string[] = [];
   const modeText = env.RELAY_MODE?.trim().toLowerCase() || 'local';
-  if (modeText !== 'local' && modeText !== 'hosted') problems.push(`RELAY_MODE must be "local" or "hosted", got "${env.RELAY_MODE}"`);
+  if (modeText !== 'local' && modeText !== 'hosted')
+    problems.push(`RELAY_MODE must be "local" or "hosted", got "${env.RELAY_MODE}"`);
   const mode: RelayMode = modeText === 'hosted' ? 'hosted' : 'local';
   const config = defaultRelayConfig(mode, servingOrigins);
 
@@ -157,25 +170,37 @@ export function parseRelayEnv(env: Env, servingOrigins: string[] = []): RelayCon
   if (requireOrigin !== undefined) config.allowMissingOrigin = !requireOrigin;
   config.hosts.allow = readPatterns(env, 'RELAY_ALLOW_HOSTS', problems) ?? config.hosts.allow;
   config.hosts.deny = readPatterns(env, 'RELAY_DENY_HOSTS', problems) ?? config.hosts.deny;
-  config.maxConnectionsPerClient = readInt(env, 'RELAY_MAX_CONNECTIONS', 1, 100_000, problems) ?? config.maxConnectionsPerClient;
-  config.maxTotalConnections = readInt(env, 'RELAY_MAX_TOTAL_CONNECTIONS', 1, 1_000_000, problems) ?? config.maxTotalConnections;
-  config.maxMessageBytes = readInt(env, 'RELAY_MAX_MESSAGE_BYTES', 1024, 1024 * MiB, problems) ?? config.maxMessageBytes;
-  config.idleTimeoutMs = readInt(env, 'RELAY_IDLE_TIMEOUT_MS', 0, 7 * 24 * 3_600_000, problems) ?? config.idleTimeoutMs;
-  config.maxDialTimeoutMs = readInt(env, 'RELAY_DIAL_TIMEOUT_MS', 100, 600_000, problems) ?? config.maxDialTimeoutMs;
+  config.maxConnectionsPerClient =
+    readInt(env, 'RELAY_MAX_CONNECTIONS', 1, 100_000, problems) ?? config.maxConnectionsPerClient;
+  config.maxTotalConnections =
+    readInt(env, 'RELAY_MAX_TOTAL_CONNECTIONS', 1, 1_000_000, problems) ??
+    config.maxTotalConnections;
+  config.maxMessageBytes =
+    readInt(env, 'RELAY_MAX_MESSAGE_BYTES', 1024, 1024 * MiB, problems) ?? config.maxMessageBytes;
+  config.idleTimeoutMs =
+    readInt(env, 'RELAY_IDLE_TIMEOUT_MS', 0, 7 * 24 * 3_600_000, problems) ?? config.idleTimeoutMs;
+  config.maxDialTimeoutMs =
+    readInt(env, 'RELAY_DIAL_TIMEOUT_MS', 100, 600_000, problems) ?? config.maxDialTimeoutMs;
   const path = env.RELAY_PATH?.trim();
   if (path) {
-    if (!/^\/[A-Za-z0-9._~\-/]*$/.test(path)) problems.push(`RELAY_PATH must be a path like /relay, got "${path}"`);
+    if (!/^\/[A-Za-z0-9._~\-/]*$/.test(path))
+      problems.push(`RELAY_PATH must be a path like /relay, got "${path}"`);
     else config.path = path;
   }
   if (mode === 'hosted' && config.allowedOrigins !== '*' && config.allowedOrigins.length === 0) {
-    problems.push('RELAY_ALLOWED_ORIGINS is required in hosted mode (the origins of the pages that use the relay)');
+    problems.push(
+      'RELAY_ALLOWED_ORIGINS is required in hosted mode (the origins of the pages that use the relay)',
+    );
   }
   if (problems.length) throw new RelayConfigError(problems);
   return config;
 }
 
 /** Where a standalone relay listens (RELAY_HOST, RELAY_PORT). */
-export function parseListenEnv(env: Env, defaults: { host: string; port: number }): { host: string; port: number } {
+export function parseListenEnv(
+  env: Env,
+  defaults: { host: string; port: number },
+): { host: string; port: number } {
   const problems: string[] = [];
   const port = readInt(env, 'RELAY_PORT', 0, 65535, problems) ?? defaults.port;
   const host = env.RELAY_HOST?.trim() || defaults.host;

@@ -28,7 +28,10 @@ export function planDial(request: ConnectMessage, config: RelayConfig): DialPlan
     return { ok: false, error: `invalid URL "${request.url.slice(0, 200)}"` };
   }
   if (url.protocol !== 'ws:' && url.protocol !== 'wss:') {
-    return { ok: false, error: `unsupported URL scheme "${url.protocol.slice(0, -1)}": only ws:// and wss:// are allowed` };
+    return {
+      ok: false,
+      error: `unsupported URL scheme "${url.protocol.slice(0, -1)}": only ws:// and wss:// are allowed`,
+    };
   }
   if (url.hash) return { ok: false, error: 'a WebSocket URL must not have a fragment' };
   const port = Number(url.port || (url.protocol === 'wss:' ? 443 : 80));
@@ -41,7 +44,10 @@ export function planDial(request: ConnectMessage, config: RelayConfig): DialPlan
 
   // 0 means "the maximum" in the Lua API; the relay's own cap always applies.
   const readLimit = Math.min(request.readLimit || config.maxMessageBytes, config.maxMessageBytes);
-  const dialTimeout = Math.min(request.dialTimeoutMs || config.maxDialTimeoutMs, config.maxDialTimeoutMs);
+  const dialTimeout = Math.min(
+    request.dialTimeoutMs || config.maxDialTimeoutMs,
+    config.maxDialTimeoutMs,
+  );
   const options: UpstreamOptions = {
     headers: request.headers,
     handshakeTimeout: dialTimeout,
@@ -81,7 +87,9 @@ interface NodeError extends Error {
 export function describeDialError(err: unknown, url: URL): string {
   if (err instanceof TargetDenied) return `relay refused ${url.host}: ${err.message}`;
   const e = err as NodeError;
-  const where = e.address ? `${e.address.includes(':') ? `[${e.address}]` : e.address}:${e.port ?? ''}` : url.host;
+  const where = e.address
+    ? `${e.address.includes(':') ? `[${e.address}]` : e.address}:${e.port ?? ''}`
+    : url.host;
   switch (e.code) {
     case 'ECONNREFUSED':
       return `dial tcp ${where}: connection refused`;
@@ -98,7 +106,11 @@ export function describeDialError(err: unknown, url: URL): string {
   }
   const message = e?.message ?? String(err);
   if (message === 'Opening handshake has timed out') return `dial ${url.host}: handshake timed out`;
-  if (e.code?.startsWith('ERR_TLS') || e.code?.includes('CERT') || /certificate|ssl|tls/i.test(message)) {
+  if (
+    e.code?.startsWith('ERR_TLS') ||
+    e.code?.includes('CERT') ||
+    /certificate|ssl|tls/i.test(message)
+  ) {
     return `tls: ${message}`;
   }
   return `dial ${url.host}: ${message}`;

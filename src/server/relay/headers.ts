@@ -6,7 +6,17 @@
  */
 
 /** Headers the relay itself (or the HTTP layer) sets. */
-const OWNED = new Set(['host', 'connection', 'upgrade', 'content-length', 'transfer-encoding', 'te', 'trailer', 'keep-alive', 'proxy-connection']);
+const OWNED = new Set([
+  'host',
+  'connection',
+  'upgrade',
+  'content-length',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'keep-alive',
+  'proxy-connection',
+]);
 
 /** RFC 9110 section 5.6.2 `token`: what a header name may be made of. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -20,7 +30,8 @@ export const MAX_HEADER_BYTES = 16 * 1024;
 /** Returns why the headers are refused, or null when they may be sent. */
 export function validateUpstreamHeaders(headers: Record<string, string>): string | null {
   const names = Object.keys(headers);
-  if (names.length > MAX_HEADERS) return `too many headers (${names.length}; at most ${MAX_HEADERS})`;
+  if (names.length > MAX_HEADERS)
+    return `too many headers (${names.length}; at most ${MAX_HEADERS})`;
   let total = 0;
   const seen = new Set<string>();
   for (const name of names) {
@@ -33,7 +44,8 @@ export function validateUpstreamHeaders(headers: Record<string, string>): string
     if (seen.has(lower)) return `header "${name}" is given twice`;
     seen.add(lower);
     if (/[\r\n\0]/.test(value)) return `header "${name}" must not contain CR, LF or NUL`;
-    if (!FIELD_VALUE.test(value)) return `header "${name}" contains a character not allowed in a header value`;
+    if (!FIELD_VALUE.test(value))
+      return `header "${name}" contains a character not allowed in a header value`;
     total += name.length + value.length + 4;
     if (total > MAX_HEADER_BYTES) return `headers exceed ${MAX_HEADER_BYTES} bytes`;
   }

@@ -44,9 +44,21 @@ describe('host patterns', () => {
   });
 
   it.each([
-    ['127.0.0.1', true], ['10.0.0.5', true], ['172.16.3.4', true], ['192.168.1.1', true], ['169.254.169.254', true],
-    ['100.64.0.1', true], ['0.0.0.0', true], ['::1', true], ['fe80::1', true], ['fc00::1', true], ['::ffff:127.0.0.1', true],
-    ['224.0.0.1', true], ['8.8.8.8', false], ['2606:4700::1111', false], ['93.184.216.34', false],
+    ['127.0.0.1', true],
+    ['10.0.0.5', true],
+    ['172.16.3.4', true],
+    ['192.168.1.1', true],
+    ['169.254.169.254', true],
+    ['100.64.0.1', true],
+    ['0.0.0.0', true],
+    ['::1', true],
+    ['fe80::1', true],
+    ['fc00::1', true],
+    ['::ffff:127.0.0.1', true],
+    ['224.0.0.1', true],
+    ['8.8.8.8', false],
+    ['2606:4700::1111', false],
+    ['93.184.216.34', false],
   ])('classifies %s as non-public: %s', (address, expected) => {
     expect(isNonPublicAddress(address)).toBe(expected);
   });
@@ -64,18 +76,27 @@ describe('target checks', () => {
     expect(checkTargetName(r, '127.0.0.1', 80)).toMatchObject({ ok: false });
     expect(checkTargetName(r, '[::1]', 80)).toMatchObject({ ok: false });
     expect(checkTargetName(r, 'internal.example.com', 80)).toEqual({ ok: true, nameAllowed: true });
-    expect(checkTargetAddress(r, 'internal.example.com', true, '10.0.0.7', 80)).toMatch(/non-public address/);
+    expect(checkTargetAddress(r, 'internal.example.com', true, '10.0.0.7', 80)).toMatch(
+      /non-public address/,
+    );
     expect(checkTargetAddress(r, 'api.example.com', true, '93.184.216.34', 443)).toBeNull();
   });
 
   it('hosted mode dials a private address only when an address pattern allows it', () => {
-    expect(checkTargetAddress(rules('hosted', ['*', '10.0.0.7']), 'db', true, '10.0.0.7', 80)).toBeNull();
-    expect(checkTargetAddress(rules('hosted', ['*', 'db']), 'db', true, '10.0.0.7', 80)).toMatch(/non-public/);
+    expect(
+      checkTargetAddress(rules('hosted', ['*', '10.0.0.7']), 'db', true, '10.0.0.7', 80),
+    ).toBeNull();
+    expect(checkTargetAddress(rules('hosted', ['*', 'db']), 'db', true, '10.0.0.7', 80)).toMatch(
+      /non-public/,
+    );
   });
 
   it('deny wins over allow, by name and by address', () => {
     const r = rules('local', ['*'], ['evil.com', '203.0.113.0/24']);
-    expect(checkTargetName(r, 'evil.com', 443)).toMatchObject({ ok: false, error: expect.stringMatching(/denied/) });
+    expect(checkTargetName(r, 'evil.com', 443)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/denied/),
+    });
     expect(checkTargetAddress(r, 'fine.com', true, '203.0.113.9', 443)).toMatch(/denied/);
   });
 
@@ -84,7 +105,9 @@ describe('target checks', () => {
     const verdict = checkTargetName(r, 'x.com', 80);
     expect(verdict).toEqual({ ok: true, nameAllowed: false });
     expect(checkTargetAddress(r, 'x.com', false, '203.0.113.5', 80)).toBeNull();
-    expect(checkTargetAddress(r, 'x.com', false, '8.8.8.8', 80)).toMatch(/not in the relay's allowed hosts/);
+    expect(checkTargetAddress(r, 'x.com', false, '8.8.8.8', 80)).toMatch(
+      /not in the relay's allowed hosts/,
+    );
     expect(checkTargetName(rules('local', ['a.com']), 'b.com', 80)).toMatchObject({ ok: false });
   });
 });

@@ -111,7 +111,8 @@ export class PageSender {
     for (const r of records) cost += messageCost(r.data.byteLength);
     this.pendingCost -= cost;
     this.inFlight += cost;
-    const frame = records.length === 1 ? encodeFrame(records[0]!.kind, records[0]!.data) : encodeBatch(records);
+    const frame =
+      records.length === 1 ? encodeFrame(records[0]!.kind, records[0]!.data) : encodeBatch(records);
     this.writing = true;
     this.page.send(frame, { binary: true }, this.pageOnWritten);
   }
@@ -125,7 +126,8 @@ export class PageSender {
       const r = this.queue[this.head]!;
       const c = messageCost(r.data.byteLength);
       const grown = size + BATCH_RECORD_HEADER + r.data.byteLength;
-      if (records.length > 0 && (grown > BATCH_MAX_BYTES || this.inFlight + cost + c > this.window)) break;
+      if (records.length > 0 && (grown > BATCH_MAX_BYTES || this.inFlight + cost + c > this.window))
+        break;
       records.push(r);
       size = grown;
       cost += c;

@@ -27,10 +27,24 @@ function rng(seed: number): () => number {
 
 const random = rng(0x5eed);
 const int = (n: number) => Math.floor(random() * n);
-const pick = <T,>(xs: readonly T[]): T => xs[int(xs.length)]!;
+const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
 const bytes = (n: number) => Buffer.from(Array.from({ length: n }, () => int(256)));
 
-const WEIRD: readonly unknown[] = [null, -1, 1.5, 1e308, 'x', '', [], {}, true, 2 ** 53, -0, '\u0000', { a: [1] }];
+const WEIRD: readonly unknown[] = [
+  null,
+  -1,
+  1.5,
+  1e308,
+  'x',
+  '',
+  [],
+  {},
+  true,
+  2 ** 53,
+  -0,
+  '\u0000',
+  { a: [1] },
+];
 
 /** One message a confused or hostile page might send. */
 function malformedPageMessage(target: string): { data: Buffer | string; binary: boolean } {
@@ -44,7 +58,18 @@ function malformedPageMessage(target: string): { data: Buffer | string; binary: 
     case 3: {
       const type = pick(['connect', 'ack', 'close', 'probe', 'opened', 'nope', 7, null]);
       const message: Record<string, unknown> = { type };
-      for (const key of ['version', 'url', 'headers', 'protocols', 'bytes', 'code', 'reason', 'window', 'compression', 'readLimit']) {
+      for (const key of [
+        'version',
+        'url',
+        'headers',
+        'protocols',
+        'bytes',
+        'code',
+        'reason',
+        'window',
+        'compression',
+        'readLimit',
+      ]) {
         if (random() < 0.5) message[key] = pick(WEIRD);
       }
       return { data: JSON.stringify(message), binary: false };
@@ -54,8 +79,22 @@ function malformedPageMessage(target: string): { data: Buffer | string; binary: 
         data: JSON.stringify({
           type: 'connect',
           version: RELAY_PROTOCOL_VERSION,
-          url: pick([target, 'ws://', 'ws://[::1', 'file:///etc/passwd', 'ws://127.0.0.1:0/', 'x'.repeat(3000)]),
-          headers: pick([{}, { 'X-A': 'b' }, { Host: 'x' }, { 'a\nb': 'c' }, { ok: 'v\r\n' }, [1, 2]]),
+          url: pick([
+            target,
+            'ws://',
+            'ws://[::1',
+            'file:///etc/passwd',
+            'ws://127.0.0.1:0/',
+            'x'.repeat(3000),
+          ]),
+          headers: pick([
+            {},
+            { 'X-A': 'b' },
+            { Host: 'x' },
+            { 'a\nb': 'c' },
+            { ok: 'v\r\n' },
+            [1, 2],
+          ]),
           protocols: pick([[], ['a', 'a'], ['bad proto'], [''], 'x', [1]]),
           compression: pick([0, 1, 2, 3, -1]),
           readLimit: pick([0, 10, -5, 2 ** 40]),
@@ -64,17 +103,41 @@ function malformedPageMessage(target: string): { data: Buffer | string; binary: 
         binary: false,
       };
     case 5:
-      return { data: JSON.stringify({ type: 'ack', bytes: pick([-1, 1e300, 0, 5, 'x', null]) }), binary: false };
+      return {
+        data: JSON.stringify({ type: 'ack', bytes: pick([-1, 1e300, 0, 5, 'x', null]) }),
+        binary: false,
+      };
     case 6:
-      return { data: JSON.stringify({ type: 'close', code: pick([0, 999, 1005, 1006, 2000, 5000, 65535, 70000, 4000]), reason: pick(['', 'x'.repeat(500), 7]) }), binary: false };
+      return {
+        data: JSON.stringify({
+          type: 'close',
+          code: pick([0, 999, 1005, 1006, 2000, 5000, 65535, 70000, 4000]),
+          reason: pick(['', 'x'.repeat(500), 7]),
+        }),
+        binary: false,
+      };
     case 7:
-      return { data: Buffer.concat([Buffer.from([pick([0x00, 0x03, 0x09, 0x0a, 0x7f, 0xff])]), bytes(int(300))]), binary: true };
+      return {
+        data: Buffer.concat([
+          Buffer.from([pick([0x00, 0x03, 0x09, 0x0a, 0x7f, 0xff])]),
+          bytes(int(300)),
+        ]),
+        binary: true,
+      };
     default:
-      return { data: '{"type":"connect","version":1,"url":' + '['.repeat(int(2000)), binary: false };
+      return {
+        data: '{"type":"connect","version":1,"url":' + '['.repeat(int(2000)),
+        binary: false,
+      };
   }
 }
 
-async function fuzzPage(relay: RelayFixture, target: string, messages: number, openFirst: boolean): Promise<void> {
+async function fuzzPage(
+  relay: RelayFixture,
+  target: string,
+  messages: number,
+  openFirst: boolean,
+): Promise<void> {
   const outcome = await rawRelayClient(relay);
   if (!outcome.open) throw new Error(`handshake refused: ${outcome.status}`);
   const { socket, watch } = outcome;
@@ -110,32 +173,48 @@ async function garbageUpstream(): Promise<{ url: string; close(): void }> {
       const key = /sec-websocket-key: *(.+)\r\n/i.exec(request)?.[1];
       if (!request.includes('\r\n\r\n') || !key) return;
       socket.off('data', onHandshake);
-      const accept = createHash('sha1').update(key.trim() + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64');
-      socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+      const accept = createHash('sha1')
+        .update(key.trim() + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11')
+        .digest('base64');
+      socket.write(
+        `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+      );
       socket.write(bytes(1 + int(100)));
       setTimeout(() => socket.destroy(), 20);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
+  return {
+    url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => server.close(),
+  };
 }
 
 describe('relay fuzzing', () => {
   it('survives 10,000 malformed page messages, raw garbage and a garbage upstream, then still relays', async () => {
     const relay = await startRelay({ maxConnectionsPerClient: 1000 });
     const upstream = await startUpstream();
-    upstream.wss.on('connection', (ws) => ws.on('message', (d, isBinary) => ws.send(d, { binary: isBinary })));
+    upstream.wss.on('connection', (ws) =>
+      ws.on('message', (d, isBinary) => ws.send(d, { binary: isBinary })),
+    );
 
     const connections = 100;
     const perConnection = 100; // 10,000 messages in all
     for (let batch = 0; batch < connections; batch += 10) {
-      await Promise.all(Array.from({ length: 10 }, (_, i) => fuzzPage(relay, upstream.url, perConnection, (batch + i) % 2 === 0)));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          fuzzPage(relay, upstream.url, perConnection, (batch + i) % 2 === 0),
+        ),
+      );
     }
 
     const upgrade = `GET /relay?token=${relay.endpoint.token} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`;
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        rawTcp(relay.port, i % 2 ? bytes(1 + int(500)) : Buffer.concat([Buffer.from(upgrade), bytes(1 + int(500))])),
+        rawTcp(
+          relay.port,
+          i % 2 ? bytes(1 + int(500)) : Buffer.concat([Buffer.from(upgrade), bytes(1 + int(500))]),
+        ),
       ),
     );
 
@@ -143,7 +222,9 @@ describe('relay fuzzing', () => {
     for (let i = 0; i < 10; i++) {
       const outcome = await rawRelayClient(relay);
       if (!outcome.open) throw new Error('handshake refused');
-      outcome.socket.send(JSON.stringify({ type: 'connect', version: RELAY_PROTOCOL_VERSION, url: garbage.url }));
+      outcome.socket.send(
+        JSON.stringify({ type: 'connect', version: RELAY_PROTOCOL_VERSION, url: garbage.url }),
+      );
       const end = await outcome.watch.closed;
       expect(end.code).toBe(1000);
       const last = outcome.watch.control.at(-1);
@@ -154,13 +235,19 @@ describe('relay fuzzing', () => {
     // Still alive and still correct.
     const outcome = await rawRelayClient(relay);
     if (!outcome.open) throw new Error('handshake refused');
-    outcome.socket.send(JSON.stringify({ type: 'connect', version: RELAY_PROTOCOL_VERSION, url: upstream.url }));
+    outcome.socket.send(
+      JSON.stringify({ type: 'connect', version: RELAY_PROTOCOL_VERSION, url: upstream.url }),
+    );
     await waitFor(() => outcome.watch.control.length > 0);
     expect(outcome.watch.control[0]).toMatchObject({ type: 'opened' });
     outcome.socket.send(Buffer.from([0x01, ...Buffer.from('still here')]));
     await waitFor(() => outcome.watch.binary.length > 0);
     expect(outcome.watch.binary[0]!.subarray(1).toString()).toBe('still here');
     outcome.socket.close();
-    await waitFor(() => relay.relay.stats().connections === 0, 8000, 'every fuzzed connection to end');
+    await waitFor(
+      () => relay.relay.stats().connections === 0,
+      8000,
+      'every fuzzed connection to end',
+    );
   }, 30_000);
 });

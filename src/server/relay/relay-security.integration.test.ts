@@ -3,13 +3,7 @@
  * before any upstream connection), header rules, caps, timeouts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  closeAll,
-  rawRelayClient,
-  startRelay,
-  startUpstream,
-  waitFor,
-} from './testing.ts';
+import { closeAll, rawRelayClient, startRelay, startUpstream, waitFor } from './testing.ts';
 import type { RelayFixture } from './testing.ts';
 import { parseHostPattern } from './hosts.ts';
 import type { HostPattern } from './hosts.ts';
@@ -17,14 +11,27 @@ import { RELAY_PROTOCOL_VERSION } from '../../shared/relay-protocol.ts';
 
 afterEach(closeAll);
 
-const patterns = (...sources: string[]): HostPattern[] => sources.map((s) => parseHostPattern(s) as HostPattern);
+const patterns = (...sources: string[]): HostPattern[] =>
+  sources.map((s) => parseHostPattern(s) as HostPattern);
 
 function connectMessage(url: string, extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ type: 'connect', version: RELAY_PROTOCOL_VERSION, url, headers: {}, protocols: [], ...extra });
+  return JSON.stringify({
+    type: 'connect',
+    version: RELAY_PROTOCOL_VERSION,
+    url,
+    headers: {},
+    protocols: [],
+    ...extra,
+  });
 }
 
 /** Open a relay socket, ask for `url`, and return the first control message and the close. */
-async function ask(relay: RelayFixture, url: string, extra: Record<string, unknown> = {}, origin?: string) {
+async function ask(
+  relay: RelayFixture,
+  url: string,
+  extra: Record<string, unknown> = {},
+  origin?: string,
+) {
   const outcome = await rawRelayClient(relay, origin ? { origin } : {});
   if (!outcome.open) throw new Error(`relay refused the handshake: ${outcome.status}`);
   const watch = outcome.watch;
@@ -41,18 +48,26 @@ describe('relay admission', () => {
 
   it('refuses a wrong token with 401', async () => {
     const relay = await startRelay();
-    expect(await rawRelayClient(relay, { token: relay.endpoint.token.slice(0, -1) + 'x' })).toEqual({ open: false, status: 401 });
+    expect(await rawRelayClient(relay, { token: relay.endpoint.token.slice(0, -1) + 'x' })).toEqual(
+      { open: false, status: 401 },
+    );
   });
 
   it('refuses an Origin that is not allowed with 403', async () => {
     const relay = await startRelay({ allowedOrigins: ['http://127.0.0.1:5173'] });
-    expect(await rawRelayClient(relay, { origin: 'http://evil.example' })).toEqual({ open: false, status: 403 });
+    expect(await rawRelayClient(relay, { origin: 'http://evil.example' })).toEqual({
+      open: false,
+      status: 403,
+    });
     expect((await rawRelayClient(relay, { origin: 'http://127.0.0.1:5173' })).open).toBe(true);
   });
 
   it('accepts a missing Origin in local mode but not when an Origin is required', async () => {
     expect((await rawRelayClient(await startRelay())).open).toBe(true);
-    const strict = await startRelay({ allowMissingOrigin: false, allowedOrigins: ['http://a.test'] });
+    const strict = await startRelay({
+      allowMissingOrigin: false,
+      allowedOrigins: ['http://a.test'],
+    });
     expect(await rawRelayClient(strict)).toEqual({ open: false, status: 403 });
   });
 
@@ -66,7 +81,9 @@ describe('relay admission', () => {
 describe('relay target checks', () => {
   it('refuses a denied target without any connection to it', async () => {
     const upstream = await startUpstream();
-    const relay = await startRelay({ hosts: { mode: 'local', allow: patterns('*'), deny: patterns('127.0.0.1') } });
+    const relay = await startRelay({
+      hosts: { mode: 'local', allow: patterns('*'), deny: patterns('127.0.0.1') },
+    });
     const { reply, watch } = await ask(relay, upstream.url);
     expect(reply.type).toBe('failed');
     expect(reply.message).toMatch(/denied by the relay/);
@@ -76,7 +93,9 @@ describe('relay target checks', () => {
 
   it('refuses a host outside the allow list', async () => {
     const upstream = await startUpstream();
-    const relay = await startRelay({ hosts: { mode: 'local', allow: patterns('*.example.com'), deny: [] } });
+    const relay = await startRelay({
+      hosts: { mode: 'local', allow: patterns('*.example.com'), deny: [] },
+    });
     const { reply } = await ask(relay, upstream.url);
     expect(reply.message).toMatch(/not in the relay's allowed hosts/);
     expect(upstream.tcpConnections()).toBe(0);
@@ -95,7 +114,9 @@ describe('relay target checks', () => {
 
   it('in hosted mode dials a private address that the allow list names explicitly', async () => {
     const upstream = await startUpstream();
-    const relay = await startRelay({ hosts: { mode: 'hosted', allow: patterns('*', '127.0.0.1'), deny: [] } });
+    const relay = await startRelay({
+      hosts: { mode: 'hosted', allow: patterns('*', '127.0.0.1'), deny: [] },
+    });
     const { reply } = await ask(relay, upstream.url);
     expect(reply.type).toBe('opened');
   });
@@ -103,7 +124,10 @@ describe('relay target checks', () => {
   it('refuses schemes other than ws and wss', async () => {
     const relay = await startRelay();
     const { reply } = await ask(relay, 'http://127.0.0.1:1/');
-    expect(reply).toMatchObject({ type: 'failed', message: expect.stringMatching(/only ws:\/\/ and wss:\/\//) });
+    expect(reply).toMatchObject({
+      type: 'failed',
+      message: expect.stringMatching(/only ws:\/\/ and wss:\/\//),
+    });
   });
 
   it.each([
@@ -142,7 +166,10 @@ describe('relay caps', () => {
     if (!fourth.open) throw new Error('expected an open socket');
     const watch = fourth.watch;
     await waitFor(() => watch.control.length > 0);
-    expect(watch.control[0]).toMatchObject({ type: 'failed', message: expect.stringMatching(/too many relay connections.*limit 3/) });
+    expect(watch.control[0]).toMatchObject({
+      type: 'failed',
+      message: expect.stringMatching(/too many relay connections.*limit 3/),
+    });
     expect((await watch.closed).code).toBe(1008);
     open[0]!.socket.close();
     await waitFor(() => relay.relay.stats().connections === 2);
@@ -171,9 +198,15 @@ describe('relay caps', () => {
     const relay = await startRelay({ idleTimeoutMs: 150 });
     const { watch } = await ask(relay, upstream.url);
     const server = await upstream.nextSocket();
-    const upstreamClosed = new Promise<number>((resolve) => server.on('close', (code) => resolve(code)));
+    const upstreamClosed = new Promise<number>((resolve) =>
+      server.on('close', (code) => resolve(code)),
+    );
     await waitFor(() => watch.control.length > 1, 2000, 'idle close');
-    expect(watch.control[1]).toMatchObject({ type: 'close', code: 1001, reason: expect.stringMatching(/idle/) });
+    expect(watch.control[1]).toMatchObject({
+      type: 'close',
+      code: 1001,
+      reason: expect.stringMatching(/idle/),
+    });
     expect(await upstreamClosed).toBe(1001);
   });
 

@@ -80,7 +80,9 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
     perClient.set(key, count);
     if (closed) return session.refuse('relay is shutting down');
     if (count > config.maxConnectionsPerClient) {
-      return session.refuse(`too many relay connections from this client (limit ${config.maxConnectionsPerClient})`);
+      return session.refuse(
+        `too many relay connections from this client (limit ${config.maxConnectionsPerClient})`,
+      );
     }
     if (sessions.size > config.maxTotalConnections) {
       return session.refuse(`the relay is at its connection limit (${config.maxTotalConnections})`);
@@ -118,7 +120,8 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
       closed = true;
       for (const s of sessions) s.shutdown();
       const deadline = Date.now() + 2000;
-      while (sessions.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (sessions.size > 0 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       wss.close();
     },
   };

@@ -129,7 +129,8 @@ export class RelaySession {
 
   private handlePageFrame(data: Buffer): void {
     if (this.state === 'closing' || this.state === 'done') return; // late data after close: dropped
-    if (this.state !== 'open' || !this.upstream) return this.protocolError('data before the upstream opened');
+    if (this.state !== 'open' || !this.upstream)
+      return this.protocolError('data before the upstream opened');
     const record = decodePageFrame(data);
     const upstream = this.upstream;
     if (record.kind === FRAME_PING) {
@@ -194,7 +195,8 @@ export class RelaySession {
 
   private protocolError(message: string): void {
     this.hooks.log(`relay: protocol error from page: ${message}`);
-    if (this.state === 'open' || this.state === 'dialing') this.abortUpstream(1001, 'relay client error');
+    if (this.state === 'open' || this.state === 'dialing')
+      this.abortUpstream(1001, 'relay client error');
     this.state = 'done';
     this.closePage(1002, `relay protocol error: ${message}`);
   }
@@ -204,7 +206,9 @@ export class RelaySession {
   private startDial(request: ConnectMessage): void {
     clearTimeout(this.timer);
     if (request.version !== RELAY_PROTOCOL_VERSION) {
-      return this.fail(`unsupported relay protocol version ${request.version} (this relay speaks ${RELAY_PROTOCOL_VERSION})`);
+      return this.fail(
+        `unsupported relay protocol version ${request.version} (this relay speaks ${RELAY_PROTOCOL_VERSION})`,
+      );
     }
     const plan = planDial(request, this.config);
     if (!plan.ok) return this.fail(plan.error);
@@ -264,7 +268,8 @@ export class RelaySession {
       extensions: this.extensions,
       window: this.sender.window,
     });
-    if (this.config.idleTimeoutMs > 0) this.timer = setTimeout(this.onIdleCheck, this.config.idleTimeoutMs);
+    if (this.config.idleTimeoutMs > 0)
+      this.timer = setTimeout(this.onIdleCheck, this.config.idleTimeoutMs);
   };
 
   private readonly upstreamOnMessage = (data: Buffer, isBinary: boolean): void => {
@@ -295,7 +300,12 @@ export class RelaySession {
 
   private readonly upstreamOnClose = (code: number, reason: Buffer): void => {
     if (this.state === 'dialing') {
-      return this.fail(describeDialError(this.dialError ?? new Error('connection closed during the handshake'), this.dialUrl!));
+      return this.fail(
+        describeDialError(
+          this.dialError ?? new Error('connection closed during the handshake'),
+          this.dialUrl!,
+        ),
+      );
     }
     if (this.state === 'open' || this.state === 'closing') {
       this.reportClose({ type: 'close', code, reason: reason.toString('utf8') }, false);
@@ -341,7 +351,9 @@ export class RelaySession {
     } else {
       this.sender.finish(text);
     }
-    this.hooks.log(`relay: ${this.target} closed ${message.code ?? ''} ${message.reason ?? ''}`.trimEnd());
+    this.hooks.log(
+      `relay: ${this.target} closed ${message.code ?? ''} ${message.reason ?? ''}`.trimEnd(),
+    );
   }
 
   private abortUpstream(code: number, reason: string): void {

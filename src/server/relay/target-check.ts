@@ -40,10 +40,17 @@ export function checkTargetName(rules: HostRules, host: string, port: number): N
     return error ? { ok: false, error } : { ok: true, nameAllowed: false };
   }
   const denied = rules.deny.find((p) => matchesName(p, bare, port));
-  if (denied) return { ok: false, error: `host "${bare}" is denied by the relay (pattern "${denied.source}")` };
+  if (denied)
+    return {
+      ok: false,
+      error: `host "${bare}" is denied by the relay (pattern "${denied.source}")`,
+    };
   const nameAllowed = rules.allow.some((p) => matchesName(p, bare, port));
   if (!nameAllowed && !rules.allow.some((p) => p.type === 'addresses')) {
-    return { ok: false, error: `host "${bare}:${port}" is not in the relay's allowed hosts (${patternList(rules.allow)})` };
+    return {
+      ok: false,
+      error: `host "${bare}:${port}" is not in the relay's allowed hosts (${patternList(rules.allow)})`,
+    };
   }
   return { ok: true, nameAllowed };
 }
@@ -58,7 +65,9 @@ export function checkTargetAddress(
 ): string | null {
   const denied = rules.deny.find((p) => matchesAddress(p, address, port));
   if (denied) return `${host} (${address}) is denied by the relay (pattern "${denied.source}")`;
-  const explicit = rules.allow.some((p) => p.type === 'addresses' && matchesAddress(p, address, port));
+  const explicit = rules.allow.some(
+    (p) => p.type === 'addresses' && matchesAddress(p, address, port),
+  );
   if (rules.mode === 'hosted' && isNonPublicAddress(address) && !explicit) {
     return `${host} resolves to ${address}, a non-public address, which this hosted relay does not dial`;
   }
@@ -74,7 +83,11 @@ type LookupCallback = Parameters<LookupFunction>[2];
  * A `lookup` for net/tls.connect that resolves as usual and keeps only the addresses the
  * rules allow; when none is left the connect fails with a TargetDenied.
  */
-export function guardedLookup(rules: HostRules, nameAllowed: boolean, port: number): LookupFunction {
+export function guardedLookup(
+  rules: HostRules,
+  nameAllowed: boolean,
+  port: number,
+): LookupFunction {
   return function lookupAllowed(hostname, options, callback: LookupCallback) {
     const all: LookupAllOptions = { ...options, all: true };
     dnsLookup(hostname, all, (err, addresses: LookupAddress[]) => {
@@ -86,7 +99,10 @@ export function guardedLookup(rules: HostRules, nameAllowed: boolean, port: numb
         return !refusal;
       });
       if (allowed.length === 0) {
-        return callback(new TargetDenied(refusals[0] ?? `${hostname} did not resolve to any address`), '');
+        return callback(
+          new TargetDenied(refusals[0] ?? `${hostname} did not resolve to any address`),
+          '',
+        );
       }
       if (options.all) callback(null, allowed);
       else callback(null, allowed[0]!.address, allowed[0]!.family);

@@ -35,7 +35,9 @@ export interface HttpFixture {
   kill(): void;
 }
 
-export async function listenHttp(onUpgrade?: (req: IncomingMessage, socket: Socket, head: Buffer) => void): Promise<HttpFixture> {
+export async function listenHttp(
+  onUpgrade?: (req: IncomingMessage, socket: Socket, head: Buffer) => void,
+): Promise<HttpFixture> {
   const server = createServer((_req, res) => res.writeHead(404).end());
   const sockets = new Set<Socket>();
   let accepted = 0;
@@ -57,7 +59,12 @@ export async function listenHttp(onUpgrade?: (req: IncomingMessage, socket: Sock
         resolve();
       }),
   );
-  return { server, port: (server.address() as AddressInfo).port, kill, tcpConnections: () => accepted };
+  return {
+    server,
+    port: (server.address() as AddressInfo).port,
+    kill,
+    tcpConnections: () => accepted,
+  };
 }
 
 export interface RelayFixture extends HttpFixture {
@@ -95,8 +102,14 @@ export interface UpstreamFixture extends HttpFixture {
 }
 
 /** A `ws` server on 127.0.0.1:0. By default it accepts the first offered subprotocol. */
-export async function startUpstream(options: Partial<ServerOptions> = {}): Promise<UpstreamFixture> {
-  const wss = new WebSocketServer({ noServer: true, handleProtocols: (set) => set.values().next().value ?? false, ...options });
+export async function startUpstream(
+  options: Partial<ServerOptions> = {},
+): Promise<UpstreamFixture> {
+  const wss = new WebSocketServer({
+    noServer: true,
+    handleProtocols: (set) => set.values().next().value ?? false,
+    ...options,
+  });
   const requests: IncomingMessage[] = [];
   const sockets: WebSocket[] = [];
   const waiting: ((ws: WebSocket) => void)[] = [];
@@ -159,7 +172,9 @@ export interface EventRecorder {
   order: string[];
 }
 
-export function recordEvents(onMessage?: (type: 'text' | 'binary', data: Uint8Array) => void): EventRecorder {
+export function recordEvents(
+  onMessage?: (type: 'text' | 'binary', data: Uint8Array) => void,
+): EventRecorder {
   const rec: EventRecorder = {
     opened: deferred(),
     failed: deferred(),
@@ -193,7 +208,11 @@ export function recordEvents(onMessage?: (type: 'text' | 'binary', data: Uint8Ar
   return rec;
 }
 
-export async function waitFor(predicate: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+export async function waitFor(
+  predicate: () => boolean,
+  timeoutMs = 5000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
