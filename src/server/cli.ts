@@ -1,32 +1,41 @@
 /**
- * `npm run lua -- script.lua [--policy policy.json]`: runs a script in Node with the same
- * runtime as the page (direct transport on the `ws` package), prints its output, and exits
- * non-zero with the Lua error and traceback when the script fails. Ctrl+C stops the run
- * (sockets close with 1001) and exits with 130.
+ * `npm run lua -- script.lua [--policy policy.json] [--demo]`: runs a script in Node with the
+ * same runtime as the page (direct transport on the `ws` package), prints its output, and
+ * exits non-zero with the Lua error and traceback when the script fails. Ctrl+C stops the run
+ * (sockets close with 1001) and exits with 130. `--demo` starts the demo servers on a free
+ * loopback port and routes the documentation's example hosts to them, as the page does.
  */
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
 import { startRun } from '../runtime/run.ts';
 import { createNodeTransport } from '../runtime/transport/node-ws.ts';
 import { getPreset } from '../policy/presets.ts';
 import { parsePolicy } from '../policy/serialize.ts';
 import type { Policy } from '../policy/types.ts';
+import type { DemoHosts } from '../runtime/route.ts';
+import { createDemoServers, DEMO_HOSTS } from './demo/index.ts';
 
-const USAGE = 'usage: npm run lua -- <script.lua> [--policy <policy.json>]';
+const USAGE = 'usage: npm run lua -- <script.lua> [--policy <policy.json>] [--demo]';
 
 interface CliArgs {
   script: string;
   policyFile?: string;
+  demo: boolean;
 }
 
 function parseArgs(argv: string[]): CliArgs {
   let script: string | undefined;
   let policyFile: string | undefined;
+  let demo = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--policy') {
       policyFile = argv[++i];
       if (!policyFile) throw new Error('--policy needs a file name');
+    } else if (arg === '--demo') {
+      demo = true;
     } else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
       process.exit(0);
@@ -39,7 +48,7 @@ function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (!script) throw new Error('no script given');
-  return { script, policyFile };
+  return { script, policyFile, demo };
 }
 
 function readText(file: string, what: string): string {
@@ -62,6 +71,28 @@ function loadPolicy(file: string | undefined): Policy {
   return parsed.policy;
 }
 
+/** The demo servers on a free loopback port, and the example hosts routed to them. */
+async function startDemoServers(): Promise<{ demoHosts: DemoHosts; close(): Promise<void> }> {
+  const demos = createDemoServers();
+  const server = createServer((_req, res) => res.writeHead(404).end());
+  server.on('upgrade', (req, socket, head) => {
+    if (!demos.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const demoHosts = Object.fromEntries(
+    Object.entries(DEMO_HOSTS).map(([host, path]) => [host, `ws://127.0.0.1:${port}${path}`]),
+  );
+  return {
+    demoHosts,
+    close: async () => {
+      demos.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 async function main(): Promise<number> {
   let args: CliArgs;
   let code: string;
@@ -74,12 +105,13 @@ async function main(): Promise<number> {
     console.error(`lua: ${(e as Error).message}\n${USAGE}`);
     return 2;
   }
+  const demo = args.demo ? await startDemoServers() : undefined;
   const run = startRun({
     code,
     chunkName: basename(args.script),
     policy,
     transport: { transport: createNodeTransport(), why: 'direct (ws in Node)' },
-    demoHosts: {},
+    demoHosts: demo?.demoHosts ?? {},
     observer: {
       output: (entry) =>
         entry.stream === 'stdout' ? console.log(entry.text) : console.error(entry.text),
@@ -91,6 +123,7 @@ async function main(): Promise<number> {
   });
   process.once('SIGINT', () => run.stop());
   const end = await run.done;
+  await demo?.close();
   if (end.status === 'error') {
     console.error(`lua: ${end.failure.message}`);
     if (end.failure.traceback) console.error(end.failure.traceback);

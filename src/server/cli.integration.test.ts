@@ -1,0 +1,76 @@
+/**
+ * The command-line runner as a user runs it: a child process per case, real demo servers on
+ * loopback, exit codes and output as printed.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const cli = new URL('./cli.ts', import.meta.url).pathname;
+const tsx = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'lua-cli-'));
+
+function write(name: string, text: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+function runCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(tsx, [cli, ...args], { timeout: 30_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('npm run lua', () => {
+  it('runs the documentation chat example verbatim against the demo servers', async () => {
+    const r = await runCli('public/examples/chat.lua', '--demo');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('chat closed');
+  });
+
+  it('exits 1 with the Lua error, its line and a traceback', async () => {
+    const r = await runCli(write('fail.lua', 'print("before")\nlocal t = nil\nprint(t.x)\n'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('before\n');
+    expect(r.stderr).toContain("lua: fail.lua:3: attempt to index a nil value (local 't')");
+    expect(r.stderr).toContain('stack traceback:');
+  });
+
+  it('applies --policy before any socket opens', async () => {
+    const policy = write(
+      'deny.json',
+      JSON.stringify({
+        version: 1,
+        default: 'deny',
+        rules: [{ effect: 'allow', action: 'websocket.connect' }],
+      }),
+    );
+    const script = write(
+      'deny.lua',
+      'local c, err = websocket.connect("ws://127.0.0.1:9/")\nprint(err:kind())\n',
+    );
+    const r = await runCli(script, '--policy', policy);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('PERMISSION_DENIED\n');
+    expect(r.stderr).toContain('policy: denied by default');
+  });
+
+  it('exits 2 with the usage on bad arguments', async () => {
+    const missing = await runCli('no-such-script.lua');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read script no-such-script.lua: ENOENT');
+    const badPolicy = await runCli(
+      write('ok.lua', ''),
+      '--policy',
+      write('bad.json', '{"version": 7}'),
+    );
+    expect(badPolicy.code).toBe(2);
+    expect(badPolicy.stderr).toMatch(/invalid policy .*bad\.json/);
+  });
+});
