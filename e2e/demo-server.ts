@@ -9,7 +9,7 @@ export async function demoConnections(
   server: string,
 ): Promise<number | null> {
   const res = await request.get(`/demo/stats`, { failOnStatusCode: false });
-  if (!res.ok()) return null;
+  if (!res.ok() || !(res.headers()['content-type'] ?? '').includes('json')) return null;
   const stats = (await res.json()) as Record<string, { connections?: number } | undefined>;
   return stats[server]?.connections ?? null;
 }

@@ -40,6 +40,6 @@ test.describe('permalinks', () => {
 
   test('reports a damaged link instead of running something else', async ({ page }) => {
     await page.goto(`/${codeHash('x').replace('code=', 'v=99&code=')}`);
-    await expect(page.getByRole('alert')).toContainText('newer');
+    await expect(page.getByTestId('notice')).toContainText('newer');
   });
 });

@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures.ts';
 import { demoConnections } from './demo-server.ts';
+import { startCountingServer } from './counting-server.ts';
 
 const CONNECT = `
 local client, err = websocket.connect("wss://api.example.com/ws")
@@ -48,6 +49,32 @@ test.describe('policy panel', () => {
     await playground.page.reload();
     await playground.openTab('policy');
     await expect(playground.policy.getByTestId('policy.rule')).toHaveCount(before + 1);
+  });
+
+  test('a denied URL opens no socket: the server sees no connection', async ({ playground }) => {
+    const server = await startCountingServer();
+    try {
+      const code = `local c, err = websocket.connect("${server.url}")\nif err then print("kind:", err:kind()) return end\nprint("connected")\nc:close()`;
+      await playground.open({ code });
+      // Control: direct transport (a loopback target), allowed by the default policy.
+      await playground.page.getByTestId('toolbar.transport').selectOption('direct');
+      await playground.runAndWait();
+      await playground.expectOutput('connected');
+      await expect.poll(() => server.connections()).toBe(1);
+
+      await playground.openTab('policy');
+      await playground.policy.getByTestId('policy.add-rule').click();
+      await playground.policy
+        .getByTestId('policy.rule-resource')
+        .last()
+        .fill('ws://127.0.0.1:*/count');
+      await playground.runAndWait();
+      await playground.expectOutput('kind:\tPERMISSION_DENIED');
+      await playground.page.waitForTimeout(300);
+      expect(server.connections()).toBe(1);
+    } finally {
+      await server.close();
+    }
   });
 
   test('presets switch the whole policy and the URL tester explains the default', async ({

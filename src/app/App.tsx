@@ -38,7 +38,7 @@ function Brand() {
 
 function Notice({ text, onClose }: { text: string; onClose(): void }) {
   return (
-    <div className="notice" role="alert">
+    <div className="notice" role="alert" data-testid="notice">
       <span>{text}</span>
       <button
         type="button"

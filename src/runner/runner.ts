@@ -136,7 +136,8 @@ export class LuaRunner {
   private workerOnError(event: ErrorEvent): void {
     // An uncaught error or a worker script that failed to load: the worker is unusable.
     event.preventDefault?.();
-    const message = event.message || 'the Lua worker failed to load or crashed';
+    const where = event.filename ? ` (${event.filename}:${event.lineno})` : '';
+    const message = (event.message || 'the Lua worker failed to load or crashed') + where;
     this.replaceWorker();
     if (this.current) {
       this.finish(this.current.runId, {
