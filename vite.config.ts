@@ -1,13 +1,15 @@
 /**
- * Build of the playground page. Monaco is bundled from node_modules (its editor worker through
+ * Build of the playground page (and, in dev, the same relay and demo servers as npm start). Monaco is bundled from node_modules (its editor worker through
  * Vite's `?worker` import, see src/editor/monaco.ts); nothing is fetched from a CDN. The Lua
  * worker is an ES module worker, so `worker.format` is 'es'.
  */
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { playgroundServer } from './src/server/vite-plugin.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  // playgroundServer: the relay, the demo servers and the page config on `vite` / `vite preview`.
+  plugins: [react(), playgroundServer()],
   build: {
     outDir: 'dist',
     target: 'es2022',
