@@ -1,6 +1,9 @@
 /**
  * The relay client against a real relay and a real `ws` upstream, all on 127.0.0.1.
  */
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket as WsWebSocket } from 'ws';
 import type WebSocket from 'ws';
@@ -245,6 +248,24 @@ describe('relay transport: backpressure', () => {
     expect(relay.relay.stats().maxPendingCost).toBeLessThan(PENDING_HIGH + 512 * 1024);
   });
 
+  it('stops reading the page while the upstream is slow, and delivers everything in order', async () => {
+    const { relay, upstream } = await setup();
+    const { conn, server } = await open(relay, upstream);
+    const received: string[] = [];
+    server.on('message', (d: Buffer) => received.push(d.toString()));
+    (server as unknown as { _socket: { pause(): void } })._socket.pause(); // a server that reads slowly
+    const payload = 'y'.repeat(1000);
+    const total = 30_000; // ~30 MB: more than the kernel buffers on the way can hide
+    for (let i = 0; i < total; i++) conn.send(text(`${i}:${payload}`), false);
+    await new Promise((r) => setTimeout(r, 300));
+    // The relay holds about its high-water mark; the rest waits on the page side.
+    expect(relay.relay.stats().bufferedBytes).toBeLessThan(4 * 1024 * 1024);
+    expect(conn.bufferedAmount()).toBeGreaterThan(4 * 1024 * 1024);
+    (server as unknown as { _socket: { resume(): void } })._socket.resume();
+    await waitFor(() => received.length === total, 20_000, 'every message upstream');
+    expect(received.every((m, i) => m.startsWith(`${i}:`))).toBe(true);
+  });
+
   it('reports the end only after every queued message was delivered', async () => {
     const { relay, upstream } = await setup();
     const { conn, rec, server } = await open(relay, upstream);
@@ -262,7 +283,43 @@ describe('relay transport: backpressure', () => {
   });
 });
 
+/** A hand-made upstream: completes the handshake, then writes `frame` and closes. */
+async function rawUpstream(frame: Buffer): Promise<string> {
+  const server = createServer((socket) => {
+    socket.on('error', () => {});
+    let request = '';
+    socket.on('data', function onHandshake(chunk) {
+      request += chunk.toString('latin1');
+      const key = /sec-websocket-key: *(.+)\r\n/i.exec(request)?.[1];
+      if (!request.includes('\r\n\r\n') || !key) return;
+      socket.off('data', onHandshake);
+      const accept = createHash('sha1')
+        .update(key.trim() + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11')
+        .digest('base64');
+      socket.write(
+        `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+      );
+      socket.end(frame);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  afterEachClose.push(() => server.close());
+  return `ws://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+}
+const afterEachClose: (() => void)[] = [];
+afterEach(() => afterEachClose.splice(0).forEach((fn) => fn()));
+
 describe('relay transport: closing', () => {
+  it('reports an unregistered upstream close code (2000) exactly as it arrived', async () => {
+    const relay = await startRelay();
+    // FIN + close opcode, unmasked (server to client), payload: code 2000.
+    const url = await rawUpstream(Buffer.from([0x88, 0x02, 0x07, 0xd0]));
+    const rec = recordEvents();
+    createRelayTransport(relay.endpoint, NodeWebSocket).connect(request(url), rec.events);
+    await rec.opened.promise;
+    expect((await rec.closed.promise).code).toBe(2000);
+  });
+
   it.each([
     [1000, 'Done'],
     [1011, 'Processing failed'],

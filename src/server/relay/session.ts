@@ -11,6 +11,8 @@
  * exactly as they arrived; the page going away closes the upstream with 1001; the upstream
  * dropping without a close frame reaches the page as 1006. Nothing a peer sends can throw out
  * of a handler: every parse is guarded and every socket has an 'error' listener.
+ *
+ * One file on purpose: it is one state machine, and its transitions read best side by side.
  */
 import type { IncomingMessage } from 'node:http';
 import type WebSocket from 'ws';
@@ -350,6 +352,16 @@ export class RelaySession {
       this.closePage(1000, '');
     } else {
       this.sender.finish(text);
+      // A page that stops reading for good would hold this session open: the idle limit
+      // applies here too, and then the end is told without the messages still queued.
+      if (this.config.idleTimeoutMs > 0) {
+        const sender = this.sender;
+        this.timer = setTimeout(() => {
+          sender.discard();
+          this.sendText(text);
+          this.closePage(1000, '');
+        }, this.config.idleTimeoutMs);
+      }
     }
     this.hooks.log(
       `relay: ${this.target} closed ${message.code ?? ''} ${message.reason ?? ''}`.trimEnd(),
