@@ -121,6 +121,12 @@ describe('startPlayground', () => {
     });
     expect(echoed).toBe('ping?');
     ws.close();
+    const stats = (await (await fetch(`http://127.0.0.1:${port}/demo/stats`)).json()) as Record<
+      string,
+      { connections: number }
+    >;
+    expect(stats.echo.connections).toBe(1);
+    expect(stats.chat.connections).toBe(0);
     const nowhere = new WebSocket(`ws://127.0.0.1:${port}/nowhere`);
     const status = await new Promise<number>((resolve) => {
       nowhere.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));

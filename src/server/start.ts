@@ -90,6 +90,11 @@ export async function startPlayground(options: StartOptions = {}): Promise<Playg
       res.writeHead(403, { 'Content-Type': 'text/plain' }).end('unexpected Host header\n');
       return;
     }
+    const demos = handlers.mount?.demos;
+    if (demos && req.method === 'GET' && req.url === '/demo/stats') {
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(demos.stats()));
+      return;
+    }
     if (!handlers.serveStatic) return void res.writeHead(503).end();
     void handlers.serveStatic(req, res);
   });

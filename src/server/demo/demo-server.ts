@@ -10,6 +10,8 @@ import type WebSocket from 'ws';
 
 export interface DemoServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Connections accepted since start (e2e specs prove a denied connect never arrived). */
+  connections(): number;
   close(): void;
 }
 
@@ -24,7 +26,9 @@ export function demoWebSocketServer(
     maxPayload: 16 * 1024 * 1024,
     ...options,
   });
+  let accepted = 0;
   wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
+    accepted++;
     ws.on('error', function demoSocketOnError() {
       // A client's malformed frame: ws closes it (1002/1007/1009); nothing to add.
     });
@@ -34,6 +38,7 @@ export function demoWebSocketServer(
     handleUpgrade(req, socket, head) {
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
     },
+    connections: () => accepted,
     close() {
       for (const ws of wss.clients) ws.close(1001, 'server shutting down');
       wss.close();

@@ -34,6 +34,8 @@ export interface DemoOptions {
 export interface DemoServers {
   /** Handles the upgrade when its path is a demo path; false otherwise (leave it). */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Connections each demo server accepted, served as GET /demo/stats. */
+  stats(): Record<'echo' | 'chat' | 'stream' | 'graphql', { connections: number }>;
   close(): void;
 }
 
@@ -41,16 +43,30 @@ const under = (pathname: string, prefix: string): boolean =>
   pathname === prefix || pathname.startsWith(`${prefix}/`);
 
 export function createDemoServers(options: DemoOptions = {}): DemoServers {
-  const echo = createEchoServer();
+  const servers = {
+    echo: createEchoServer(),
+    chat: createChatServer(),
+    stream: createPriceStreamServer(options.stream),
+    graphql: createGraphqlServer(options.graphql),
+  };
   const routes: [string, DemoServer][] = [
     // Longest prefix first: /demo/api/graphql before /demo/api.
-    ['/demo/api/graphql', createGraphqlServer(options.graphql)],
-    ['/demo/api', echo],
-    ['/demo/echo', echo],
-    ['/demo/chat', createChatServer()],
-    ['/demo/stream', createPriceStreamServer(options.stream)],
+    ['/demo/api/graphql', servers.graphql],
+    ['/demo/api', servers.echo],
+    ['/demo/echo', servers.echo],
+    ['/demo/chat', servers.chat],
+    ['/demo/stream', servers.stream],
   ];
   return {
+    stats() {
+      const count = (server: DemoServer) => ({ connections: server.connections() });
+      return {
+        echo: count(servers.echo),
+        chat: count(servers.chat),
+        stream: count(servers.stream),
+        graphql: count(servers.graphql),
+      };
+    },
     handleUpgrade(req, socket, head) {
       let pathname: string;
       try {
