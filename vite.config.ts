@@ -16,6 +16,11 @@ export default defineConfig({
     // Monaco alone is ~3 MB of source; the warning would fire on every build.
     chunkSizeWarningLimit: 4096,
   },
+  optimizeDeps: {
+    // fengari reads process.env.FENGARICONF when it loads; a production build replaces
+    // process.env with {}, the dev server's dependency pre-bundling must do the same.
+    rolldownOptions: { transform: { define: { 'process.env': '{}' } } },
+  },
   worker: {
     format: 'es',
   },
