@@ -89,7 +89,9 @@ export function ApiReference() {
                       </div>
                     </td>
                     <td className="mono">{o.default}</td>
-                    <td className="ref-small">{o.range}</td>
+                    <td className="ref-small">
+                      <Doc text={o.range} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
