@@ -178,7 +178,7 @@ export function App() {
                     examples={p.examples}
                     error={p.examplesError}
                     current={p.exampleName}
-                    onOpen={(n) => void p.openExample(n)}
+                    onOpen={p.openExample}
                   />
                 ),
               },

@@ -17,7 +17,7 @@ import type { EventsBatch } from '../runner/runner.ts';
 import { FrameBuffer } from '../inspector/frame-buffer.ts';
 
 /** Console lines kept; older ones are dropped and counted. */
-export const OUTPUT_CAPACITY = 5000;
+export const OUTPUT_CAPACITY = 3000;
 /** Denied attempts kept for the policy panel. */
 export const DENIED_CAPACITY = 500;
 

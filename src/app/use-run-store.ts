@@ -1,7 +1,37 @@
 /** Subscribe a component to the run store; it re-renders at most once per animation frame. */
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import type { RunStore } from './run-store.ts';
 
 export function useRunStore(store: RunStore): number {
   return useSyncExternalStore(store.subscribe, store.getVersion);
+}
+
+/**
+ * Like useRunStore, but re-renders at most every `ms` (the last change always lands). For
+ * panes whose render is costly under a flood of updates, such as the console's DOM text.
+ */
+export function useThrottledRunStore(store: RunStore, ms: number): number {
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      let last = 0;
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const fire = () => {
+        timer = null;
+        last = Date.now();
+        listener();
+      };
+      const unsubscribe = store.subscribe(() => {
+        if (timer !== null) return;
+        const wait = last + ms - Date.now();
+        if (wait <= 0) fire();
+        else timer = setTimeout(fire, wait);
+      });
+      return () => {
+        unsubscribe();
+        if (timer !== null) clearTimeout(timer);
+      };
+    },
+    [store, ms],
+  );
+  return useSyncExternalStore(subscribe, store.getVersion);
 }

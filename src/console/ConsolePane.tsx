@@ -5,7 +5,7 @@
  */
 import { memo, useLayoutEffect, useRef } from 'react';
 import type { ConsoleLine, RunStore } from '../app/run-store.ts';
-import { useRunStore } from '../app/use-run-store.ts';
+import { useThrottledRunStore } from '../app/use-run-store.ts';
 import { formatClock } from './format-time.ts';
 import { isAtBottom } from '../inspector/virtual-window.ts';
 import './console.css';
@@ -19,8 +19,8 @@ const Line = memo(function Line({ line }: { line: ConsoleLine }) {
   );
 });
 
-export function ConsolePane({ store }: { store: RunStore }) {
-  useRunStore(store);
+export const ConsolePane = memo(function ConsolePane({ store }: { store: RunStore }) {
+  useThrottledRunStore(store, 100);
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const lines = store.output;
@@ -66,4 +66,4 @@ export function ConsolePane({ store }: { store: RunStore }) {
       </div>
     </section>
   );
-}
+});

@@ -1,4 +1,5 @@
 /** The Lua API reference in the side panel, rendered from the same description as completion. */
+import { memo } from 'react';
 import { LUA_API } from '../shared/lua-api.ts';
 import type { LuaFunctionDoc } from '../shared/lua-api-types.ts';
 import './reference.css';
@@ -44,7 +45,7 @@ function Fn({ fn }: { fn: LuaFunctionDoc }) {
   );
 }
 
-export function ApiReference() {
+export const ApiReference = memo(function ApiReference() {
   return (
     <div className="reference" data-testid="reference.panel">
       <nav className="ref-toc">
@@ -150,4 +151,4 @@ export function ApiReference() {
       ))}
     </div>
   );
-}
+});

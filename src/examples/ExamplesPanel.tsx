@@ -1,4 +1,5 @@
 /** The examples gallery: the original page's examples and the playground's own, one click to open. */
+import { memo } from 'react';
 import type { ExampleEntry } from './manifest.ts';
 import './examples.css';
 
@@ -44,7 +45,12 @@ function Group({
   );
 }
 
-export function ExamplesPanel({ examples, error, current, onOpen }: ExamplesPanelProps) {
+export const ExamplesPanel = memo(function ExamplesPanel({
+  examples,
+  error,
+  current,
+  onOpen,
+}: ExamplesPanelProps) {
   return (
     <div className="examples" data-testid="examples.panel">
       {error && <p className="error-note">Could not load the examples: {error}</p>}
@@ -62,4 +68,4 @@ export function ExamplesPanel({ examples, error, current, onOpen }: ExamplesPane
       />
     </div>
   );
-}
+});

@@ -1,12 +1,12 @@
 /** The connections inspector: the run's connections above, their live frame log below. */
-import { useState } from 'react';
+import { useState, memo } from 'react';
 import type { RunStore } from '../app/run-store.ts';
 import { useRunStore } from '../app/use-run-store.ts';
 import { ConnectionList } from './ConnectionList.tsx';
 import { FrameLog } from './FrameLog.tsx';
 import './inspector.css';
 
-export function InspectorPanel({ store }: { store: RunStore }) {
+export const InspectorPanel = memo(function InspectorPanel({ store }: { store: RunStore }) {
   const version = useRunStore(store);
   const [selected, setSelected] = useState<number | null>(null);
   const connections = [...store.connections.values()];
@@ -40,4 +40,4 @@ export function InspectorPanel({ store }: { store: RunStore }) {
       </section>
     </div>
   );
-}
+});
