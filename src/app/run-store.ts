@@ -26,6 +26,8 @@ export interface ConsoleLine extends OutputEntry {
   seq: number;
   /** Shown under an error line. */
   traceback?: string;
+  /** The first line of a run: the console draws a divider above it. */
+  runStart?: boolean;
 }
 
 export interface DeniedAttempt {
@@ -79,7 +81,8 @@ export class RunStore {
     this.connections.clear();
     this.frameCounts.clear();
     this.frames.clear();
-    this.info(intro);
+    this.addLine({ stream: 'info', text: intro, time: Date.now() }, undefined, true);
+    this.changed();
   }
 
   absorb(batch: EventsBatch): void {
@@ -148,8 +151,11 @@ export class RunStore {
     this.changed();
   }
 
-  private addLine(entry: OutputEntry, traceback?: string): void {
-    this.output.push({ ...entry, seq: this.seq++, traceback: traceback || undefined });
+  private addLine(entry: OutputEntry, traceback?: string, runStart?: boolean): void {
+    const line: ConsoleLine = { ...entry, seq: this.seq++ };
+    if (traceback) line.traceback = traceback;
+    if (runStart) line.runStart = true;
+    this.output.push(line);
     if (this.output.length > OUTPUT_CAPACITY * 1.25) {
       const cut = this.output.length - OUTPUT_CAPACITY;
       this.output = this.output.slice(cut);

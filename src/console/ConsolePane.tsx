@@ -12,7 +12,10 @@ import './console.css';
 
 const Line = memo(function Line({ line }: { line: ConsoleLine }) {
   return (
-    <div className={`console-line console-${line.stream}`} data-time={formatClock(line.time)}>
+    <div
+      className={`console-line console-${line.stream}${line.runStart ? ' console-run-start' : ''}`}
+      data-time={formatClock(line.time)}
+    >
       <span className="console-text">{line.text + '\n'}</span>
       {line.traceback && <pre className="console-traceback">{line.traceback + '\n'}</pre>}
     </div>

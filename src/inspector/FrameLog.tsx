@@ -7,6 +7,7 @@ import type { FrameBuffer } from './frame-buffer.ts';
 import { FrameView, NO_FILTER } from './frame-view.ts';
 import type { FrameFilter } from './frame-view.ts';
 import { VirtualList } from './VirtualList.tsx';
+import { FrameDetail } from './FrameDetail.tsx';
 import { binaryPreview } from './hex.ts';
 import { formatBytes, formatRelative } from '../console/format-time.ts';
 import type { ConnectionInfo, FrameRecord } from '../shared/run-events.ts';
@@ -22,14 +23,22 @@ export interface FrameLogProps {
   onConnectionChange(id: number | null): void;
 }
 
-function FrameRow({ frame, startedAt }: { frame: FrameRecord; startedAt: number }) {
+interface FrameRowProps {
+  frame: FrameRecord;
+  startedAt: number;
+  selected: boolean;
+  onSelect(frame: FrameRecord): void;
+}
+
+function FrameRow({ frame, startedAt, selected, onSelect }: FrameRowProps) {
   const preview =
     frame.kind === 'binary' ? binaryPreview(frame.preview, frame.size) : frame.preview;
   return (
     <div
-      className={`frame-row dir-${frame.direction} kind-${frame.kind}`}
+      className={`frame-row dir-${frame.direction} kind-${frame.kind}${selected ? ' is-selected' : ''}`}
       style={{ height: FRAME_ROW_HEIGHT }}
       data-testid="inspector.frame"
+      onClick={() => onSelect(frame)}
     >
       <span className="frame-dir" title={frame.direction === 'out' ? 'sent' : 'received'}>
         {frame.direction === 'out' ? '↑' : '↓'}
@@ -54,6 +63,7 @@ export function FrameLog({
   onConnectionChange,
 }: FrameLogProps) {
   const [rest, setRest] = useState<Omit<FrameFilter, 'connectionId'>>(NO_FILTER);
+  const [picked, setPicked] = useState<FrameRecord | null>(null);
   const filter = useMemo(() => ({ ...rest, connectionId }), [rest, connectionId]);
   const view = useMemo(() => new FrameView(frames, filter), [frames, filter]);
   view.refresh();
@@ -130,8 +140,22 @@ export function FrameLog({
           rowHeight={FRAME_ROW_HEIGHT}
           follow
           version={version}
-          renderRow={(i) => <FrameRow key={i} frame={view.at(i)!} startedAt={startedAt} />}
+          renderRow={(i) => {
+            const frame = view.at(i)!;
+            return (
+              <FrameRow
+                key={i}
+                frame={frame}
+                startedAt={startedAt}
+                selected={frame === picked}
+                onSelect={(f) => setPicked(f === picked ? null : f)}
+              />
+            );
+          }}
         />
+      )}
+      {picked && (
+        <FrameDetail frame={picked} startedAt={startedAt} onClose={() => setPicked(null)} />
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binaryPreview, hexPreview, parseHex } from './hex.ts';
+import { binaryDetail, binaryPreview, hexDump, hexPreview, parseHex } from './hex.ts';
 
 describe('hexPreview', () => {
   it('shows hex bytes and printable ASCII', () => {
@@ -33,5 +33,22 @@ describe('parseHex / binaryPreview', () => {
     expect(binaryPreview('48690a', 3)).toBe('48 69 0a  |Hi.|');
     expect(binaryPreview('4869', 100)).toBe('48 69  |Hi| …');
     expect(binaryPreview('not hex', 7)).toBe('not hex');
+  });
+});
+
+describe('hexDump / binaryDetail', () => {
+  it('dumps 16 bytes a line with offsets and an ASCII column', () => {
+    const bytes = new TextEncoder().encode('Hello, WebSocket world!');
+    expect(hexDump(bytes).split('\n')).toEqual([
+      '0000  48 65 6c 6c 6f 2c 20 57 65 62 53 6f 63 6b 65 74  |Hello, WebSocket|',
+      '0010  20 77 6f 72 6c 64 21                             | world!|',
+    ]);
+  });
+
+  it('dumps the runtime preview and says how much was not kept', () => {
+    expect(binaryDetail('00 ff …', 10)).toBe(
+      '0000  00 ff' + ' '.repeat(42) + '  |..|\n… 8 more bytes not kept by the inspector',
+    );
+    expect(binaryDetail('not hex', 3)).toBe('not hex');
   });
 });

@@ -32,3 +32,26 @@ export function binaryPreview(preview: string, size: number): string {
   const formatted = hexPreview(bytes, bytes.length);
   return size > bytes.length ? `${formatted} …` : formatted;
 }
+
+/** A classic hex dump, 16 bytes a line: "0010  48 65 … 6f  |Hello…|". */
+export function hexDump(bytes: Uint8Array): string {
+  const lines: string[] = [];
+  for (let offset = 0; offset < bytes.length; offset += 16) {
+    const row = bytes.subarray(offset, offset + 16);
+    const hex = Array.from(row, (b) => b.toString(16).padStart(2, '0')).join(' ');
+    const ascii = Array.from(row, (b) =>
+      b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.',
+    ).join('');
+    lines.push(`${offset.toString(16).padStart(4, '0')}  ${hex.padEnd(47)}  |${ascii}|`);
+  }
+  return lines.join('\n');
+}
+
+/** The detail view of a binary frame's preview: a hex dump when it is hex, else as given. */
+export function binaryDetail(preview: string, size: number): string {
+  const bytes = parseHex(preview.replace(/…$|\.\.\.$/, ''));
+  if (!bytes) return preview;
+  const more =
+    size > bytes.length ? `\n… ${size - bytes.length} more bytes not kept by the inspector` : '';
+  return bytes.length === 0 ? '(empty)' : hexDump(bytes) + more;
+}
