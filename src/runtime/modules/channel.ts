@@ -162,7 +162,8 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
     if (channel.core.closed) raise(L, 'send on closed channel');
     if (channel.core.canSend()) {
       channel.core.push(refValue(L, valueIdx));
-      return 0;
+      lua.lua_pushboolean(L, true);
+      return 1;
     }
     const task = scheduler.current;
     scheduler.assertCanBlock(L);
@@ -272,7 +273,8 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
       const channel = check(L, 1);
       if (channel.receiveOnly) raise(L, "cannot close a connection's channel: use client:close");
       channel.core.close();
-      return 0;
+      lua.lua_pushboolean(L, true);
+      return 1;
     },
     receive: (L) => receive(L, check(L, 1)),
     send(L) {
