@@ -88,12 +88,14 @@ const CONNECTION_CLOSED = runtimeError('INTERNAL', 'connection closed');
 /** The option the transport cannot honour, named with the way out (the relay). */
 function missingFeature(transport: Transport, options: ConnectOptions): string | null {
   const f = transport.features;
-  const why = "needs the relay: the browser's own WebSocket cannot do it (transport is direct)";
-  if (Object.keys(options.headers).length > 0 && !f.headers) return `custom headers ${why}`;
-  if (options.explicit.has('compression') && !f.compression) return `choosing compression ${why}`;
+  const needsRelay = (what: string) =>
+    `the relay is needed for ${what}: the browser's own WebSocket cannot do it (transport is direct)`;
+  if (Object.keys(options.headers).length > 0 && !f.headers) return needsRelay('custom headers');
+  if (options.explicit.has('compression') && !f.compression)
+    return needsRelay('choosing compression');
   if (options.explicit.has('compression_threshold') && !f.compression)
-    return `compression_threshold ${why}`;
-  if (options.explicit.has('read_limit') && !f.readLimit) return `read_limit ${why}`;
+    return needsRelay('compression_threshold');
+  if (options.explicit.has('read_limit') && !f.readLimit) return needsRelay('read_limit');
   return null;
 }
 

@@ -44,13 +44,13 @@ function connect(
     bufferedAmount: () => socket.bufferedAmount,
     ping() {
       throw new TransportUnsupported(
-        "ping needs the relay: the browser's WebSocket cannot send ping frames (transport is direct)",
+        "the relay is needed for ping: the browser's own WebSocket cannot send ping frames (transport is direct)",
       );
     },
     close(code, reason) {
       if (code !== 1000 && (code < 3000 || code > 4999)) {
         throw new TransportUnsupported(
-          `close code ${code} needs the relay: the browser's WebSocket may only send 1000 or 3000-4999 (transport is direct)`,
+          `the relay is needed for close code ${code}: the browser's own WebSocket may only send 1000 or 3000-4999 (transport is direct)`,
         );
       }
       socket.close(code, reason);
