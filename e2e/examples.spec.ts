@@ -17,11 +17,20 @@ const manifest = JSON.parse(
   examples: Entry[];
 };
 
+/** The start of the example's first line, up to its first non-ASCII character. */
+function firstLine(name: string): string {
+  const text = readFileSync(new URL(`../public/examples/${name}.lua`, import.meta.url), 'utf8');
+  return text
+    .split('\n')[0]
+    .replace(/[^\x20-\x7e].*$/, '')
+    .trim();
+}
+
 test.describe('examples gallery', () => {
   for (const example of manifest.examples) {
     test(`${example.name} runs to its expected output`, async ({ playground }) => {
       await playground.open({ example: example.name });
-      await expect.poll(() => playground.editorText()).toContain('--');
+      await expect.poll(() => playground.editorText()).toContain(firstLine(example.name));
       await playground.runAndWait('finished', 25_000);
       await playground.expectOutput(...example.expected);
     });

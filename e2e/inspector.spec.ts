@@ -29,7 +29,10 @@ test.describe('connections inspector', () => {
     await expect(card).toHaveAttribute('data-state', 'closed');
     const frames = inspector.getByTestId('inspector.frame');
     await expect(frames.filter({ hasText: 'hello inspector' })).toHaveCount(2); // sent and echoed
-    await expect(frames.filter({ hasText: '00 01 02 ff' }).first()).toBeVisible();
+    await frames.filter({ hasText: '00 01 02 ff' }).first().click();
+    await expect(inspector.getByTestId('inspector.frame-detail')).toContainText(
+      '0000  00 01 02 ff',
+    );
     await inspector.getByTestId('inspector.filter').fill('hello');
     await expect(frames).toHaveCount(2);
     await playground.page.screenshot({ path: artifact('inspector') });

@@ -14,7 +14,10 @@ import { usePolicyState } from '../policy/use-policy.ts';
 
 export function usePlayground() {
   const url = useMemo(() => readUrlState(window.location), []);
-  const [code, setCode] = useState(() => url.permalink?.code ?? loadDraft() ?? DEFAULT_CODE);
+  // With ?example= the editor starts empty rather than flashing the draft before the example.
+  const [code, setCode] = useState(
+    () => url.permalink?.code ?? (url.example ? '' : (loadDraft() ?? DEFAULT_CODE)),
+  );
   /** Increases when the code is replaced from outside the editor (an example). */
   const [codeRevision, setCodeRevision] = useState(0);
   const [exampleName, setExampleName] = useState<string | null>(url.example);
@@ -34,6 +37,8 @@ export function usePlayground() {
         history.replaceState(null, '', exampleUrl(window.location, name));
       } catch (e) {
         setNotice(String((e as Error).message ?? e));
+        setCode((current) => current || (loadDraft() ?? DEFAULT_CODE));
+        setCodeRevision((r) => r + 1);
       }
     },
     [fetchExample],
