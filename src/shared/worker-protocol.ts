@@ -27,14 +27,10 @@ export interface RunRequest {
   demoHosts: Record<string, string>;
 }
 
-export type PageToWorker =
-  | ({ type: 'run' } & RunRequest)
-  | { type: 'stop'; runId: number };
+export type PageToWorker = ({ type: 'run' } & RunRequest) | { type: 'stop'; runId: number };
 
 export type RunEnd =
-  | { status: 'finished' }
-  | { status: 'stopped' }
-  | { status: 'error'; failure: LuaFailure };
+  { status: 'finished' } | { status: 'stopped' } | { status: 'error'; failure: LuaFailure };
 
 export type WorkerToPage =
   | { type: 'ready' }
