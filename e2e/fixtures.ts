@@ -14,11 +14,18 @@ export function artifact(name: string): string {
 }
 
 export const test = base.extend<{ playground: PlaygroundPage }>({
-  playground: async ({ page }, provide) => {
+  playground: async ({ page, baseURL }, provide) => {
     const errors: string[] = [];
+    const foreign: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // Nothing may load from anywhere but the served origin (no CDN, no fonts, no telemetry).
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!/^(data|blob):/.test(url) && !url.startsWith(`${baseURL}/`)) foreign.push(url);
+    });
     await provide(new PlaygroundPage(page));
     expect(errors, 'uncaught errors in the page').toEqual([]);
+    expect(foreign, 'requests to other origins').toEqual([]);
   },
 });
 
