@@ -245,6 +245,12 @@ export const WEBSOCKET_MODULE: LuaModule = {
       retryable: false,
     },
     { condition: 'write timeout', kind: 'TIMEOUT', retryable: true },
+    {
+      condition:
+        "a feature the browser's own WebSocket lacks, on the direct transport (custom headers, ping, compression, read_limit, close codes other than 1000 and 3000-4999): the message names the relay",
+      kind: 'UNAVAILABLE',
+      retryable: false,
+    },
   ],
 };
 
