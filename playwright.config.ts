@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/chromium.ts';
 
 /**
  * A free 127.0.0.1 port, found once in the main process and handed to the workers through
@@ -36,18 +37,7 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1400, height: 860 },
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     command: 'npm start',

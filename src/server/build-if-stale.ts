@@ -20,8 +20,10 @@ const INPUTS = [
 ];
 
 /** `relative` is the path inside the repository, e.g. "src/server/start.ts". */
+const NOT_PAGE = ['server', 'test-support', 'faults'].map((dir) => join('src', dir));
+
 function isPageInput(relative: string): boolean {
-  return !/\.test\.tsx?$/.test(relative) && !relative.startsWith(join('src', 'server'));
+  return !/\.test\.tsx?$/.test(relative) && !NOT_PAGE.some((dir) => relative.startsWith(dir));
 }
 
 async function newestMtime(root: string, relative: string): Promise<number> {

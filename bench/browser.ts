@@ -1,0 +1,108 @@
+/**
+ * The benchmarks' browser side: Debian's Chromium on the playground that `npm start` serves
+ * (started in-process), a script run through the real page, and raw JavaScript evaluated in
+ * the same browser for the baselines.
+ */
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromiumLaunchOptions } from '../e2e/chromium.ts';
+import { startPlayground } from '../src/server/start.ts';
+import type { Playground } from '../src/server/start.ts';
+import type { TransportMode } from '../src/shared/worker-protocol.ts';
+
+export interface BenchBrowser {
+  browser: Browser;
+  playground: Playground;
+  /** A fresh context (empty cache and storage) whose page uses `transport`. */
+  newPage(transport?: TransportMode): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+export async function startBenchBrowser(): Promise<BenchBrowser> {
+  const playground = await startPlayground({ port: 0, log: () => {} });
+  const browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true });
+  return {
+    browser,
+    playground,
+    async newPage(transport = 'auto') {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+      await context.addInitScript((mode) => {
+        localStorage.setItem(
+          'lua-playground.settings.v1',
+          JSON.stringify({ transport: mode, demoHosts: true }),
+        );
+      }, transport);
+      return { context, page: await context.newPage() };
+    },
+    async close() {
+      await browser.close();
+      await playground.close();
+    },
+  };
+}
+
+export function codeUrl(playground: Playground, code: string): string {
+  return `${playground.url}#code=${Buffer.from(code, 'utf8').toString('base64url')}`;
+}
+
+/** Open the page on a permalink and wait until it is ready to run. */
+export async function openCode(page: Page, url: string): Promise<void> {
+  // From a page already on the playground, a new #code= would be a same-document navigation
+  // that the app does not reload for.
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.getByTestId('run.status').filter({ hasText: 'idle' }).waitFor();
+}
+
+/** Press Run, wait for the end, return the console's text; a failed run throws. */
+export async function runAndRead(page: Page, timeoutMs = 180_000): Promise<string> {
+  await page.getByTestId('toolbar.run').click();
+  await page.waitForFunction(
+    () => {
+      const text = document.querySelector('[data-testid="run.status"]')?.textContent;
+      return text === 'finished' || text === 'error';
+    },
+    null,
+    { timeout: timeoutMs, polling: 100 },
+  );
+  const output = (await page.getByTestId('console.output').textContent()) ?? '';
+  const status = await page.getByTestId('run.status').textContent();
+  if (status !== 'finished') throw new Error(`run failed: ${output}`);
+  return output;
+}
+
+export async function runInPage(page: Page, url: string): Promise<string> {
+  await openCode(page, url);
+  return runAndRead(page);
+}
+
+/** The first number after `label` in a run's output ("rate 1234" → 1234). */
+export function readFigure(output: string, label: string): number {
+  const match = new RegExp(`${label}\\s+(-?[\\d.]+)`).exec(output);
+  if (!match) throw new Error(`no "${label}" in the output: ${output.slice(-300)}`);
+  return Number(match[1]);
+}
+
+/**
+ * Run `source` (the body of a dedicated worker's onmessage handler, given `arg` as `e.data`)
+ * in a worker of the page and return what it posts first. The Lua runtime lives in a worker
+ * too, so this is the raw baseline in the same environment.
+ */
+export async function runRawWorker<T>(page: Page, source: string, arg: unknown): Promise<T> {
+  return page.evaluate(
+    ([body, data]) =>
+      new Promise<T>((resolve, reject) => {
+        const url = URL.createObjectURL(
+          new Blob([`onmessage = (e) => { ${body} };`], { type: 'text/javascript' }),
+        );
+        const worker = new Worker(url);
+        worker.onmessage = (e: MessageEvent<T>) => {
+          worker.terminate();
+          resolve(e.data);
+        };
+        worker.onerror = (e) => reject(new Error(e.message));
+        worker.postMessage(data);
+      }),
+    [source, arg] as const,
+  );
+}
