@@ -30,11 +30,25 @@ function statusCodeOf(error: Error): number | undefined {
   return typeof code === 'number' ? code : undefined;
 }
 
+/**
+ * The code of a peer's close frame that ws refused (1004-1006, 1015-2999, or outside
+ * 1000-4999; ws answers 1002): the contract has close_info() report a code as it arrived,
+ * and the relay does (close-codes.ts), so this transport does too.
+ */
+function refusedCloseCode(error: Error & { code?: string }): number | undefined {
+  if (error.code !== 'WS_ERR_INVALID_CLOSE_CODE') return undefined;
+  const arrived = /status code (\d+)/.exec(error.message);
+  return arrived ? Number(arrived[1]) : undefined;
+}
+
 function connect(request: ConnectRequest, events: TransportEvents): TransportConnection {
   const socket = new WebSocket(request.url, request.protocols, clientOptions(request));
   let opened = false;
   let failed = false;
-  /** The code we closed with after a protocol fault of the peer (1002, 1007, 1009). */
+  /**
+   * The code we closed with after a protocol fault of the peer (1002, 1007, 1009), or the
+   * out-of-range close code the peer sent (we closed with 1002 then).
+   */
   let faultCode: number | undefined;
 
   const fail = (message: string) => {
@@ -58,14 +72,15 @@ function connect(request: ConnectRequest, events: TransportEvents): TransportCon
     res.destroy();
   });
   socket.on('error', function socketOnError(error: Error) {
-    if (opened) faultCode = statusCodeOf(error);
+    if (opened) faultCode = refusedCloseCode(error) ?? statusCodeOf(error);
     else fail(describeDialError(request.url, error));
   });
   socket.on('close', function socketOnClose(code: number, reason: Buffer) {
     if (!opened) fail('connection closed during the handshake');
     // ws stops reading after it fails the connection, so the peer's echo never arrives and
     // `code` is 1006; report the code the connection was closed with instead.
-    else if (code === 1006 && faultCode) events.onClose(faultCode, reason.toString('utf8'));
+    else if (code === 1006 && faultCode !== undefined)
+      events.onClose(faultCode, reason.toString('utf8'));
     else events.onClose(code, reason.toString('utf8'));
   });
 
