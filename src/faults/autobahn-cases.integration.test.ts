@@ -214,7 +214,7 @@ describe.each(variants)('Autobahn-style client cases over the $name transport', 
     ])('in %s', async (_name, bad) => {
       const { lines, served } = await failCase(bad);
       expect(served).toEqual({ code: 1007, reason: '', before: [] });
-      expect(lines).toEqual([HELLO, closedAfterFault(1007, 'invalid UTF-8 in a text message')]);
+      expect(lines).toEqual([HELLO, closedAfterFault(1007, 'the server sent invalid UTF-8')]);
     });
 
     // The relay's reason names a text message here too: ws reports both faults alike.
@@ -226,7 +226,7 @@ describe.each(variants)('Autobahn-style client cases over the $name transport', 
         }),
       ]);
       expect(served).toEqual({ code: 1007, reason: '', before: [] });
-      expect(lines).toEqual([HELLO, closedAfterFault(1007, 'invalid UTF-8 in a text message')]);
+      expect(lines).toEqual([HELLO, closedAfterFault(1007, 'the server sent invalid UTF-8')]);
     });
   });
 

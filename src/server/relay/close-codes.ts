@@ -50,7 +50,7 @@ export function closeCodeForError(
     case 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH':
       return { code: 1009, reason: `message larger than read_limit (${readLimit} bytes)` };
     case 'WS_ERR_INVALID_UTF8':
-      return { code: 1007, reason: 'invalid UTF-8 in a text message' };
+      return { code: 1007, reason: 'the server sent invalid UTF-8' };
     case 'WS_ERR_INVALID_CLOSE_CODE': {
       // ws refuses close codes outside the registered ranges; the page still gets the code
       // exactly as it arrived (browsers pass such codes on too).
