@@ -30,11 +30,18 @@ interface TraceEvent {
   pid: number;
   tid: number;
   dur?: number;
+  /** CPU time of the thread: what the task cost, whatever else the machine was doing. */
+  tdur?: number;
   args?: { name?: string };
 }
 
-/** Durations (ms) of the top-level tasks on each renderer's main thread. */
-function mainThreadTasks(trace: { traceEvents: TraceEvent[] }): number[] {
+interface Task {
+  wall: number;
+  cpu: number;
+}
+
+/** The top-level tasks on each renderer's main thread, in ms. */
+function mainThreadTasks(trace: { traceEvents: TraceEvent[] }): Task[] {
   const mainThreads = new Set(
     trace.traceEvents
       .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
@@ -47,7 +54,7 @@ function mainThreadTasks(trace: { traceEvents: TraceEvent[] }): number[] {
         (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') &&
         mainThreads.has(`${e.pid}:${e.tid}`),
     )
-    .map((e) => (e.dur ?? 0) / 1000);
+    .map((e) => ({ wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? 0) / 1000 }));
 }
 
 export async function benchUiFrames(
@@ -76,11 +83,12 @@ export async function benchUiFrames(
   if (readFigure(output, 'received') !== FRAMES) throw new Error(`frames lost: ${output}`);
   const tasks = mainThreadTasks(trace);
   if (tasks.length === 0) throw new Error('the trace has no main-thread tasks');
-  const longest = Math.max(...tasks);
-  const over50 = tasks.filter((t) => t > 50).length;
+  const longest = Math.max(...tasks.map((t) => t.wall));
+  const longestCpu = Math.max(...tasks.map((t) => t.cpu));
+  const over50 = tasks.filter((t) => t.wall > 50).length;
   report({
     bench: `UI: ${count(FRAMES)} frames with the inspector open`,
-    measured: `longest main-thread task ${ms(longest)} (${count(tasks.length)} tasks, ${over50} over 50 ms); the inspector lists ${listed?.[1] ?? 'no'} frames`,
+    measured: `longest main-thread task ${ms(longest)}, ${ms(longestCpu)} of CPU (${count(tasks.length)} tasks, ${over50} over 50 ms); the inspector lists ${listed?.[1] ?? 'no'} frames`,
     target: 'no task over 50 ms',
     met: longest <= 50,
   });

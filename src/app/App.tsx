@@ -6,7 +6,8 @@
 import { useState } from 'react';
 import { usePlayground } from './use-playground.ts';
 import type { Playground } from './use-playground.ts';
-import { useRunStore } from './use-run-store.ts';
+import { useRunStoreSelect } from './use-run-store.ts';
+import type { RunStore } from './run-store.ts';
 import { Toolbar, RUN_SHORTCUT } from './Toolbar.tsx';
 import { Tabs } from './Tabs.tsx';
 import { Splitter } from './Splitter.tsx';
@@ -78,8 +79,12 @@ function EditorColumn({ p }: { p: Playground }) {
   );
 }
 
+/** What the page around the panels shows of a run; frames alone do not change it. */
+const runSummary = (store: RunStore) =>
+  `${store.status} ${store.statusNote} ${store.connections.size} ${store.denied.length}`;
+
 function Embed({ p }: { p: Playground }) {
-  useRunStore(p.store);
+  useRunStoreSelect(p.store, runSummary);
   return (
     <div className="app app-embed">
       <header className="topbar">
@@ -110,7 +115,7 @@ function Embed({ p }: { p: Playground }) {
 
 export function App() {
   const p = usePlayground();
-  useRunStore(p.store);
+  useRunStoreSelect(p.store, runSummary);
   const [tab, setTab] = useState('inspector');
   const [split, setSplit] = useState(0.58);
   if (p.url.embed) return <Embed p={p} />;

@@ -35,3 +35,11 @@ export function useThrottledRunStore(store: RunStore, ms: number): number {
   );
   return useSyncExternalStore(subscribe, store.getVersion);
 }
+
+/**
+ * Re-render only when `select(store)` changes (by Object.is). For parts that show a few
+ * fields of the store, so a stream of frames does not re-render the whole page.
+ */
+export function useRunStoreSelect<T>(store: RunStore, select: (store: RunStore) => T): T {
+  return useSyncExternalStore(store.subscribe, () => select(store));
+}

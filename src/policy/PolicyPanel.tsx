@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import type { PolicyState } from './use-policy.ts';
 import type { RunStore } from '../app/run-store.ts';
-import { useRunStore } from '../app/use-run-store.ts';
+import { useRunStoreSelect } from '../app/use-run-store.ts';
 import { PRESETS, clonePolicy, matchPreset } from './presets.ts';
 import { RuleList } from './RuleList.tsx';
 import { UrlTester, useUrlTest } from './UrlTester.tsx';
@@ -41,7 +41,8 @@ const SOURCE_NOTE = {
 };
 
 export function PolicyPanel({ state, store }: { state: PolicyState; store: RunStore }) {
-  useRunStore(store);
+  // Of the run, the panel shows the denied attempts only.
+  useRunStoreSelect(store, (s) => `${s.denied.length} ${s.denied.at(-1)?.seq ?? -1}`);
   const { policy, setPolicy } = state;
   const test = useUrlTest(policy);
   const current = matchPreset(policy);
