@@ -33,6 +33,8 @@ export interface ConnectionDeps {
   timers: Timers;
   observer: RunObserver;
   now: () => number;
+  /** The connection has ended (closed or failed): the run need not abandon it any more. */
+  onEnded?: (connection: Connection) => void;
 }
 
 export class Connection {
@@ -193,6 +195,7 @@ export class Connection {
     this.channel.core.close();
     this.report();
     this.wakeWaiters();
+    this.deps.onEnded?.(this);
   }
 
   private onClose(code: number, reason: string): void {
@@ -209,6 +212,7 @@ export class Connection {
     this.channel.core.close();
     this.report();
     this.wakeWaiters();
+    this.deps.onEnded?.(this);
   }
 
   private onDialTimeout(): void {

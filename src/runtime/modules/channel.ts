@@ -40,11 +40,14 @@ interface NumberValue {
 
 export type ChannelItem = SocketMessage | LuaRef | NumberValue;
 
-/** A channel as Lua sees it: the state plus the userdata that stands for it. */
+/**
+ * A channel's state, held by the userdata that stands for it in Lua. Nothing on the JS side
+ * refers back to that userdata (fengari has neither weak tables nor __gc, so a registry
+ * reference would keep every channel of a run alive until the run ends): whoever must hand the
+ * same channel back to Lua keeps its userdata as a user value (a case, a websocket client).
+ */
 export interface LuaChannel {
   core: Channel<ChannelItem>;
-  /** Registry reference of the userdata, so every push of it is the same Lua value. */
-  ref: number;
   /** Receive-only (a connection's channel). */
   receiveOnly: boolean;
 }
@@ -71,7 +74,6 @@ export interface ChannelLibrary {
     capacity: number,
     options?: { receiveOnly?: boolean; onTake?: () => void },
   ): LuaChannel;
-  push(L: LuaState, channel: LuaChannel): void;
 }
 
 export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
@@ -82,18 +84,12 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
   const create: ChannelLibrary['create'] = (L, capacity, options = {}) => {
     const box = lua.lua_newuserdata(L, 0);
     lauxlib.luaL_setmetatable(L, luaString(CHANNEL_TYPE));
-    lua.lua_pushvalue(L, -1);
     const channel: LuaChannel = {
       core: new Channel<ChannelItem>(capacity, wake, options.onTake),
-      ref: lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX),
       receiveOnly: options.receiveOnly ?? false,
     };
     box.channel = channel;
     return channel;
-  };
-
-  const push = (L: LuaState, channel: LuaChannel) => {
-    lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, channel.ref);
   };
 
   const check = (L: LuaState, idx: number): LuaChannel =>
@@ -174,6 +170,10 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
     });
   };
 
+  /**
+   * A case's user value keeps what select must push back: the channel's userdata (the same
+   * Lua value as the script's), and for a send case the value, as `{channel, value}`.
+   */
   const newCase = (L: LuaState, op: ChannelCase['op']): number => {
     const channel = check(L, 1);
     if (op === 'send' && channel.receiveOnly) raise(L, "cannot send on a connection's channel");
@@ -181,10 +181,27 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
     box.channelCase = { channel, op } satisfies ChannelCase;
     lauxlib.luaL_setmetatable(L, luaString(CASE_TYPE));
     if (op === 'send') {
+      lua.lua_createtable(L, 2, 0);
+      lua.lua_pushvalue(L, 1);
+      lua.lua_rawseti(L, -2, 1);
       lua.lua_pushvalue(L, 2);
-      lua.lua_setuservalue(L, -2);
+      lua.lua_rawseti(L, -2, 2);
+    } else {
+      lua.lua_pushvalue(L, 1);
     }
+    lua.lua_setuservalue(L, -2);
     return 1;
+  };
+
+  /** Push the channel userdata of case `index` (0-based) of the cases table at stack index 1. */
+  const pushCaseChannel = (L: LuaState, index: number, op: ChannelCase['op']) => {
+    lua.lua_rawgeti(L, 1, index + 1);
+    lua.lua_getuservalue(L, -1);
+    if (op === 'send') {
+      lua.lua_rawgeti(L, -1, 1);
+      lua.lua_replace(L, -2);
+    }
+    lua.lua_replace(L, -2);
   };
 
   const readCases = (L: LuaState): { cases: ChannelCase[]; hasDefault: boolean } => {
@@ -210,9 +227,9 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
     return { cases, hasDefault };
   };
 
-  const selectResult = (L: LuaState, channel: LuaChannel, fill: () => void) => {
+  const selectResult = (L: LuaState, index: number, op: ChannelCase['op'], fill: () => void) => {
     lua.lua_createtable(L, 0, 3);
-    push(L, channel);
+    pushCaseChannel(L, index, op);
     lua.lua_setfield(L, -2, K_CHANNEL);
     fill();
   };
@@ -224,7 +241,7 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
       const index = (start + j) % cases.length;
       const c = cases[index];
       if (c.op === 'receive' && c.channel.core.canReceive()) {
-        selectResult(L, c.channel, () => {
+        selectResult(L, index, c.op, () => {
           takeInto(L, c.channel);
           lua.lua_setfield(L, -3, K_OK);
           lua.lua_setfield(L, -2, K_VALUE);
@@ -234,9 +251,10 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
       if (c.op === 'send' && c.channel.core.canSend()) {
         lua.lua_rawgeti(L, 1, index + 1);
         lua.lua_getuservalue(L, -1);
+        lua.lua_rawgeti(L, -1, 2);
         c.channel.core.push(refValue(L, -1));
-        lua.lua_pop(L, 2);
-        selectResult(L, c.channel, () => {
+        lua.lua_pop(L, 3);
+        selectResult(L, index, c.op, () => {
           lua.lua_pushboolean(L, true);
           lua.lua_setfield(L, -2, K_OK);
         });
@@ -326,5 +344,5 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
     return 1;
   };
 
-  return { open, create, push };
+  return { open, create };
 }

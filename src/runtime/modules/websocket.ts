@@ -1,8 +1,10 @@
 /**
  * The `websocket` library (spec: websocket-module.md). `connect` checks its arguments, then the
  * policy with the URL as written, then dials through the run's transport; nothing is opened
- * before both checks pass. Client objects are userdata holding a connection id; every method
- * looks the connection up again, so a client that outlives its run fails cleanly.
+ * before both checks pass. Client objects are userdata holding their connection; every method
+ * checks that the run is still going, so a client that outlives its run fails cleanly. The run
+ * tracks only connections that have not ended (to close them when it ends): a closed client
+ * is kept by the script's reference alone, so a connect/close loop does not grow memory.
  */
 import {
   checkBytes,
@@ -45,6 +47,7 @@ export interface WebsocketContext {
   policy: Policy;
   demoHosts: DemoHosts;
   transport: TransportChoice;
+  /** Connections not yet ended, by id: what the run closes when it ends. */
   connections: Map<number, Connection>;
   now(): number;
   /** True once the run has ended: clients kept by a host no longer have a runtime. */
@@ -110,19 +113,25 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
         'INTERNAL',
         'no runtime context: the run that opened this client has ended',
       );
-    return (
-      ctx.connections.get(box.connectionId as number) ??
-      runtimeError('INTERNAL', 'invalid connection id')
-    );
+    return box.connection instanceof Connection
+      ? box.connection
+      : runtimeError('INTERNAL', 'invalid connection id');
   };
 
-  const pushClient = (L: LuaState, connection: Connection) => {
+  /** Push a client for `connection`; its user value is the channel userdata at `channelIdx`. */
+  const pushClient = (L: LuaState, connection: Connection, channelIdx: number) => {
     const box = lua.lua_newuserdata(L, 0);
-    box.connectionId = connection.id;
+    box.connection = connection;
     lauxlib.luaL_setmetatable(L, luaString(CLIENT_TYPE));
+    lua.lua_pushvalue(L, channelIdx);
+    lua.lua_setuservalue(L, -2);
   };
 
-  /** Park until `done()` holds, re-checking every time the task is woken or `pollMs` passes. */
+  /**
+   * Park until `done()` holds, re-checking every time the task is woken or `pollMs` passes.
+   * The poll timer is cancelled once the wait is over: left to run, it would keep the
+   * connection alive (and wake the task for nothing) long after, e.g. 2 s after every close.
+   */
   const waitUntil = (
     L: LuaState,
     done: () => boolean,
@@ -131,8 +140,21 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
   ): number => {
     if (done()) return then(L);
     const task = ctx.scheduler.current;
-    if (pollMs !== undefined) ctx.timers.start(pollMs, () => ctx.scheduler.wake(task));
-    return ctx.scheduler.suspend(L, (L1) => waitUntil(L1, done, then, pollMs));
+    let cancelPoll: (() => void) | undefined;
+    const park = (L1: LuaState): number => {
+      if (pollMs !== undefined && !cancelPoll) {
+        cancelPoll = ctx.timers.start(pollMs, () => {
+          cancelPoll = undefined;
+          ctx.scheduler.wake(task);
+        });
+      }
+      return ctx.scheduler.suspend(L1, (L2) => {
+        if (!done()) return park(L2);
+        cancelPoll?.();
+        return then(L2);
+      });
+    };
+    return park(L);
   };
 
   const connect: LuaFunction = (L) => {
@@ -172,12 +194,14 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
       receiveOnly: true,
       onTake: () => late.connection?.onChannelTake(),
     });
-    lua.lua_pop(L, 1);
+    // Its userdata stays on the stack (kept across the wait) until the client holds it.
+    const channelIdx = lua.lua_gettop(L);
     const opened = new Connection(id, urlText, routedUrl, options.value, transport, why, channel, {
       scheduler: ctx.scheduler,
       timers: ctx.timers,
       observer: ctx.observer,
       now: ctx.now,
+      onEnded: (ended) => ctx.connections.delete(ended.id),
     });
     late.connection = opened;
     ctx.connections.set(id, opened);
@@ -193,7 +217,7 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
             runtimeError('INTERNAL', opened.error ?? 'connection failed', true),
           );
         }
-        pushClient(L1, opened);
+        pushClient(L1, opened, channelIdx);
         return 1;
       },
     );
@@ -267,7 +291,7 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
     channel(L) {
       const connection = lookup(L);
       if (!(connection instanceof Connection)) return returnError(L, connection);
-      ctx.channels.push(L, connection.channel);
+      lua.lua_getuservalue(L, 1);
       return 1;
     },
     close(L) {
@@ -350,7 +374,7 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
     lua.lua_setfield(L, -2, luaString('__index'));
     lua.lua_pushcfunction(L, (L1: LuaState) => {
       const box = lauxlib.luaL_checkudata(L1, 1, luaString(CLIENT_TYPE));
-      const connection = ctx.connections.get(box.connectionId as number);
+      const connection = box.connection instanceof Connection ? box.connection : undefined;
       pushText(
         L1,
         `websocket.client(${connection?.url ?? '?'}, ${connection?.state ?? 'unknown'})`,

@@ -59,6 +59,8 @@ export class RelaySession {
   private extensions = '';
   private lastActivity = Date.now();
   private timer?: NodeJS.Timeout;
+  /** Cuts off a page that does not answer our close frame; cleared once it has. */
+  private closeGraceTimer?: NodeJS.Timeout;
   private readingPage = true;
   private endedCalled = false;
 
@@ -172,6 +174,8 @@ export class RelaySession {
 
   private readonly pageOnClose = (): void => {
     clearTimeout(this.timer);
+    // Left pending, it would hold this session (and both sockets) for CLOSE_GRACE_MS more.
+    clearTimeout(this.closeGraceTimer);
     const wasActive = this.state !== 'done';
     this.state = 'done';
     this.sender?.discard();
@@ -392,7 +396,7 @@ export class RelaySession {
     if (this.page.readyState === this.page.OPEN) {
       this.page.close(code, truncateUtf8(reason, 123));
       // A page that never answers the close frame is cut off.
-      setTimeout(this.onCloseGraceOver, CLOSE_GRACE_MS).unref();
+      this.closeGraceTimer = setTimeout(this.onCloseGraceOver, CLOSE_GRACE_MS).unref();
     }
   }
 
