@@ -1,7 +1,9 @@
 /**
- * Cold load: a fresh browser context (empty cache) opens the playground; how long until the
- * editor shows with Run enabled, and until a first script's output is in the console. Every
- * JavaScript file fetched on the way (workers included) is counted, raw and gzip-compressed.
+ * Cold load: a fresh browser context (empty cache) opens the playground. Run is ready as soon
+ * as the page shell is (the code lives in the app's state; Monaco loads after it), so Run is
+ * pressed at once and the figures are: until Run is enabled, until the script's output is in
+ * the console, and until the editor shows. JavaScript fetched before Run was ready is the
+ * initial size; every file (workers and the editor chunk included) is the total, raw and gzip.
  */
 import { gzipSync } from 'node:zlib';
 import type { BenchBrowser } from './browser.ts';
@@ -11,36 +13,50 @@ import type { Result } from './report.ts';
 
 const kB = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US')} kB`;
 
-export async function benchColdLoad(bb: BenchBrowser, report: (r: Result) => void): Promise<void> {
-  const { context, page } = await bb.newPage('auto');
-  const scripts: Promise<Buffer>[] = [];
-  context.on('response', (response) => {
-    const type = response.headers()['content-type'] ?? '';
-    if (/javascript/.test(type)) scripts.push(response.body());
-  });
+interface Script {
+  at: number;
+  body: Promise<Buffer>;
+}
 
-  const started = performance.now();
-  await page.goto(codeUrl(bb.playground, 'print("ready")'));
-  await page.locator('.monaco-editor .view-lines').waitFor();
-  await page.getByTestId('toolbar.run').and(page.locator(':enabled')).waitFor();
-  const editorReady = performance.now() - started;
-  await page.getByTestId('toolbar.run').click();
-  await page.getByTestId('console.output').filter({ hasText: 'ready' }).waitFor();
-  const firstOutput = performance.now() - started;
-
-  const bodies = await Promise.all(scripts);
-  await context.close();
+async function sizes(scripts: Script[]): Promise<string> {
+  const bodies = await Promise.all(scripts.map((s) => s.body));
   const raw = bodies.reduce((sum, b) => sum + b.length, 0);
   const gzip = bodies.reduce((sum, b) => sum + gzipSync(b).length, 0);
+  return `${bodies.length} file${bodies.length === 1 ? '' : 's'}, ${kB(raw)} (${kB(gzip)} gzip)`;
+}
+
+export async function benchColdLoad(bb: BenchBrowser, report: (r: Result) => void): Promise<void> {
+  const { context, page } = await bb.newPage('auto');
+  const scripts: Script[] = [];
+  const started = performance.now();
+  context.on('response', (response) => {
+    const type = response.headers()['content-type'] ?? '';
+    if (/javascript/.test(type))
+      scripts.push({ at: performance.now() - started, body: response.body() });
+  });
+
+  await page.goto(codeUrl(bb.playground, 'print("ready")'));
+  const run = page.getByTestId('toolbar.run');
+  await run.and(page.locator(':enabled')).waitFor();
+  const runReady = performance.now() - started;
+  await run.click();
+  await page.getByTestId('console.output').filter({ hasText: 'ready' }).waitFor();
+  const firstOutput = performance.now() - started;
+  await page.locator('.monaco-editor .view-lines').waitFor();
+  const editorReady = performance.now() - started;
+  // The editor's worker starts after the editor; give it a moment to be counted.
+  await page.waitForTimeout(1000);
+  await context.close();
+
   report({
     bench: 'Cold load (empty cache, loopback)',
-    measured: `editor and Run ready ${ms(editorReady)}; first script output ${ms(firstOutput)}`,
+    measured: `Run ready ${ms(runReady)}; first script output ${ms(firstOutput)}; editor ready ${ms(editorReady)}`,
     target: '',
     met: null,
   });
   report({
-    bench: 'JavaScript loaded until the first run',
-    measured: `${bodies.length} files, ${kB(raw)} (${kB(gzip)} gzip)`,
+    bench: 'JavaScript: before Run is ready / in all',
+    measured: `${await sizes(scripts.filter((s) => s.at <= runReady))} / ${await sizes(scripts)}`,
     target: '',
     met: null,
   });

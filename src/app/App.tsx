@@ -13,7 +13,7 @@ import { Tabs } from './Tabs.tsx';
 import { Splitter } from './Splitter.tsx';
 import { SharePanel } from './SharePanel.tsx';
 import { DemoHostsMenu } from './DemoHostsMenu.tsx';
-import { CodeEditor } from '../editor/CodeEditor.tsx';
+import { LazyCodeEditor } from '../editor/LazyCodeEditor.tsx';
 import { ConsolePane } from '../console/ConsolePane.tsx';
 import { InspectorPanel } from '../inspector/InspectorPanel.tsx';
 import { ExamplesPanel } from '../examples/ExamplesPanel.tsx';
@@ -58,7 +58,7 @@ function EditorColumn({ p }: { p: Playground }) {
   return (
     <section className="left-column" style={{ gridTemplateRows: `${split}fr 5px ${1 - split}fr` }}>
       <div className="editor-pane">
-        <CodeEditor
+        <LazyCodeEditor
           value={p.code}
           revision={p.codeRevision}
           onChange={p.onCodeChange}
