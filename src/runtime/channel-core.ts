@@ -37,6 +37,21 @@ export class Channel<T> {
     return this.capacity === 0 && this.length === 0 && this.receivers.size > 0;
   }
 
+  /**
+   * Park `task` until an item or a close arrives. On an unbuffered channel, a sender parked
+   * for want of a receiver can go ahead now, so it is woken to re-check (never the task
+   * itself: a select may wait to send and to receive on one channel).
+   */
+  waitToReceive(task: Task): void {
+    this.receivers.add(task);
+    if (this.capacity !== 0 || this.length !== 0) return;
+    for (const sender of this.senders) {
+      if (sender === task) continue;
+      this.senders.delete(sender);
+      this.wake(sender);
+    }
+  }
+
   /** Add an item regardless of capacity (the caller checked canSend, or is a socket). */
   push(item: T): void {
     this.buffer.push(item);

@@ -42,6 +42,13 @@ describe('npm run lua', () => {
     expect(r.stderr).toContain('stack traceback:');
   });
 
+  it('exits 1 naming a deadlock when every task waits and nothing can wake one', async () => {
+    const r = await runCli(write('deadlock.lua', 'print("before")\nchannel.new():receive()\n'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('before\n');
+    expect(r.stderr).toContain('lua: deadlock: every task is blocked');
+  });
+
   it('applies --policy before any socket opens', async () => {
     const policy = write(
       'deny.json',

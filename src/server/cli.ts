@@ -122,8 +122,24 @@ async function main(): Promise<number> {
     },
   });
   process.once('SIGINT', () => run.stop());
+  // Node's event loop ran dry with the run still waiting: no timer or socket is left to wake
+  // any of its tasks, so it never can finish (Go's "all goroutines are asleep").
+  let deadlocked = false;
+  const onLoopEmpty = () => {
+    deadlocked = true;
+    run.stop();
+  };
+  process.once('beforeExit', onLoopEmpty);
   const end = await run.done;
+  process.off('beforeExit', onLoopEmpty);
   await demo?.close();
+  if (deadlocked) {
+    console.error(
+      'lua: deadlock: every task is blocked and nothing is left that could wake one ' +
+        '(a channel receive or send that no other task will match?)',
+    );
+    return 1;
+  }
   if (end.status === 'error') {
     console.error(`lua: ${end.failure.message}`);
     if (end.failure.traceback) console.error(end.failure.traceback);

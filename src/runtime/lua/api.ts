@@ -4,6 +4,8 @@
  */
 import { lua, lauxlib, to_luastring } from 'fengari';
 import type { LuaState } from 'fengari';
+import { pushsvalue2s } from 'fengari/src/lobject.js';
+import { luaS_bless } from 'fengari/src/lstring.js';
 
 export { lua, lauxlib };
 export type { LuaState };
@@ -42,6 +44,21 @@ export function pushText(L: LuaState, s: string): void {
 
 export function pushBytes(L: LuaState, bytes: Uint8Array): void {
   lua.lua_pushlstring(L, bytes, bytes.length);
+}
+
+/**
+ * Push received bytes as a Lua string that keeps them as its storage, without the copy
+ * pushBytes makes: a 16 MiB message costs 16 MiB once, not twice. Only for bytes nothing
+ * writes to again (a received message). A small view into a bigger buffer is copied anyway,
+ * so a string the script keeps never holds on to much more memory than its own length.
+ */
+export function pushReceivedBytes(L: LuaState, bytes: Uint8Array): void {
+  if (bytes.byteLength === 0 || bytes.byteLength * 2 < bytes.buffer.byteLength) {
+    pushBytes(L, bytes);
+    return;
+  }
+  // A plain view: a Node Buffer's slice() shares memory where fengari expects a copy.
+  pushsvalue2s(L, luaS_bless(L, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
 }
 
 /** The bytes of the string (or number) at `idx`, raising an argument error otherwise. */

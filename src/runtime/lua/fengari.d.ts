@@ -21,3 +21,15 @@ declare module 'fengari' {
     replacement_char?: boolean,
   ): string;
 }
+
+/** Two internals, for pushing a string without a copy (api.ts pushReceivedBytes). */
+declare module 'fengari/src/lstring.js' {
+  import type { LuaState } from 'fengari';
+  /** A Lua string object whose storage is `bytes` itself. */
+  export function luaS_bless(L: LuaState, bytes: Uint8Array): object;
+}
+declare module 'fengari/src/lobject.js' {
+  import type { LuaState } from 'fengari';
+  /** Push a string object made by luaS_bless. */
+  export function pushsvalue2s(L: LuaState, ts: object): void;
+}

@@ -9,7 +9,7 @@ import {
   lauxlib,
   lua,
   luaString,
-  pushBytes,
+  pushReceivedBytes,
   pushText,
   raise,
   setFunctions,
@@ -109,7 +109,7 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
         );
         lua.lua_rawset(L, -3);
         lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, interned.data);
-        pushBytes(L, item.data);
+        pushReceivedBytes(L, item.data);
         lua.lua_rawset(L, -3);
         return;
       case 'ref':
@@ -146,7 +146,7 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
     }
     const task = scheduler.current;
     scheduler.assertCanBlock(L);
-    channel.core.receivers.add(task);
+    channel.core.waitToReceive(task);
     return scheduler.suspend(L, (L1) => {
       channel.core.receivers.delete(task);
       return receive(L1, channel);
@@ -271,7 +271,8 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
     const task = scheduler.current;
     scheduler.assertCanBlock(L);
     for (const c of cases)
-      (c.op === 'receive' ? c.channel.core.receivers : c.channel.core.senders).add(task);
+      if (c.op === 'receive') c.channel.core.waitToReceive(task);
+      else c.channel.core.senders.add(task);
     return scheduler.suspend(L, (L1) => {
       for (const c of cases) {
         c.channel.core.receivers.delete(task);

@@ -56,6 +56,22 @@ describe('channel', () => {
     ).toEqual(['received\tx\ttrue']);
   });
 
+  it('wakes a sender parked on an unbuffered channel when a receiver arrives later', async () => {
+    expect(
+      await lines(`
+        local a = channel.new()
+        coroutine.spawn(function() time.sleep(5); print("received", a:receive()) end)
+        a:send("x")
+        print("sent")
+        local b = channel.new()
+        coroutine.spawn(function() time.sleep(5); print("received", b:receive()) end)
+        local r = channel.select { b:case_send("y"), time.after(2000):case_receive() }
+        print(r.channel == b and "send case" or "timer case")
+        time.sleep(5)
+      `),
+    ).toEqual(['sent', 'received\tx\ttrue', 'send case', 'received\ty\ttrue']);
+  });
+
   it('selects the ready case, returns default when none is, and sends through case_send', async () => {
     expect(
       await lines(`
