@@ -7,10 +7,14 @@ export function useRunStore(store: RunStore): number {
 }
 
 /**
- * Like useRunStore, but re-renders at most every `ms` (the last change always lands). For
- * panes whose render is costly under a flood of updates, such as the console's DOM text.
+ * Like useRunStoreSelect, but re-renders at most every `ms` (the last change always lands).
+ * For panes whose render is costly under a flood of updates, such as the console's DOM text.
  */
-export function useThrottledRunStore(store: RunStore, ms: number): number {
+export function useThrottledRunStore<T>(
+  store: RunStore,
+  ms: number,
+  select: (store: RunStore) => T,
+): T {
   const subscribe = useCallback(
     (listener: () => void) => {
       let last = 0;
@@ -33,7 +37,7 @@ export function useThrottledRunStore(store: RunStore, ms: number): number {
     },
     [store, ms],
   );
-  return useSyncExternalStore(subscribe, store.getVersion);
+  return useSyncExternalStore(subscribe, () => select(store));
 }
 
 /**

@@ -23,15 +23,21 @@ const Line = memo(function Line({ line }: { line: ConsoleLine }) {
 });
 
 export const ConsolePane = memo(function ConsolePane({ store }: { store: RunStore }) {
-  useThrottledRunStore(store, 100);
+  // Frames do not change the console: it renders when its lines do (the array grows in place).
+  const shown = useThrottledRunStore(
+    store,
+    100,
+    (s) => `${s.output.length} ${s.output.at(-1)?.seq} ${s.outputDropped}`,
+  );
+  const lines = store.output;
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
-  const lines = store.output;
 
+  // Only when a line came: reading scrollHeight forces a layout of the whole page.
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el && stick.current) el.scrollTop = el.scrollHeight;
-  });
+  }, [shown]);
 
   return (
     <section className="console-pane" aria-label="Console">

@@ -140,11 +140,11 @@ export function FrameLog({
           rowHeight={FRAME_ROW_HEIGHT}
           follow
           version={version}
-          renderRow={(i) => {
+          renderRow={(i, key) => {
             const frame = view.at(i)!;
             return (
               <FrameRow
-                key={i}
+                key={key}
                 frame={frame}
                 startedAt={startedAt}
                 selected={frame === picked}

@@ -1,13 +1,14 @@
 /** The connections inspector: the run's connections above, their live frame log below. */
 import { useState, memo } from 'react';
 import type { RunStore } from '../app/run-store.ts';
-import { useRunStore } from '../app/use-run-store.ts';
+import { useThrottledRunStore } from '../app/use-run-store.ts';
 import { ConnectionList } from './ConnectionList.tsx';
 import { FrameLog } from './FrameLog.tsx';
 import './inspector.css';
 
 export const InspectorPanel = memo(function InspectorPanel({ store }: { store: RunStore }) {
-  const version = useRunStore(store);
+  // Ten updates a second keep a flood readable and leave the page's thread mostly free.
+  const version = useThrottledRunStore(store, 100, (s) => s.version);
   const [selected, setSelected] = useState<number | null>(null);
   const connections = [...store.connections.values()];
 

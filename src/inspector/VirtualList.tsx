@@ -10,7 +10,11 @@ import { computeWindow, isAtBottom } from './virtual-window.ts';
 export interface VirtualListProps {
   count: number;
   rowHeight: number;
-  renderRow(index: number): ReactNode;
+  /**
+   * The row at `index`, with `key` as its React key: a slot number, not the index, so that a
+   * scrolling (or following) list updates the rows it has instead of making new ones.
+   */
+  renderRow(index: number, key: number): ReactNode;
   overscan?: number;
   follow?: boolean;
   className?: string;
@@ -33,6 +37,8 @@ export function VirtualList({
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(400);
   const stick = useRef(true);
+  // stick's value for rendering (refs are not read during render).
+  const [atBottom, setAtBottom] = useState(true);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -46,17 +52,28 @@ export function VirtualList({
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el && follow && stick.current) {
-      const bottom = Math.max(0, count * rowHeight - el.clientHeight);
+      // `viewport`, not el.clientHeight: reading layout here would force a layout every frame.
+      const bottom = Math.max(0, count * rowHeight - viewport);
       if (el.scrollTop !== bottom) {
         el.scrollTop = bottom;
         setScrollTop(bottom);
       }
     }
-  }, [count, rowHeight, follow, version]);
+  }, [count, rowHeight, follow, version, viewport]);
 
-  const win = computeWindow({ scrollTop, viewportHeight: viewport, rowHeight, count, overscan });
+  // A list following its tail is not being scrolled by hand: rows above the view would be
+  // replaced before anyone sees them, so render only those in view.
+  const following = follow && atBottom;
+  const win = computeWindow({
+    scrollTop,
+    viewportHeight: viewport,
+    rowHeight,
+    count,
+    overscan: following ? 1 : overscan,
+  });
   const rows: ReactNode[] = [];
-  for (let i = win.start; i < win.end; i++) rows.push(renderRow(i));
+  const slots = Math.max(1, win.end - win.start);
+  for (let i = win.start; i < win.end; i++) rows.push(renderRow(i, i % slots));
 
   return (
     <div
@@ -66,6 +83,7 @@ export function VirtualList({
       onScroll={(e) => {
         const el = e.currentTarget;
         stick.current = isAtBottom(el.scrollTop, el.clientHeight, el.scrollHeight, rowHeight);
+        setAtBottom(stick.current);
         setScrollTop(el.scrollTop);
       }}
     >
