@@ -45,13 +45,17 @@ export function codeUrl(playground: Playground, code: string): string {
   return `${playground.url}#code=${Buffer.from(code, 'utf8').toString('base64url')}`;
 }
 
-/** Open the page on a permalink and wait until it is ready to run. */
+/**
+ * Open the page on a permalink and wait until it has settled: idle, with the editor (which
+ * loads after the page) shown, so its one-time start-up work is not measured with the run.
+ */
 export async function openCode(page: Page, url: string): Promise<void> {
   // From a page already on the playground, a new #code= would be a same-document navigation
   // that the app does not reload for.
   await page.goto('about:blank');
   await page.goto(url);
   await page.getByTestId('run.status').filter({ hasText: 'idle' }).waitFor();
+  await page.locator('.monaco-editor .view-lines').waitFor();
 }
 
 /** Press Run, wait for the end, return the console's text; a failed run throws. */

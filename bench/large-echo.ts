@@ -47,11 +47,14 @@ function rawNode(url: string): Promise<number> {
       started = performance.now();
       socket.send(payload);
     });
+    let elapsed = 0;
     socket.on('message', (data: Buffer) => {
+      elapsed = performance.now() - started;
       if (!payload.equals(data)) reject(new Error('raw echo came back changed'));
-      resolve(performance.now() - started);
       socket.close();
     });
+    // Resolved once closed, so that no buffer of this socket is left to the next baseline.
+    socket.on('close', () => resolve(elapsed));
     socket.on('error', reject);
   });
 }
