@@ -7,7 +7,7 @@ import { runInNewContext } from 'node:vm';
 
 setFlagsFromString('--expose-gc');
 // A fresh context picks up the flag, so no `node --expose-gc` is needed to start the bench.
-const collect = runInNewContext('gc') as () => void;
+export const collect = runInNewContext('gc') as () => void;
 
 const inUse = () => {
   const m = process.memoryUsage();

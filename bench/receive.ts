@@ -1,13 +1,13 @@
 /**
  * Receive throughput: the flood server sends 200,000 text messages of 32 bytes; a Lua
  * `ch:receive()` loop counts them against a plain `onmessage` counter in the same place:
- * Node (the CLI), the Chromium page direct, and the page through the relay.
+ * Node (the CLI, against a `ws` counter in a process of its own alike), the Chromium page
+ * direct, and the page through the relay.
  * Rates run from the first message to the close, on both sides alike.
  */
-import { WebSocket } from 'ws';
 import type { BenchBrowser } from './browser.ts';
 import { codeUrl, readFigure, runInPage, runRawWorker } from './browser.ts';
-import { runCli } from './lua-cli.ts';
+import { runCli, runRawCounter } from './node-processes.ts';
 import type { BenchServers } from './servers.ts';
 import { count, ratio } from './report.ts';
 import type { Result } from './report.ts';
@@ -51,21 +51,8 @@ function checkComplete(where: string, c: Count): Count {
   return c;
 }
 
-function rawNode(url: string): Promise<Count> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
-    let received = 0;
-    let started = 0;
-    socket.on('open', () => socket.send('go'));
-    socket.on('message', () => {
-      if (received++ === 0) started = performance.now();
-    });
-    socket.on('error', reject);
-    socket.on('close', () => resolve({ received, elapsed: performance.now() - started }));
-  });
-}
-
-const luaCount = (output: string): Count => ({
+/** The counts a counter printed (the Lua script and raw-counter.ts print alike). */
+const printedCount = (output: string): Count => ({
   received: readFigure(output, 'received'),
   elapsed: readFigure(output, 'elapsed'),
 });
@@ -86,8 +73,8 @@ export async function benchReceive(
 ): Promise<void> {
   const url = () => servers.floodUrl(MESSAGES, SIZE);
 
-  const nodeRaw = checkComplete('node raw', await rawNode(url()));
-  const nodeLua = checkComplete('node Lua', luaCount(await runCli(luaCounter(url()))));
+  const nodeRaw = checkComplete('node raw', printedCount(await runRawCounter(url())));
+  const nodeLua = checkComplete('node Lua', printedCount(await runCli(luaCounter(url()))));
   const nodeRatio = rate(nodeLua) / rate(nodeRaw);
   report(compare('Node (CLI)', nodeRaw, nodeLua, 'Lua/raw ≥ 0.5', nodeRatio >= 0.5));
 
@@ -117,13 +104,13 @@ export async function benchReceive(
     target: '',
     met: null,
   });
-  const direct = luaCount(await runInPage(page, codeUrl(bb.playground, luaCounter(url()))));
+  const direct = printedCount(await runInPage(page, codeUrl(bb.playground, luaCounter(url()))));
   await context.close();
   const directRatio = rate(checkComplete('browser Lua direct', direct)) / rate(browserRaw);
   report(compare('Chromium direct', browserRaw, direct, 'Lua/raw ≥ 0.5', directRatio >= 0.5));
 
   const relayed = await bb.newPage('relay');
-  const viaRelay = luaCount(
+  const viaRelay = printedCount(
     await runInPage(relayed.page, codeUrl(bb.playground, luaCounter(url()))),
   );
   await relayed.context.close();

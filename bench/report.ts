@@ -4,6 +4,7 @@
  * written by hand and stay).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { format } from 'prettier';
 import { cpus, totalmem, release, platform } from 'node:os';
 
 export interface Result {
@@ -50,7 +51,8 @@ export function renderResults(results: Result[], machine: string, date: Date): s
   ].join('\n');
 }
 
-export function writeResults(path: string, section: string): void {
+/** Written as Prettier would, so `npm run lint` stays clean after a run. */
+export async function writeResults(path: string, section: string): Promise<void> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -63,7 +65,7 @@ export function writeResults(path: string, section: string): void {
     start >= 0 && end > start
       ? text.slice(0, start) + section + text.slice(end + END.length)
       : `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(path, text);
+  writeFileSync(path, await format(text, { filepath: path }));
 }
 
 /** Rounded with thousands separators: 18234.6 → "18,235". */

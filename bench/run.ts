@@ -10,6 +10,7 @@ import type { BenchBrowser } from './browser.ts';
 import { benchColdLoad } from './cold-load.ts';
 import { benchEchoRoundTrip } from './echo-rtt.ts';
 import { benchLargeEcho } from './large-echo.ts';
+import { collect } from './memory-probe.ts';
 import { benchReceive } from './receive.ts';
 import { benchUiFrames } from './ui-frames.ts';
 import { describeMachine, printResult, renderResults, writeResults } from './report.ts';
@@ -51,7 +52,13 @@ async function main(): Promise<void> {
     printResult(r);
   };
   try {
-    for (const name of selected) await BENCHES[name]!(servers, bb, report);
+    for (const name of selected) {
+      // Each benchmark starts from a quiet machine: the previous one's sockets closed and its
+      // garbage collected (a flood just before would otherwise weigh on the round trips).
+      collect();
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await BENCHES[name]!(servers, bb, report);
+    }
     completed = true;
   } finally {
     const machine = describeMachine(bb.browser.version());
@@ -59,7 +66,7 @@ async function main(): Promise<void> {
     servers.close();
     if (names.length === 0 && completed) {
       const file = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
-      writeResults(file, renderResults(results, machine, new Date()));
+      await writeResults(file, renderResults(results, machine, new Date()));
       console.log(`\nwritten to ${file}`);
     }
   }

@@ -129,7 +129,8 @@ describe.each(TRANSPORTS)('%s transport: resilience', (name) => {
     const stopped = Date.now();
     run.stop();
     const r = await run.done;
-    expect(Date.now() - stopped).toBeLessThan(500);
+    // Far below the 15 s safety stop, far above any scheduling delay of a loaded machine.
+    expect(Date.now() - stopped).toBeLessThan(3000);
     expect(r.end.status).toBe('stopped');
     expect(r.lines).toHaveLength(sent);
 
@@ -179,7 +180,7 @@ describe('relay transport: the relay dies', () => {
     const [word, received, code, reason] = r.lines[1]!.split('\t');
     expect([word, code, reason]).toEqual(['received', '1006', '']);
     expect(Number(received)).toBeGreaterThanOrEqual(20);
-    expect(endedAfter).toBeLessThan(2000);
+    expect(endedAfter).toBeLessThan(5000);
     // The relay's page sockets died with it; its upstream legs are closed as going away.
     expect(await upstreamClosed).toBe(1001);
   });
