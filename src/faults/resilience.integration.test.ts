@@ -9,18 +9,14 @@ import type WebSocket from 'ws';
 import { closeAll, startUpstream, waitFor } from '../server/relay/testing.ts';
 import { expectFinished, setUpTransport, startWatched, type TransportName } from './fault-runs.ts';
 import {
-  OPCODE_TEXT,
+  OP,
+  closeRawFrameServers,
   frame,
-  frameHeader,
-  startRawUpstream,
-  writeFlushed,
-  type RawUpstream,
-} from './raw-upstream.ts';
+  startRawFrameServer,
+} from '../test-support/raw-frame-server.ts';
 
-let rawUpstreams: RawUpstream[] = [];
 afterEach(async () => {
-  await Promise.all(rawUpstreams.map((u) => u.close()));
-  rawUpstreams = [];
+  await closeRawFrameServers();
   await closeAll();
 });
 
@@ -68,23 +64,21 @@ const RECEIVE_ALL = `
 
 describe.each(TRANSPORTS)('%s transport: resilience', (name) => {
   it('reports 1006 when the upstream dies mid-message, keeping the complete ones', async () => {
-    const upstream = await startRawUpstream(async function killMidMessage(socket) {
-      await writeFlushed(
-        socket,
-        Buffer.concat([frame(OPCODE_TEXT, 'one'), frame(OPCODE_TEXT, 'two')]),
+    const upstream = await startRawFrameServer();
+    void upstream.nextPeer().then(function killMidMessage(peer) {
+      peer.send(
+        frame({ opcode: OP.TEXT, payload: 'one' }),
+        frame({ opcode: OP.TEXT, payload: 'two' }),
       );
       // A 1 MiB text frame of which only the header and 64 KiB ever arrive.
-      await writeFlushed(
-        socket,
-        Buffer.concat([frameHeader(OPCODE_TEXT, 1024 * 1024), Buffer.alloc(64 * 1024, 'x')]),
-      );
-      setTimeout(() => socket.destroy(), 50);
+      const whole = frame({ opcode: OP.TEXT, payload: Buffer.alloc(1024 * 1024, 'x') });
+      peer.send(whole.subarray(0, 10 + 64 * 1024));
+      setTimeout(() => peer.destroy(), 50);
     });
-    rawUpstreams.push(upstream);
     const { choice } = await setUpTransport(name);
     const started = Date.now();
     const r = await startWatched(
-      `local c = assert(websocket.connect("${upstream.url}/"))\n${RECEIVE_ALL}`,
+      `local c = assert(websocket.connect("${upstream.url}"))\n${RECEIVE_ALL}`,
       choice,
       { frames: true, stopAfterMs: 10_000 },
     ).done;
