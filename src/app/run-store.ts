@@ -2,7 +2,7 @@
  * What the page knows about the current run: status, console lines, connections, frames and
  * policy decisions. The worker sends batches many times a second; the store absorbs them into
  * mutable buffers and tells React at most once per animation frame (`schedule`), so 50,000
- * frames cost a few renders, not 50,000. Components read through `useRunStore`.
+ * frames cost a few renders, not 50,000. Components read through the hooks of use-run-store.ts.
  */
 import type {
   ConnectionInfo,

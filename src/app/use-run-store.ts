@@ -1,10 +1,9 @@
-/** Subscribe a component to the run store; it re-renders at most once per animation frame. */
+/**
+ * Subscribe a component to the run store (which notifies at most once per animation frame),
+ * re-rendering only when what it shows changed.
+ */
 import { useCallback, useSyncExternalStore } from 'react';
 import type { RunStore } from './run-store.ts';
-
-export function useRunStore(store: RunStore): number {
-  return useSyncExternalStore(store.subscribe, store.getVersion);
-}
 
 /**
  * Like useRunStoreSelect, but re-renders at most every `ms` (the last change always lands).
