@@ -42,6 +42,10 @@ export interface RunOptions {
   defer?: Defer;
 }
 
+export const DEADLOCK =
+  'deadlock: every task is blocked and nothing is left that could wake one ' +
+  '(a channel receive or send that no other task will match?)';
+
 export interface RunHandle {
   /** Settles once, when the run has finished, failed or been stopped, and cleaned up. */
   done: Promise<RunEnd>;
@@ -58,7 +62,7 @@ const systemClock: Clock = {
 export function startRun(options: RunOptions): RunHandle {
   const clock = options.clock ?? systemClock;
   const L: LuaState = lauxlib.luaL_newstate();
-  const timers = new Timers(clock);
+  const timers = new Timers(clock, () => checkDeadlock());
   const connections = new Map<number, Connection>();
   let ended = false;
   let pendingWrite = '';
@@ -107,7 +111,24 @@ export function startRun(options: RunOptions): RunHandle {
     if (scheduler.taskCount === 0) finish({ status: 'finished' });
   };
 
-  const scheduler = new Scheduler(L, options.defer ?? createDefer(), () => clock.now(), onTaskEnd);
+  /**
+   * Every task waits and nothing is left that could wake one: no timer will fire and no
+   * connection is open (Go's "all goroutines are asleep"). Checked whenever the tasks go idle,
+   * a timer fires or a connection ends; ending with an error beats "running" forever.
+   */
+  const checkDeadlock = () => {
+    if (ended || scheduler.taskCount === 0 || !scheduler.isIdle) return;
+    if (timers.size > 0 || connections.size > 0) return;
+    finish({ status: 'error', failure: { message: DEADLOCK, traceback: '' } });
+  };
+
+  const scheduler = new Scheduler(
+    L,
+    options.defer ?? createDefer(),
+    () => clock.now(),
+    onTaskEnd,
+    checkDeadlock,
+  );
   const channels = channelLibrary(scheduler);
 
   openBase(L, write);
@@ -127,6 +148,7 @@ export function startRun(options: RunOptions): RunHandle {
         demoHosts: options.demoHosts,
         transport: options.transport,
         connections,
+        connectionEnded: checkDeadlock,
         now: () => clock.now(),
         ended: () => ended,
       }),

@@ -53,6 +53,8 @@ export class Scheduler {
     private readonly now: () => number,
     /** Called once per task that ends; an error leaves its message on the thread's stack. */
     private readonly onTaskEnd: (task: Task, end: TaskEnd) => void,
+    /** Called when no task is left ready to run (every one waits, or none is left). */
+    private readonly onIdle: () => void = () => {},
   ) {
     lua.lua_sethook(
       L,
@@ -69,6 +71,11 @@ export class Scheduler {
 
   get taskCount(): number {
     return this.tasks.size;
+  }
+
+  /** No task is running or ready: each one waits for a wake. */
+  get isIdle(): boolean {
+    return !this.draining && this.ready.length === 0 && this.running === null;
   }
 
   /** Start a task running the function and `nargs` arguments on top of `from`'s stack. */
@@ -168,6 +175,7 @@ export class Scheduler {
       this.defer(() => this.drain());
     } else {
       this.draining = false;
+      if (!this.stopped) this.onIdle();
     }
   }
 

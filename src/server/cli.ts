@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
-import { startRun } from '../runtime/run.ts';
+import { DEADLOCK, startRun } from '../runtime/run.ts';
 import { createNodeTransport } from '../runtime/transport/node-ws.ts';
 import { getPreset } from '../policy/presets.ts';
 import { parsePolicy } from '../policy/serialize.ts';
@@ -122,8 +122,8 @@ async function main(): Promise<number> {
     },
   });
   process.once('SIGINT', () => run.stop());
-  // Node's event loop ran dry with the run still waiting: no timer or socket is left to wake
-  // any of its tasks, so it never can finish (Go's "all goroutines are asleep").
+  // The runtime reports a deadlock itself; this is the safety net should anything it does not
+  // count keep a run waiting: Node's event loop ran dry, so nothing can ever wake it.
   let deadlocked = false;
   const onLoopEmpty = () => {
     deadlocked = true;
@@ -134,10 +134,7 @@ async function main(): Promise<number> {
   process.off('beforeExit', onLoopEmpty);
   await demo?.close();
   if (deadlocked) {
-    console.error(
-      'lua: deadlock: every task is blocked and nothing is left that could wake one ' +
-        '(a channel receive or send that no other task will match?)',
-    );
+    console.error(`lua: ${DEADLOCK}`);
     return 1;
   }
   if (end.status === 'error') {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lua, runLua } from '../run-for-test.ts';
+import { DEADLOCK } from '../run.ts';
 
 async function lines(code: string): Promise<string[]> {
   const r = await lua(code);
@@ -70,6 +71,33 @@ describe('channel', () => {
         time.sleep(5)
       `),
     ).toEqual(['sent', 'received\tx\ttrue', 'send case', 'received\ty\ttrue']);
+  });
+
+  it('ends a run whose tasks all wait with nothing left to wake them, naming a deadlock', async () => {
+    const alone = await lua('print("before")\nchannel.new():receive()');
+    expect(alone.lines).toEqual(['before']);
+    expect(alone.end).toMatchObject({ status: 'error', failure: { message: DEADLOCK } });
+    // The main chunk is done; a spawned task waits for a value nobody will send.
+    const leftover = await lua(`
+      local ch = channel.new()
+      coroutine.spawn(function() ch:receive() end)
+      print("main done")
+    `);
+    expect(leftover.lines).toEqual(['main done']);
+    expect(leftover.end).toMatchObject({ status: 'error', failure: { message: DEADLOCK } });
+  });
+
+  it('is no deadlock while a timer can still wake a task, even one nobody receives from', async () => {
+    expect(
+      await lines(`
+        local ch = channel.new()
+        local ignored = time.after(20)
+        coroutine.spawn(function() time.sleep(10); ch:send("woken") end)
+        print(ch:receive())
+        time.sleep(30)
+        print("done")
+      `),
+    ).toEqual(['woken\ttrue', 'done']);
   });
 
   it('selects the ready case, returns default when none is, and sends through case_send', async () => {

@@ -18,12 +18,22 @@ export interface Clock {
 /** Timers of one run, so that ending the run clears every one of them. */
 export class Timers {
   private readonly pending = new Set<unknown>();
-  constructor(readonly clock: Clock) {}
+  constructor(
+    readonly clock: Clock,
+    /** After any timer has fired and run its callback. */
+    private readonly fired: () => void = () => {},
+  ) {}
+
+  /** Timers started and not yet fired or cancelled. */
+  get size(): number {
+    return this.pending.size;
+  }
 
   start(ms: number, callback: () => void): () => void {
     const handle = this.clock.setTimeout(() => {
       this.pending.delete(handle);
       callback();
+      this.fired();
     }, ms);
     this.pending.add(handle);
     return () => {

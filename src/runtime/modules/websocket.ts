@@ -49,6 +49,8 @@ export interface WebsocketContext {
   transport: TransportChoice;
   /** Connections not yet ended, by id: what the run closes when it ends. */
   connections: Map<number, Connection>;
+  /** After a connection ended and left `connections`. */
+  connectionEnded(): void;
   now(): number;
   /** True once the run has ended: clients kept by a host no longer have a runtime. */
   ended(): boolean;
@@ -201,7 +203,10 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
       timers: ctx.timers,
       observer: ctx.observer,
       now: ctx.now,
-      onEnded: (ended) => ctx.connections.delete(ended.id),
+      onEnded: (ended) => {
+        ctx.connections.delete(ended.id);
+        ctx.connectionEnded();
+      },
     });
     late.connection = opened;
     ctx.connections.set(id, opened);
