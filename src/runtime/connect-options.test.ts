@@ -121,6 +121,12 @@ describe('validateClose', () => {
   it.each([999, 1004, 1005, 1006, 1015, 5000, 0, 1000.5])('refuses code %d', (code) => {
     expect(validateClose(code, none, true)).toMatch(/close code/);
   });
+  it.each([1016, 2000, 2999])('refuses reserved code %d, which no library sends', (code) => {
+    expect(validateClose(code, none, true)).toMatch(/reserved by the protocol/);
+  });
+  it.each([1012, 1014])('accepts %d, the last registered codes', (code) => {
+    expect(validateClose(code, none, true)).toBeNull();
+  });
   it('refuses a reason over 123 bytes or not UTF-8', () => {
     expect(validateClose(1000, new Uint8Array(124), true)).toMatch(/123/);
     expect(validateClose(1000, new Uint8Array([0xff]), false)).toMatch(/UTF-8/);

@@ -190,6 +190,11 @@ export function validateClose(
   ) {
     return `close code ${code} is not allowed: use 1000-4999 except 1004, 1005, 1006 and 1015`;
   }
+  // RFC 6455 section 7.4.2 keeps 1016-2999 for the protocol itself: no WebSocket library puts
+  // them on the wire (ws and browsers refuse), so like 1005 they never go out.
+  if (code >= 1016 && code <= 2999) {
+    return `close code ${code} cannot be sent: 1016-2999 are reserved by the protocol and WebSocket libraries refuse them; use 1000-1014 or 3000-4999`;
+  }
   if (reason.length > 123) return `close reason is ${reason.length} bytes; at most 123 are allowed`;
   if (!reasonIsUtf8) return 'close reason must be valid UTF-8';
   return null;

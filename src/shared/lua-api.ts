@@ -120,7 +120,7 @@ export const WEBSOCKET_MODULE: LuaModule = {
               name: 'code',
               type: 'number',
               optional: true,
-              doc: 'Close code 1000-4999 (default 1000) except 1004, 1005, 1006, 1015.',
+              doc: 'Close code (default 1000): 1000-1014 or 3000-4999, except 1004, 1005, 1006. Others are INVALID: they never go on the wire.',
             },
             { name: 'reason', type: 'string', optional: true, doc: 'At most 123 bytes of UTF-8.' },
           ],
