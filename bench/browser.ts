@@ -69,8 +69,11 @@ export async function runAndRead(page: Page, timeoutMs = 180_000): Promise<strin
     null,
     { timeout: timeoutMs, polling: 100 },
   );
-  const output = (await page.getByTestId('console.output').textContent()) ?? '';
   const status = await page.getByTestId('run.status').textContent();
+  // The console redraws at most ten times a second: wait for its last line of the run.
+  if (status === 'finished')
+    await page.getByTestId('console.output').filter({ hasText: 'Finished in' }).waitFor();
+  const output = (await page.getByTestId('console.output').textContent()) ?? '';
   if (status !== 'finished') throw new Error(`run failed: ${output}`);
   return output;
 }

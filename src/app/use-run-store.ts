@@ -2,7 +2,7 @@
  * Subscribe a component to the run store (which notifies at most once per animation frame),
  * re-rendering only when what it shows changed.
  */
-import { useCallback, useSyncExternalStore } from 'react';
+import { startTransition, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { RunStore } from './run-store.ts';
 
 /**
@@ -45,4 +45,31 @@ export function useThrottledRunStore<T>(
  */
 export function useRunStoreSelect<T>(store: RunStore, select: (store: RunStore) => T): T {
   return useSyncExternalStore(store.subscribe, () => select(store));
+}
+
+/**
+ * The store's version, updated at most every `ms` as a transition: React renders it in slices
+ * that yield to the browser, so a costly pane under a flood never holds the thread for long.
+ * For panes that read the store's buffers directly and tolerate a render against newer data.
+ */
+export function useRunStoreTransition(store: RunStore, ms: number): number {
+  const [version, setVersion] = useState(store.version);
+  useEffect(() => {
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const fire = () => {
+      timer = null;
+      last = Date.now();
+      startTransition(() => setVersion(store.version));
+    };
+    const unsubscribe = store.subscribe(() => {
+      if (timer !== null) return;
+      timer = setTimeout(fire, Math.max(0, last + ms - Date.now()));
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [store, ms]);
+  return version;
 }

@@ -141,7 +141,9 @@ export function FrameLog({
           follow
           version={version}
           renderRow={(i, key) => {
-            const frame = view.at(i)!;
+            // A render may run against a buffer that moved on (it renders in slices).
+            const frame = view.at(i);
+            if (!frame) return null;
             return (
               <FrameRow
                 key={key}

@@ -1,14 +1,14 @@
 /** The connections inspector: the run's connections above, their live frame log below. */
 import { useState, memo } from 'react';
 import type { RunStore } from '../app/run-store.ts';
-import { useThrottledRunStore } from '../app/use-run-store.ts';
+import { useRunStoreTransition } from '../app/use-run-store.ts';
 import { ConnectionList } from './ConnectionList.tsx';
 import { FrameLog } from './FrameLog.tsx';
 import './inspector.css';
 
 export const InspectorPanel = memo(function InspectorPanel({ store }: { store: RunStore }) {
   // Ten updates a second keep a flood readable and leave the page's thread mostly free.
-  const version = useThrottledRunStore(store, 100, (s) => s.version);
+  const version = useRunStoreTransition(store, 100);
   const [selected, setSelected] = useState<number | null>(null);
   const connections = [...store.connections.values()];
 

@@ -36,8 +36,6 @@ export function VirtualList({
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(400);
-  const stick = useRef(true);
-  // stick's value for rendering (refs are not read during render).
   const [atBottom, setAtBottom] = useState(true);
 
   useLayoutEffect(() => {
@@ -49,28 +47,24 @@ export function VirtualList({
     return () => observer.disconnect();
   }, []);
 
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (el && follow && stick.current) {
-      // `viewport`, not el.clientHeight: reading layout here would force a layout every frame.
-      const bottom = Math.max(0, count * rowHeight - viewport);
-      if (el.scrollTop !== bottom) {
-        el.scrollTop = bottom;
-        setScrollTop(bottom);
-      }
-    }
-  }, [count, rowHeight, follow, version, viewport]);
-
-  // A list following its tail is not being scrolled by hand: rows above the view would be
-  // replaced before anyone sees them, so render only those in view.
+  // A list following its tail is rendered where it is about to be scrolled to, so the rows are
+  // right the first time: one render and one layout per update. Rows above the view would be
+  // replaced before anyone sees them, so only those in view are rendered.
   const following = follow && atBottom;
+  const bottom = Math.max(0, count * rowHeight - viewport);
   const win = computeWindow({
-    scrollTop,
+    scrollTop: following ? bottom : scrollTop,
     viewportHeight: viewport,
     rowHeight,
     count,
     overscan: following ? 1 : overscan,
   });
+
+  useLayoutEffect(() => {
+    // Written, never read: reading the scroll position here would force a layout.
+    if (following && scroller.current) scroller.current.scrollTop = bottom;
+  }, [following, bottom, version]);
+
   const rows: ReactNode[] = [];
   const slots = Math.max(1, win.end - win.start);
   for (let i = win.start; i < win.end; i++) rows.push(renderRow(i, i % slots));
@@ -82,9 +76,10 @@ export function VirtualList({
       data-testid={testId}
       onScroll={(e) => {
         const el = e.currentTarget;
-        stick.current = isAtBottom(el.scrollTop, el.clientHeight, el.scrollHeight, rowHeight);
-        setAtBottom(stick.current);
-        setScrollTop(el.scrollTop);
+        const atEnd = isAtBottom(el.scrollTop, el.clientHeight, el.scrollHeight, rowHeight);
+        setAtBottom(atEnd);
+        // While following, the position is derived from the count (above).
+        if (!(follow && atEnd)) setScrollTop(el.scrollTop);
       }}
     >
       <div className="vlist-content" style={{ height: win.totalHeight }}>
