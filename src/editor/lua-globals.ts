@@ -1,35 +1,11 @@
 /** Lua keywords and standard globals offered by completion outside a `module.` context. */
+import { LUA_KEYWORDS } from './lua-language.ts';
 
 export interface LuaGlobal {
   name: string;
   detail: string;
   keyword?: boolean;
 }
-
-const KEYWORDS = [
-  'and',
-  'break',
-  'do',
-  'else',
-  'elseif',
-  'end',
-  'false',
-  'for',
-  'function',
-  'goto',
-  'if',
-  'in',
-  'local',
-  'nil',
-  'not',
-  'or',
-  'repeat',
-  'return',
-  'then',
-  'true',
-  'until',
-  'while',
-];
 
 const FUNCTIONS: [string, string][] = [
   ['print', 'print(...)'],
@@ -54,6 +30,6 @@ const FUNCTIONS: [string, string][] = [
 ];
 
 export const LUA_GLOBALS: LuaGlobal[] = [
-  ...KEYWORDS.map((name) => ({ name, detail: 'keyword', keyword: true })),
+  ...LUA_KEYWORDS.map((name) => ({ name, detail: 'keyword', keyword: true })),
   ...FUNCTIONS.map(([name, detail]) => ({ name, detail })),
 ];

@@ -8,34 +8,37 @@ import type { languages } from 'monaco-editor/editor/editor.api';
 
 export const LUA_LANGUAGE_ID = 'lua';
 
+/** Lua 5.3's reserved words (highlighting here, completion in lua-globals.ts). */
+export const LUA_KEYWORDS = [
+  'and',
+  'break',
+  'do',
+  'else',
+  'elseif',
+  'end',
+  'false',
+  'for',
+  'function',
+  'goto',
+  'if',
+  'in',
+  'local',
+  'nil',
+  'not',
+  'or',
+  'repeat',
+  'return',
+  'then',
+  'true',
+  'until',
+  'while',
+];
+
 export function luaMonarch(libraryNames: string[]): languages.IMonarchLanguage {
   return {
     defaultToken: '',
     tokenPostfix: '.lua',
-    keywords: [
-      'and',
-      'break',
-      'do',
-      'else',
-      'elseif',
-      'end',
-      'false',
-      'for',
-      'function',
-      'goto',
-      'if',
-      'in',
-      'local',
-      'nil',
-      'not',
-      'or',
-      'repeat',
-      'return',
-      'then',
-      'true',
-      'until',
-      'while',
-    ],
+    keywords: LUA_KEYWORDS,
     builtins: [
       'assert',
       'collectgarbage',

@@ -1,9 +1,6 @@
 /**
  * The relay client against a real relay and a real `ws` upstream, all on 127.0.0.1.
  */
-import { createHash } from 'node:crypto';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket as WsWebSocket } from 'ws';
 import type WebSocket from 'ws';
@@ -23,8 +20,18 @@ import {
 import type { RelayFixture, UpstreamFixture } from '../../server/relay/testing.ts';
 import { PENDING_HIGH } from '../../server/relay/page-sender.ts';
 import type { WebSocketConstructor } from './relay-socket.ts';
+import {
+  OP,
+  closePayload,
+  closeRawFrameServers,
+  frame,
+  startRawFrameServer,
+} from '../../test-support/raw-frame-server.ts';
 
-afterEach(closeAll);
+afterEach(async () => {
+  await closeRawFrameServers();
+  await closeAll();
+});
 
 function request(url: string, extra: Partial<ConnectRequest> = {}): ConnectRequest {
   return {
@@ -283,37 +290,17 @@ describe('relay transport: backpressure', () => {
   });
 });
 
-/** A hand-made upstream: completes the handshake, then writes `frame` and closes. */
-async function rawUpstream(frame: Buffer): Promise<string> {
-  const server = createServer((socket) => {
-    socket.on('error', () => {});
-    let request = '';
-    socket.on('data', function onHandshake(chunk) {
-      request += chunk.toString('latin1');
-      const key = /sec-websocket-key: *(.+)\r\n/i.exec(request)?.[1];
-      if (!request.includes('\r\n\r\n') || !key) return;
-      socket.off('data', onHandshake);
-      const accept = createHash('sha1')
-        .update(key.trim() + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11')
-        .digest('base64');
-      socket.write(
-        `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
-      );
-      socket.end(frame);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  afterEachClose.push(() => server.close());
-  return `ws://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+/** An upstream that sends `bytes` as they are once a client has connected. */
+async function rawUpstream(bytes: Buffer): Promise<string> {
+  const server = await startRawFrameServer();
+  void server.nextPeer().then((peer) => peer.send(bytes));
+  return server.url;
 }
-const afterEachClose: (() => void)[] = [];
-afterEach(() => afterEachClose.splice(0).forEach((fn) => fn()));
 
 describe('relay transport: closing', () => {
   it('reports an unregistered upstream close code (2000) exactly as it arrived', async () => {
     const relay = await startRelay();
-    // FIN + close opcode, unmasked (server to client), payload: code 2000.
-    const url = await rawUpstream(Buffer.from([0x88, 0x02, 0x07, 0xd0]));
+    const url = await rawUpstream(frame({ opcode: OP.CLOSE, payload: closePayload(2000) }));
     const rec = recordEvents();
     createRelayTransport(relay.endpoint, NodeWebSocket).connect(request(url), rec.events);
     await rec.opened.promise;

@@ -4,13 +4,13 @@
  * the upgrade, and an upstream that answers the handshake and then sends garbage. After all
  * that, the relay still serves a valid connection. Seeded, so a failure can be replayed.
  */
-import { createHash } from 'node:crypto';
 import { createServer, connect as tcpConnect } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeAll, rawRelayClient, startRelay, startUpstream, waitFor } from './testing.ts';
 import type { RelayFixture } from './testing.ts';
 import { RELAY_PROTOCOL_VERSION } from '../../shared/relay-protocol.ts';
+import { acceptKey } from '../../test-support/raw-frame-server.ts';
 
 afterEach(closeAll);
 
@@ -163,7 +163,10 @@ function rawTcp(port: number, payload: Buffer): Promise<void> {
   });
 }
 
-/** An "upstream" that completes the WebSocket handshake by hand, then sends garbage. */
+/**
+ * An "upstream" that completes the WebSocket handshake by hand, then sends garbage: bytes
+ * that are not frames, which the raw-frame server (it parses what it sends) would refuse.
+ */
 async function garbageUpstream(): Promise<{ url: string; close(): void }> {
   const server = createServer((socket) => {
     socket.on('error', () => {});
@@ -173,11 +176,8 @@ async function garbageUpstream(): Promise<{ url: string; close(): void }> {
       const key = /sec-websocket-key: *(.+)\r\n/i.exec(request)?.[1];
       if (!request.includes('\r\n\r\n') || !key) return;
       socket.off('data', onHandshake);
-      const accept = createHash('sha1')
-        .update(key.trim() + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11')
-        .digest('base64');
       socket.write(
-        `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+        `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${acceptKey(key.trim())}\r\n\r\n`,
       );
       socket.write(bytes(1 + int(100)));
       setTimeout(() => socket.destroy(), 20);
