@@ -113,3 +113,19 @@ export async function runRawWorker<T>(page: Page, source: string, arg: unknown):
     [source, arg] as const,
   );
 }
+
+/** The same `source` as runRawWorker takes, run on the page's own thread instead. */
+export async function runRawOnPage<T>(page: Page, source: string, arg: unknown): Promise<T> {
+  return page.evaluate(
+    ([body, data]) =>
+      new Promise<T>((resolve) => {
+        // The worker's names: `e.data` is the argument, `postMessage` hands back the result.
+        const run = new Function('e', 'postMessage', body) as (
+          e: { data: unknown },
+          post: (value: T) => void,
+        ) => void;
+        run({ data }, resolve);
+      }),
+    [source, arg] as const,
+  );
+}

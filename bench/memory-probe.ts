@@ -2,12 +2,7 @@
  * Peak memory of a piece of work in this process: heap plus external (Buffers, typed arrays),
  * sampled every 2 ms above a baseline taken after a full collection.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-
-setFlagsFromString('--expose-gc');
-// A fresh context picks up the flag, so no `node --expose-gc` is needed to start the bench.
-export const collect = runInNewContext('gc') as () => void;
+import { collectGarbage } from '../src/test-support/gc.ts';
 
 const inUse = () => {
   const m = process.memoryUsage();
@@ -16,9 +11,9 @@ const inUse = () => {
 
 export async function peakMemory<T>(work: () => Promise<T>): Promise<{ value: T; peak: number }> {
   // Twice, a turn apart: what the previous work let go of in its last callbacks goes too.
-  collect();
+  collectGarbage();
   await new Promise((resolve) => setImmediate(resolve));
-  collect();
+  collectGarbage();
   const baseline = inUse();
   let peak = 0;
   const sample = () => (peak = Math.max(peak, inUse() - baseline));

@@ -6,7 +6,7 @@
  * Rates run from the first message to the close, on both sides alike.
  */
 import type { BenchBrowser } from './browser.ts';
-import { codeUrl, readFigure, runInPage, runRawWorker } from './browser.ts';
+import { codeUrl, readFigure, runInPage, runRawOnPage, runRawWorker } from './browser.ts';
 import { runCli, runRawCounter } from './node-processes.ts';
 import type { BenchServers } from './servers.ts';
 import { count, ratio } from './report.ts';
@@ -80,20 +80,7 @@ export async function benchReceive(
 
   const { context, page } = await bb.newPage('direct');
   await page.goto(bb.playground.url);
-  const mainThread = await page.evaluate(
-    (u) =>
-      new Promise<Count>((resolve) => {
-        const socket = new WebSocket(u);
-        let received = 0;
-        let started = 0;
-        socket.onopen = () => socket.send('go');
-        socket.onmessage = () => {
-          if (received++ === 0) started = performance.now();
-        };
-        socket.onclose = () => resolve({ received, elapsed: performance.now() - started });
-      }),
-    url(),
-  );
+  const mainThread = await runRawOnPage<Count>(page, RAW_COUNTER, url());
   const browserRaw = checkComplete(
     'browser raw',
     await runRawWorker<Count>(page, RAW_COUNTER, url()),

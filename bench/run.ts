@@ -10,7 +10,7 @@ import type { BenchBrowser } from './browser.ts';
 import { benchColdLoad } from './cold-load.ts';
 import { benchEchoRoundTrip } from './echo-rtt.ts';
 import { benchLargeEcho } from './large-echo.ts';
-import { collect } from './memory-probe.ts';
+import { collectGarbage } from '../src/test-support/gc.ts';
 import { benchReceive } from './receive.ts';
 import { benchUiFrames } from './ui-frames.ts';
 import { describeMachine, printResult, renderResults, writeResults } from './report.ts';
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     for (const name of selected) {
       // Each benchmark starts from a quiet machine: the previous one's sockets closed and its
       // garbage collected (a flood just before would otherwise weigh on the round trips).
-      collect();
+      collectGarbage();
       await new Promise((resolve) => setTimeout(resolve, 2000));
       await BENCHES[name]!(servers, bb, report);
     }

@@ -6,8 +6,32 @@ import { startTransition, useCallback, useEffect, useState, useSyncExternalStore
 import type { RunStore } from './run-store.ts';
 
 /**
- * Like useRunStoreSelect, but re-renders at most every `ms` (the last change always lands).
- * For panes whose render is costly under a flood of updates, such as the console's DOM text.
+ * Call `listener` on the store's changes, at most every `ms` (the last change always lands).
+ * Returns the unsubscribe function.
+ */
+function subscribeThrottled(store: RunStore, ms: number, listener: () => void): () => void {
+  let last = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const fire = () => {
+    timer = null;
+    last = Date.now();
+    listener();
+  };
+  const unsubscribe = store.subscribe(() => {
+    if (timer !== null) return;
+    const wait = last + ms - Date.now();
+    if (wait <= 0) fire();
+    else timer = setTimeout(fire, wait);
+  });
+  return () => {
+    unsubscribe();
+    if (timer !== null) clearTimeout(timer);
+  };
+}
+
+/**
+ * Like useRunStoreSelect, but re-renders at most every `ms`. For panes whose render is costly
+ * under a flood of updates, such as the console's DOM text.
  */
 export function useThrottledRunStore<T>(
   store: RunStore,
@@ -15,25 +39,7 @@ export function useThrottledRunStore<T>(
   select: (store: RunStore) => T,
 ): T {
   const subscribe = useCallback(
-    (listener: () => void) => {
-      let last = 0;
-      let timer: ReturnType<typeof setTimeout> | null = null;
-      const fire = () => {
-        timer = null;
-        last = Date.now();
-        listener();
-      };
-      const unsubscribe = store.subscribe(() => {
-        if (timer !== null) return;
-        const wait = last + ms - Date.now();
-        if (wait <= 0) fire();
-        else timer = setTimeout(fire, wait);
-      });
-      return () => {
-        unsubscribe();
-        if (timer !== null) clearTimeout(timer);
-      };
-    },
+    (listener: () => void) => subscribeThrottled(store, ms, listener),
     [store, ms],
   );
   return useSyncExternalStore(subscribe, () => select(store));
@@ -54,22 +60,9 @@ export function useRunStoreSelect<T>(store: RunStore, select: (store: RunStore) 
  */
 export function useRunStoreTransition(store: RunStore, ms: number): number {
   const [version, setVersion] = useState(store.version);
-  useEffect(() => {
-    let last = 0;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const fire = () => {
-      timer = null;
-      last = Date.now();
-      startTransition(() => setVersion(store.version));
-    };
-    const unsubscribe = store.subscribe(() => {
-      if (timer !== null) return;
-      timer = setTimeout(fire, Math.max(0, last + ms - Date.now()));
-    });
-    return () => {
-      unsubscribe();
-      if (timer !== null) clearTimeout(timer);
-    };
-  }, [store, ms]);
+  useEffect(
+    () => subscribeThrottled(store, ms, () => startTransition(() => setVersion(store.version))),
+    [store, ms],
+  );
   return version;
 }

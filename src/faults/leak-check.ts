@@ -2,27 +2,11 @@
  * What a leak test measures: the heap after a full collection, and the process's open
  * handles by type (sockets, servers, timers), to compare before and after a workload.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-
-type Collect = () => void;
-
-/**
- * `gc` without restarting the test worker with --expose-gc: setting the flag at runtime makes
- * V8 define `gc` in contexts created afterwards, so a fresh context lends us its function.
- */
-function obtainGc(): Collect {
-  const existing = (globalThis as { gc?: Collect }).gc;
-  if (existing) return existing;
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as Collect;
-}
-
-const collect = obtainGc();
+import { collectGarbage } from '../test-support/gc.ts';
 
 /** Bytes of JS heap in use after full collections (a few, so weak/finalised objects go too). */
 export function settledHeapUsed(): number {
-  for (let i = 0; i < 3; i++) collect();
+  for (let i = 0; i < 3; i++) collectGarbage();
   return process.memoryUsage().heapUsed;
 }
 
