@@ -1,7 +1,4 @@
-/**
- * Part of the Lua API description (`lua-api.ts`): the supporting modules channel, time, json.
- * Split out only to keep each file readable; `LUA_API` in lua-api.ts is the one entry point.
- */
+/** Part of the Lua API description (`lua-api.ts`, the one entry point): the `channel` module. */
 import type { LuaModule } from './lua-api-types.ts';
 
 export const CHANNEL_MODULE: LuaModule = {
@@ -82,69 +79,4 @@ export const CHANNEL_MODULE: LuaModule = {
       ],
     },
   ],
-};
-
-export const TIME_MODULE: LuaModule = {
-  name: 'time',
-  doc: 'Timers and the clock. Durations are milliseconds or Go duration strings ("30s").',
-  global: true,
-  functions: [
-    {
-      name: 'after',
-      signature: 'time.after(d)',
-      params: [{ name: 'd', type: 'number|string', doc: 'Duration: ms or "5s", "1m30s".' }],
-      returns: 'channel',
-      doc: 'A channel that receives one value after `d`.',
-    },
-    {
-      name: 'sleep',
-      signature: 'time.sleep(d)',
-      params: [{ name: 'd', type: 'number|string', doc: 'Duration: ms or "250ms".' }],
-      returns: 'nothing',
-      doc: 'Suspends the calling thread for `d`; other threads keep running.',
-    },
-    {
-      name: 'now',
-      signature: 'time.now()',
-      params: [],
-      returns: 'number',
-      doc: 'The current time.',
-    },
-  ],
-  constants: [],
-  tables: [],
-  classes: [],
-};
-
-export const JSON_MODULE: LuaModule = {
-  name: 'json',
-  doc: 'JSON encoding and decoding; objects and arrays are Lua tables.',
-  global: true,
-  functions: [
-    {
-      name: 'encode',
-      signature: 'json.encode(value)',
-      params: [
-        { name: 'value', type: 'any', doc: 'A table, string, number, boolean or `json.null`.' },
-      ],
-      returns: 'string',
-      doc: 'Encodes a value as JSON text.',
-    },
-    {
-      name: 'decode',
-      signature: 'json.decode(text)',
-      params: [{ name: 'text', type: 'string', doc: 'JSON text.' }],
-      returns: 'value | nil, err',
-      doc: 'Decodes JSON text; invalid input returns `nil, err` (kind INVALID).',
-    },
-  ],
-  constants: [
-    {
-      name: 'null',
-      value: 'json.null',
-      doc: 'Stands for JSON `null` (a Lua `nil` cannot sit in a table).',
-    },
-  ],
-  tables: [],
-  classes: [],
 };
