@@ -15,6 +15,7 @@ import {
   type LuaState,
 } from './lua/api.ts';
 import { makeReadOnly } from './lua/readonly.ts';
+import { setWarningSink } from './warnings.ts';
 import { Scheduler, type Task, type TaskEnd } from './scheduler.ts';
 import { createDefer, type Defer } from './defer.ts';
 import { openBase } from './modules/base.ts';
@@ -27,7 +28,7 @@ import { openWebsocket, type TransportChoice } from './modules/websocket.ts';
 import type { Connection } from './connection.ts';
 import type { DemoHosts } from './route.ts';
 import type { Policy } from '../policy/types.ts';
-import type { LuaFailure, RunObserver } from '../shared/run-events.ts';
+import type { LuaFailure, OutputStream, RunObserver } from '../shared/run-events.ts';
 import type { RunEnd } from '../shared/worker-protocol.ts';
 
 export interface RunOptions {
@@ -38,6 +39,8 @@ export interface RunOptions {
   transport: TransportChoice;
   demoHosts: DemoHosts;
   observer: RunObserver;
+  /** Warnings become errors (src/runtime/warnings.ts). */
+  strict?: boolean;
   clock?: Clock;
   defer?: Defer;
 }
@@ -69,7 +72,7 @@ export function startRun(options: RunOptions): RunHandle {
   let resolveDone: (end: RunEnd) => void = () => {};
   const done = new Promise<RunEnd>((resolve) => (resolveDone = resolve));
 
-  const output = (text: string, stream: 'stdout' | 'stderr' | 'info' = 'stdout') =>
+  const output = (text: string, stream: OutputStream = 'stdout') =>
     options.observer.output({ stream, text, time: Date.now() });
   const write = (text: string, newline: boolean) => {
     if (newline) {
@@ -131,6 +134,10 @@ export function startRun(options: RunOptions): RunHandle {
   );
   const channels = channelLibrary(scheduler);
 
+  setWarningSink(L, {
+    strict: options.strict ?? false,
+    warn: (text, line) => options.observer.output({ stream: 'warn', text, line, time: Date.now() }),
+  });
   openBase(L, write);
   const modules: Array<[string, LuaFunction]> = [
     ['errors', openErrors],

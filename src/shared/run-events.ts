@@ -5,13 +5,16 @@
  */
 import type { Decision } from '../policy/types.ts';
 
-export type OutputStream = 'stdout' | 'stderr' | 'info';
+/** `warn`: something the platform would silently ignore (src/runtime/warnings.ts). */
+export type OutputStream = 'stdout' | 'stderr' | 'warn' | 'info';
 
 export interface OutputEntry {
   stream: OutputStream;
   text: string;
   /** ms since the epoch */
   time: number;
+  /** The script's line a warning points at, when known. */
+  line?: number;
 }
 
 export type ConnectionState = 'connecting' | 'open' | 'closing' | 'closed' | 'failed' | 'denied';
