@@ -1,0 +1,233 @@
+/**
+ * The embed kit as a documentation site uses it: a plain HTML page on a second origin (allowed
+ * by EMBED_ORIGINS, see playwright.config.ts) includes the playground's /embed.js and gets
+ * widgets, declared (`<lua-playground>`), upgraded from Markdown's code blocks, and mounted
+ * through the SDK. Runs go to the demo servers through the relay.
+ */
+import { test, expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { startDocsHost } from './docs-host.ts';
+import type { DocsHost } from './docs-host.ts';
+
+const DOCS_PORT = Number(process.env.E2E_DOCS_PORT);
+
+function docsPage(playground: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Docs</title>
+<script>
+  // Everything any frame posts to this page, as the page receives it.
+  window.received = [];
+  addEventListener('message', (e) => received.push(JSON.stringify(e.data)));
+</script>
+<script src="${playground}/embed.js" data-upgrade-code-blocks></script>
+</head>
+<body>
+<h1>WebSocket client</h1>
+<p>Echo through the relay:</p>
+<lua-playground id="echo" title="Echo" transport="relay">
+  <script type="text/lua">
+    local websocket = require("websocket")
+    local client = assert(websocket.connect("wss://api.example.com/ws"))
+    client:send("hello docs")
+    local msg = client:channel():receive()
+    print("echo: " .. msg.data)
+    client:close()
+  </script>
+</lua-playground>
+<p>A snippet with hidden set-up, as Markdown writes it:</p>
+<pre><code class="language-lua-setup">token = "demo-token-42"
+function handle_message(data) print("handled " .. data.n) end</code></pre>
+<pre><code class="language-lua">print("Bearer " .. token)
+handle_message(json.decode('{"n": 7}'))</code></pre>
+<div id="sdk"></div>
+<script>
+  window.events = [];
+  const sdk = LuaPlayground.mount(document.getElementById('sdk'), {
+    title: 'SDK',
+    transport: 'relay',
+    code: [
+      'local websocket = require("websocket")',
+      'local c = assert(websocket.connect("ws://api.example.com/ws"))',
+      'c:send("via sdk")',
+      'print(c:channel():receive().data)',
+      'c:close()',
+      'for i = 1, 25 do print("row " .. i) end',
+    ].join('\\n'),
+  });
+  for (const name of ['status', 'output', 'connection', 'frame', 'end'])
+    sdk.on(name, (event) => events.push({ name, event }));
+  sdk.ready.then(() => (window.sdkReady = true));
+  window.sdk = sdk;
+</script>
+</body>
+</html>`;
+}
+
+interface Recorded {
+  name: string;
+  event: Record<string, unknown>;
+}
+
+const events = (page: Page) =>
+  page.evaluate(() => (window as unknown as { events: Recorded[] }).events);
+
+let docs: DocsHost;
+
+test.beforeAll(async ({ baseURL }) => {
+  docs = await startDocsHost(DOCS_PORT, { '/': docsPage(baseURL!) });
+});
+test.afterAll(async () => {
+  await docs.close();
+});
+
+test('widgets on a documentation page run by a click, with a hidden prelude', async ({ page }) => {
+  await page.goto(`${docs.origin}/`);
+  const frames = page.locator('lua-playground iframe');
+  await expect(frames).toHaveCount(2); // the declared one and the upgraded block
+  const echo = page.frameLocator('#echo iframe');
+  const snippet = page.frameLocator('lua-playground:not(#echo) iframe');
+
+  // Nothing ran by itself.
+  await expect(echo.getByTestId('toolbar.run')).toBeEnabled();
+  await expect(echo.getByTestId('run.status')).toHaveText('idle');
+  await expect(snippet.getByTestId('run.status')).toHaveText('idle');
+
+  // The set-up block is hidden on the page and absent from the widget's code.
+  await expect(page.locator('pre:has(> code.language-lua-setup)')).toBeHidden();
+  await expect(snippet.getByTestId('embed.code')).toHaveText(/print\("Bearer " \.\. token\)/);
+  await expect(snippet.getByTestId('embed.code')).not.toContainText('demo-token-42');
+
+  await echo.getByTestId('toolbar.run').click();
+  await expect(echo.getByTestId('run.status')).toHaveText('finished');
+  await expect(echo.locator('[data-stream="stdout"]')).toHaveText(['echo: hello docs']);
+  await expect(echo.getByTestId('embed.connections')).toContainText('wss://api.example.com/ws');
+  await expect(echo.getByTestId('embed.connections')).toContainText('closed 1000');
+
+  await snippet.getByTestId('toolbar.run').click();
+  await expect(snippet.getByTestId('run.status')).toHaveText('finished');
+  await expect(snippet.locator('[data-stream="stdout"]')).toHaveText([
+    'Bearer demo-token-42',
+    'handled 7',
+  ]);
+  // "Open in playground" carries the prelude and the code.
+  const href = await snippet.getByTestId('embed.open').getAttribute('href');
+  const code = Buffer.from(new URL(href!).hash.match(/code=([^&]+)/)![1]!, 'base64url').toString();
+  expect(code).toContain('token = "demo-token-42"');
+  expect(code).toContain('print("Bearer " .. token)');
+});
+
+test('the SDK drives a widget and hears its events; the height follows the output', async ({
+  page,
+}) => {
+  await page.goto(`${docs.origin}/`);
+  await page.waitForFunction(() => (window as unknown as { sdkReady?: boolean }).sdkReady);
+  const iframe = page.locator('#sdk iframe');
+  const before = (await iframe.boundingBox())!.height;
+
+  await page.evaluate(() => (window as unknown as { sdk: { run(): void } }).sdk.run());
+  await expect.poll(async () => (await events(page)).some((e) => e.name === 'end')).toBe(true);
+  const seen = await events(page);
+  const end = seen.find((e) => e.name === 'end')!.event as {
+    status: string;
+    output: { stream: string; text: string }[];
+    connections: { url: string; closeCode?: number }[];
+  };
+  expect(end.status).toBe('finished');
+  expect(end.output.map((o) => o.text)).toEqual([
+    'via sdk',
+    ...Array.from({ length: 25 }, (_, i) => `row ${i + 1}`),
+  ]);
+  expect(end.connections).toEqual([
+    expect.objectContaining({ url: 'ws://api.example.com/ws', closeCode: 1000 }),
+  ]);
+  const statuses = seen.filter((e) => e.name === 'status').map((e) => e.event.status);
+  expect(statuses).toEqual(['running', 'finished']);
+  expect(seen.filter((e) => e.name === 'output')).toHaveLength(26);
+  expect(seen.some((e) => e.name === 'connection')).toBe(true);
+  const frames = seen.filter((e) => e.name === 'frame').map((e) => e.event);
+  expect(frames).toContainEqual(
+    expect.objectContaining({ direction: 'out', kind: 'text', preview: 'via sdk' }),
+  );
+  expect(frames).toContainEqual(
+    expect.objectContaining({ direction: 'in', kind: 'text', preview: 'via sdk' }),
+  );
+
+  // The frame grew with the 26 lines of output.
+  await expect.poll(async () => (await iframe.boundingBox())!.height).toBeGreaterThan(before + 100);
+  const frame = page.frameLocator('#sdk iframe');
+  await expect(frame.locator('[data-stream="stdout"]')).toHaveCount(26);
+});
+
+test('stop() ends an infinite loop', async ({ page }) => {
+  await page.goto(`${docs.origin}/`);
+  await page.waitForFunction(() => (window as unknown as { sdkReady?: boolean }).sdkReady);
+  await page.evaluate(() => {
+    const w = window as unknown as { sdk: { setCode(c: string): void; run(): void } };
+    w.sdk.setCode('print("spinning")\nwhile true do end');
+    w.sdk.run();
+  });
+  const frame = page.frameLocator('#sdk iframe');
+  await expect(frame.getByTestId('run.status')).toHaveText('running');
+  await expect(frame.locator('[data-stream="stdout"]')).toHaveText(['spinning']);
+  await page.evaluate(() => (window as unknown as { sdk: { stop(): void } }).sdk.stop());
+  await expect
+    .poll(async () => (await events(page)).find((e) => e.name === 'end')?.event.status)
+    .toBe('stopped');
+  await expect(frame.getByTestId('run.status')).toHaveText('idle');
+});
+
+test('the relay token never reaches the host page', async ({ page, request, baseURL }) => {
+  const frameHtml = await (await request.get(`${baseURL}/embed/frame`)).text();
+  const token = frameHtml.match(/"token":"([^"]+)"/)![1]!;
+  expect(token.length).toBeGreaterThan(16);
+
+  await page.goto(`${docs.origin}/`);
+  await page.waitForFunction(() => (window as unknown as { sdkReady?: boolean }).sdkReady);
+  await page.frameLocator('#echo iframe').getByTestId('toolbar.run').click();
+  await expect(page.frameLocator('#echo iframe').getByTestId('run.status')).toHaveText('finished');
+  await page.evaluate(() => (window as unknown as { sdk: { run(): void } }).sdk.run());
+  await expect.poll(async () => (await events(page)).some((e) => e.name === 'end')).toBe(true);
+
+  const html = await page.evaluate(() => document.documentElement.outerHTML);
+  const received = await page.evaluate(
+    () => (window as unknown as { received: string[] }).received,
+  );
+  expect(received.length).toBeGreaterThan(5);
+  expect(html).not.toContain(token);
+  for (const message of received) expect(message).not.toContain(token);
+  // The host page cannot look into the widget either.
+  const reachable = await page.evaluate(() => {
+    try {
+      return Boolean(document.querySelector<HTMLIFrameElement>('#echo iframe')!.contentDocument);
+    } catch {
+      return false;
+    }
+  });
+  expect(reachable).toBe(false);
+});
+
+test('a page from an origin not in EMBED_ORIGINS cannot frame a widget', async ({
+  page,
+  baseURL,
+}) => {
+  const other = await startDocsHost(0, { '/': docsPage(baseURL!) });
+  try {
+    const refused = page.waitForEvent('console', (m) => /frame-ancestors/.test(m.text()));
+    await page.goto(`${other.origin}/`);
+    expect((await refused).text()).toMatch(/violates .*frame-ancestors.* has been blocked/s);
+    await expect(page.locator('lua-playground iframe')).toHaveCount(2);
+    // The frames show the browser's error page: no widget ever said it was ready.
+    const widgetFrames = page.frames().filter((f) => f !== page.mainFrame());
+    expect(widgetFrames.length).toBeGreaterThan(0);
+    for (const f of widgetFrames) expect(f.url()).not.toContain('/embed/frame');
+    const messages = await page.evaluate(
+      () => (window as unknown as { received: string[] }).received,
+    );
+    expect(messages.filter((m) => m.includes('lua-playground-embed'))).toEqual([]);
+  } finally {
+    await other.close();
+  }
+});
