@@ -85,29 +85,32 @@ test.afterAll(async () => {
 
 test('widgets on a documentation page run by a click, with a hidden prelude', async ({ page }) => {
   await page.goto(`${docs.origin}/`);
-  const frames = page.locator('lua-playground iframe');
-  await expect(frames).toHaveCount(2); // the declared one and the upgraded block
+  const echoWidget = page.locator('#echo');
+  const snippetWidget = page.locator('lua-playground:not(#echo)');
+  await expect(page.locator('lua-playground')).toHaveCount(2); // declared, upgraded
   const echo = page.frameLocator('#echo iframe');
   const snippet = page.frameLocator('lua-playground:not(#echo) iframe');
 
-  // Nothing ran by itself.
-  await expect(echo.getByTestId('toolbar.run')).toBeEnabled();
-  await expect(echo.getByTestId('run.status')).toHaveText('idle');
-  await expect(snippet.getByTestId('run.status')).toHaveText('idle');
+  // Nothing ran by itself; Run is enabled before any frame exists.
+  await expect(echoWidget.getByTestId('toolbar.run')).toBeEnabled();
+  await expect(echoWidget.getByTestId('run.status')).toHaveText('idle');
+  await expect(snippetWidget.getByTestId('run.status')).toHaveText('idle');
+  await expect(page.locator('iframe')).toHaveCount(0);
 
   // The set-up block is hidden on the page and absent from the widget's code.
   await expect(page.locator('pre:has(> code.language-lua-setup)')).toBeHidden();
-  await expect(snippet.getByTestId('embed.code')).toHaveText(/print\("Bearer " \.\. token\)/);
-  await expect(snippet.getByTestId('embed.code')).not.toContainText('demo-token-42');
+  await expect(snippetWidget.getByTestId('embed.code')).toHaveText(/print\("Bearer " \.\. token\)/);
+  await expect(snippetWidget.getByTestId('embed.code')).not.toContainText('demo-token-42');
 
-  await echo.getByTestId('toolbar.run').click();
+  await echoWidget.getByTestId('toolbar.run').click();
   await expect(echo.getByTestId('run.status')).toHaveText('finished');
   await expect(echo.locator('[data-stream="stdout"]')).toHaveText(['echo: hello docs']);
   await expect(echo.getByTestId('embed.connections')).toContainText('wss://api.example.com/ws');
   await expect(echo.getByTestId('embed.connections')).toContainText('closed 1000');
 
-  await snippet.getByTestId('toolbar.run').click();
+  await snippetWidget.getByTestId('toolbar.run').click();
   await expect(snippet.getByTestId('run.status')).toHaveText('finished');
+  await expect(snippet.getByTestId('embed.code')).not.toContainText('demo-token-42');
   await expect(snippet.locator('[data-stream="stdout"]')).toHaveText([
     'Bearer demo-token-42',
     'handled 7',
@@ -124,8 +127,8 @@ test('the SDK drives a widget and hears its events; the height follows the outpu
 }) => {
   await page.goto(`${docs.origin}/`);
   await page.waitForFunction(() => (window as unknown as { sdkReady?: boolean }).sdkReady);
-  const iframe = page.locator('#sdk iframe');
-  const before = (await iframe.boundingBox())!.height;
+  const widget = page.locator('#sdk');
+  const before = (await widget.boundingBox())!.height;
 
   await page.evaluate(() => (window as unknown as { sdk: { run(): void } }).sdk.run());
   await expect.poll(async () => (await events(page)).some((e) => e.name === 'end')).toBe(true);
@@ -156,7 +159,7 @@ test('the SDK drives a widget and hears its events; the height follows the outpu
   );
 
   // The frame grew with the 26 lines of output.
-  await expect.poll(async () => (await iframe.boundingBox())!.height).toBeGreaterThan(before + 100);
+  await expect.poll(async () => (await widget.boundingBox())!.height).toBeGreaterThan(before + 100);
   const frame = page.frameLocator('#sdk iframe');
   await expect(frame.locator('[data-stream="stdout"]')).toHaveCount(26);
 });
@@ -186,7 +189,7 @@ test('the relay token never reaches the host page', async ({ page, request, base
 
   await page.goto(`${docs.origin}/`);
   await page.waitForFunction(() => (window as unknown as { sdkReady?: boolean }).sdkReady);
-  await page.frameLocator('#echo iframe').getByTestId('toolbar.run').click();
+  await page.locator('#echo').getByTestId('toolbar.run').click();
   await expect(page.frameLocator('#echo iframe').getByTestId('run.status')).toHaveText('finished');
   await page.evaluate(() => (window as unknown as { sdk: { run(): void } }).sdk.run());
   await expect.poll(async () => (await events(page)).some((e) => e.name === 'end')).toBe(true);
@@ -217,8 +220,10 @@ test('a page from an origin not in EMBED_ORIGINS cannot frame a widget', async (
   try {
     const refused = page.waitForEvent('console', (m) => /frame-ancestors/.test(m.text()));
     await page.goto(`${other.origin}/`);
+    await page.locator('#echo').getByTestId('toolbar.run').click();
     expect((await refused).text()).toMatch(/violates .*frame-ancestors.* has been blocked/s);
-    await expect(page.locator('lua-playground iframe')).toHaveCount(2);
+    await expect(page.locator('#echo iframe')).toHaveCount(1);
+    await expect(page.locator('#echo').getByTestId('embed.failed')).toContainText('EMBED_ORIGINS');
     // The frames show the browser's error page: no widget ever said it was ready.
     const widgetFrames = page.frames().filter((f) => f !== page.mainFrame());
     expect(widgetFrames.length).toBeGreaterThan(0);

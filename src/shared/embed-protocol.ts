@@ -84,6 +84,8 @@ export type HostCommand =
   | { type: 'init'; setup: WidgetSetup }
   | { type: 'run' }
   | { type: 'stop' }
+  /** Open the code in the editor (the reader clicked the code before the frame existed). */
+  | { type: 'edit' }
   | { type: 'set-code'; code: string }
   | { type: 'set-policy'; policy: string }
   | { type: 'set-theme'; theme: EmbedTheme }
@@ -159,6 +161,7 @@ export function parseHostMessage(data: unknown): HostMessage | null {
     }
     case 'run':
     case 'stop':
+    case 'edit':
       return { ...head, type: m.type };
     case 'set-code':
       return isCode(m.code) ? { ...head, type: 'set-code', code: m.code } : null;

@@ -57,7 +57,8 @@ export class CodeView {
     this.pre.replaceChildren(...nodes);
   }
 
-  private async edit(): Promise<void> {
+  /** Switch to Monaco (loading it now). */
+  async edit(): Promise<void> {
     if (this.editor || this.loading) return;
     this.loading = true;
     this.element.setAttribute('aria-busy', 'true');

@@ -11,7 +11,7 @@ import type {
   HostMessage,
   WidgetSetup,
 } from '../../shared/embed-protocol.ts';
-import { buildPermalinkHash } from '../../app/permalink.ts';
+import { openInPlaygroundUrl } from '../open-link.ts';
 import { CodeView } from './code-view.ts';
 import { FrameBridge } from './bridge.ts';
 import { WidgetRun } from './widget-run.ts';
@@ -28,12 +28,6 @@ function readFrameConfig(): EmbedFrameConfig {
   } catch {
     return { hostOrigins: [] };
   }
-}
-
-/** The code "open in playground" carries: the hidden set-up shown, then the snippet. */
-export function playgroundCode(setup: Pick<WidgetSetup, 'code' | 'prelude'>): string {
-  if (setup.prelude.trim() === '') return setup.code;
-  return `-- Set-up (hidden on the documentation page)\n${setup.prelude.replace(/\n?$/, '\n')}-- The example\n${setup.code}`;
 }
 
 function start(): void {
@@ -78,11 +72,7 @@ function start(): void {
 
   function updateLink(): void {
     if (!setup) return;
-    const link = {
-      code: playgroundCode(setup),
-      ...(setup.policy ? { policyJson: setup.policy } : {}),
-    };
-    view.openLink.href = `${location.origin}/${buildPermalinkHash(link)}`;
+    view.openLink.href = openInPlaygroundUrl(location.origin, setup);
   }
   function setTheme(theme: EmbedTheme): void {
     document.documentElement.dataset.theme = theme;
@@ -118,6 +108,9 @@ function start(): void {
         break;
       case 'set-theme':
         setTheme(message.theme);
+        break;
+      case 'edit':
+        void code.edit();
         break;
       case 'watch-frames':
         watchFrames = message.on;

@@ -1,6 +1,7 @@
 /**
- * `LuaPlayground.mount(element, options)`: one widget, as a sandboxed iframe of the
- * playground's /embed/frame inside `element`, and a handle to drive it (the host-page SDK).
+ * `LuaPlayground.mount(element, options)`: one widget inside `element`, and a handle to drive
+ * it (the host-page SDK). The widget shows as a placeholder (placeholder.ts) until it is about
+ * to be used, then as a sandboxed iframe of the playground's /embed/frame, where it runs.
  * Messages from the frame are read only from that iframe's window and the playground's
  * origin, and commands are posted to that origin only (src/shared/embed-protocol.ts).
  * Commands given before the frame has loaded wait for it.
@@ -21,6 +22,7 @@ import type {
 } from '../../shared/run-events.ts';
 import type { TransportMode } from '../../shared/worker-protocol.ts';
 import { hostTheme, watchTheme } from './theme.ts';
+import { Placeholder } from './placeholder.ts';
 
 export interface MountOptions {
   /** The Lua code shown and run. */
@@ -51,9 +53,14 @@ export interface PlaygroundEvents {
 export type PlaygroundEventName = keyof PlaygroundEvents;
 
 export interface PlaygroundHandle {
-  readonly iframe: HTMLIFrameElement;
-  /** Resolves once the widget shows its code and Run is enabled. */
+  /** The widget's frame, once made (see `loaded`). */
+  readonly iframe: HTMLIFrameElement | null;
+  /** Resolves once the widget shows its code and Run is enabled (at once: see placeholder.ts). */
   readonly ready: Promise<void>;
+  /** Resolves once the widget's frame has loaded (made on first use, or by `load()`). */
+  readonly loaded: Promise<void>;
+  /** Make the frame now rather than on first use. */
+  load(): void;
   run(): void;
   stop(): void;
   setCode(code: string): void;
@@ -68,7 +75,7 @@ export interface PlaygroundHandle {
 type Listener = (event: never) => void;
 
 interface Widget {
-  iframe: HTMLIFrameElement;
+  readonly iframe: HTMLIFrameElement | null;
   origin: string;
   onMessage(message: FrameMessage): void;
 }
@@ -84,7 +91,7 @@ function listen(): void {
     const message = parseFrameMessage(event.data);
     if (!message) return;
     const widget = widgets.get(message.widget);
-    if (!widget || event.origin !== widget.origin) return;
+    if (!widget?.iframe || event.origin !== widget.origin) return;
     if (event.source !== widget.iframe.contentWindow) return;
     widget.onMessage(message);
   });
@@ -109,37 +116,69 @@ export function mount(element: HTMLElement, options: MountOptions): PlaygroundHa
     title: options.title ?? '',
   };
 
-  const iframe = document.createElement('iframe');
-  iframe.src = `${origin}${EMBED_FRAME_PATH}#widget=${id}`;
-  iframe.title = options.title || 'Lua playground';
-  // Scripts and its own origin (for the worker and the relay); popups for "open in
-  // playground", which must not inherit the sandbox. No top navigation, no forms.
-  iframe.setAttribute(
-    'sandbox',
-    'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox',
-  );
-  iframe.setAttribute('allow', '');
-  iframe.className = 'lua-playground-frame';
-  Object.assign(iframe.style, {
-    display: 'block',
-    width: '100%',
-    height: '120px',
-    border: '0',
-    colorScheme: 'normal',
+  let iframe: HTMLIFrameElement | null = null;
+  const placeholder = new Placeholder(setup, origin, {
+    run: () => {
+      placeholder.starting();
+      post({ type: 'run' });
+    },
+    edit: () => post({ type: 'edit' }),
+    warm: () => makeFrame(),
   });
-  element.append(iframe);
+  element.append(placeholder.element);
+
+  function makeFrame(): HTMLIFrameElement {
+    if (iframe) return iframe;
+    const frame = (iframe = document.createElement('iframe'));
+    frame.src = `${origin}${EMBED_FRAME_PATH}#widget=${id}`;
+    frame.title = options.title || 'Lua playground';
+    // Scripts and its own origin (for the worker and the relay); popups for "open in
+    // playground", which must not inherit the sandbox. No top navigation, no forms.
+    frame.setAttribute(
+      'sandbox',
+      'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox',
+    );
+    frame.className = 'lua-playground-frame';
+    // Laid out but unseen until it has loaded; then it takes the placeholder's place.
+    Object.assign(frame.style, {
+      display: 'block',
+      width: '100%',
+      height: '0',
+      border: '0',
+      visibility: 'hidden',
+      colorScheme: 'normal',
+    });
+    // A frame the playground refuses to be in (this page's origin is not in its EMBED_ORIGINS)
+    // still fires `load`, with the browser's error page and no `ready`.
+    frame.addEventListener('load', () => {
+      setTimeout(() => {
+        if (!readySeen)
+          placeholder.failed(
+            `The playground at ${origin} did not load here; is this page's origin in its EMBED_ORIGINS?`,
+          );
+      }, 2000);
+    });
+    element.append(frame);
+    return frame;
+  }
 
   const listeners = new Map<PlaygroundEventName, Set<Listener>>();
   const queue: HostCommand[] = [];
   let loaded = false;
+  let readySeen = false;
   let nextId = 1;
-  let markReady!: () => void;
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  let markLoaded!: () => void;
+  const loadedPromise = new Promise<void>((resolve) => (markLoaded = resolve));
+  let height = 0;
 
-  const post = (command: HostCommand) => {
-    if (!loaded && command.type !== 'init') return void queue.push(command);
-    iframe.contentWindow?.postMessage({ ...envelope(id, nextId++), ...command }, origin);
-  };
+  function post(command: HostCommand): void {
+    if (!loaded && command.type !== 'init') {
+      queue.push(command);
+      makeFrame();
+      return;
+    }
+    iframe?.contentWindow?.postMessage({ ...envelope(id, nextId++), ...command }, origin);
+  }
   const emit = <K extends PlaygroundEventName>(name: K, event: PlaygroundEvents[K]) => {
     for (const listener of listeners.get(name) ?? []) {
       try {
@@ -151,11 +190,14 @@ export function mount(element: HTMLElement, options: MountOptions): PlaygroundHa
   };
 
   widgets.set(id, {
-    iframe,
+    get iframe() {
+      return iframe;
+    },
     origin,
     onMessage(message) {
       switch (message.type) {
         case 'ready':
+          readySeen = true;
           loaded = false;
           post({ type: 'init', setup });
           break;
@@ -163,10 +205,16 @@ export function mount(element: HTMLElement, options: MountOptions): PlaygroundHa
           loaded = true;
           if ((listeners.get('frame')?.size ?? 0) > 0) post({ type: 'watch-frames', on: true });
           for (const command of queue.splice(0)) post(command);
-          markReady();
+          if (iframe) {
+            iframe.style.height = `${height || placeholder.height}px`;
+            iframe.style.visibility = '';
+          }
+          placeholder.element.remove();
+          markLoaded();
           break;
         case 'resize':
-          iframe.style.height = `${Math.ceil(message.height)}px`;
+          height = Math.ceil(message.height);
+          if (loaded && iframe) iframe.style.height = `${height}px`;
           break;
         case 'status':
           emit('status', { status: message.status, note: message.note });
@@ -193,22 +241,31 @@ export function mount(element: HTMLElement, options: MountOptions): PlaygroundHa
   const unwatchTheme = followTheme
     ? watchTheme((theme) => {
         setup.theme = theme;
-        post({ type: 'set-theme', theme });
+        placeholder.update();
+        if (iframe) post({ type: 'set-theme', theme });
       })
     : () => {};
 
   return {
-    iframe,
-    ready,
+    get iframe() {
+      return iframe;
+    },
+    ready: Promise.resolve(),
+    loaded: loadedPromise,
+    load: () => void makeFrame(),
     run: () => post({ type: 'run' }),
-    stop: () => post({ type: 'stop' }),
+    stop: () => {
+      if (iframe) post({ type: 'stop' });
+    },
     setCode(code) {
       setup.code = code;
-      post({ type: 'set-code', code });
+      placeholder.update();
+      if (iframe) post({ type: 'set-code', code });
     },
     setPolicy(policy) {
       setup.policy = policy;
-      post({ type: 'set-policy', policy });
+      placeholder.update();
+      if (iframe) post({ type: 'set-policy', policy });
     },
     on(name, listener) {
       let set = listeners.get(name);
@@ -222,7 +279,8 @@ export function mount(element: HTMLElement, options: MountOptions): PlaygroundHa
     destroy() {
       unwatchTheme();
       widgets.delete(id);
-      iframe.remove();
+      iframe?.remove();
+      placeholder.element.remove();
     },
   };
 }
