@@ -15,6 +15,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { PAGE_CONFIG_MARKER } from '../shared/page-config.ts';
 import type { PageConfig } from '../shared/page-config.ts';
 import {
   EMBED_CONFIG_ELEMENT_ID,
@@ -30,6 +31,17 @@ export const DOCS_PATH = '/docs/websocket';
 export const EMBED_SCRIPT_PATH = '/embed.js';
 
 export class EmbedConfigError extends Error {}
+
+/**
+ * /embed.js on the Vite dev server: the host script as a module through Vite, started from a
+ * classic script that hands over its own element (a module has no document.currentScript).
+ */
+export const DEV_EMBED_LOADER = `(() => {
+  const script = document.currentScript;
+  window.__luaPlaygroundScript = script;
+  import(new URL('/src/embed/host/main.ts', script.src).href);
+})();
+`;
 
 /** EMBED_ORIGINS: origins separated by commas or spaces, e.g. "https://docs.example.com". */
 export function parseEmbedOrigins(text: string | undefined): string[] {
@@ -93,6 +105,10 @@ export interface EmbedRoutesOptions {
   dev?: boolean;
   /** [distDir/embed-frame.html] the frame page's HTML (the dev server transforms its own). */
   frameHtml?(): Promise<string>;
+  /** [distDir/examples] the gallery (index.json and <name>.lua) for /docs/websocket. */
+  examplesDir?: string;
+  /** [the built script is served statically] the dev server answers /embed.js with this. */
+  embedScript?: string;
 }
 
 export interface EmbedRoutes {
@@ -123,19 +139,28 @@ export function createEmbedRoutes(options: EmbedRoutesOptions): EmbedRoutes {
         // A classic script other origins include; it holds nothing secret.
         res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
         res.setHeader('Access-Control-Allow-Origin', '*');
-        return false; // the file itself is served statically
+        if (options.embedScript === undefined) return false; // the file in dist/
+        res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+        res.end(options.embedScript);
+        return true;
       }
       try {
         if (path === EMBED_FRAME_PATH) {
-          const html = injectPageConfig(await frameHtml(), options.pageConfig()).replace(
-            EMBED_CONFIG_MARKER,
-            () => embedConfigScript({ hostOrigins: options.embedOrigins }),
+          const raw = await frameHtml();
+          // The dev server's own transform may have put the page config in already.
+          const withConfig = raw.includes(PAGE_CONFIG_MARKER)
+            ? injectPageConfig(raw, options.pageConfig())
+            : raw;
+          const html = withConfig.replace(EMBED_CONFIG_MARKER, () =>
+            embedConfigScript({ hostOrigins: options.embedOrigins }),
           );
           sendHtml(req, res, html);
           return true;
         }
         if (path === DOCS_PATH) {
-          const examples = await readExamples(join(options.distDir, 'examples'));
+          const examples = await readExamples(
+            options.examplesDir ?? join(options.distDir, 'examples'),
+          );
           sendHtml(req, res, renderWebsocketDocs(examples));
           return true;
         }

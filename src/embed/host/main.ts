@@ -17,7 +17,10 @@ export type { MountOptions, PlaygroundHandle };
 export type { PlaygroundEventName, PlaygroundEvents } from './mount.ts';
 export type { RunResult } from '../../shared/embed-protocol.ts';
 
-const script = document.currentScript as HTMLScriptElement | null;
+// The dev server's /embed.js loads this as a module and leaves its script element here.
+const script = (document.currentScript ??
+  (window as { __luaPlaygroundScript?: HTMLScriptElement }).__luaPlaygroundScript ??
+  null) as HTMLScriptElement | null;
 const origin = script?.src ? new URL(script.src).origin : location.origin;
 
 export interface LuaPlaygroundSdk {
