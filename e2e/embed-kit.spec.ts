@@ -236,3 +236,34 @@ test('a page from an origin not in EMBED_ORIGINS cannot frame a widget', async (
     await other.close();
   }
 });
+
+test('widgets follow the page between light and dark', async ({ page }) => {
+  await page.goto(`${docs.origin}/`);
+  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+  await page.locator('#echo').getByTestId('embed.code').hover(); // makes the frame
+  const frameTheme = () =>
+    page
+      .frames()
+      .find((f) => f.url().includes('/embed/frame'))
+      ?.evaluate(() => document.documentElement.dataset.theme);
+  await expect.poll(frameTheme).toBe('dark');
+  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
+  await expect.poll(frameTheme).toBe('light');
+});
+
+test("setPolicy() gives the widget's next run that policy", async ({ page }) => {
+  await page.goto(`${docs.origin}/`);
+  await page.evaluate(() => {
+    const w = window as unknown as {
+      sdk: { setCode(c: string): void; setPolicy(p: string): void; run(): void };
+    };
+    w.sdk.setPolicy(JSON.stringify({ version: 1, default: 'deny', rules: [] }));
+    w.sdk.setCode(
+      'local c, err = websocket.connect("ws://api.example.com/ws")\nprint(err and err:kind())',
+    );
+    w.sdk.run();
+  });
+  await expect
+    .poll(async () => (await events(page)).find((e) => e.name === 'end')?.event)
+    .toMatchObject({ status: 'finished', output: [{ text: 'PERMISSION_DENIED' }] });
+});
