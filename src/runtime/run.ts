@@ -24,7 +24,7 @@ import { openCoroutine } from './modules/coroutine.ts';
 import { openErrors, toError, formatError } from './modules/errors.ts';
 import { openJson } from './modules/json.ts';
 import { openTime, Timers, type Clock } from './modules/time.ts';
-import { openWebsocket, type TransportChoice } from './modules/websocket.ts';
+import { openWebsocket, type TransportChoice } from './modules/websocket/index.ts';
 import type { Connection } from './connection.ts';
 import type { DemoHosts } from './route.ts';
 import type { Policy } from '../policy/types.ts';
