@@ -48,9 +48,9 @@ export const DEFAULT_OPTIONS: Omit<ConnectOptions, 'explicit'> = {
   compression: 0,
   compressionThreshold: 0,
   readLimit: DEFAULT_READ_LIMIT,
-  // Sizes the receive channel, which pauses the socket while full (backpressure); the
-  // platform sizes a Go buffer only (B17 in docs/platform-differences.md).
-  channelCapacity: 100,
+  // The receive channel's size, as documented ("Receive channel buffer"), and 32 as the
+  // platform's Lua channel (yields.go:91); here the socket pauses while it is full (B17).
+  channelCapacity: 32,
 };
 
 /**

@@ -240,7 +240,7 @@ export const WEBSOCKET_MODULE: LuaModule = {
       {
         name: 'channel_capacity',
         type: 'number',
-        default: '100',
+        default: '32',
         range: `1..10000; ${IGNORED}`,
         doc: 'Receive buffer in messages; while full, reading pauses (backpressure), nothing is dropped.',
       },
