@@ -104,21 +104,21 @@ describe('close codes (module.go:349-369, coder/websocket close.go)', () => {
 });
 
 describe('send (module.go:279-295)', () => {
-  it('sends an unknown type as TEXT, with a warning (safeInt(type, 1, 2))', async () => {
+  it('sends an unknown type as TEXT, with a warning once per line (module.go:284-290)', async () => {
     const index = seen.length;
     const r = await luaAsserts(`
       local c = assert(websocket.connect("${s.url}"))
-      assert(c:send("three", 3) == true)
+      for _ = 1, 2 do assert(c:send("three", 3) == true) end
       assert(c:send("word", "binary") == true)
       assert(c:send("two", "2") == true)
       assert(c:send("nil", nil) == true)
       local ch = c:channel()
-      for _, want in ipairs({ "text", "text", "binary", "text" }) do
+      for _, want in ipairs({ "text", "text", "text", "binary", "text" }) do
         assert(ch:receive().type == want)
       end
       c:close()
     `);
-    expect(seen[index]!.messages.map((m) => m.binary)).toEqual([false, false, true, false]);
+    expect(seen[index]!.messages.map((m) => m.binary)).toEqual([false, false, false, true, false]);
     expect(r.warnings.map((w) => [w.line, w.text])).toEqual([
       [
         3,
@@ -131,7 +131,7 @@ describe('send (module.go:279-295)', () => {
     ]);
   });
 
-  it('sends invalid UTF-8 as TEXT as it is, with a warning (no check on the platform)', async () => {
+  it('sends invalid UTF-8 as TEXT as it is, with a warning (module.go:284, dispatcher.go:182-205: no check)', async () => {
     const raw = await startWsServer(
       (socket) => socket.on('message', (data) => socket.send(data, { binary: true })),
       { skipUTF8Validation: true },
@@ -151,7 +151,7 @@ describe('send (module.go:279-295)', () => {
     }
   });
 
-  it('returns false, err after the script closed the connection (B7)', async () => {
+  it('returns false, err after the script closed the connection (registry.go:199-204; B7)', async () => {
     await luaAsserts(`
       local c = assert(websocket.connect("${s.url}"))
       c:close()
@@ -185,7 +185,7 @@ describe('receiving (module.go:300-337, yields.go:188-226)', () => {
     `);
   });
 
-  it('fails the first channel() once the server has closed: what it sent is lost', async () => {
+  it('fails the first channel() once the server has closed: what it sent is lost (registry.go:160-168)', async () => {
     const early = await startWsServer((socket) => {
       socket.send('hello');
       socket.close(1000, 'done');

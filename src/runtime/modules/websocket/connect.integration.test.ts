@@ -88,7 +88,7 @@ describe('check order (module.go:134-165)', () => {
 });
 
 describe('URL schemes (coder/websocket dial.go handshakeRequest)', () => {
-  it('dials http:// as ws:// and judges the URL as written', async () => {
+  it('dials http:// as ws:// and judges the URL as written (module.go:156)', async () => {
     const before = s.handshakes.length;
     const r = await luaAsserts(`
       local c = assert(websocket.connect("${s.url.replace('ws:', 'http:')}/via-http#frag"))
