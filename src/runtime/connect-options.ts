@@ -66,6 +66,8 @@ const HANDSHAKE_HEADERS = new Set([
   'connection',
   'upgrade',
 ]);
+/** Hop-by-hop headers: the platform sends them; no browser lets a page set them, nor the relay. */
+const HOP_BY_HOP_HEADERS = new Set(['te', 'keep-alive', 'proxy-connection']);
 
 const COMPRESSION_NAMES: Record<string, 0 | 1 | 2> = {
   disabled: 0,
@@ -155,11 +157,25 @@ function readHeaders(v: LuaValue, o: ConnectOptions, warn: (m: string) => void):
       continue;
     }
     const lower = name.toLowerCase();
+    if (HOP_BY_HOP_HEADERS.has(lower)) {
+      warn(
+        `websocket.connect: header "${name}" ignored: browsers and the relay do not let a script set hop-by-hop headers (the platform sends it)`,
+      );
+      continue;
+    }
     if (HANDSHAKE_HEADERS.has(lower) || lower.startsWith('sec-websocket-')) {
       warn(
         `websocket.connect: header "${name}" ignored: the WebSocket handshake sets it, as on the platform`,
       );
       continue;
+    }
+    // http.Header.Set (dispatcher.go:131-136): names are case-insensitive, one value each.
+    const same = Object.keys(o.headers).find((k) => k.toLowerCase() === lower);
+    if (same !== undefined) {
+      warn(
+        `websocket.connect: header "${name}" given twice (as "${same}" too): one value is kept, as on the platform`,
+      );
+      delete o.headers[same];
     }
     o.headers[name] = value;
   }

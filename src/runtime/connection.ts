@@ -78,24 +78,28 @@ export class Connection {
         this.onDialTimeout(),
       );
     }
-    this.transportConnection = this.transport.connect(
-      {
-        url: this.routedUrl,
-        headers: this.options.headers,
-        protocols: this.options.protocols,
-        dialTimeoutMs: this.options.dialTimeoutMs,
-        compression: this.options.compression,
-        compressionThreshold: this.options.compressionThreshold,
-        readLimit: this.options.readLimit,
-      },
-      {
+    const request = {
+      url: this.routedUrl,
+      headers: this.options.headers,
+      protocols: this.options.protocols,
+      dialTimeoutMs: this.options.dialTimeoutMs,
+      compression: this.options.compression,
+      compressionThreshold: this.options.compressionThreshold,
+      readLimit: this.options.readLimit,
+    };
+    try {
+      this.transportConnection = this.transport.connect(request, {
         onOpen: (info) => this.onOpen(info.protocol, info.extensions),
         onMessage: (type, data) => this.onMessage(type, data),
         onControl: (kind, data) => this.recordFrame('in', kind, data),
         onFail: (message) => this.onFail(message),
         onClose: (code, reason) => this.onClose(code, reason),
-      },
-    );
+      });
+    } catch (e) {
+      // A transport that refuses the request outright (the URL, a header its HTTP client will
+      // not write): a connection failure like any other, never an exception into Lua.
+      this.onFail(`failed to WebSocket dial: ${(e as Error).message}`);
+    }
   }
 
   get connection(): TransportConnection {

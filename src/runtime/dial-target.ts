@@ -55,7 +55,12 @@ export function dialTarget(url: string, options: ConnectOptions): DialTarget {
 function headerProblem(headers: Record<string, string>): string | null {
   for (const [name, value] of Object.entries(headers)) {
     if (!TOKEN.test(name)) return `net/http: invalid header field name "${name}"`;
-    if (/[\0\r\n]/.test(value)) return `net/http: invalid header field value for "${name}"`;
+    // httpguts.ValidHeaderFieldValue: no control characters but tab.
+    if (/[\0-\x08\x0a-\x1f\x7f]/.test(value))
+      return `net/http: invalid header field value for "${name}"`;
+    // Go sends the UTF-8 bytes; Node's HTTP client (the relay's, and the CLI's) refuses them.
+    if (/[^\0-\xff]/.test(value))
+      return `header "${name}" has characters outside Latin-1, which the playground's HTTP clients cannot send`;
   }
   return null;
 }

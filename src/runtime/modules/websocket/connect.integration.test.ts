@@ -176,6 +176,29 @@ describe('lenient options (module.go:165-249): ignored, the default kept, and a 
     ]);
   });
 
+  it('keeps one value for a header named twice (http.Header.Set, dispatcher.go:131-136)', async () => {
+    const r = await luaAsserts(`
+      local c = assert(websocket.connect("${s.url}", { headers = { ["x-twice"] = "1", ["X-Twice"] = "2" } }))
+      c:close()
+    `);
+    expect(['1', '2']).toContain(s.handshakes.at(-1)?.headers['x-twice']);
+    expect(r.warnings.map((w) => w.text).join('\n')).toContain('given twice');
+  });
+
+  it('ignores hop-by-hop headers and fails non-Latin-1 values: the browser and the relay cannot send them', async () => {
+    const before = s.handshakes.length;
+    const r = await luaAsserts(`
+      local c = assert(websocket.connect("${s.url}", { headers = { TE = "trailers" } }))
+      c:close()
+      local none, err = websocket.connect("${s.url}", { headers = { ["X-Mark"] = "✓" } })
+      assert(none == nil and err:kind() == errors.INTERNAL and err:retryable(), tostring(err))
+      assert(err:message():find('header "X-Mark" has characters outside Latin-1', 1, true), err:message())
+    `);
+    expect(s.handshakes.length).toBe(before + 1);
+    expect(s.handshakes.at(-1)?.headers.te).toBeUndefined();
+    expect(r.warnings.map((w) => w.text).join('\n')).toContain('hop-by-hop');
+  });
+
   it('offers the string compression modes of module.go:215-223', async () => {
     const deflate = await startWsServer(undefined, { perMessageDeflate: true });
     try {
