@@ -185,7 +185,7 @@ export const WEBSOCKET_MODULE: LuaModule = {
         name: 'headers',
         type: 'table',
         default: 'none',
-        range: `string -> string pairs, other pairs skipped with a warning; Host, Connection, Upgrade, Content-Length, Sec-WebSocket-* ignored with a warning; a value with CR/LF fails the dial; ${IGNORED}`,
+        range: `string -> string pairs, other pairs skipped with a warning; Host, Connection, Upgrade, Content-Length, Transfer-Encoding, Trailer, TE, Keep-Alive, Proxy-Connection, Sec-WebSocket-* ignored with a warning; a name twice (any case) keeps one value; a value with control characters or outside Latin-1 fails the dial; ${IGNORED}`,
         doc: 'Extra HTTP headers of the handshake (relay transport in a browser).',
       },
       {
