@@ -54,6 +54,7 @@ describe('close codes (module.go:349-369, coder/websocket close.go)', () => {
     ['2000', 1006, '', 'code 2000 cannot be sent'],
     ['1000, string.rep("r", 124)', 1006, '', 'the reason is 124 bytes'],
     ['websocket.CLOSE_CODES.BAD_GATEWAY, "gw"', 1014, 'gw', null],
+    ['4002, "bad \\255 byte"', 4002, 'bad \ufffd byte', 'the reason is not valid UTF-8'],
   ])('close(%s) reaches the server as %d, %j', async (args, code, reason, warning) => {
     const index = seen.length;
     const r = await luaAsserts(`
