@@ -39,6 +39,7 @@ export function parseSessionFile(text: string): Session {
 
 /** The records the inspector shows, with previews, from a parsed session. */
 export function sessionRecords(session: Session): {
+  startedAt: number;
   connections: ConnectionInfo[];
   frames: FrameRecord[];
 } {
@@ -49,7 +50,7 @@ export function sessionRecords(session: Session): {
     for (const frame of own) frames.push(frameRecord(info.id, frame));
   }
   frames.sort((a, b) => a.time - b.time);
-  return { connections, frames };
+  return { startedAt: session.startedAt, connections, frames };
 }
 
 function frameRecord(connectionId: number, frame: SessionFrame): FrameRecord {

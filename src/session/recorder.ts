@@ -3,6 +3,7 @@
  * reported and the frames with their payloads, under the same caps as the inspector.
  */
 import type { ConnectionInfo, FrameRecord } from '../shared/run-events.ts';
+import type { SessionCaps } from '../shared/session-format.ts';
 import { FrameBuffer } from '../inspector/frame-buffer.ts';
 import { FrameDataKeeper, SESSION_CAPS } from './frame-data.ts';
 import type { SessionSource } from './session-source.ts';
@@ -10,8 +11,13 @@ import type { SessionSource } from './session-source.ts';
 export class SessionRecorder {
   readonly startedAt = Date.now();
   private readonly connections = new Map<number, ConnectionInfo>();
-  private readonly frames = new FrameBuffer(SESSION_CAPS.frames);
-  private readonly keeper = new FrameDataKeeper();
+  private readonly frames: FrameBuffer;
+  private readonly keeper: FrameDataKeeper;
+
+  constructor(private readonly caps: SessionCaps = SESSION_CAPS) {
+    this.frames = new FrameBuffer(caps.frames);
+    this.keeper = new FrameDataKeeper(caps.frameDataBytes, caps.runDataBytes);
+  }
 
   connection(info: ConnectionInfo): void {
     this.connections.set(info.id, info);
@@ -22,15 +28,12 @@ export class SessionRecorder {
   }
 
   source(): SessionSource {
-    const frames = this.frames;
     return {
       startedAt: this.startedAt,
       connections: [...this.connections.values()],
-      frames: function* () {
-        for (let seq = frames.firstSeq; seq < frames.endSeq; seq++) yield frames.bySeq(seq)!;
-      },
-      framesDropped: frames.dropped,
-      caps: SESSION_CAPS,
+      frames: () => this.frames.held(),
+      framesDropped: this.frames.dropped,
+      caps: this.caps,
     };
   }
 }

@@ -129,7 +129,9 @@ describe('session export and import', () => {
     const [first] = entry._webSocketMessages;
     expect(first).toMatchObject({ type: 'send', opcode: 1, data: 'message 0 ✓ «ü»' });
     expect(first.time).toBeCloseTo(1764590000, 3);
-    const opcodes = new Set(entry._webSocketMessages.map((m: { opcode: number }) => m.opcode));
+    const opcodes = new Set<number>(
+      entry._webSocketMessages.map((m: { opcode: number }) => m.opcode),
+    );
     expect([...opcodes].sort((a, b) => a - b)).toEqual([1, 2, 8, 9, 10]);
     const json = [...sessionJsonChunks(recordedRun(50).source(), NOW)].join('');
     const fromHar = [...sessionJsonChunks(sourceOf(text), NOW)].join('');
@@ -191,9 +193,10 @@ describe('session export and import', () => {
   });
 
   it('cuts payloads at the per-frame cap and stops keeping data at the run cap, saying so', () => {
-    const recorder = new SessionRecorder();
+    const caps = { frames: 60, frameDataBytes: 1000, runDataBytes: 40_500 };
+    const recorder = new SessionRecorder(caps);
     recorder.connection(connectionInfo(1));
-    const big = new Uint8Array(SESSION_CAPS.frameDataBytes + 10);
+    const big = new Uint8Array(caps.frameDataBytes + 10);
     for (let i = 0; i < 70; i++) {
       recorder.frame(
         {
@@ -208,12 +211,16 @@ describe('session export and import', () => {
       );
     }
     const session = JSON.parse([...sessionJsonChunks(recorder.source(), NOW)].join(''));
+    expect(session.caps).toEqual(caps);
+    expect(session.framesDropped).toBe(10);
     const frames = session.connections[0].frames;
+    expect(frames).toHaveLength(60);
+    expect(frames[0].time).toBe(10);
     expect(frames[0].truncated).toBe(true);
-    expect(atob(frames[0].data).length).toBe(SESSION_CAPS.frameDataBytes);
-    const kept = frames.filter((f: { data?: string }) => f.data !== undefined).length;
-    expect(kept).toBe(Math.floor(SESSION_CAPS.runDataBytes / SESSION_CAPS.frameDataBytes));
-    expect(frames[69].data).toBeUndefined();
-    expect(frames[69].size).toBe(big.length);
+    expect(atob(frames[0].data).length).toBe(caps.frameDataBytes);
+    // 40 frames fit the run's 40,500 bytes (frames 0-39; 0-9 were then dropped by the frame cap).
+    expect(frames.filter((f: { data?: string }) => f.data !== undefined)).toHaveLength(30);
+    expect(frames[59].data).toBeUndefined();
+    expect(frames[59].size).toBe(big.length);
   });
 });
