@@ -16,6 +16,7 @@ import type {
   ConnectionInfo,
   ConnectionState,
   FrameKind,
+  FrameRecord,
   RunObserver,
 } from '../shared/run-events.ts';
 import type { ConnectOptions } from './connect-options.ts';
@@ -24,12 +25,15 @@ import type { Scheduler, Task } from './scheduler.ts';
 import type { Timers } from './modules/time.ts';
 import {
   TransportUnsupported,
+  type OpenInfo,
   type Transport,
   type TransportConnection,
 } from './transport/types.ts';
 import { framePreview } from './frame-preview.ts';
 import type { CloseFrame } from './modules/websocket/close-args.ts';
 import { hostPort } from './transport/dial-error.ts';
+
+const reasonDecoder = new TextDecoder();
 
 export interface ConnectionDeps {
   scheduler: Scheduler;
@@ -47,6 +51,7 @@ export class Connection {
   closeCode?: number;
   closeReason?: string;
   error?: string;
+  responseHeaders?: Record<string, string>;
   /** The script called close(): later messages are not delivered, a second close() fails. */
   closedByScript = false;
   /** The script called channel() (the platform subscribes then, module.go:300-337). */
@@ -89,7 +94,7 @@ export class Connection {
     };
     try {
       this.transportConnection = this.transport.connect(request, {
-        onOpen: (info) => this.onOpen(info.protocol, info.extensions),
+        onOpen: (info) => this.onOpen(info),
         onMessage: (type, data) => this.onMessage(type, data),
         onControl: (kind, data) => this.recordFrame('in', kind, data),
         onFail: (message) => this.onFail(message),
@@ -127,7 +132,7 @@ export class Connection {
     if (this.state !== 'open') return;
     this.state = 'closing';
     this.report();
-    this.recordFrame('out', 'close', new TextEncoder().encode(reason), `${code} ${reason}`);
+    this.recordFrame('out', 'close', new TextEncoder().encode(reason), code);
     this.connection.close(code, reason);
   }
 
@@ -150,9 +155,10 @@ export class Connection {
     }
     if (frame.kind === 'code') {
       const reason = new TextEncoder().encode(frame.reason);
-      this.recordFrame('out', 'close', reason, `${frame.code} ${frame.reason}`);
+      this.recordFrame('out', 'close', reason, frame.code);
     } else if (frame.kind === 'empty') {
-      this.recordFrame('out', 'close', new Uint8Array(0), '(no status code)');
+      // A close frame without a status code (the peer reads 1005).
+      this.recordFrame('out', 'close', new Uint8Array(0));
     }
   }
 
@@ -192,15 +198,18 @@ export class Connection {
       closeCode: this.closeCode,
       closeReason: this.closeReason,
       error: this.error,
+      requestHeaders: this.options.headers,
+      responseHeaders: this.responseHeaders,
     };
   }
 
-  private onOpen(protocol: string, extensions: string): void {
+  private onOpen({ protocol, extensions, headers }: OpenInfo): void {
     if (this.state !== 'connecting') return;
     this.cancelDialTimer?.();
     this.state = 'open';
     this.protocol = protocol;
     this.extensions = extensions;
+    this.responseHeaders = headers;
     this.lastReceived = this.deps.now();
     if (this.options.readTimeoutMs > 0) this.armReadTimer(this.options.readTimeoutMs);
     this.report();
@@ -250,7 +259,7 @@ export class Connection {
     this.closeCode = code;
     this.closeReason = reason;
     this.stopTimers();
-    this.recordFrame('in', 'close', new TextEncoder().encode(reason), `${code} ${reason}`);
+    this.recordFrame('in', 'close', new TextEncoder().encode(reason), code);
     this.channel.core.close();
     this.report();
     this.wakeWaiters();
@@ -300,16 +309,21 @@ export class Connection {
     direction: 'in' | 'out',
     kind: FrameKind,
     data: Uint8Array,
-    text?: string,
+    closeCode?: number,
   ): void {
     if (!this.deps.observer.frame) return;
-    this.deps.observer.frame({
+    const record: FrameRecord = {
       connectionId: this.id,
       direction,
       kind,
       size: data.length,
       time: Date.now(),
-      preview: text ?? framePreview(kind, data),
-    });
+      preview:
+        closeCode === undefined
+          ? framePreview(kind, data)
+          : `${closeCode} ${reasonDecoder.decode(data)}`,
+    };
+    if (closeCode !== undefined) record.closeCode = closeCode;
+    this.deps.observer.frame(record, data);
   }
 }
