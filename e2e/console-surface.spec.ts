@@ -85,3 +85,17 @@ test('run.status turns error only once the console holds every line and the erro
     expect(errors[0]!.text).toContain('boom at the end');
   }
 });
+
+test('a warning is its own line, data-stream="warn", with the script\'s line', async ({
+  playground,
+}) => {
+  // The platform truncates a fractional close code without a word; the playground warns.
+  await playground.open({
+    code: 'local c = assert(websocket.connect("wss://api.example.com/ws"))\nprint("open")\nc:close(1000.5)\nprint("done")',
+  });
+  await playground.runAndWait('finished');
+  const warn = playground.output.locator('[data-stream="warn"]');
+  await expect(warn).toHaveCount(1);
+  await expect(warn).toHaveText(/^warning \(line 3\): client:close/);
+  await expect(playground.output.locator('[data-stream="stdout"]')).toHaveText(['open', 'done']);
+});
