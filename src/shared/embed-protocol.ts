@@ -7,13 +7,13 @@
  *    │                                   ◀── ready     (posted to '*': it carries nothing)
  *    │ init {code, prelude, policy, …} ──▶            (origin checked against EMBED_ORIGINS)
  *    │                                   ◀── loaded    (Run is enabled from here on)
- *    │ run / stop / set-code / set-policy / set-theme / watch-frames ──▶
+ *    │ run / stop / edit / set-code / set-policy / set-theme / watch-frames ──▶
  *    │                                   ◀── status, output, connection, frame, end, resize
  *
  * Every message is `{ channel, version, widget, id, type, ... }`: `channel` marks it as ours
  * among whatever else a page posts, `version` is bumped on any incompatible change (a side
  * ignores messages of another version), `widget` names the widget (many share one page) and
- * `id` is the sender's own counter, so a reply (`ack`, `end`) can name the command it answers.
+ * `id` is the sender's own counter (messages of one sender are ordered and can be named).
  * Each side checks the sender's origin and window before it reads a message (see
  * src/embed/host/mount.ts and src/embed/frame/bridge.ts); the relay token never crosses.
  */
@@ -99,9 +99,7 @@ export type FrameEvent =
   | { type: 'output'; runId: number; entries: OutputEntry[] }
   | { type: 'connection'; runId: number; info: ConnectionInfo }
   | { type: 'frame'; runId: number; records: FrameRecord[] }
-  | { type: 'end'; runId: number; result: RunResult }
-  /** The answer to a command that could not be carried out (`to` is its id). */
-  | { type: 'refused'; to: number; reason: string };
+  | { type: 'end'; runId: number; result: RunResult };
 
 export type HostMessage = Envelope & HostCommand;
 export type FrameMessage = Envelope & FrameEvent;
@@ -187,7 +185,6 @@ const FRAME_EVENT_TYPES = new Set([
   'connection',
   'frame',
   'end',
-  'refused',
 ]);
 
 /**

@@ -45,7 +45,7 @@ export class WidgetRun {
   readonly store: RunStore;
   private runner: LuaRunner | null = null;
   private collected: Collected | null = null;
-  /** Status-less runs: a run refused before it started (a bad policy) still ends. */
+  /** A run refused before it starts (a bad policy) still begins and ends, under an id of its own. */
   private nextLocalId = -1;
 
   constructor(

@@ -231,9 +231,6 @@ export function mount(element: HTMLElement, options: MountOptions): PlaygroundHa
         case 'end':
           emit('end', message.result);
           break;
-        case 'refused':
-          console.warn(`LuaPlayground: ${message.reason}`);
-          break;
       }
     },
   });
