@@ -85,7 +85,7 @@ print(pcall(tostring))
 print(pcall(assert, false))
 print(pcall(assert, nil, "custom"))
 print(pcall(assert, 1, 2, 3))
-print(pcall(assert, false, { 1 }))
+print(select("#", pcall(assert, false, { 1 })), type(select(2, pcall(assert, false, { 1 }))))
 print(pcall(assert))
 -- case: error-in-coroutine
 local co = coroutine.create(function() error("in co") end)

@@ -62,3 +62,15 @@ print(2147483647 + 1, -2147483648 - 1, 2147483648 * 2, 65536 * 65536)
 print(string.format("%c", 256 + 65), string.format("%c", -191))
 -- case: int-math-floor-large
 print(math.floor(2^62), math.ceil(-2^62), math.type(math.floor(2^62)))
+-- case: float-int-conversions
+print(3.0 | 0, 2^31 | 0, pcall(function() return 3.5 | 0 end))
+-- case: math-abs-min
+print(math.abs(-2147483648))
+-- case: date-far-future
+print(os.date("!%Y-%m-%d", 4102444800), os.date("!%Y-%m-%d", 253402300799))
+-- case: time-table-out-of-bound
+print(pcall(os.time, { year = 2024, month = 1, day = 1, sec = 2^40 }))
+-- case: pack-s-lengths
+print(#string.pack("s", "abc"), #string.pack("s2", "abc"), #string.pack("s4", "abc"))
+-- case: math-tointeger
+print(math.tointeger(3.0), math.tointeger(3.5), math.tointeger("8"), math.tointeger(2^31), math.tointeger(-0.0))

@@ -58,7 +58,7 @@ print(load("x = = 1"))
 print(load("return 'unclosed"))
 print(load("for"))
 -- case: load-chunkname
-print(load("error('e')", "=mychunk")) print(pcall(load("error('e')", "=mychunk")))
+print(type(load("error('e')", "=mychunk")), pcall(load("error('e')", "=mychunk")))
 print(pcall(load("error('e')", "@file.lua")))
 print(pcall(load("error('e')", "code string")))
 -- case: load-function-reader

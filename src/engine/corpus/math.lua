@@ -51,8 +51,6 @@ print(math.exp(710), math.exp(-1000))
 print(math.deg(math.pi), math.rad(180), math.deg(1))
 -- case: math-sqrt-int
 print(math.sqrt(4), math.type(math.sqrt(4)))
--- case: math-abs-min
-print(math.abs(-2147483648))
 -- case: math-pow-operator
 print(2 ^ 3, 2 ^ -1, 0 ^ 0, (-2) ^ 2, 4 ^ 0.5)
 -- case: math-floor-neg-zero

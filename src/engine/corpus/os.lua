@@ -56,8 +56,6 @@ print(os.date("%Y-%m-%d %H:%M:%S", 1700000000), os.date("*t", 0).hour)
 print(os.date("!%Y-%m-%d %j %a", 951782400), os.date("!%Y-%m-%d %j", 1709164800))
 -- case: date-negative
 print(os.date("!%Y-%m-%d %H:%M:%S", -1), os.date("!%Y-%m-%d", -86400 * 365))
--- case: date-far-future
-print(os.date("!%Y-%m-%d", 4102444800), os.date("!%Y-%m-%d", 253402300799))
 -- case: date-float-time
 print(os.date("!%H:%M:%S", 3600.0), pcall(os.date, "!%H", 1.5))
 -- case: date-bad-time-arg
@@ -86,8 +84,6 @@ print(pcall(os.time, { year = 2024, day = 1 }))
 print(pcall(os.time, { year = 2024, month = 1.5, day = 1 }))
 print(pcall(os.time, { year = "x", month = 1, day = 1 }))
 print(os.time({ year = "2024", month = "1", day = "1", hour = "0" }))
--- case: time-table-out-of-bound
-print(pcall(os.time, { year = 2024, month = 1, day = 1, sec = 2^40 }))
 -- case: time-roundtrip
 local now = 1700000000
 print(os.time(os.date("*t", now)) == now, os.time(os.date("!*t", now)) == now)

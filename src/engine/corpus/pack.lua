@@ -18,8 +18,6 @@ print(#string.pack("d", 1), #string.pack("f", 1), #string.pack("n", 1))
 -- case: pack-strings
 print(string.unpack("z", string.pack("z", "hello")), string.unpack("s1", string.pack("s1", "abc")))
 print(string.unpack("c5", string.pack("c5", "ab")):byte(1, -1))
--- case: pack-s-lengths
-print(#string.pack("s", "abc"), #string.pack("s2", "abc"), #string.pack("s4", "abc"))
 -- case: packsize
 print(string.packsize("i4"), string.packsize("i2i4"), string.packsize("!4i2i4"), string.packsize("d"), string.packsize("c10"))
 -- case: packsize-variable-error

@@ -32,5 +32,3 @@ print(tonumber("\t10\n"), tonumber("\v5\f"), tonumber("1\0"))
 for _, v in ipairs({ 0.1, 1/3, 123.456, 1e-7 }) do io.write(tostring(tonumber(tostring(v)) == v), " ") end print()
 -- case: string-to-number-arith
 print("10" * 2, "0x10" * 1, " 5 " + 0, pcall(function() return "5x" + 0 end))
--- case: math-tointeger
-print(math.tointeger(3.0), math.tointeger(3.5), math.tointeger("8"), math.tointeger(2^31), math.tointeger(-0.0))
