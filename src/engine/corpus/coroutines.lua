@@ -99,3 +99,8 @@ print(coroutine.close)
 -- case: co-wrap-error-position
 local f = coroutine.wrap(function() local x = nil; return x.y end)
 print(pcall(f))
+-- case: co-top-level-isyieldable
+print(coroutine.isyieldable())
+-- case: co-top-level-running
+local co, main = coroutine.running()
+print(type(co), main)
