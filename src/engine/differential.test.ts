@@ -38,10 +38,6 @@ export const PENDING_ENGINE_FIXES: Record<string, string> = {
     'runtime scheduler: the main chunk runs as a task, not as the main thread',
   'pack.lua/pack-z-with-zero': "lstrlib str_pack words it 'strings contains zeros'",
   'patterns.lua/pattern-errors': "lstrlib matchbalance: the '%b' message lacks its closing ')'",
-  'tonumber.lua/tonumber-base-invalid-digit':
-    "lbaselib luaB_tonumber: with a base, a valid prefix is accepted ('102' base 2 gives 2)",
-  'tonumber.lua/tonumber-base-float-string':
-    "lbaselib luaB_tonumber: with a base, '1e1' base 10 gives 1, not nil",
 };
 
 function runLua53(source: string): Promise<string> {

@@ -40,7 +40,8 @@ print(math.abs(math.mininteger), math.abs(-2^31 | 0))
 print("9007199254740993" + 0, math.type("9007199254740993" + 0), tonumber("9223372036854775807"), tonumber("9223372036854775808"))
 -- case: int-for-loop-limit
 local n = 0
-for i = math.maxinteger - 2, math.maxinteger do n = n + 1 end
+-- Lua 5.3 wraps around past maxinteger (5.4 stops): the loop never ends without the break.
+for i = math.maxinteger - 1, math.maxinteger do n = n + 1 if n > 4 then break end end
 print(n)
 -- case: int-keys
 local t = {}
