@@ -4,6 +4,9 @@
  * JavaScript exception (each call is under pcall, so only an escaped exception could stop the
  * script before its last line).
  */
+// Local time is UTC on both engines (os.time of a table).
+process.env.TZ = 'UTC';
+
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { lua } from '../runtime/run-for-test.ts';
@@ -115,6 +118,42 @@ describe('string.format with random formats', () => {
         line === result.lines[i]
           ? null
           : `${lines[i + 1]}\n  lua5.3: ${line}\n  ours:   ${result.lines[i]}`,
+      )
+      .filter((m) => m !== null);
+    expect(mismatches.slice(0, 10)).toEqual([]);
+    expect(result.lines.length).toBe(expected.length);
+  });
+
+  it('normalises random os.time tables as lua5.3 does (TZ=UTC, isdst given or not)', async () => {
+    const next = generator(2038);
+    const lines = [
+      'local function try(t) local ok, v = pcall(os.time, t) if not ok then print("error: " .. v) return end',
+      '  print(v, t.year, t.month, t.day, t.hour, t.min, t.sec, t.yday, t.wday, t.isdst) end',
+    ];
+    for (let i = 0; i < 500; i++) {
+      // Years that keep the result within a 32-bit time_t (until 64-bit integers land).
+      const fields = [
+        `year = ${1903 + next(130)}`,
+        `month = ${next(30) - 8}`,
+        `day = ${next(70) - 20}`,
+        next(5) === 0 ? '' : `hour = ${next(60) - 10}`,
+        `min = ${next(200) - 50}`,
+        `sec = ${next(200) - 50}`,
+        ['', '', 'isdst = true', 'isdst = false'][next(4)],
+      ];
+      lines.push(`try({ ${fields.filter(Boolean).join(', ')} })`);
+    }
+    const source = lines.join('\n');
+    const expected = execFileSync('/usr/bin/lua5.3', ['-'], { input: source, env: { TZ: 'UTC' } })
+      .toString()
+      .replace(/\n$/, '')
+      .split('\n');
+    const result = await lua(source);
+    const mismatches = expected
+      .map((line, i) =>
+        line === result.lines[i]
+          ? null
+          : `${lines[i + 2]}\n  lua5.3: ${line}\n  ours:   ${result.lines[i]}`,
       )
       .filter((m) => m !== null);
     expect(mismatches.slice(0, 10)).toEqual([]);
