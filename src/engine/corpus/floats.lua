@@ -61,3 +61,9 @@ print(0.5, 1.5, 2.5, 1234.5, 0.125, 0.0625)
 print(99999999999999.9, 999999999999999.9, 0.000099999999999999)
 -- case: float-large-integral
 print(1e14, 1e13 + 0.5, 123456789012.0, 2^40, 2^50)
+-- case: float-nan-sign
+local z = 0
+print(z / z, -(z / z), math.sqrt(-1), math.huge - math.huge, string.format("%f %g %a", z / z, -(z / z), z / z))
+-- case: float-nan-tostring-concat
+local z = 0
+print(tostring(z / z), (z / z) .. "", string.format("%5.1f|%-6g|", z / z, -(z / z)))
