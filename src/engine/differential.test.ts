@@ -32,10 +32,6 @@ export const SANDBOX_DIFFERENCES: Record<string, string> = {
  * entry is removed then.
  */
 export const PENDING_ENGINE_FIXES: Record<string, string> = {
-  'coroutines.lua/co-top-level-isyieldable':
-    'runtime scheduler: the main chunk runs as a task, so it can yield (issue 9, runtime layer)',
-  'coroutines.lua/co-top-level-running':
-    'runtime scheduler: the main chunk runs as a task, not as the main thread',
   'pack.lua/pack-z-with-zero': "lstrlib str_pack words it 'strings contains zeros'",
   'patterns.lua/pattern-errors': "lstrlib matchbalance: the '%b' message lacks its closing ')'",
 };

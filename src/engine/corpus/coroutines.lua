@@ -104,3 +104,9 @@ print(coroutine.isyieldable())
 -- case: co-top-level-running
 local co, main = coroutine.running()
 print(type(co), main)
+-- case: co-top-level-yield
+print(pcall(coroutine.yield, 1))
+print(pcall(function() coroutine.yield() end))
+-- case: co-wrap-inside-still-yields
+local gen = coroutine.wrap(function() print(coroutine.isyieldable(), select(2, coroutine.running())) coroutine.yield(1) end)
+print(gen())
