@@ -209,27 +209,27 @@ export interface SavedPolicy {
 
 /** The saved policy, or `fallback` when there is none or it cannot be read. Never throws. */
 export function loadSavedPolicy(storage: PolicyStorage | null, fallback: Policy): SavedPolicy {
-  const useDefault = (problem?: string): SavedPolicy =>
+  const withDefault = (problem?: string): SavedPolicy =>
     problem === undefined
       ? { policy: fallback, source: 'default', notices: [] }
       : { policy: fallback, source: 'default', problem, notices: [] };
-  if (!storage) return useDefault();
+  if (!storage) return withDefault();
   for (const key of STORED_KEYS) {
     let raw: string | null;
     try {
       raw = storage.getItem(key);
     } catch (e) {
       // Disabled storage (private windows, sandboxed iframes) throws on access.
-      return useDefault(
+      return withDefault(
         `saved policies are unavailable here (${(e as Error).message}); using the default`,
       );
     }
     if (raw === null) continue;
     const parsed = parsePolicy(raw);
     if (parsed.ok) return { policy: parsed.policy, source: 'saved', notices: parsed.notices };
-    return useDefault(`the saved policy could not be read (${parsed.error}); using the default`);
+    return withDefault(`the saved policy could not be read (${parsed.error}); using the default`);
   }
-  return useDefault();
+  return withDefault();
 }
 
 export function savePolicy(
