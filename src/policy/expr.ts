@@ -92,6 +92,7 @@ const UNSUPPORTED_OPS: Record<string, string> = {
   '{': 'map literals and closures {...}',
   '}': 'map literals and closures {...}',
   ';': 'sequences ;',
+  '=': 'assignment =',
 };
 const UNSUPPORTED_WORDS = new Set(['let', 'if', 'else']);
 const MAX_LENGTH = 4096;
@@ -291,6 +292,7 @@ const PUNCT = [
   '{',
   '}',
   ';',
+  '=',
 ];
 
 function tokenize(src: string): Token[] {

@@ -54,7 +54,7 @@ export function readRegistry(text: string): RegistryRead {
     return {
       ok: false,
       problems: doc.errors.map((e) => ({
-        line: e.linePos?.[0].line ?? 0,
+        line: lines.linePos(e.pos[0]).line,
         message: e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, ''),
       })),
     };
