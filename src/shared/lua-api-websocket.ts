@@ -19,8 +19,9 @@ export const WEBSOCKET_MODULE: LuaModule = {
       ],
       returns: 'client | nil, err',
       doc:
-        'Opens a connection. Arguments are validated first, then the policy ' +
-        '(`websocket.connect`, then `websocket.connect.url` with the URL as written), then the ' +
+        'Opens a connection. Arguments are validated first, then the security policy ' +
+        '(`websocket.connect` with the resource "", then `websocket.connect.url` with the URL ' +
+        'exactly as written, each judged by the actor and scope as on the platform), then the ' +
         'network. A denied or invalid connect opens no socket.',
     },
   ],
@@ -211,11 +212,15 @@ export const WEBSOCKET_MODULE: LuaModule = {
   },
   errors: [
     {
-      condition: '`websocket.connect` denied by policy',
+      condition: '`websocket.connect` not allowed by the scope (deny, or undefined)',
       kind: 'PERMISSION_DENIED',
       retryable: false,
     },
-    { condition: 'URL not allowed by policy', kind: 'PERMISSION_DENIED', retryable: false },
+    {
+      condition: '`websocket.connect.url` not allowed for the URL (deny, or undefined)',
+      kind: 'PERMISSION_DENIED',
+      retryable: false,
+    },
     {
       condition: 'bad URL, bad option, bad argument to a method',
       kind: 'INVALID',
