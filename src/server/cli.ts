@@ -1,11 +1,13 @@
 /**
- * `npm run lua -- script.lua [--policy _index.yaml --actor ID --scope GROUP] [--demo]`: runs a
- * script in Node with the same runtime as the page (direct transport on the `ws` package),
- * prints its output, and exits non-zero with the Lua error and traceback when the script fails. Ctrl+C stops the run
- * (sockets close with 1001) and exits with 130. `--demo` starts the demo servers on a free
- * loopback port and routes the documentation's example hosts to them, as the page does.
- * The security flags (`--policy`, `--actor`, `--actor-meta`, `--scope`, `--strict-security`)
- * are described in cli-policy.ts.
+ * `npm run lua -- script.lua [--policy _index.yaml --actor ID --scope GROUP] [--demo]
+ * [--export run.json]`: runs a script in Node with the same runtime as the page (direct
+ * transport on the `ws` package), prints its output, and exits non-zero with the Lua error and
+ * traceback when the script fails. Ctrl+C stops the run (sockets close with 1001) and exits
+ * with 130. `--demo` starts the demo servers on a free loopback port and routes the
+ * documentation's example hosts to them, as the page does. The security flags (`--policy`,
+ * `--actor`, `--actor-meta`, `--scope`, `--strict-security`) are described in cli-policy.ts.
+ * `--export` writes the run's connections and frames as the inspector exports them
+ * (docs/session-format.md; a name ending in `.har` gives HAR), also when the run fails.
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -18,25 +20,32 @@ import { emptySecurityFlags, loadCliPolicy, POLICY_USAGE, takeSecurityFlag } fro
 import type { SecurityFlags } from './cli-policy.ts';
 import type { DemoHosts } from '../runtime/route.ts';
 import { createDemoServers, DEMO_HOSTS } from './demo/index.ts';
+import { SessionRecorder } from '../session/recorder.ts';
+import { writeSessionFile } from '../session/write-file.ts';
 
-const USAGE = `usage: npm run lua -- <script.lua> ${POLICY_USAGE} [--demo]`;
+const USAGE = `usage: npm run lua -- <script.lua> ${POLICY_USAGE} [--demo] [--export <run.json|run.har>]`;
 
 interface CliArgs {
   script: string;
   security: SecurityFlags;
   demo: boolean;
+  exportFile?: string;
 }
 
 function parseArgs(argv: string[]): CliArgs {
   let script: string | undefined;
   const security = emptySecurityFlags();
   let demo = false;
+  let exportFile: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     // The security flags (cli-policy.ts).
     const taken = takeSecurityFlag(argv, i, security);
     if (taken > 0) {
       i += taken - 1;
+    } else if (arg === '--export') {
+      exportFile = argv[++i];
+      if (!exportFile) throw new Error('--export needs a file name');
     } else if (arg === '--demo') {
       demo = true;
     } else if (arg === '--help' || arg === '-h') {
@@ -51,7 +60,7 @@ function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (!script) throw new Error('no script given');
-  return { script, security, demo };
+  return { script, security, demo, exportFile };
 }
 
 function readText(file: string, what: string): string {
@@ -104,6 +113,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const demo = args.demo ? await startDemoServers() : undefined;
+  const recorder = args.exportFile ? new SessionRecorder() : undefined;
   const run = startRun({
     code,
     chunkName: basename(args.script),
@@ -113,7 +123,8 @@ async function main(): Promise<number> {
     observer: {
       output: (entry) =>
         entry.stream === 'stdout' ? console.log(entry.text) : console.error(entry.text),
-      connection: () => {},
+      connection: (info) => recorder?.connection(info),
+      frame: recorder && ((record, data) => recorder.frame(record, data)),
       decision: (decision) => {
         if (!decision.allowed) console.error(`policy: ${decision.explanation}`);
       },
@@ -131,6 +142,14 @@ async function main(): Promise<number> {
   const end = await run.done;
   process.off('beforeExit', onLoopEmpty);
   await demo?.close();
+  if (recorder && args.exportFile) {
+    try {
+      await writeSessionFile(args.exportFile, recorder.source());
+    } catch (e) {
+      console.error(`lua: cannot write ${args.exportFile}: ${(e as Error).message}`);
+      return 1;
+    }
+  }
   if (deadlocked) {
     console.error(`lua: ${DEADLOCK}`);
     return 1;
