@@ -116,6 +116,26 @@ describe('readRegistry', () => {
     ]);
   });
 
+  it('warns of unknown fields, which the platform drops silently (a typo would drop a condition)', () => {
+    const r = readRegistry(
+      file(`  - name: p
+    kind: security.policy
+    policy:
+      actions: "*"
+      resources: ["*", 3]
+      effect: allow
+      condtions:
+        - {field: actor.id, operator: eq, value: admin}
+`),
+    );
+    if (!r.ok) throw new Error('expected a file');
+    expect(r.file.entries[0]).toMatchObject({ kind: 'security.policy', conditions: [] });
+    expect(r.file.warnings.map((w) => [w.line, w.message])).toEqual([
+      [10, expect.stringContaining('app.security:p: policy: unknown field "condtions" is ignored')],
+      [8, expect.stringContaining('resources items that are not strings never match')],
+    ]);
+  });
+
   it('needs a namespace', () => {
     expect(problems('version: "1.0"\nentries: []\n')[0]!.message).toContain('namespace must be');
   });

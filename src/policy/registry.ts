@@ -12,7 +12,7 @@
  * file and lists every problem at its line: a policy missing a deny entry would be a quiet
  * widening. Parsing uses the `yaml` package (YAML 1.2, duplicate keys refused).
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap as isYamlMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { CONDITION_OPERATORS } from './types.ts';
 import type { Condition, ConditionOperator, Effect, Filter, PolicyEntry } from './types.ts';
@@ -26,6 +26,11 @@ export const EXPR_KIND = 'security.policy.expr';
 /** Bounds on what a link or a file can make the page hold. */
 export const MAX_REGISTRY_LENGTH = 256 * 1024;
 export const MAX_ENTRIES = 1000;
+
+const ENTRY_FIELDS = ['name', 'kind', 'meta', 'policy', 'groups'];
+const POLICY_FIELDS = ['actions', 'resources', 'effect', 'conditions'];
+const EXPR_FIELDS = ['actions', 'resources', 'effect', 'expression'];
+const CONDITION_FIELDS = ['field', 'operator', 'value', 'value_from'];
 
 export interface Problem {
   /** 1-based line in the file (0 when the problem is the whole text). */
@@ -86,6 +91,17 @@ class Reader {
       }
     }
     return 1;
+  }
+
+  /** The line of a key itself (a value can start on a later line). */
+  private lineOfKey(path: Path, key: string): number {
+    const map = this.doc.getIn(path, true);
+    if (isYamlMap(map)) {
+      const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+      if (pair && isScalar(pair.key) && pair.key.range)
+        return this.lines.linePos(pair.key.range[0]).line;
+    }
+    return this.lineOf([...path, key]);
   }
 
   private problem(path: Path, message: string): void {
@@ -153,6 +169,13 @@ class Reader {
       this.problem(at('policy'), `${id}: missing policy: {actions, resources, effect}`);
       return undefined;
     }
+    this.warnUnknown(raw, ENTRY_FIELDS, id, path);
+    this.warnUnknown(
+      policy,
+      kind === EXPR_KIND ? EXPR_FIELDS : POLICY_FIELDS,
+      `${id}: policy`,
+      at('policy'),
+    );
     const effect = policy.effect;
     if (effect !== 'allow' && effect !== 'deny') {
       this.problem(
@@ -204,11 +227,33 @@ class Reader {
       if (value.length === 0) this.problem(path, `${id}: ${what} list cannot be empty`);
       // Items that are not strings load but never match (util.go matchesFilter).
       const items = value.filter((v): v is string => typeof v === 'string');
+      if (items.length < value.length) {
+        this.warnings.push({
+          line: this.lineOf(path),
+          message: `${id}: ${what} items that are not strings never match (the platform ignores them)`,
+        });
+      }
       items.forEach((item, i) => this.warnPattern(item, [...path, i]));
       return items;
     }
     this.problem(path, `${id}: ${what} must be a string or list`);
     return undefined;
+  }
+
+  /** Go's decoder drops unknown fields silently; a typo (`condtions:`) would drop a condition. */
+  private warnUnknown(
+    map: Record<string, unknown>,
+    known: readonly string[],
+    where: string,
+    path: Path,
+  ): void {
+    for (const key of Object.keys(map)) {
+      if (known.includes(key)) continue;
+      this.warnings.push({
+        line: this.lineOfKey(path, key),
+        message: `${where}: unknown field "${key}" is ignored, as on the platform (known: ${known.join(', ')})`,
+      });
+    }
   }
 
   private warnPattern(pattern: string, path: Path): void {
@@ -247,6 +292,7 @@ class Reader {
         this.problem(here, `${where}: a condition is {field, operator, value or value_from}`);
         return [];
       }
+      this.warnUnknown(raw, CONDITION_FIELDS, where, here);
       const { field, operator, value: v, value_from: from } = raw;
       if (typeof field !== 'string' || field === '')
         this.problem(here, `${where}: field is required`);
