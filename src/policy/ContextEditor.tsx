@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { Actor, Policy, Scope } from './types.ts';
 import { readActor } from './serialize.ts';
+import { resolveScope } from './policy.ts';
 
 export interface ContextEditorProps {
   policy: Policy;
@@ -60,6 +61,7 @@ export function ContextEditor({ policy, revision, onChange }: ContextEditorProps
   const meta =
     metaDraft.revision === revision ? metaDraft : { revision, text: metaText, error: '' };
   const groups = [...new Set(policy.entries.flatMap((e) => e.groups))];
+  const missing = scope ? resolveScope(policy).missing : [];
 
   function editMeta(text: string) {
     let error = '';
@@ -144,6 +146,12 @@ export function ContextEditor({ policy, revision, onChange }: ContextEditorProps
           }
         />
       </label>
+      {missing.length > 0 && (
+        <p className="error-note" data-testid="policy.scope-missing">
+          The scope names {missing.join(', ')}, which the file does not define (the platform would
+          not build this scope).
+        </p>
+      )}
       {groups.length > 0 && <p className="hint">Groups in the file: {groups.join(', ')}</p>}
       <label className="context-row">
         <input
