@@ -64,6 +64,12 @@ describe('patternWarning (a playground addition)', () => {
     expect(re.ok && re.regex.test('wss://evil.com/.example.com/')).toBe(false);
   });
 
+  it('for an action pattern proposes a condition on action', () => {
+    expect(patternWarning('*.read', 'actions')).toContain(
+      `actions: "*" with the condition {field: action, operator: matches, value: '^.*\\.read$'}`,
+    );
+  });
+
   it('stays quiet for the platform forms', () => {
     expect(patternWarning('*')).toBeUndefined();
     expect(patternWarning('wss://*')).toBeUndefined();

@@ -33,12 +33,16 @@ export function matchesFilter(filter: Filter, value: string): boolean {
  * A pattern whose `*` a reader would take for a wildcard but the platform reads as text, with
  * the condition that says what was probably meant; undefined when there is none.
  */
-export function patternWarning(pattern: string): string | undefined {
+export function patternWarning(
+  pattern: string,
+  of: 'actions' | 'resources' = 'resources',
+): string | undefined {
   if (!pattern.slice(0, -1).includes('*')) return undefined;
+  const field = of === 'actions' ? 'action' : 'resource';
   return (
     `"${pattern}": a "*" before the end is literal on the platform (a pattern is "*", an ` +
-    `exact string or a trailing-"*" prefix); for a wildcard use resources: "*" with the ` +
-    `condition {field: resource, operator: matches, value: '${patternToRegex(pattern)}'}`
+    `exact string or a trailing-"*" prefix); for a wildcard use ${of}: "*" with the ` +
+    `condition {field: ${field}, operator: matches, value: '${patternToRegex(pattern)}'}`
   );
 }
 

@@ -217,10 +217,15 @@ class Reader {
     return { ...base, kind, conditions };
   }
 
-  private filter(value: unknown, what: string, id: string, path: Path): Filter | undefined {
+  private filter(
+    value: unknown,
+    what: 'actions' | 'resources',
+    id: string,
+    path: Path,
+  ): Filter | undefined {
     if (typeof value === 'string') {
       if (value === '') this.problem(path, `${id}: ${what} string cannot be empty`);
-      else this.warnPattern(value, path);
+      else this.warnPattern(value, what, path);
       return value;
     }
     if (Array.isArray(value)) {
@@ -233,7 +238,7 @@ class Reader {
           message: `${id}: ${what} items that are not strings never match (the platform ignores them)`,
         });
       }
-      items.forEach((item, i) => this.warnPattern(item, [...path, i]));
+      items.forEach((item, i) => this.warnPattern(item, what, [...path, i]));
       return items;
     }
     this.problem(path, `${id}: ${what} must be a string or list`);
@@ -256,8 +261,8 @@ class Reader {
     }
   }
 
-  private warnPattern(pattern: string, path: Path): void {
-    const warning = patternWarning(pattern);
+  private warnPattern(pattern: string, what: 'actions' | 'resources', path: Path): void {
+    const warning = patternWarning(pattern, what);
     if (warning) this.warnings.push({ line: this.lineOf(path), message: warning });
   }
 
