@@ -27,6 +27,7 @@ export function ImportExport({ policy, onImport }: ImportExportProps) {
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [copied, setCopied] = useState(false);
   const file = useRef<HTMLInputElement>(null);
 
   function tryImport(input: string) {
@@ -41,6 +42,17 @@ export function ImportExport({ policy, onImport }: ImportExportProps) {
     setError(null);
     setText(null);
     onImport(parsed.policy, parsed.notices);
+  }
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(policy.source);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } catch {
+      // No clipboard (permissions, insecure context): show the text to copy by hand.
+      setText(policy.source);
+    }
   }
 
   function onDrop(e: DragEvent) {
@@ -62,6 +74,14 @@ export function ImportExport({ policy, onImport }: ImportExportProps) {
       data-testid="policy.import-drop"
     >
       <div className="ie-buttons">
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => void copy()}
+          data-testid="policy.export-copy"
+        >
+          {copied ? 'Copied ✓' : 'Copy YAML'}
+        </button>
         <button
           type="button"
           className="btn btn-small"
