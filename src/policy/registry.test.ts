@@ -136,6 +136,17 @@ describe('readRegistry', () => {
     ]);
   });
 
+  it('refuses an alias bomb instead of expanding it', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]']
+      .concat(
+        ['b', 'c', 'd', 'e', 'f', 'g'].map(
+          (k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefg'[i]}`).join(', ')}]`,
+        ),
+      )
+      .join('\n');
+    expect(problems(`${bomb}\nnamespace: x\n`)[0]!.message).toMatch(/alias/i);
+  });
+
   it('needs a namespace', () => {
     expect(problems('version: "1.0"\nentries: []\n')[0]!.message).toContain('namespace must be');
   });

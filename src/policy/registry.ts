@@ -65,7 +65,14 @@ export function readRegistry(text: string): RegistryRead {
     };
   }
   const reader = new Reader(doc, lines);
-  const file = reader.file();
+  let file: RegistryFile;
+  try {
+    file = reader.file();
+  } catch (e) {
+    // yaml's toJS throws on alias bombs (more than maxAliasCount); anything else is ours.
+    if (!(e instanceof ReferenceError)) throw e;
+    return fail(0, e.message);
+  }
   return reader.problems.length > 0 ? { ok: false, problems: reader.problems } : { ok: true, file };
 }
 
