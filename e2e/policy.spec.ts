@@ -156,7 +156,7 @@ test.describe('policy panel', () => {
     await expect(decision).toContainText('strict mode denies an incomplete context');
   });
 
-  test('imports a version 1 JSON policy, converted with a notice for its glob', async ({
+  test('imports a version 1 JSON policy, converted with a notice for its glob, then a dropped registry file', async ({
     playground,
   }) => {
     await playground.open();
@@ -184,5 +184,15 @@ test.describe('policy panel', () => {
     await expect(panel.getByTestId('policy.decision')).toContainText(
       'denied by playground.policy:rule_1',
     );
+
+    // A registry file dropped on the section replaces the entries and keeps the context.
+    const dropped = await playground.page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], '_index.yaml', { type: 'application/yaml' }));
+      return transfer;
+    }, registryFile('ws://127.0.0.1:9'));
+    await panel.getByTestId('policy.import-drop').dispatchEvent('drop', { dataTransfer: dropped });
+    await expect(panel.getByTestId('policy.entry')).toHaveCount(3);
+    await expect(panel.getByTestId('policy.actor-id')).toHaveValue('playground');
   });
 });
