@@ -43,11 +43,11 @@ describe('npm run lua', () => {
     );
     const script = write(
       'deny.lua',
-      'local c, err = websocket.connect("ws://127.0.0.1:9/")\nprint(err:kind())\n',
+      'local c, err = websocket.connect("ws://127.0.0.1:9/")\nprint(err:kind() == errors.PERMISSION_DENIED)\n',
     );
     const r = await runCli(script, '--policy', policy);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('PERMISSION_DENIED\n');
+    expect(r.stdout).toBe('true\n');
     expect(r.stderr).toContain('policy: denied: no entry of the scope allows or denies this');
   });
 
@@ -163,6 +163,33 @@ end
         'line 12: app.security:qa_may_connect: condition 0: invalid operator: equals',
       );
     });
+  });
+
+  it('prints a warning line for an option the platform ignores, and fails on it with --strict', async () => {
+    const script = write(
+      'lenient.lua',
+      [
+        'local c = assert(websocket.connect("wss://api.example.com/ws",',
+        '  { chanel_capacity = 5 }))',
+        'c:close()',
+        'print("done")',
+        '',
+      ].join('\n'),
+    );
+    const warning =
+      'warning: lenient.lua:1: websocket.connect: unknown option "chanel_capacity" ignored';
+    const lenient = await runCli(script, '--demo');
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toBe('done\n');
+    expect(lenient.stderr).toContain(warning);
+
+    const strict = await runCli('--strict', script, '--demo');
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toBe('');
+    expect(strict.stderr).toContain(
+      'lua: lenient.lua:1: strict: websocket.connect: unknown option "chanel_capacity" ignored',
+    );
+    expect(strict.stderr).not.toContain('warning:');
   });
 
   it('exits 2 with the usage on bad arguments', async () => {
