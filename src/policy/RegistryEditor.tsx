@@ -24,11 +24,16 @@ export interface RegistryEditorProps {
 export function RegistryEditor({ policy, revision, onChange, deciding }: RegistryEditorProps) {
   const [draft, setDraft] = useState({ revision, text: policy.source });
   const [problems, setProblems] = useState<Problem[]>([]);
+  const [reveal, setReveal] = useState<{ line: number; n: number }>();
   // A replaced policy resets the draft (the editor gets the new text through its revision).
   const text = draft.revision === revision ? draft.text : policy.source;
   const shownProblems = draft.revision === revision ? problems : [];
   const read = useMemo(() => readRegistry(policy.source), [policy.source]);
   const file = read.ok ? read.file : undefined;
+
+  function show(line: number) {
+    setReveal((r) => ({ line, n: (r?.n ?? 0) + 1 }));
+  }
 
   function edit(next: string) {
     setDraft({ revision, text: next });
@@ -43,7 +48,13 @@ export function RegistryEditor({ policy, revision, onChange, deciding }: Registr
 
   return (
     <div className="registry">
-      <LazyYamlEditor value={text} revision={revision} onChange={edit} problems={shownProblems} />
+      <LazyYamlEditor
+        value={text}
+        revision={revision}
+        onChange={edit}
+        problems={shownProblems}
+        reveal={reveal}
+      />
       {shownProblems.length > 0 ? (
         <ul className="registry-problems" role="alert" data-testid="policy.yaml-problems">
           {shownProblems.map((p, i) => (
@@ -67,6 +78,11 @@ export function RegistryEditor({ policy, revision, onChange, deciding }: Registr
             key={e.id}
             className={`entry-item ${deciding === e.id ? 'is-deciding' : ''}`}
             data-testid="policy.entry"
+            title={`line ${e.line}: show in the file`}
+            role="button"
+            tabIndex={0}
+            onClick={() => show(e.line)}
+            onKeyDown={(k) => k.key === 'Enter' && show(e.line)}
           >
             <span className={`entry-effect effect-${e.effect}`}>{e.effect}</span>
             <span className="entry-id mono">{e.id}</span>

@@ -18,9 +18,11 @@ export interface YamlEditorProps {
   revision: number;
   onChange(value: string): void;
   problems: Problem[];
+  /** A line to show and put the cursor on; `n` changes on every request. */
+  reveal?: { line: number; n: number };
 }
 
-export function YamlEditor({ value, revision, onChange, problems }: YamlEditorProps) {
+export function YamlEditor({ value, revision, onChange, problems, reveal }: YamlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<Editor.IStandaloneCodeEditor | null>(null);
   const callbacks = useRef({ onChange });
@@ -88,6 +90,14 @@ export function YamlEditor({ value, revision, onChange, problems }: YamlEditorPr
       }),
     );
   }, [problems]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || !reveal) return;
+    editor.revealLineInCenter(reveal.line);
+    editor.setPosition({ lineNumber: reveal.line, column: 1 });
+    editor.focus();
+  }, [reveal]);
 
   return <div className="yaml-editor" ref={host} data-testid="policy.yaml-editor" />;
 }
