@@ -41,7 +41,6 @@ test("only a click saves a link's policy as the person's own", async ({ playgrou
   await expect(page.getByTestId('policy.link-banner')).toHaveCount(0);
   const saved = await savedPolicies(page);
   expect(saved).toHaveLength(1);
-  expect(saved[0]).toContain('"deny"');
   // Saved: a reload without the link still denies.
   await playground.open({ code: CONNECT });
   await playground.runAndWait();
