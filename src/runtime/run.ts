@@ -213,7 +213,8 @@ function describeFailure(thread: LuaState, chunkName: string): LuaFailure {
 function returnedError(thread: LuaState): string | null {
   const n = lua.lua_gettop(thread);
   if (n < 2 || lua.lua_toboolean(thread, 1) || lua.lua_isnil(thread, 2)) return null;
-  return toDisplayString(thread, 2);
+  const error = toError(thread, 2);
+  return error ? formatError(error) : toDisplayString(thread, 2);
 }
 
 function lineOf(text: string, chunkName: string): number | undefined {

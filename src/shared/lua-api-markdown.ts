@@ -83,10 +83,15 @@ export function renderApiMarkdown(api: LuaApi): string {
     '',
   ];
   for (const mod of api.modules) lines.push(...renderModule(mod));
-  lines.push('### Error kinds', '', '| kind | usually retryable | meaning |', '|---|---|---|');
+  lines.push(
+    '### Error kinds',
+    '',
+    '| kind | value | usually retryable | meaning |',
+    '|---|---|---|---|',
+  );
   for (const k of api.errorKinds)
     lines.push(
-      `| \`errors.${k.name}\` | ${k.retryableByDefault ? 'yes' : 'no'} | ${cell(k.doc)} |`,
+      `| \`errors.${k.name}\` | \`${JSON.stringify(k.value)}\` | ${k.retryableByDefault ? 'yes' : 'no'} | ${cell(k.doc)} |`,
     );
   return (
     lines
