@@ -16,7 +16,7 @@ import {
 } from './lua/api.ts';
 import { makeReadOnly } from './lua/readonly.ts';
 import { setWarningSink } from './warnings.ts';
-import { Scheduler, type Task, type TaskEnd } from './scheduler.ts';
+import { MAIN_TASK_ID, Scheduler, type Task, type TaskEnd } from './scheduler.ts';
 import { createDefer, type Defer } from './defer.ts';
 import { openBase } from './modules/base.ts';
 import { channelLibrary } from './modules/channel.ts';
@@ -101,7 +101,7 @@ export function startRun(options: RunOptions): RunHandle {
       finish({ status: 'error', failure: describeFailure(end.thread, options.chunkName) });
       return;
     }
-    if (task.id === 1) {
+    if (task.id === MAIN_TASK_ID) {
       const returned = returnedError(task.thread);
       if (returned) {
         finish({
@@ -110,6 +110,10 @@ export function startRun(options: RunOptions): RunHandle {
         });
         return;
       }
+      // When the main chunk returns, the run ends and its other tasks with it, as on the
+      // platform (process.go:1300-1317, killAllThreads).
+      finish({ status: 'finished' });
+      return;
     }
     if (scheduler.taskCount === 0) finish({ status: 'finished' });
   };

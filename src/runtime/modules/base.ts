@@ -40,6 +40,17 @@ function removeFields(L: LuaState, table: string, names: string[]): void {
   lua.lua_pop(L, 1);
 }
 
+/**
+ * A number as Lua 5.3's io.write writes it (liolib.c g_write): integers with "%d", floats
+ * with "%.14g", so without the ".0" that tostring adds to an integral float (3.0 -> "3").
+ */
+function writtenNumber(L: LuaState, idx: number): string {
+  const text = toDisplayString(L, idx);
+  if (lua.lua_isinteger(L, idx) || !text.endsWith('.0')) return text;
+  const digits = text.slice(0, -2);
+  return /^-?[0-9]+$/.test(digits) ? digits : text;
+}
+
 /** Open the trimmed standard libraries; `write` receives printed text. */
 export function openBase(L: LuaState, write: (text: string, newline: boolean) => void): void {
   for (const [name, open] of STANDARD) {
@@ -80,7 +91,7 @@ export function openBase(L: LuaState, write: (text: string, newline: boolean) =>
       for (let i = 1; i <= n; i++) {
         const t = lua.lua_type(L1, i);
         if (t !== lua.LUA_TSTRING && t !== lua.LUA_TNUMBER) lauxlib.luaL_checklstring(L1, i);
-        parts.push(toDisplayString(L1, i));
+        parts.push(t === lua.LUA_TNUMBER ? writtenNumber(L1, i) : toDisplayString(L1, i));
       }
       write(parts.join(''), false);
       return 0;
