@@ -37,7 +37,7 @@ test.describe('policy panel', () => {
 
     const connectionsBefore = await demoConnections(request, 'echo');
     await playground.runAndWait();
-    await playground.expectOutput('kind:\tPERMISSION_DENIED', 'denied:\ttrue');
+    await playground.expectOutput('kind:\tPermissionDenied', 'denied:\ttrue');
     await expect(panel.getByTestId('policy.denied-item').first()).toContainText(
       'wss://api.example.com/ws',
     );
@@ -67,7 +67,7 @@ test.describe('policy panel', () => {
         .last()
         .fill('ws://127.0.0.1:*/count');
       await playground.runAndWait();
-      await playground.expectOutput('kind:\tPERMISSION_DENIED');
+      await playground.expectOutput('kind:\tPermissionDenied');
       await playground.page.waitForTimeout(300);
       expect(server.connections()).toBe(1);
     } finally {

@@ -75,7 +75,7 @@ test('on the direct transport, headers fail with an error that names the relay',
   await playground.page.getByTestId('toolbar.transport').selectOption('direct');
   await playground.runAndWait();
   await playground.expectOutput(
-    'connect failed:\tUNAVAILABLE: the relay is needed for custom headers',
+    'connect failed:\tthe relay is needed for custom headers',
   );
   expect(witness.headers).toHaveLength(0);
 });

@@ -1,4 +1,4 @@
--- A connection the security policy denies: websocket.connect returns PERMISSION_DENIED
+-- A connection the security policy denies: websocket.connect returns an error of kind errors.PERMISSION_DENIED ("PermissionDenied")
 -- before any socket is opened. The default playground policy denies `ws://*:*/admin*`
 -- (see the Policy tab; add your own deny rules there and run this again).
 local url = "ws://api.example.com:8080/admin"

@@ -19,7 +19,7 @@ async function linesOf(code: string): Promise<string[]> {
   return r.lines;
 }
 
-describe('websocket.connect refuses bad input with INVALID and opens nothing', () => {
+describe('websocket.connect refuses bad input with errors.INVALID and opens nothing', () => {
   it.each([
     ['"http://127.0.0.1/"', 'unsupported URL scheme "http"'],
     ['"ws://"', 'invalid URL'],
@@ -46,7 +46,7 @@ describe('websocket.connect refuses bad input with INVALID and opens nothing', (
       local c, err = websocket.connect(${args})
       print(c, err:kind(), err:retryable(), err:message())
     `);
-    expect(line.startsWith('nil\tINVALID\tfalse\t')).toBe(true);
+    expect(line.startsWith('nil\tInvalid\tfalse\t')).toBe(true);
     expect(line).toContain(message);
     expect(s.handshakes.length).toBe(before);
   });
@@ -82,16 +82,16 @@ describe('client methods', () => {
         print(c:channel() == c:channel())
       `),
     ).toEqual([
-      'false\tINVALID: a TEXT message must be valid UTF-8; send bytes as websocket.BINARY',
-      'false\tINVALID: message type must be websocket.TEXT (1) or websocket.BINARY (2), got 3',
+      'false\ta TEXT message must be valid UTF-8; send bytes as websocket.BINARY',
+      'false\tmessage type must be websocket.TEXT (1) or websocket.BINARY (2), got 3',
       "false\tmain.lua:5: bad argument #1 to 'send' (string expected, got table)",
       'true',
-      'false\tINVALID: close code 1005 is not allowed: use 1000-4999 except 1004, 1005, 1006 and 1015',
-      'false\tINVALID: close reason is 124 bytes; at most 123 are allowed',
+      'false\tclose code 1005 is not allowed: use 1000-4999 except 1004, 1005, 1006 and 1015',
+      'false\tclose reason is 124 bytes; at most 123 are allowed',
       'true',
       'true',
       '4000\tbye',
-      'false\tINTERNAL: connection closed',
+      'false\tconnection closed',
       'true',
     ]);
     const sent = s.sockets.at(-1);
@@ -126,7 +126,7 @@ describe('timeouts', () => {
     expect(line).toBe('nil\tfalse\ttrue\t1001\tread timeout');
   });
 
-  it('fails a send with a retryable TIMEOUT when the socket does not drain in write_timeout', async () => {
+  it('fails a send with a retryable errors.TIMEOUT when the socket does not drain in write_timeout', async () => {
     const stalled = await startWsServer((socket) => {
       // Stop reading from TCP: the client's writes back up once the kernel buffers are full.
       (socket as unknown as { _socket: { pause(): void } })._socket.pause();
@@ -140,7 +140,7 @@ describe('timeouts', () => {
           if not ok then print(err:kind(), err:retryable(), err:message()) break end
         end
       `);
-      expect(line).toBe('TIMEOUT\ttrue\twrite timeout: the message was not sent within 200 ms');
+      expect(line).toBe('Timeout\ttrue\twrite timeout: the message was not sent within 200 ms');
     } finally {
       await stalled.close();
     }

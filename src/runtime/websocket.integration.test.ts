@@ -102,7 +102,7 @@ describe('websocket over real sockets (Node transport)', () => {
     expect(r.lines).toEqual(['nil\tfalse\t4001\tbye now']);
   });
 
-  it('fails with a retryable INTERNAL error when the dial times out', async () => {
+  it('fails with a retryable errors.INTERNAL error when the dial times out', async () => {
     const silent = createServer(() => {}); // accepts TCP, never answers the handshake
     tcpServers.push(silent);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
@@ -112,10 +112,10 @@ describe('websocket over real sockets (Node transport)', () => {
       print(c, err:kind(), err:retryable(), err:message())
     `);
     expectFinished(r);
-    expect(r.lines[0]).toMatch(/^nil\tINTERNAL\ttrue\tdial tcp 127\.0\.0\.1:\d+: i\/o timeout/);
+    expect(r.lines[0]).toMatch(/^nil\tInternal\ttrue\tdial tcp 127\.0\.0\.1:\d+: i\/o timeout/);
   });
 
-  it('fails with a retryable INTERNAL error when the connection is refused or rejected', async () => {
+  it('fails with a retryable errors.INTERNAL error when the connection is refused or rejected', async () => {
     const s = await server(undefined, {
       verifyClient: (_info, cb) => cb(false, 401, 'Unauthorized'),
     });
@@ -127,8 +127,8 @@ describe('websocket over real sockets (Node transport)', () => {
     `);
     expectFinished(r);
     expect(r.lines).toEqual([
-      'INTERNAL\ttrue\tdial tcp 127.0.0.1:9: connection refused',
-      'INTERNAL: handshake rejected: 401 Unauthorized',
+      'Internal\ttrue\tdial tcp 127.0.0.1:9: connection refused',
+      'handshake rejected: 401 Unauthorized',
     ]);
   });
 
@@ -172,7 +172,7 @@ describe('websocket over real sockets (Node transport)', () => {
       'm3\ttrue',
       'nil\tfalse',
       '1006\t',
-      'false\tINTERNAL: connection closed\tfalse',
+      'false\tconnection closed\tfalse',
     ]);
   });
 
@@ -274,7 +274,7 @@ describe('websocket over real sockets (Node transport)', () => {
       },
     );
     expectFinished(r);
-    expect(r.lines).toEqual(['nil\tPERMISSION_DENIED\tfalse\ttrue']);
+    expect(r.lines).toEqual(['nil\tPermissionDenied\tfalse\ttrue']);
     expect(s.handshakes).toHaveLength(0);
     expect(r.connections[0]).toMatchObject({ state: 'denied', transport: 'none' });
   });

@@ -64,7 +64,7 @@ describe('npm run lua', () => {
     );
     const r = await runCli(script, '--policy', policy);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('PERMISSION_DENIED\n');
+    expect(r.stdout).toBe('PermissionDenied\n');
     expect(r.stderr).toContain('policy: denied by default');
   });
 
