@@ -260,10 +260,10 @@ describe('the sandbox and the scheduler', () => {
   it('runs a spawned task before its spawner goes on (process.go:1366-1388)', async () => {
     expect(
       await lines(`
-        local slow = coroutine.spawn(function() time.sleep(20) print("slow") end)
+        local slow = coroutine.spawn(function() time.sleep("20ms") print("slow") end)
         coroutine.spawn(function() print("fast") end)
         print("main", type(slow))
-        time.sleep(40)
+        time.sleep("40ms")
       `),
     ).toEqual(['fast', 'main\tthread', 'slow']);
   });
