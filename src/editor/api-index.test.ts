@@ -28,7 +28,7 @@ describe('completion', () => {
   it('offers methods after `var:`, narrowed by the variable name', () => {
     expect(labels('client:')).toEqual(['send', 'ping', 'channel', 'close', 'close_info']);
     expect(labels('ch:')).toEqual(['send', 'receive', 'close', 'case_send', 'case_receive']);
-    expect(labels('err:')).toEqual(['kind', 'message', 'retryable']);
+    expect(labels('err:')).toEqual(['kind', 'message', 'retryable', 'details', 'stack']);
     expect(labels('foo:')).toEqual(
       expect.arrayContaining(['send', 'receive', 'retryable', 'close_info']),
     );
