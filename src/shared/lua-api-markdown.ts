@@ -71,7 +71,7 @@ function renderModule(mod: LuaModule): string[] {
   if (mod.errors) {
     lines.push('#### Errors', '', '| condition | kind | retryable |', '|---|---|---|');
     for (const e of mod.errors)
-      lines.push(`| ${cell(e.condition)} | \`${e.kind}\` | ${e.retryable ? 'yes' : 'no'} |`);
+      lines.push(`| ${cell(e.condition)} | \`errors.${e.kind}\` | ${e.retryable ? 'yes' : 'no'} |`);
     lines.push('');
   }
   return lines;
