@@ -45,7 +45,7 @@ export interface RuntimeError {
   context?: string;
   /** The error that `errors.wrap` wrapped. */
   wrapped?: RuntimeError;
-  /** Captured the first time the error reaches Lua. */
+  /** Where the error reached Lua (set by pushError on its copy). */
   stack?: { thread: string; frames: StackFrame[] };
 }
 
@@ -98,11 +98,14 @@ function captureStack(L: LuaState): RuntimeError['stack'] {
   return { thread: threadId(L), frames };
 }
 
-/** Push an error object; the metatable is created by `openErrors`. */
+/**
+ * Push an error object; the metatable is created by `openErrors`. Each push is a value of its
+ * own with the stack where it was pushed (a module may push one shared error many times).
+ */
 export function pushError(L: LuaState, error: RuntimeError): void {
-  error.stack ??= captureStack(L);
+  const pushed: RuntimeError = { ...error, stack: error.stack ?? captureStack(L) };
   const box = lua.lua_newuserdata(L, 0);
-  box.error = error;
+  box.error = pushed;
   lauxlib.luaL_setmetatable(L, luaString(ERROR_TYPE));
 }
 

@@ -75,6 +75,7 @@ export function pushJson(
 ): { trailing: boolean } {
   text = bytes;
   pos = 0;
+  keySlot = 0;
   holeyArrayMeta = tableAt(L, holeyArrayMetatable);
   try {
     skipSpace();
@@ -90,20 +91,25 @@ export function pushJson(
 }
 
 /**
- * Add a member to a table being built, as ltable.js `add` does (a later duplicate key
- * replaces the value): the entry joins the table's map and its `next` order.
+ * Decoded JSON objects with no member (`{}`, or only null members): encoded again they are
+ * `{}`, as the platform's decoder gives them a string-key map that its encoder takes for an
+ * object (json.go:269-275). Only these: a WeakSet entry per object would cost a tenth of
+ * the decoding time.
  */
-function set(t: Table, hash: string | number, key: TValue, value: TValue): void {
-  const existing = t.strong.get(hash);
-  if (existing) {
-    existing.value = value;
-    return;
-  }
+export const decodedObjects = new WeakSet<object>();
+
+/**
+ * Add a member to a table being built, as ltable.js `add` does: the entry joins the table's
+ * map and its `next` order. False when the key is there already.
+ */
+function set(t: Table, hash: string | number, key: TValue, value: TValue): boolean {
+  if (t.strong.has(hash)) return false;
   const entry = { key, value, p: t.l, n: undefined };
   if (!t.f) t.f = entry;
   if (t.l) t.l.n = entry;
   t.strong.set(hash, entry);
   t.l = entry;
+  return true;
 }
 
 /** fengari's table object of the table at stack index `idx` (what lua_topointer gives). */
@@ -177,6 +183,7 @@ function object(L: LuaState, depth: number): TValue {
   skipSpace();
   if (text[pos] === 0x7d) {
     pos++;
+    decodedObjects.add(table);
     return new TValue(T_TABLE, table);
   }
   for (;;) {
@@ -187,11 +194,16 @@ function object(L: LuaState, depth: number): TValue {
     pos++;
     skipSpace();
     const member = value(L, depth + 1);
-    // A null member: the platform keeps no value for it either.
-    if (member) set(table, key.hash, new TValue(T_STRING, key.ts), member);
+    // A null member: the platform keeps no value for it either. A name given twice is an
+    // error, as in Go's jsontext (AllowDuplicateNames is off by default).
+    if (member && !set(table, key.hash, new TValue(T_STRING, key.ts), member))
+      throw new JsonSyntaxError(`duplicate object member name at byte ${pos}`);
     skipSpace();
     const c = text[pos++];
-    if (c === 0x7d) return new TValue(T_TABLE, table);
+    if (c === 0x7d) {
+      if (table.strong.size === 0) decodedObjects.add(table);
+      return new TValue(T_TABLE, table);
+    }
     if (c !== COMMA) {
       pos--;
       fail('after object key:value pair');
@@ -232,9 +244,34 @@ function array(L: LuaState, depth: number): TValue {
   return new TValue(T_TABLE, table);
 }
 
+/**
+ * The key met at the same place (the n-th key of the text) last time: messages of one shape
+ * repeat their keys in order, so a byte comparison usually finds the key without hashing.
+ */
+const predictedKeys: Array<CachedKey | undefined> = [];
+const PREDICTED_SLOTS = 256;
+let keySlot = 0;
+
 /** An object key, the same Lua string object as last time for a key seen before. */
 function objectKey(L: LuaState): CachedKey {
   const start = pos + 1;
+  const slot = keySlot++;
+  const guess = slot < PREDICTED_SLOTS ? predictedKeys[slot] : undefined;
+  if (guess !== undefined) {
+    const bytes = guess.bytes;
+    const n = bytes.length;
+    // A cached key has no quote or backslash, so equal bytes and a quote after are that key.
+    if (text[start + n] === QUOTE && sameBytes(bytes, start, n)) {
+      pos = start + n + 1;
+      return guess;
+    }
+  }
+  const found = lookUpKey(L, start);
+  if (slot < PREDICTED_SLOTS && found.bytes !== EMPTY) predictedKeys[slot] = found;
+  return found;
+}
+
+function lookUpKey(L: LuaState, start: number): CachedKey {
   let end = start;
   let hash = 0;
   for (let c = text[end]; c !== QUOTE; c = text[++end]) {

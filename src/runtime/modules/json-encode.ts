@@ -3,7 +3,7 @@
  * `runtime/lua/modules/json/json.go`, `MarshalJSON` and `marshalTableDirect`):
  * - a table whose keys are all positive integers is an array and must have no gaps
  *   (`errSparseArray`); any other key makes an object, and both kinds at once is an error
- *   (`errInvalidKeys`); an empty table is `[]`;
+ *   (`errInvalidKeys`); an empty table is `[]`, an empty decoded JSON object `{}`;
  * - object keys: strings as they are, other numbers and booleans as text, others skipped;
  * - NaN and infinities are `null`; a float with an integral value is written as an integer;
  * - functions, threads and other userdata are `null`, an error object is its message;
@@ -13,6 +13,7 @@
 import { lua, luaString, type LuaState } from '../lua/api.ts';
 import { warn } from '../warnings.ts';
 import { errorString, toError } from './errors.ts';
+import { decodedObjects } from './json-decode.ts';
 
 /** json.go:28 `DefaultMaxDepth`. */
 export const MAX_ENCODE_DEPTH = 128;
@@ -192,6 +193,7 @@ function encodeTable(state: EncodeState, idx: number, depth: number): string {
   let text: string;
   if (indices > 0 && names > 0) throw new EncodeError(MIXED);
   if (names > 0) text = encodeObject(state, idx, depth);
+  else if (indices === 0 && decodedObjects.has(table as object)) text = '{}';
   else if (indices !== maxIndex) throw new EncodeError(SPARSE);
   else {
     const items = new Array<string>(maxIndex);

@@ -87,6 +87,21 @@ describe('json.decode (decode_v2.go, module.go:64-81)', () => {
     `);
   });
 
+  it('refuses an object with a name given twice (jsontext rejects duplicate names)', async () => {
+    await passes(`
+      local v, e = json.decode('{"a":1,"a":2}')
+      assert(v == nil and e:kind() == errors.INTERNAL and e:message():find("duplicate"), e and e:message())
+    `);
+  });
+
+  it('keeps a decoded object an object: empty, it encodes as {} (json.go:269-275)', async () => {
+    await passes(`
+      assert(json.encode(json.decode('{}')) == '{}')
+      assert(json.encode(json.decode('{"a":null}')) == '{}')
+      assert(json.encode(json.decode('[]')) == '[]')
+    `);
+  });
+
   it('refuses nesting deeper than 128 (decode_v2.go:17, 42-47)', async () => {
     await passes(`
       local ok = json.decode(string.rep("[", 129) .. string.rep("]", 129))
