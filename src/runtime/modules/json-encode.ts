@@ -129,9 +129,13 @@ export function goString(bytes: Uint8Array, fast: boolean): string {
     }
   }
   if (simple && fast) return `"${String.fromCharCode.apply(null, bytes as unknown as number[])}"`;
-  const s = new TextDecoder().decode(bytes);
   let out = '"';
-  for (const ch of s) {
+  for (const ch of goRunes(bytes)) {
+    if (ch === null) {
+      // An invalid byte: Go writes the escape, not the character (encoding/json).
+      out += '\\ufffd';
+      continue;
+    }
     const c = ch.codePointAt(0) as number;
     if (ch === '"') out += '\\"';
     else if (ch === '\\') out += '\\\\';
@@ -145,6 +149,45 @@ export function goString(bytes: Uint8Array, fast: boolean): string {
     else out += ch;
   }
   return `${out}"`;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The characters of `bytes` as Go's utf8.DecodeRune reads them: null for each byte that
+ * does not start a valid sequence (an overlong form, a surrogate, a cut-off sequence...).
+ */
+function* goRunes(bytes: Uint8Array): Generator<string | null> {
+  let i = 0;
+  while (i < bytes.length) {
+    const c = bytes[i];
+    const length =
+      c < 0x80
+        ? 1
+        : c >= 0xc2 && c < 0xe0
+          ? 2
+          : c >= 0xe0 && c < 0xf0
+            ? 3
+            : c >= 0xf0 && c < 0xf5
+              ? 4
+              : 0;
+    let text: string | null = null;
+    if (length === 1) text = String.fromCharCode(c);
+    else if (length > 0 && i + length <= bytes.length) {
+      try {
+        text = strictUtf8.decode(bytes.subarray(i, i + length));
+      } catch {
+        text = null;
+      }
+    }
+    if (text === null) {
+      yield null;
+      i++;
+    } else {
+      yield text;
+      i += length;
+    }
+  }
 }
 
 /** How json.go's scan counts a key: a positive integer is an index, anything else a name. */
