@@ -206,7 +206,7 @@ describe('json.encode (json.go MarshalJSON, marshalTableDirect; spec.md)', () =>
       assert(json.encode({ "a<b" }) == '["a<b"]')
       assert(json.encode({ "é\\n\\"" }) == '["é\\\\n\\\\""]')
       assert(json.encode("\\1") == '"\\\\u0001"')
-      assert(json.encode("a\\255b") == '"a\\\\ufffdb"', "an invalid byte is the escape \\ufffd")
+      assert(json.encode("a\\255b") == '"a\\\\ufffdb"', "an invalid byte is written as the escape")
     `);
   });
 });
