@@ -136,11 +136,10 @@ export function openJson(L: LuaState): number {
   assertTableInternals(L);
   lua.lua_newtable(L);
   setFunctions(L, library);
-  lua.lua_createtable(L, 0, 2);
+  // decode again, with its upvalue: the metatable of decoded arrays with a null inside.
+  lua.lua_createtable(L, 0, 1);
   lua.lua_pushcfunction(L, holeyArrayLength);
   lua.lua_setfield(L, -2, luaString('__len'));
-  pushText(L, 'json.array');
-  lua.lua_setfield(L, -2, luaString('__name'));
   lua.lua_pushcclosure(L, library.decode, 1);
   lua.lua_setfield(L, -2, luaString('decode'));
   lua.lua_newtable(L);
