@@ -5,7 +5,8 @@
  * With 64-bit integers in the engine (issue 9), `lua_pushinteger` takes a JS number when the
  * value is safe (|v| < 2^53) and a BigInt beyond. A value beyond the int64 range saturates to
  * the nearest end, as the platform's JSON decoder does (Go `jsontext.Token.Int`). On an engine
- * with 32-bit integers (fengari as published), a value beyond its range can only be a float.
+ * with 32-bit integers (fengari as published), a value beyond its range can only be a float
+ * (of the saturated value, the nearest to what the platform gives).
  */
 import { luaconf } from 'fengari';
 import { lua, type LuaState } from './api.ts';
@@ -28,10 +29,10 @@ export function pushExactInteger(L: LuaState, value: number | bigint): void {
     else lua.lua_pushnumber(L, value);
     return;
   }
+  const clamped = value > INT64_MAX ? INT64_MAX : value < INT64_MIN ? INT64_MIN : value;
   if (ENGINE_HAS_INT64) {
-    const clamped = value > INT64_MAX ? INT64_MAX : value < INT64_MIN ? INT64_MIN : value;
     const small = clamped >= -(2n ** 53n) && clamped <= 2n ** 53n;
     lua.lua_pushinteger(L, small ? Number(clamped) : clamped);
-  } else if (value >= engineMin && value <= engineMax) lua.lua_pushinteger(L, Number(value));
-  else lua.lua_pushnumber(L, Number(value));
+  } else if (clamped >= engineMin && clamped <= engineMax) lua.lua_pushinteger(L, Number(clamped));
+  else lua.lua_pushnumber(L, Number(clamped));
 }

@@ -337,6 +337,9 @@ function stringBytes(): Uint8Array {
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
+const asciiDecoder = new TextDecoder();
+/** Beyond int64 either way: 20 digits without a leading zero are at least 10^19. */
+const BEYOND_INT64 = 2n ** 64n;
 const encoder = new TextEncoder();
 const SIMPLE_ESCAPES: Record<number, string> = {
   0x22: '"',
@@ -423,10 +426,11 @@ function number(L: LuaState): TValue {
   } else fail('in numeric literal');
   c = text[pos];
   if (c !== DOT && c !== 0x65 && c !== 0x45) {
-    return integer(
-      L,
-      digitCount <= 15 ? (negative ? -mantissa : mantissa) : BigInt(latin1(start, pos)),
-    );
+    if (digitCount <= 15) return integer(L, negative ? -mantissa : mantissa);
+    // Longer: exact through BigInt, and a literal of 20 digits or more saturates at once
+    // (no quadratic BigInt parse of a huge literal).
+    if (digitCount >= 20) return integer(L, negative ? -BEYOND_INT64 : BEYOND_INT64);
+    return integer(L, BigInt(latin1(start, pos)));
   }
   let scale = 0;
   if (c === DOT) {
@@ -470,6 +474,7 @@ function integer(L: LuaState, v: number | bigint): TValue {
   return tv;
 }
 
+/** The ASCII text of a number literal (TextDecoder: no argument-count limit on long ones). */
 function latin1(from: number, to: number): string {
-  return String.fromCharCode.apply(null, text.subarray(from, to) as unknown as number[]);
+  return asciiDecoder.decode(text.subarray(from, to));
 }

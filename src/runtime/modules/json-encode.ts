@@ -128,7 +128,7 @@ export function goString(bytes: Uint8Array, fast: boolean): string {
       break;
     }
   }
-  if (simple && fast) return `"${String.fromCharCode.apply(null, bytes as unknown as number[])}"`;
+  if (simple && fast) return `"${asciiDecoder.decode(bytes)}"`;
   let out = '"';
   for (const ch of goRunes(bytes)) {
     if (ch === null) {
@@ -152,6 +152,7 @@ export function goString(bytes: Uint8Array, fast: boolean): string {
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const asciiDecoder = new TextDecoder();
 
 /**
  * The characters of `bytes` as Go's utf8.DecodeRune reads them: null for each byte that

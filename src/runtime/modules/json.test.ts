@@ -87,6 +87,15 @@ describe('json.decode (decode_v2.go, module.go:64-81)', () => {
     `);
   });
 
+  it('saturates a huge integer literal at the int64 range, as jsontext Token.Int does', async () => {
+    await passes(`
+      local v = json.decode(string.rep("7", 300000))
+      assert(v > 9.2e18 and v < 9.3e18, v)
+      assert(json.decode("-" .. string.rep("7", 30)) < -9.2e18)
+      assert(#json.encode({ data = string.rep("a", 2000000) }) == 2000011)
+    `);
+  });
+
   it('refuses an object with a name given twice (jsontext rejects duplicate names)', async () => {
     await passes(`
       local v, e = json.decode('{"a":1,"a":2}')
