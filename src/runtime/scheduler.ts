@@ -105,11 +105,6 @@ export class Scheduler {
     return this.byThread.get(L);
   }
 
-  /** Is `L` the main chunk's own thread, which scripts see as Lua's main thread? */
-  isMainThread(L: LuaState): boolean {
-    return this.byThread.get(L)?.id === MAIN_TASK_ID;
-  }
-
   /**
    * Let `task` run again after the tasks now ready (coroutine.spawn: the new task runs before
    * its spawner goes on, as the platform queues them, process.go:1366-1388).
