@@ -10,7 +10,7 @@
  * - a table inside itself is an error (`errNested`), and so is nesting deeper than 128.
  * What the platform turns into `null` or skips without a word also produces a warning here.
  */
-import { lua, luaString, type LuaState } from '../lua/api.ts';
+import { lua, luaString, toDisplayString, type LuaState } from '../lua/api.ts';
 import { warn } from '../warnings.ts';
 import { errorString, toError } from './errors.ts';
 import { decodedObjects } from './json-decode.ts';
@@ -69,7 +69,7 @@ function encodeValue(state: EncodeState, idx: number, depth: number): string {
       return lua.lua_toboolean(L, idx) ? 'true' : 'false';
     case lua.LUA_TNUMBER:
       if (lua.lua_isinteger(L, idx)) return String(lua.lua_tointeger(L, idx));
-      return nestedFloat(state, lua.lua_tonumber(L, idx) as number);
+      return nestedFloat(state, idx, lua.lua_tonumber(L, idx) as number);
     case lua.LUA_TSTRING:
       return goString(lua.lua_tolstring(L, idx) as Uint8Array, true);
     case lua.LUA_TTABLE:
@@ -91,9 +91,10 @@ function topLevelFloat(n: number): string {
 }
 
 /** Nested: integral values as integers, others without an exponent (json.go:471-484). */
-function nestedFloat(state: EncodeState, n: number): string {
+function nestedFloat(state: EncodeState, idx: number, n: number): string {
   if (!Number.isFinite(n)) {
-    warnOnce(state, `json.encode: ${n} is encoded as null (JSON has no NaN or infinity)`);
+    const shown = toDisplayString(state.L, idx);
+    warnOnce(state, `json.encode: ${shown} is encoded as null (JSON has no NaN or infinity)`);
     return 'null';
   }
   if (Number.isInteger(n) && Math.abs(n) < 2 ** 63) return BigInt(n).toString();

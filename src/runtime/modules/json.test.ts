@@ -165,10 +165,13 @@ describe('json.encode (json.go MarshalJSON, marshalTableDirect; spec.md)', () =>
       assert(json.encode({ 1/0, -1/0, 0/0 }) == "[null,null,null]")
       assert(json.encode(1/0) == "null")
     `);
+    // The values as Lua prints them (inf, -inf, nan or -nan).
     expect(lines).toEqual([
-      '[warn] json.encode: Infinity is encoded as null (JSON has no NaN or infinity)',
-      '[warn] json.encode: -Infinity is encoded as null (JSON has no NaN or infinity)',
-      '[warn] json.encode: NaN is encoded as null (JSON has no NaN or infinity)',
+      '[warn] json.encode: inf is encoded as null (JSON has no NaN or infinity)',
+      '[warn] json.encode: -inf is encoded as null (JSON has no NaN or infinity)',
+      expect.stringMatching(
+        /^\[warn\] json\.encode: -?nan is encoded as null \(JSON has no NaN or infinity\)$/,
+      ),
     ]);
   });
 
