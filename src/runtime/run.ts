@@ -15,6 +15,7 @@ import {
   type LuaState,
 } from './lua/api.ts';
 import { makeReadOnly } from './lua/readonly.ts';
+import { catchNativeErrors } from './lua/native-errors.ts';
 import { setWarningSink } from './warnings.ts';
 import { MAIN_TASK_ID, Scheduler, type Task, type TaskEnd } from './scheduler.ts';
 import { createDefer, type Defer } from './defer.ts';
@@ -65,6 +66,7 @@ const systemClock: Clock = {
 export function startRun(options: RunOptions): RunHandle {
   const clock = options.clock ?? systemClock;
   const L: LuaState = lauxlib.luaL_newstate();
+  catchNativeErrors(L);
   const timers = new Timers(clock, () => checkDeadlock());
   const connections = new Map<number, Connection>();
   let ended = false;
