@@ -8,11 +8,26 @@
  * the 2020-12 default says; unknown keywords are allowed.
  */
 import Ajv2020 from 'ajv/dist/2020.js';
+import draft07 from 'ajv/dist/refs/json-schema-draft-07.json';
 import type { ValidateFunction, ErrorObject } from 'ajv';
 
 const CACHE_SIZE = 100;
 
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+// A schema that names draft-07 (common in the wild) compiles, read with 2020-12's keywords;
+// json.ts warns that it is read so.
+ajv.addMetaSchema(draft07);
+const DRAFT_07 = /^https?:\/\/json-schema\.org\/draft-07\/schema#?$/;
+
+/** The `$schema` of a schema in JSON text when it names draft-07 (it is read as 2020-12). */
+export function namesDraft07(schemaJson: string): boolean {
+  try {
+    const schema = JSON.parse(schemaJson) as { $schema?: unknown };
+    return typeof schema.$schema === 'string' && DRAFT_07.test(schema.$schema);
+  } catch {
+    return false;
+  }
+}
 /** Insertion order is use order: a hit moves the schema to the end. */
 const compiled = new Map<string, ValidateFunction>();
 

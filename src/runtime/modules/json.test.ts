@@ -270,6 +270,20 @@ describe('json.validate and json.validate_string (json.go:523-611, spec.md)', ()
   });
 });
 
+describe('json.validate with a draft-07 schema', () => {
+  it('reads it as 2020-12, with a warning', async () => {
+    const lines = await passes(`
+      local schema = '{"$schema":"http://json-schema.org/draft-07/schema#","type":"object",' ..
+        '"properties":{"a":{"$ref":"#/definitions/s"}},"definitions":{"s":{"type":"string"}}}'
+      assert(json.validate_string(schema, '{"a":"x"}') == true)
+      assert(json.validate_string(schema, '{"a":1}') == false)
+    `);
+    expect(lines).toHaveLength(2);
+    for (const line of lines)
+      expect(line).toMatch(/^\[warn\] json\.validate: the schema names draft-07/);
+  });
+});
+
 describe('the json module', () => {
   it('has exactly the platform functions (module.go:18-23)', async () => {
     const lines = await passes(`

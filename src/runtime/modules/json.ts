@@ -21,7 +21,7 @@ import { warn } from '../warnings.ts';
 import { returnError, runtimeError, pushError, type ErrorKindName } from './errors.ts';
 import { assertTableInternals, JsonSyntaxError, pushJson } from './json-decode.ts';
 import { EncodeError, encodeJson } from './json-encode.ts';
-import { validateJson, type SchemaOutcome } from './json-schema.ts';
+import { namesDraft07, validateJson, type SchemaOutcome } from './json-schema.ts';
 
 const NULL_REMOVED =
   'json.null does not exist: JSON null decodes to nil, as on the platform ' +
@@ -61,6 +61,15 @@ function schemaText(L: LuaState): string | { message: string } {
     if (e instanceof EncodeError) return { message: e.message };
     throw e;
   }
+}
+
+function checkSchema(L: LuaState, schema: string, data: string): SchemaOutcome {
+  if (namesDraft07(schema))
+    warn(
+      L,
+      "json.validate: the schema names draft-07; it is read as JSON Schema 2020-12 (the draft the platform's validator implements)",
+    );
+  return validateJson(schema, data);
 }
 
 function validationResult(L: LuaState, outcome: SchemaOutcome): number {
@@ -113,14 +122,14 @@ const library: Record<string, LuaFunction> = {
       if (!(e instanceof EncodeError)) throw e;
       return invalid(L, e.message, 'convert data');
     }
-    return validationResult(L, validateJson(schema, data));
+    return validationResult(L, checkSchema(L, schema, data));
   },
   validate_string(L) {
     if (lua.lua_isnoneornil(L, 1)) return invalid(L, 'schema is required');
     if (lua.lua_type(L, 2) !== lua.LUA_TSTRING) return invalid(L, 'data must be a JSON string');
     const schema = schemaText(L);
     if (typeof schema !== 'string') return invalid(L, schema.message, 'schema error');
-    return validationResult(L, validateJson(schema, decodeUtf8(lua.lua_tolstring(L, 2))));
+    return validationResult(L, checkSchema(L, schema, decodeUtf8(lua.lua_tolstring(L, 2))));
   },
 };
 
