@@ -5,30 +5,33 @@
  * than 128 an error, and the text after the first value is not read (Go's streaming decoder).
  *
  * One pass over the string's bytes builds the Lua values directly (bench/json-decode.ts: the
- * C-style API alone costs more than the 0.3x-of-JSON.parse budget): tables through fengari's
- * own table functions (`luaH_new`, `luaH_setfrom`, `luaH_setint`) instead of a push and a
- * `lua_rawset` per member; strings from their bytes, with no UTF-8 round trip; object keys
- * as the same Lua string objects each time (fengari hashes a new key's bytes on every use).
- * Integers still go through `lua_pushinteger` (via `pushExactInteger`), so the engine decides
- * what an integer is. `assertTableInternals` checks these internals once, so a fengari that
- * changed them fails loudly in the tests rather than quietly here.
+ * C-style API alone costs more than the 0.3x-of-JSON.parse budget), through
+ * src/runtime/lua/direct-values.ts: tables without a push and a `lua_rawset` per member;
+ * strings from their bytes, with no UTF-8 round trip; object keys as the same Lua string
+ * objects each time (fengari hashes a new key's bytes on every use), found by their position
+ * in the text first. Integers go through `pushExactInteger`, so the engine decides what an
+ * integer is.
  *
- * Not reentrant: nothing here calls back into Lua, so module-level state is safe.
+ * Not reentrant: nothing here calls back into Lua, so module-level state is safe. One file
+ * for one parser: its parts share that state (the text and the position in it).
  */
 import { lua, isValidUtf8, type LuaState } from '../lua/api.ts';
-import { pushExactInteger } from '../lua/integers.ts';
-import { luaS_bless, luaS_hashlongstr } from 'fengari/src/lstring.js';
-import { pushobj2s, TValue } from 'fengari/src/lobject.js';
-import { luaH_new, type Table } from 'fengari/src/ltable.js';
-
-/** fengari's type tags (defs.js) of the values built here. */
-const T_BOOLEAN = 1;
-const T_FLOAT = 3;
-const T_TABLE = 5;
-const T_STRING = 4 | (1 << 4);
-const T_INTEGER = 3 | (1 << 4);
-const TRUE = new TValue(T_BOOLEAN, true);
-const FALSE = new TValue(T_BOOLEAN, false);
+import {
+  addMember,
+  FALSE,
+  integerValue,
+  luaH_new,
+  luaS_bless,
+  luaS_hashlongstr,
+  pushValue,
+  T_FLOAT,
+  T_INTEGER,
+  T_STRING,
+  T_TABLE,
+  tableAt,
+  TRUE,
+  TValue,
+} from '../lua/direct-values.ts';
 
 /** decode_v2.go:17 `maxNestingDepth`. */
 export const MAX_DECODE_DEPTH = 128;
@@ -80,8 +83,7 @@ export function pushJson(
   try {
     skipSpace();
     const result = value(L, 0);
-    lua.lua_checkstack(L, 1);
-    if (result) pushobj2s(L, result);
+    if (result) pushValue(L, result);
     else lua.lua_pushnil(L);
     skipSpace();
     return { trailing: pos < text.length };
@@ -97,53 +99,6 @@ export function pushJson(
  * the decoding time.
  */
 export const decodedObjects = new WeakSet<object>();
-
-/**
- * Add a member to a table being built, as ltable.js `add` does: the entry joins the table's
- * map and its `next` order. False when the key is there already.
- */
-function set(t: Table, hash: string | number, key: TValue, value: TValue): boolean {
-  if (t.strong.has(hash)) return false;
-  const entry = { key, value, p: t.l, n: undefined };
-  if (!t.f) t.f = entry;
-  if (t.l) t.l.n = entry;
-  t.strong.set(hash, entry);
-  t.l = entry;
-  return true;
-}
-
-/** fengari's table object of the table at stack index `idx` (what lua_topointer gives). */
-function tableAt(L: LuaState, idx: number): object {
-  return lua.lua_topointer(L, idx) as object;
-}
-
-/**
- * The fengari internals used here behave as this file expects (see the header): a table
- * built by `set` reads back through the public API, by key, by index, with `#` and `next`.
- */
-export function assertTableInternals(L: LuaState): void {
-  const t = luaH_new(L);
-  const ts = luaS_bless(L, new Uint8Array([0x6b]));
-  set(t, luaS_hashlongstr(ts), new TValue(T_STRING, ts), TRUE);
-  set(t, 1, new TValue(T_INTEGER, 1), new TValue(T_FLOAT, 2.5));
-  lua.lua_checkstack(L, 4);
-  pushobj2s(L, new TValue(T_TABLE, t));
-  const okField = lua.lua_getfield(L, -1, new Uint8Array([0x6b])) === lua.LUA_TBOOLEAN;
-  const okIndex = lua.lua_rawgeti(L, -2, 1) === lua.LUA_TNUMBER && lua.lua_tonumber(L, -1) === 2.5;
-  const okLength = lua.lua_rawlen(L, -3) === 1;
-  lua.lua_pop(L, 2);
-  lua.lua_pushnil(L);
-  let count = 0;
-  while (lua.lua_next(L, -2) !== 0) {
-    count++;
-    lua.lua_pop(L, 1);
-  }
-  lua.lua_pop(L, 1);
-  if (!okField || !okIndex || !okLength || count !== 2)
-    throw new Error(
-      'json.decode: fengari table internals changed (src/runtime/modules/json-decode.ts)',
-    );
-}
 
 function fail(what: string): never {
   if (pos >= text.length) throw new JsonSyntaxError('unexpected end of JSON input');
@@ -196,7 +151,7 @@ function object(L: LuaState, depth: number): TValue {
     const member = value(L, depth + 1);
     // A null member: the platform keeps no value for it either. A name given twice is an
     // error, as in Go's jsontext (AllowDuplicateNames is off by default).
-    if (member && !set(table, key.hash, new TValue(T_STRING, key.ts), member))
+    if (member && !addMember(table, key.hash, new TValue(T_STRING, key.ts), member))
       throw new JsonSyntaxError(`duplicate object member name at byte ${pos}`);
     skipSpace();
     const c = text[pos++];
@@ -227,7 +182,7 @@ function array(L: LuaState, depth: number): TValue {
     const item = value(L, depth + 1);
     index++;
     if (item) {
-      set(table, index, new TValue(T_INTEGER, index), item);
+      addMember(table, index, new TValue(T_INTEGER, index), item);
       lastItem = index;
     } else if (firstHole === 0) firstHole = index;
     skipSpace();
@@ -426,11 +381,11 @@ function number(L: LuaState): TValue {
   } else fail('in numeric literal');
   c = text[pos];
   if (c !== DOT && c !== 0x65 && c !== 0x45) {
-    if (digitCount <= 15) return integer(L, negative ? -mantissa : mantissa);
+    if (digitCount <= 15) return integerValue(L, negative ? -mantissa : mantissa);
     // Longer: exact through BigInt, and a literal of 20 digits or more saturates at once
     // (no quadratic BigInt parse of a huge literal).
-    if (digitCount >= 20) return integer(L, negative ? -BEYOND_INT64 : BEYOND_INT64);
-    return integer(L, BigInt(latin1(start, pos)));
+    if (digitCount >= 20) return integerValue(L, negative ? -BEYOND_INT64 : BEYOND_INT64);
+    return integerValue(L, BigInt(latin1(start, pos)));
   }
   let scale = 0;
   if (c === DOT) {
@@ -461,17 +416,6 @@ function number(L: LuaState): TValue {
     n = power < 0 ? mantissa / POWERS_OF_TEN[-power] : mantissa * POWERS_OF_TEN[power];
   else n = Number(latin1(start, pos));
   return new TValue(T_FLOAT, negative ? -n : n);
-}
-
-/** An integer as the engine makes it: pushed through the one helper, then taken off again. */
-function integer(L: LuaState, v: number | bigint): TValue {
-  lua.lua_checkstack(L, 1);
-  pushExactInteger(L, v);
-  const tv = (L as unknown as { stack: TValue[]; top: number }).stack[
-    (L as unknown as { top: number }).top - 1
-  ];
-  lua.lua_pop(L, 1);
-  return tv;
 }
 
 /** The ASCII text of a number literal (TextDecoder: no argument-count limit on long ones). */

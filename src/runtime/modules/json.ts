@@ -19,7 +19,8 @@ import {
 } from '../lua/api.ts';
 import { warn } from '../warnings.ts';
 import { returnError, runtimeError, pushError, type ErrorKindName } from './errors.ts';
-import { assertTableInternals, JsonSyntaxError, pushJson } from './json-decode.ts';
+import { assertTableInternals } from '../lua/direct-values.ts';
+import { JsonSyntaxError, pushJson } from './json-decode.ts';
 import { EncodeError, encodeJson } from './json-encode.ts';
 import { namesDraft07, validateJson, type SchemaOutcome } from './json-schema.ts';
 
