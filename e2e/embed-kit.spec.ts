@@ -159,8 +159,14 @@ test('the SDK drives a widget and hears its events; the height follows the outpu
     status: string;
     output: { stream: string; text: string }[];
     connections: { url: string; closeCode?: number }[];
+    session: { format: string; connections: { frames: { direction: string; data?: string }[] }[] };
   };
   expect(end.status).toBe('finished');
+  // The session is the one the inspector exports and `npm run lua -- --export` writes.
+  expect(end.session.format).toBe('lua-playground-session');
+  expect(end.session.connections[0].frames).toContainEqual(
+    expect.objectContaining({ direction: 'in', data: 'via sdk' }),
+  );
   expect(end.output.map((o) => o.text)).toEqual([
     'via sdk',
     ...Array.from({ length: 25 }, (_, i) => `row ${i + 1}`),
@@ -287,5 +293,5 @@ test("setPolicy() gives the widget's next run that policy", async ({ page }) => 
   });
   await expect
     .poll(async () => (await events(page)).find((e) => e.name === 'end')?.event)
-    .toMatchObject({ status: 'finished', output: [{ text: 'PERMISSION_DENIED' }] });
+    .toMatchObject({ status: 'finished', output: [{ text: 'PermissionDenied' }] });
 });
