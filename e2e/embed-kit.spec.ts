@@ -11,6 +11,10 @@ import type { DocsHost } from './docs-host.ts';
 
 const DOCS_PORT = Number(process.env.E2E_DOCS_PORT);
 
+// The documentation origin is one fixed port (the server's EMBED_ORIGINS names it), so this
+// file's tests share one worker and one docs host instead of racing for the port.
+test.describe.configure({ mode: 'default' });
+
 /** "メッセージループ" of the original page (websocket-client.ja.md), unchanged. */
 const MESSAGE_LOOP = `local ch = client:channel()
 
