@@ -3,12 +3,12 @@
  * Names follow the C API they wrap so that Lua's reference manual explains them.
  */
 import { lua, lauxlib, to_luastring } from 'fengari';
-import type { LuaState } from 'fengari';
+import type { LuaInteger, LuaState } from 'fengari';
 import { pushsvalue2s } from 'fengari/src/lobject.js';
 import { luaS_bless } from 'fengari/src/lstring.js';
 
 export { lua, lauxlib };
-export type { LuaState };
+export type { LuaInteger, LuaState };
 
 export type LuaFunction = (L: LuaState) => number;
 
@@ -76,6 +76,24 @@ export function toDisplayString(L: LuaState, idx: number): string {
   const s = lauxlib.luaL_tolstring(L, idx) as Uint8Array;
   lua.lua_pop(L, 1);
   return decodeUtf8(s);
+}
+
+/** The integer at `arg`, exact (number or BigInt), raising Lua's argument error otherwise. */
+export function checkInteger(L: LuaState, arg: number): LuaInteger {
+  return lauxlib.luaL_checkinteger(L, arg);
+}
+
+/**
+ * The integer at `arg` for a caller that needs a JS number (a code, a size, a count): exact up
+ * to 2^53, the nearest double beyond, which is still outside any range such a caller accepts.
+ */
+export function checkIntegerAsNumber(L: LuaState, arg: number): number {
+  return Number(lauxlib.luaL_checkinteger(L, arg));
+}
+
+/** Push a Lua integer: any integral number or BigInt in the int64 range. */
+export function pushInteger(L: LuaState, n: LuaInteger): void {
+  lua.lua_pushinteger(L, n);
 }
 
 /** Raise a Lua error with a message (never returns). */

@@ -304,7 +304,7 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
 
   const library: Record<string, LuaFunction> = {
     new(L) {
-      const capacity = lauxlib.luaL_optinteger(L, 1, 0) as number;
+      const capacity = Number(lauxlib.luaL_optinteger(L, 1, 0));
       if (capacity < 0 || capacity > MAX_CAPACITY)
         argError(L, 1, `capacity must be between 0 and ${MAX_CAPACITY}`);
       create(L, capacity);

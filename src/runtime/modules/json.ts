@@ -41,7 +41,9 @@ function encodeValue(L: LuaState, idx: number, depth: number): string {
     case lua.LUA_TBOOLEAN:
       return lua.lua_toboolean(L, idx) ? 'true' : 'false';
     case lua.LUA_TNUMBER:
-      return encodeNumber(lua.lua_tonumber(L, idx) as number);
+      return lua.lua_isinteger(L, idx)
+        ? String(lua.lua_tointeger(L, idx))
+        : encodeNumber(lua.lua_tonumber(L, idx));
     case lua.LUA_TSTRING:
       return JSON.stringify(decodeUtf8(lua.lua_tolstring(L, idx) as Uint8Array));
     case lua.LUA_TTABLE:
@@ -70,7 +72,7 @@ function encodeTable(L: LuaState, idx: number, depth: number): string {
       key = decodeUtf8(lua.lua_tolstring(L, -2) as Uint8Array);
       isSequence = false;
     } else if (keyType === lua.LUA_TNUMBER) {
-      key = lua.lua_tonumber(L, -2) as number;
+      key = lua.lua_tonumber(L, -2);
       if (!Number.isInteger(key) || key < 1) isSequence = false;
     } else {
       const name = decodeUtf8(typeNameOf(L, -2));
@@ -107,9 +109,8 @@ function pushJson(L: LuaState, value: unknown): void {
   if (value === null) lua.lua_pushlightuserdata(L, JSON_NULL);
   else if (typeof value === 'boolean') lua.lua_pushboolean(L, value);
   else if (typeof value === 'number') {
-    // fengari's integers are 32-bit; larger whole numbers stay floats, as in Lua 5.3 on JSON.
-    if (Number.isInteger(value) && value >= -0x80000000 && value <= 0x7fffffff)
-      lua.lua_pushinteger(L, value);
+    // Integers are 64-bit (docs/engine.md); JSON.parse has already rounded beyond 2^53.
+    if (Number.isSafeInteger(value)) lua.lua_pushinteger(L, value);
     else lua.lua_pushnumber(L, value);
   } else if (typeof value === 'string') pushText(L, value);
   else if (Array.isArray(value)) {

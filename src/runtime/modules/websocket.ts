@@ -231,7 +231,7 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
   const send: LuaFunction = (L) => {
     const connection = lookup(L);
     const data = checkBytes(L, 2);
-    const type = lua.lua_isnoneornil(L, 3) ? 1 : (lauxlib.luaL_checkinteger(L, 3) as number);
+    const type = lua.lua_isnoneornil(L, 3) ? 1 : Number(lauxlib.luaL_checkinteger(L, 3));
     if (!(connection instanceof Connection)) return returnFalse(L, connection);
     if (type !== 1 && type !== 2) {
       return returnFalse(
@@ -301,7 +301,7 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
     },
     close(L) {
       const connection = lookup(L);
-      const code = lua.lua_isnoneornil(L, 2) ? 1000 : (lauxlib.luaL_checkinteger(L, 2) as number);
+      const code = lua.lua_isnoneornil(L, 2) ? 1000 : Number(lauxlib.luaL_checkinteger(L, 2));
       const reason = lua.lua_isnoneornil(L, 3) ? new Uint8Array(0) : checkBytes(L, 3);
       if (!(connection instanceof Connection)) return returnFalse(L, connection);
       const invalid = validateClose(code, reason, isValidUtf8(reason));
