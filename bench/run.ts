@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- name ...]`: every benchmark in one run (or the named ones: receive,
- * echo, large, ui, load), each figure printed as it comes. A full run writes the table into
+ * echo, large, ui, load, cpu), each figure printed as it comes. A full run writes the table into
  * bench/RESULTS.md with the machine and the date. Figures, not pass/fail: nothing here
  * belongs in `npm test`. Builds the page first if dist/ is stale, like `npm start`.
  */
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { startBenchBrowser } from './browser.ts';
 import type { BenchBrowser } from './browser.ts';
 import { benchColdLoad } from './cold-load.ts';
+import { benchCpu } from './cpu.ts';
 import { benchEchoRoundTrip } from './echo-rtt.ts';
 import { benchLargeEcho } from './large-echo.ts';
 import { collectGarbage } from '../src/test-support/gc.ts';
@@ -30,6 +31,7 @@ const BENCHES: Record<string, Bench> = {
   large: benchLargeEcho,
   ui: benchUiFrames,
   load: (_servers, bb, report) => benchColdLoad(bb, report),
+  cpu: (_servers, _bb, report) => benchCpu(report),
 };
 
 async function main(): Promise<void> {
