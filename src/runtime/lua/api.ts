@@ -78,24 +78,6 @@ export function toDisplayString(L: LuaState, idx: number): string {
   return decodeUtf8(s);
 }
 
-/** The integer at `arg`, exact (number or BigInt), raising Lua's argument error otherwise. */
-export function checkInteger(L: LuaState, arg: number): LuaInteger {
-  return lauxlib.luaL_checkinteger(L, arg);
-}
-
-/**
- * The integer at `arg` for a caller that needs a JS number (a code, a size, a count): exact up
- * to 2^53, the nearest double beyond, which is still outside any range such a caller accepts.
- */
-export function checkIntegerAsNumber(L: LuaState, arg: number): number {
-  return Number(lauxlib.luaL_checkinteger(L, arg));
-}
-
-/** Push a Lua integer: any integral number or BigInt in the int64 range. */
-export function pushInteger(L: LuaState, n: LuaInteger): void {
-  lua.lua_pushinteger(L, n);
-}
-
 /** Raise a Lua error with a message (never returns). */
 export function raise(L: LuaState, message: string): never {
   lauxlib.luaL_error(L, luaString('%s'), encodeUtf8(message));
