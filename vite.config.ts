@@ -31,6 +31,15 @@ export default defineConfig({
     chunkSizeWarningLimit: 4096,
   },
   optimizeDeps: {
+    // Bundled together up front: the runtime imports fengari's main module and three of its
+    // internals (src/runtime/lua/); found one by one, they would become copies of fengari
+    // that do not share its classes, and the page would reload once on its first visit.
+    include: [
+      'fengari',
+      'fengari/src/lobject.js',
+      'fengari/src/lstring.js',
+      'fengari/src/ltable.js',
+    ],
     // fengari reads process.env.FENGARICONF when it loads; a production build replaces
     // process.env with {}, the dev server's dependency pre-bundling must do the same.
     rolldownOptions: { transform: { define: { 'process.env': '{}' } } },
