@@ -27,7 +27,7 @@ while true do
   received = received + 1
 end
 print("received", received)
-print("elapsed", time.now() - started)
+print("elapsed", time.now():sub(started):seconds() * 1000)
 `;
 
 /** The raw counter, as a worker body (e.data is the URL); posts {received, elapsed}. */

@@ -76,7 +76,10 @@ function skip(value: string, prefix: string): string {
   return value;
 }
 
-/** Go's `parseNanoseconds`: `value` starts with the separator; `nbytes` includes it. */
+/**
+ * Go's `parseNanoseconds`: `value` starts with the separator; `nbytes` includes it. A sign
+ * after the separator reads as a negative number, which the caller reports as out of range.
+ */
 function parseNanoseconds(value: string, nbytes: number): number {
   if (!commaOrPeriod(value[0])) throw bad;
   if (nbytes > 10) nbytes = 10;
@@ -99,7 +102,7 @@ function parseSignedOffset(value: string): number {
 }
 
 /** Go's `parseTimeZone`: the length of a zone abbreviation at the start, or 0. */
-function parseTimeZone(value: string): number {
+export function parseTimeZone(value: string): number {
   if (value.length < 3) return 0;
   if (value.startsWith('ChST') || value.startsWith('MeST')) return 4;
   if (value.startsWith('GMT'))
@@ -235,6 +238,7 @@ export function parseLayout(layout: string, value: string, loc: Location): Parse
             if (next === Std.FracSecond0 || next === Std.FracSecond9) break;
             const n = 1 + leadingDigits(value.slice(1));
             nsec = parseNanoseconds(value, n);
+            if (nsec < 0) rangeErr = 'fractional second';
             value = value.slice(n);
           }
           break;
@@ -285,6 +289,7 @@ export function parseLayout(layout: string, value: string, loc: Location): Parse
           const ndigit = 1 + chunk.digits;
           if (value.length < ndigit) throw bad;
           nsec = parseNanoseconds(value, ndigit);
+          if (nsec < 0) rangeErr = 'fractional second';
           value = value.slice(ndigit);
           break;
         }
