@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lua } from '../../run-for-test.ts';
+import { LUA_API } from '../../../shared/lua-api.ts';
 
 /** Run a script that asserts in Lua; return its output lines. */
 async function lines(code: string, strict = false): Promise<string[]> {
@@ -282,5 +283,24 @@ describe('lenient, never silent (src/runtime/warnings.ts)', () => {
     ]);
     const strict = await lua('time.after(250)', { strict: true });
     expect(strict.end).toMatchObject({ status: 'error' });
+  });
+});
+
+describe('the API description (src/shared/lua-api-time.ts)', () => {
+  it('names only methods that the Time, Duration, Location, Timer and Ticker objects have', async () => {
+    const time = LUA_API.modules.find((m) => m.name === 'time')!;
+    const samples: Record<string, string> = {
+      Time: 'time.now()',
+      Duration: 'time.parse_duration("1s")',
+      Location: 'time.utc',
+      Timer: 'time.timer("1h")',
+      Ticker: 'time.ticker("1h")',
+    };
+    const checks = time.classes.flatMap((c) =>
+      c.methods.map((m) => `print("${c.name}:${m.name}", type((${samples[c.name]}).${m.name}))`),
+    );
+    const out = await lines(checks.join('\n'));
+    expect(out.length).toBe(time.classes.reduce((n, c) => n + c.methods.length, 0));
+    for (const line of out) expect(line, line).toMatch(/\tfunction$/);
   });
 });
