@@ -25,6 +25,7 @@ import {
   SECOND,
 } from './go-duration.ts';
 import { pushInt64, pushNanoseconds, toInt64 } from './lua-int64.ts';
+import { refuseOperators } from './operators.ts';
 
 export const DURATION_TYPE = 'time.Duration';
 
@@ -146,6 +147,11 @@ export function registerDuration(L: LuaState): void {
     return 1;
   });
   lua.lua_setfield(L, -2, luaString('__tostring'));
+  refuseOperators(L, DURATION_TYPE, {
+    arithmetic: 'use d:nanoseconds(), d:seconds() (as on the platform)',
+    compare: 'compare d:nanoseconds()',
+    concat: 'use tostring(d)',
+  });
   pushText(L, DURATION_TYPE);
   lua.lua_setfield(L, -2, luaString('__metatable'));
   lua.lua_pop(L, 1);

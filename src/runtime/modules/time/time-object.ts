@@ -32,6 +32,7 @@ import {
 } from './instant.ts';
 import { pushInt64 } from './lua-int64.ts';
 import { pushLocation, toLocation } from './location-object.ts';
+import { refuseOperators } from './operators.ts';
 import { formatTimeString } from './time-string.ts';
 import { LOCAL, UTC } from './zones.ts';
 
@@ -175,6 +176,11 @@ export function registerTime(L: LuaState): void {
     return 1;
   });
   lua.lua_setfield(L, -2, luaString('__tostring'));
+  refuseOperators(L, TIME_TYPE, {
+    arithmetic: 'use t:sub(u), t:add(d) (as on the platform)',
+    compare: 'use t:before(u), t:after(u), t:equal(u)',
+    concat: 'use tostring(t) or t:format(layout)',
+  });
   pushText(L, TIME_TYPE);
   lua.lua_setfield(L, -2, luaString('__metatable'));
   lua.lua_pop(L, 1);

@@ -180,6 +180,7 @@ describe('Time objects (l.949-962, 1240-1652)', () => {
     ).toEqual([
       '1h35m1s\t-1h35m1s',
       '2024-03-02\t2024-12-31',
+      expect.stringMatching(/^\[warn\] == compares two time\.Time objects, not their values/),
       'true\ttrue\ttrue\tfalse',
       expect.stringMatching(
         /^false\tmain\.lua:8: bad argument #1 to 'add' \(invalid value type: \*lua\.LTable\)$/,
