@@ -12,7 +12,14 @@ import { nextStdChunk, Std, LONG_DAY_NAMES, LONG_MONTH_NAMES } from './go-layout
 import { goDate, type GoTime } from './instant.ts';
 import { fixedZone, UTC, type Location } from './zones.ts';
 
-export type ParsedTime = { ok: true; time: GoTime } | { ok: false; error: string };
+export type ParsedTime =
+  | {
+      ok: true;
+      time: GoTime;
+      /** An abbreviation the location does not know, read at a made-up offset (Go's rule). */
+      unknownZone?: string;
+    }
+  | { ok: false; error: string };
 
 const SHORT_DAY_NAMES = LONG_DAY_NAMES.map((n) => n.slice(0, 3));
 const SHORT_MONTH_NAMES = LONG_MONTH_NAMES.map((n) => n.slice(0, 3));
@@ -358,7 +365,7 @@ export function parseLayout(layout: string, value: string, loc: Location): Parse
     if (offset !== null) return { ok: true, time: { ...utc, sec: utc.sec - offset, loc } };
     let fake = 0;
     if (zoneName.length > 3 && zoneName.startsWith('GMT')) fake = atoi(zoneName.slice(3)) * 3600;
-    return { ok: true, time: { ...utc, loc: fixedZone(zoneName, fake) } };
+    return { ok: true, time: { ...utc, loc: fixedZone(zoneName, fake) }, unknownZone: zoneName };
   }
   return { ok: true, time: goDate(year, month, day, hour, min, sec, nsec, loc) };
 }

@@ -31,7 +31,8 @@ import {
   SECOND,
 } from './go-duration.ts';
 import { parseLayout } from './go-parse.ts';
-import { goDate, makeTime } from './instant.ts';
+import { formatLayout } from './go-layout.ts';
+import { goDate, makeTime, wallClock } from './instant.ts';
 import { pushInt64, pushNanoseconds, toInt64 } from './lua-int64.ts';
 import { pushLocation, registerLocation, toLocation } from './location-object.ts';
 import { pushTime, registerTime } from './time-object.ts';
@@ -97,6 +98,7 @@ export function openTime(
       if (d.ns <= 0n) return returnInvalid(L, 'time.after: duration must be > 0');
       const channel = channels.create(L, 1);
       timers.start(delayMs(d.ns), () => {
+        if (channel.core.closed) return;
         channel.core.push({ kind: 'pushed', push: (L1) => pushTime(L1, firedAt(clock)) });
         channel.core.close();
       });
@@ -138,8 +140,17 @@ export function openTime(
     parse(L) {
       const layout = decodeUtf8(lauxlib.luaL_checklstring(L, 1));
       const value = decodeUtf8(lauxlib.luaL_checklstring(L, 2));
-      const result = parseLayout(layout, value, optLocation(L, 3));
+      const location = optLocation(L, 3);
+      const result = parseLayout(layout, value, location);
       if (!result.ok) return returnInvalid(L, result.error);
+      if (result.unknownZone) {
+        warn(
+          L,
+          `time.parse: "${result.unknownZone}" is not a zone of ${location.name}, so the time is ` +
+            `read at offset ${formatLayout(wallClock(result.time), '-07:00')} (as on the platform, ` +
+            `Go's rule); use a numeric offset layout or pass the location`,
+        );
+      }
       pushTime(L, result.time);
       return 1;
     },

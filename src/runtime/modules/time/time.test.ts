@@ -285,6 +285,20 @@ describe('lenient, never silent (src/runtime/warnings.ts)', () => {
     const strict = await lua('time.after(250)', { strict: true });
     expect(strict.end).toMatchObject({ status: 'error' });
   });
+
+  it('warns when parse reads an unknown zone abbreviation at offset 0 (Go format.go parse)', async () => {
+    expect(
+      await lines(`
+        local t = time.parse("2006-01-02 15:04 MST", "2024-12-29 14:30 EST", time.utc)
+        print(t:format(time.RFC3339), t:location():string())
+      `),
+    ).toEqual([
+      expect.stringMatching(
+        /^\[warn\] time\.parse: "EST" is not a zone of UTC, so the time is read at offset \+00:00/,
+      ),
+      '2024-12-29T14:30:00Z\tEST',
+    ]);
+  });
 });
 
 describe('the API description (src/shared/lua-api-time.ts)', () => {

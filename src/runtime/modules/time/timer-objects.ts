@@ -62,8 +62,11 @@ const response =
   };
 
 export function timerLibrary(channels: ChannelLibrary, timers: Timers) {
-  const pushFired = (state: TimerState) =>
+  /** A channel the script closed takes nothing more. */
+  const pushFired = (state: TimerState) => {
+    if (state.channel.core.closed) return;
     state.channel.core.push({ kind: 'pushed', push: (L) => pushTime(L, firedAt(timers.clock)) });
+  };
 
   const armTimer = (state: TimerState, ns: bigint) => {
     state.cancel = timers.start(delayMs(ns), () => {
