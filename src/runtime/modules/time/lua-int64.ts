@@ -10,14 +10,30 @@ import { luaconf } from 'fengari';
 import { lua, type LuaState } from '../../lua/api.ts';
 import { MAX_INT64, MIN_INT64 } from './go-duration.ts';
 
-/** Whether the engine's integers hold every int64 (the engine-int64 patch). */
-export const ENGINE_HAS_INT64 = Number(luaconf.LUA_MAXINTEGER) >= 2 ** 53;
+let wide: boolean | undefined;
+
+/**
+ * Whether the engine's integers hold every int64 (the engine-int64 patch): luaconf's
+ * `LUA_MAXINTEGER`, confirmed by a round trip of 2^53 + 1 through the engine itself.
+ */
+export function engineHasInt64(L: LuaState): boolean {
+  if (wide === undefined) {
+    const probe = 2n ** 53n + 1n;
+    wide = Number(luaconf.LUA_MAXINTEGER) >= 2 ** 53;
+    if (wide) {
+      lua.lua_pushinteger(L, probe);
+      wide = BigInt(lua.lua_tointeger(L, -1)) === probe;
+      lua.lua_pop(L, 1);
+    }
+  }
+  return wide;
+}
 
 const INT32_MAX = 2n ** 31n - 1n;
 
 /** Push an int64: an integer where the engine holds it exactly, else a float. */
 export function pushInt64(L: LuaState, value: bigint): void {
-  if (ENGINE_HAS_INT64) {
+  if (engineHasInt64(L)) {
     const n = Number(value);
     lua.lua_pushinteger(L, Number.isSafeInteger(n) ? n : value);
   } else if (value <= INT32_MAX && value >= -INT32_MAX - 1n) {
@@ -32,7 +48,7 @@ export function pushInt64(L: LuaState, value: bigint): void {
  * float (exact to 2^53 ns, about 104 days), which multiplies without wrapping.
  */
 export function pushNanoseconds(L: LuaState, value: bigint): void {
-  if (ENGINE_HAS_INT64) pushInt64(L, value);
+  if (engineHasInt64(L)) pushInt64(L, value);
   else lua.lua_pushnumber(L, Number(value));
 }
 
