@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatLayout, nextStdChunk, Std } from './go-layout.ts';
-import { parseLayout, parseTimeZone } from './go-parse.ts';
+import { parseLayout } from './go-parse.ts';
+import { parseTimeZone } from './go-parse-zone.ts';
 import { goDate, inLocation, makeTime, wallClock, type GoTime } from './instant.ts';
 import { fixedZone, loadLocation, UTC, type Location } from './zones.ts';
 

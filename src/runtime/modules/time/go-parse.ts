@@ -7,6 +7,20 @@
  * unknown one becomes a zone of that name at offset 0 (Go's documented behaviour).
  */
 import { daysIn, isLeap, daysFromCivil } from './civil.ts';
+import {
+  atoi,
+  Bad,
+  bad,
+  commaOrPeriod,
+  getnum,
+  getnum3,
+  isDigit,
+  leadingDigits,
+  lookup,
+  parseNanoseconds,
+  skip,
+} from './go-parse-scan.ts';
+import { lookupName, parseOffset, parseTimeZone } from './go-parse-zone.ts';
 import { goQuote } from './go-quote.ts';
 import { nextStdChunk, Std, LONG_DAY_NAMES, LONG_MONTH_NAMES } from './go-layout.ts';
 import { goDate, type GoTime } from './instant.ts';
@@ -23,111 +37,6 @@ export type ParsedTime =
 
 const SHORT_DAY_NAMES = LONG_DAY_NAMES.map((n) => n.slice(0, 3));
 const SHORT_MONTH_NAMES = LONG_MONTH_NAMES.map((n) => n.slice(0, 3));
-
-class Bad extends Error {}
-const bad = new Bad();
-
-const isDigit = (s: string, i: number) => i < s.length && s[i] >= '0' && s[i] <= '9';
-const commaOrPeriod = (c: string | undefined) => c === '.' || c === ',';
-
-/** Go's case-insensitive table lookup: index and rest, or `bad`. */
-function lookup(table: string[], value: string): [number, string] {
-  for (let i = 0; i < table.length; i++) {
-    const v = table[i];
-    if (value.length >= v.length && value.slice(0, v.length).toLowerCase() === v.toLowerCase()) {
-      return [i, value.slice(v.length)];
-    }
-  }
-  throw bad;
-}
-
-/** One or two digits (`fixed`: exactly two). */
-function getnum(s: string, fixed: boolean): [number, string] {
-  if (!isDigit(s, 0)) throw bad;
-  if (!isDigit(s, 1)) {
-    if (fixed) throw bad;
-    return [s.charCodeAt(0) - 48, s.slice(1)];
-  }
-  return [(s.charCodeAt(0) - 48) * 10 + (s.charCodeAt(1) - 48), s.slice(2)];
-}
-
-function getnum3(s: string, fixed: boolean): [number, string] {
-  let n = 0;
-  let i = 0;
-  for (; i < 3 && isDigit(s, i); i++) n = n * 10 + (s.charCodeAt(i) - 48);
-  if (i === 0 || (fixed && i !== 3)) throw bad;
-  return [n, s.slice(i)];
-}
-
-/** Go's `atoi`: an optional sign and digits, nothing else. */
-function atoi(s: string): number {
-  const m = /^([+-]?)(\d+)$/.exec(s);
-  if (!m) throw bad;
-  const n = Number(m[2]);
-  return m[1] === '-' ? -n : n;
-}
-
-/** Go's `skip`: the literal prefix, with runs of spaces matching runs of spaces. */
-function skip(value: string, prefix: string): string {
-  while (prefix.length > 0) {
-    if (prefix[0] === ' ') {
-      if (value.length > 0 && value[0] !== ' ') throw bad;
-      prefix = prefix.replace(/^ +/, '');
-      value = value.replace(/^ +/, '');
-      continue;
-    }
-    if (value.length === 0 || value[0] !== prefix[0]) throw bad;
-    prefix = prefix.slice(1);
-    value = value.slice(1);
-  }
-  return value;
-}
-
-/**
- * Go's `parseNanoseconds`: `value` starts with the separator; `nbytes` includes it. A sign
- * after the separator reads as a negative number, which the caller reports as out of range.
- */
-function parseNanoseconds(value: string, nbytes: number): number {
-  if (!commaOrPeriod(value[0])) throw bad;
-  if (nbytes > 10) nbytes = 10;
-  const ns = atoi(value.slice(1, nbytes));
-  return ns * 10 ** (10 - nbytes);
-}
-
-function leadingDigits(s: string): number {
-  let i = 0;
-  while (isDigit(s, i)) i++;
-  return i;
-}
-
-/** Go's `parseSignedOffset`: "+03", "-4"; 0 when it is not one (range -23..+23). */
-function parseSignedOffset(value: string): number {
-  if (value[0] !== '-' && value[0] !== '+') return 0;
-  const n = leadingDigits(value.slice(1));
-  if (n === 0 || Number(value.slice(1, 1 + n)) > 23) return 0;
-  return 1 + n;
-}
-
-/** Go's `parseTimeZone`: the length of a zone abbreviation at the start, or 0. */
-export function parseTimeZone(value: string): number {
-  if (value.length < 3) return 0;
-  if (value.startsWith('ChST') || value.startsWith('MeST')) return 4;
-  if (value.startsWith('GMT'))
-    return value.length === 3 ? 3 : 3 + parseSignedOffset(value.slice(3));
-  if (value[0] === '+' || value[0] === '-') return parseSignedOffset(value);
-  let upper = 0;
-  while (upper < 6 && upper < value.length && value[upper] >= 'A' && value[upper] <= 'Z') upper++;
-  switch (upper) {
-    case 3:
-      return 3;
-    case 4:
-      return value[3] === 'T' || value.startsWith('WITA') ? 4 : 0;
-    case 5:
-      return value[4] === 'T' ? 5 : 0;
-    default:
-      return 0;
-  }
-}
 
 export function parseLayout(layout: string, value: string, loc: Location): ParsedTime {
   const fullLayout = layout;
@@ -368,60 +277,4 @@ export function parseLayout(layout: string, value: string, loc: Location): Parse
     return { ok: true, time: { ...utc, loc: fixedZone(zoneName, fake) }, unknownZone: zoneName };
   }
   return { ok: true, time: goDate(year, month, day, hour, min, sec, nsec, loc) };
-}
-
-/** A numeric zone offset in one of Go's forms; returns offset, rest and any range error. */
-function parseOffset(std: Std, value: string, rangeErr: string): [number, string, string] {
-  let sign: string;
-  let hh: string;
-  let mm = '00';
-  let ss = '00';
-  if (std === Std.ISO8601ColonTZ || std === Std.NumColonTZ) {
-    if (value.length < 6 || value[3] !== ':') throw bad;
-    [sign, hh, mm, value] = [value[0], value.slice(1, 3), value.slice(4, 6), value.slice(6)];
-  } else if (std === Std.NumShortTZ || std === Std.ISO8601ShortTZ) {
-    if (value.length < 3) throw bad;
-    [sign, hh, value] = [value[0], value.slice(1, 3), value.slice(3)];
-  } else if (std === Std.ISO8601ColonSecondsTZ || std === Std.NumColonSecondsTZ) {
-    if (value.length < 9 || value[3] !== ':' || value[6] !== ':') throw bad;
-    [sign, hh, mm, ss, value] = [
-      value[0],
-      value.slice(1, 3),
-      value.slice(4, 6),
-      value.slice(7, 9),
-      value.slice(9),
-    ];
-  } else if (std === Std.ISO8601SecondsTZ || std === Std.NumSecondsTz) {
-    if (value.length < 7) throw bad;
-    [sign, hh, mm, ss, value] = [
-      value[0],
-      value.slice(1, 3),
-      value.slice(3, 5),
-      value.slice(5, 7),
-      value.slice(7),
-    ];
-  } else {
-    if (value.length < 5) throw bad;
-    [sign, hh, mm, value] = [value[0], value.slice(1, 3), value.slice(3, 5), value.slice(5)];
-  }
-  const [h] = getnum(hh, true);
-  const [m] = getnum(mm, true);
-  const [s] = getnum(ss, true);
-  if (h > 24) rangeErr = 'time zone offset hour';
-  if (m > 60) rangeErr = 'time zone offset minute';
-  if (s > 60) rangeErr = 'time zone offset second';
-  let offset = (h * 60 + m) * 60 + s;
-  if (sign === '-') offset = -offset;
-  else if (sign !== '+') throw bad;
-  return [offset, value, rangeErr];
-}
-
-/** Go's `Location.lookupName`: first a zone of that name in effect then, else any of them. */
-function lookupName(loc: Location, name: string, unixSec: number): number | null {
-  const zones = loc.zonesAround(unixSec).filter((zone) => zone.name === name);
-  for (const zone of zones) {
-    const then = loc.lookup(unixSec - zone.offset);
-    if (then.name === name) return then.offset;
-  }
-  return zones.length > 0 ? zones[0].offset : null;
 }
