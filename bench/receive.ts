@@ -19,7 +19,7 @@ const luaCounter = (url: string) => `
 local client = assert(websocket.connect("${url}"))
 local inbox = client:channel()
 client:send("go")
-local received, started = 0, 0
+local received, started = 0, time.now()
 while true do
   local _, ok = inbox:receive()
   if not ok then break end
