@@ -6,6 +6,7 @@
  */
 import type {
   ConnectionInfo,
+  FrameRecord,
   LuaFailure,
   OutputEntry,
   OutputStream,
@@ -15,6 +16,12 @@ import type { Decision } from '../policy/types.ts';
 import type { RunEnd } from '../shared/worker-protocol.ts';
 import type { EventsBatch } from '../runner/runner.ts';
 import { FrameBuffer } from '../inspector/frame-buffer.ts';
+
+export interface SessionRecords {
+  startedAt: number;
+  connections: readonly ConnectionInfo[];
+  frames: readonly FrameRecord[];
+}
 
 /** Console lines kept; older ones are dropped and counted. */
 export const OUTPUT_CAPACITY = 3000;
@@ -88,9 +95,31 @@ export class RunStore {
   absorb(batch: EventsBatch): void {
     if (batch.runId !== this.runId) return;
     for (const entry of batch.output) this.addLine(entry);
-    for (const info of batch.connections) this.connections.set(info.id, info);
-    this.frames.push(batch.frames);
-    for (const frame of batch.frames) {
+    this.addTraffic(batch.connections, batch.frames);
+    for (const decision of batch.decisions) {
+      if (!decision.allowed) this.denied.push({ seq: this.seq++, time: Date.now(), decision });
+    }
+    if (this.denied.length > DENIED_CAPACITY) this.denied = this.denied.slice(-DENIED_CAPACITY);
+    this.changed();
+  }
+
+  /** An imported session (src/session/import.ts) in the inspector, in place of the last run's. */
+  showSession(session: SessionRecords, name: string): void {
+    if (this.status === 'running') return;
+    this.startedAt = session.startedAt || (session.frames[0]?.time ?? Date.now());
+    this.connections.clear();
+    this.frameCounts.clear();
+    this.frames.clear();
+    this.addTraffic(session.connections, session.frames);
+    this.info(
+      `Imported ${name}: ${session.connections.length} connections, ${session.frames.length} frames`,
+    );
+  }
+
+  private addTraffic(connections: readonly ConnectionInfo[], frames: readonly FrameRecord[]): void {
+    for (const info of connections) this.connections.set(info.id, info);
+    this.frames.push(frames);
+    for (const frame of frames) {
       let counts = this.frameCounts.get(frame.connectionId);
       if (!counts)
         this.frameCounts.set(
@@ -105,11 +134,6 @@ export class RunStore {
         counts.bytesOut += frame.size;
       }
     }
-    for (const decision of batch.decisions) {
-      if (!decision.allowed) this.denied.push({ seq: this.seq++, time: Date.now(), decision });
-    }
-    if (this.denied.length > DENIED_CAPACITY) this.denied = this.denied.slice(-DENIED_CAPACITY);
-    this.changed();
   }
 
   /** The end of run `runId`; ignored when a newer run has begun meanwhile. */

@@ -14,6 +14,7 @@ import type {
   ConnectionInfo,
   ConnectionState,
   FrameKind,
+  FrameRecord,
   RunObserver,
 } from '../shared/run-events.ts';
 import type { ConnectOptions } from './connect-options.ts';
@@ -22,11 +23,14 @@ import type { Scheduler, Task } from './scheduler.ts';
 import type { Timers } from './modules/time.ts';
 import {
   TransportUnsupported,
+  type OpenInfo,
   type Transport,
   type TransportConnection,
 } from './transport/types.ts';
 import { framePreview } from './frame-preview.ts';
 import { hostPort } from './transport/dial-error.ts';
+
+const reasonDecoder = new TextDecoder();
 
 export interface ConnectionDeps {
   scheduler: Scheduler;
@@ -44,6 +48,7 @@ export class Connection {
   closeCode?: number;
   closeReason?: string;
   error?: string;
+  responseHeaders?: Record<string, string>;
   /** Tasks waiting for open/fail (connect) or for the end (close). */
   readonly waiters = new Set<Task>();
   private transportConnection?: TransportConnection;
@@ -82,7 +87,7 @@ export class Connection {
         readLimit: this.options.readLimit,
       },
       {
-        onOpen: (info) => this.onOpen(info.protocol, info.extensions),
+        onOpen: (info) => this.onOpen(info),
         onMessage: (type, data) => this.onMessage(type, data),
         onControl: (kind, data) => this.recordFrame('in', kind, data),
         onFail: (message) => this.onFail(message),
@@ -116,7 +121,7 @@ export class Connection {
     if (this.state !== 'open') return;
     this.state = 'closing';
     this.report();
-    this.recordFrame('out', 'close', new TextEncoder().encode(reason), `${code} ${reason}`);
+    this.recordFrame('out', 'close', new TextEncoder().encode(reason), code);
     this.connection.close(code, reason);
   }
 
@@ -151,15 +156,18 @@ export class Connection {
       closeCode: this.closeCode,
       closeReason: this.closeReason,
       error: this.error,
+      requestHeaders: this.options.headers,
+      responseHeaders: this.responseHeaders,
     };
   }
 
-  private onOpen(protocol: string, extensions: string): void {
+  private onOpen({ protocol, extensions, headers }: OpenInfo): void {
     if (this.state !== 'connecting') return;
     this.cancelDialTimer?.();
     this.state = 'open';
     this.protocol = protocol;
     this.extensions = extensions;
+    this.responseHeaders = headers;
     this.lastReceived = this.deps.now();
     if (this.options.readTimeoutMs > 0) this.armReadTimer(this.options.readTimeoutMs);
     this.report();
@@ -208,7 +216,7 @@ export class Connection {
     this.closeCode = code;
     this.closeReason = reason;
     this.stopTimers();
-    this.recordFrame('in', 'close', new TextEncoder().encode(reason), `${code} ${reason}`);
+    this.recordFrame('in', 'close', new TextEncoder().encode(reason), code);
     this.channel.core.close();
     this.report();
     this.wakeWaiters();
@@ -255,16 +263,21 @@ export class Connection {
     direction: 'in' | 'out',
     kind: FrameKind,
     data: Uint8Array,
-    text?: string,
+    closeCode?: number,
   ): void {
     if (!this.deps.observer.frame) return;
-    this.deps.observer.frame({
+    const record: FrameRecord = {
       connectionId: this.id,
       direction,
       kind,
       size: data.length,
       time: Date.now(),
-      preview: text ?? framePreview(kind, data),
-    });
+      preview:
+        closeCode === undefined
+          ? framePreview(kind, data)
+          : `${closeCode} ${reasonDecoder.decode(data)}`,
+    };
+    if (closeCode !== undefined) record.closeCode = closeCode;
+    this.deps.observer.frame(record, data);
   }
 }

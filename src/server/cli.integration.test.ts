@@ -2,29 +2,10 @@
  * The command-line runner as a user runs it: a child process per case, real demo servers on
  * loopback, exit codes and output as printed.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli, scratchDir } from '../test-support/run-cli.ts';
 
-const cli = new URL('./cli.ts', import.meta.url).pathname;
-const tsx = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'lua-cli-'));
-
-function write(name: string, text: string): string {
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  return file;
-}
-
-function runCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(tsx, [cli, ...args], { timeout: 30_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const { write } = scratchDir();
 
 describe('npm run lua', () => {
   it('runs the documentation chat example verbatim against the demo servers', async () => {

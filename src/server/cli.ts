@@ -1,9 +1,11 @@
 /**
- * `npm run lua -- script.lua [--policy policy.json] [--demo]`: runs a script in Node with the
+ * `npm run lua -- script.lua [--policy policy.json] [--demo] [--export run.json]`: runs a script in Node with the
  * same runtime as the page (direct transport on the `ws` package), prints its output, and
  * exits non-zero with the Lua error and traceback when the script fails. Ctrl+C stops the run
  * (sockets close with 1001) and exits with 130. `--demo` starts the demo servers on a free
  * loopback port and routes the documentation's example hosts to them, as the page does.
+ * `--export` writes the run's connections and frames as the inspector exports them
+ * (docs/session-format.md; a name ending in `.har` gives HAR), also when the run fails.
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -16,24 +18,32 @@ import { parsePolicy } from '../policy/serialize.ts';
 import type { Policy } from '../policy/types.ts';
 import type { DemoHosts } from '../runtime/route.ts';
 import { createDemoServers, DEMO_HOSTS } from './demo/index.ts';
+import { SessionRecorder } from '../session/recorder.ts';
+import { writeSessionFile } from '../session/write-file.ts';
 
-const USAGE = 'usage: npm run lua -- <script.lua> [--policy <policy.json>] [--demo]';
+const USAGE =
+  'usage: npm run lua -- <script.lua> [--policy <policy.json>] [--demo] [--export <run.json|run.har>]';
 
 interface CliArgs {
   script: string;
   policyFile?: string;
   demo: boolean;
+  exportFile?: string;
 }
 
 function parseArgs(argv: string[]): CliArgs {
   let script: string | undefined;
   let policyFile: string | undefined;
   let demo = false;
+  let exportFile: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--policy') {
       policyFile = argv[++i];
       if (!policyFile) throw new Error('--policy needs a file name');
+    } else if (arg === '--export') {
+      exportFile = argv[++i];
+      if (!exportFile) throw new Error('--export needs a file name');
     } else if (arg === '--demo') {
       demo = true;
     } else if (arg === '--help' || arg === '-h') {
@@ -48,7 +58,7 @@ function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (!script) throw new Error('no script given');
-  return { script, policyFile, demo };
+  return { script, policyFile, demo, exportFile };
 }
 
 function readText(file: string, what: string): string {
@@ -106,6 +116,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const demo = args.demo ? await startDemoServers() : undefined;
+  const recorder = args.exportFile ? new SessionRecorder() : undefined;
   const run = startRun({
     code,
     chunkName: basename(args.script),
@@ -115,7 +126,8 @@ async function main(): Promise<number> {
     observer: {
       output: (entry) =>
         entry.stream === 'stdout' ? console.log(entry.text) : console.error(entry.text),
-      connection: () => {},
+      connection: (info) => recorder?.connection(info),
+      frame: recorder && ((record, data) => recorder.frame(record, data)),
       decision: (decision) => {
         if (!decision.allowed) console.error(`policy: ${decision.explanation}`);
       },
@@ -133,6 +145,14 @@ async function main(): Promise<number> {
   const end = await run.done;
   process.off('beforeExit', onLoopEmpty);
   await demo?.close();
+  if (recorder && args.exportFile) {
+    try {
+      await writeSessionFile(args.exportFile, recorder.source());
+    } catch (e) {
+      console.error(`lua: cannot write ${args.exportFile}: ${(e as Error).message}`);
+      return 1;
+    }
+  }
   if (deadlocked) {
     console.error(`lua: ${DEADLOCK}`);
     return 1;

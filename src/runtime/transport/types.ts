@@ -39,6 +39,8 @@ export interface TransportEvents {
 export interface OpenInfo {
   protocol: string;
   extensions: string;
+  /** The server's handshake response headers, where the transport sees them. */
+  headers?: Record<string, string>;
 }
 
 export interface TransportConnection {
