@@ -240,8 +240,10 @@ describe('parse and locations (l.1085-1154; docs time.md "Errors")', () => {
   it('parses Go layouts; a failure is nil, err INVALID with Go message', async () => {
     expect(
       await lines(`
-        local t = assert(time.parse(time.RFC3339, "2024-12-29T15:04:05+01:00"))
+        local t = assert(time.parse(time.RFC3339, "2024-12-29T15:04:05+05:45", time.utc))
         print(t:utc(), t:location():string())
+        local ny = assert(time.load_location("America/New_York"))
+        print(assert(time.parse(time.RFC3339, "2024-07-04T08:34:56-04:00", ny)):location():string())
         local d = assert(time.parse("2006-01-02", "2024-12-29"))
         print(d:location():string(), assert(time.parse("2006-01-02", "2024-12-29", time.utc)):location():string())
         local bad, err = time.parse(time.RFC3339, "invalid")
@@ -249,7 +251,8 @@ describe('parse and locations (l.1085-1154; docs time.md "Errors")', () => {
         print(err:message())
       `),
     ).toEqual([
-      '2024-12-29 14:04:05 +0000 UTC\t',
+      '2024-12-29 09:19:05 +0000 UTC\t',
+      'America/New_York',
       'Local\tUTC',
       'parsing time "invalid" as "2006-01-02T15:04:05Z07:00": cannot parse "invalid" as "2006"',
     ]);

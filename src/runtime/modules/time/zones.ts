@@ -144,4 +144,6 @@ function localTimeZone(): string {
 }
 
 /** Go's `time.Local`: the browser's (or Node's) own time zone, named "Local". */
-export const LOCAL: Location = new IntlLocation('Local', localTimeZone());
+export const LOCAL: Location = /^(Etc\/)?(UTC|UCT|Universal|Zulu)$/.test(localTimeZone())
+  ? { name: 'Local', lookup: () => UTC_ZONE, zonesAround: () => [UTC_ZONE] }
+  : new IntlLocation('Local', localTimeZone());
