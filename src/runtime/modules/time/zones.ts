@@ -37,8 +37,9 @@ export function fixedZone(name: string, offset: number): Location {
 
 // Date can hold ±8.64e15 ms; instants beyond use the zone at the nearest end.
 const LIMIT_SEC = 8.64e12;
-// Locales whose short zone names cover the common abbreviations (CET, BST, AEDT, IST, JST).
-const ABBREVIATION_LOCALES = ['en-US', 'en-GB', 'en-AU', 'en-IN', 'ja-JP'];
+// Locales whose short zone names cover the common abbreviations (EST, CET, BST, AEDT, IST,
+// JST, SAST, WAT, NST); the first that has letters for a zone wins.
+const ABBREVIATION_LOCALES = ['en-US', 'en-GB', 'en-AU', 'en-IN', 'ja-JP', 'en-ZA', 'en-CA'];
 const HALF_YEAR = 182 * 86_400;
 
 class IntlLocation implements Location {
