@@ -19,7 +19,7 @@ import {
 import type { Scheduler } from '../../scheduler.ts';
 import { warn } from '../../warnings.ts';
 import type { ChannelLibrary } from '../channel.ts';
-import { pushError, runtimeError } from '../errors.ts';
+import { returnError, runtimeError } from '../errors.ts';
 import { durationValue, pushDuration, registerDuration } from './duration-object.ts';
 import {
   formatGoDuration,
@@ -120,11 +120,7 @@ export function openTime(
       const name = checkText(L, 1);
       if (name === '') return returnInvalid(L, 'empty location name');
       const result = loadLocation(name);
-      if (!result.ok) {
-        lua.lua_pushnil(L);
-        pushError(L, runtimeError('NOT_FOUND', result.error));
-        return 2;
-      }
+      if (!result.ok) return returnError(L, runtimeError('NOT_FOUND', result.error));
       pushLocation(L, result.location);
       return 1;
     },

@@ -3,8 +3,8 @@
  * warnings for what it accepts silently, and the Time values timers deliver.
  */
 import { warn } from '../../warnings.ts';
-import { lua, type LuaState } from '../../lua/api.ts';
-import { pushError, runtimeError } from '../errors.ts';
+import type { LuaState } from '../../lua/api.ts';
+import { returnError, runtimeError } from '../errors.ts';
 import { durationArg, type DurationArg } from './duration-object.ts';
 import { formatGoDuration, MILLISECOND } from './go-duration.ts';
 import { makeTime, type GoTime } from './instant.ts';
@@ -13,9 +13,7 @@ import { LOCAL } from './zones.ts';
 
 /** `nil, err` with kind INVALID, not retryable (the platform's `invalidError`). */
 export function returnInvalid(L: LuaState, message: string): number {
-  lua.lua_pushnil(L);
-  pushError(L, runtimeError('INVALID', message));
-  return 2;
+  return returnError(L, runtimeError('INVALID', message));
 }
 
 /**
