@@ -66,15 +66,20 @@ describe('RunStore', () => {
           {
             allowed: true,
             action: 'websocket.connect',
-            ruleIndex: null,
-            explanation: 'allowed by default',
+            resource: '',
+            outcome: 'allow',
+            entry: 'app:allow',
+            verdicts: [],
+            explanation: 'allowed by app:allow',
           },
           {
             allowed: false,
             action: 'websocket.connect.url',
             resource: 'ws://x/',
-            ruleIndex: 0,
-            explanation: 'denied by rule 1',
+            outcome: 'deny',
+            entry: 'app:deny',
+            verdicts: [],
+            explanation: 'denied by app:deny',
           },
         ],
       }),
@@ -114,5 +119,26 @@ describe('RunStore', () => {
     expect(store.failure).toBeNull();
     store.end(store.runId!, { status: 'finished' });
     expect(store.status).toBe('finished');
+  });
+
+  it("keeps the run's warnings with a line for the editor, a new array per change, cleared per run", () => {
+    const { store } = manualStore();
+    store.begin(1, 'go');
+    const before = store.warnings;
+    store.absorb(
+      batch({
+        output: [
+          { stream: 'warn', text: 'unknown option "x" ignored', line: 3, time: 0 },
+          { stream: 'warn', text: 'no line', time: 0 },
+          { stream: 'stdout', text: 'hello', time: 0 },
+        ],
+      }),
+    );
+    expect(store.warnings).not.toBe(before);
+    expect(store.warnings.map((w) => [w.line, w.text])).toEqual([
+      [3, 'unknown option "x" ignored'],
+    ]);
+    store.begin(2, 'again');
+    expect(store.warnings).toEqual([]);
   });
 });

@@ -25,6 +25,8 @@ export interface SessionRecords {
 
 /** Console lines kept; older ones are dropped and counted. */
 export const OUTPUT_CAPACITY = 3000;
+/** Warnings kept for the editor's markers (the console keeps them all). */
+export const WARNING_CAPACITY = 200;
 /** Denied attempts kept for the policy panel. */
 export const DENIED_CAPACITY = 500;
 
@@ -59,6 +61,8 @@ export class RunStore {
   startedAt = 0;
   output: ConsoleLine[] = [];
   outputDropped = 0;
+  /** The run's warnings that name a line; a new array on every change (the editor marks them). */
+  warnings: OutputEntry[] = [];
   readonly connections = new Map<number, ConnectionInfo>();
   readonly frameCounts = new Map<number, FrameCounts>();
   readonly frames = new FrameBuffer();
@@ -84,6 +88,7 @@ export class RunStore {
     this.statusNote = '';
     this.runId = runId;
     this.failure = null;
+    this.warnings = [];
     this.startedAt = Date.now();
     this.connections.clear();
     this.frameCounts.clear();
@@ -176,6 +181,12 @@ export class RunStore {
   }
 
   private addLine(entry: OutputEntry, traceback?: string, runStart?: boolean): void {
+    if (
+      entry.stream === 'warn' &&
+      entry.line !== undefined &&
+      this.warnings.length < WARNING_CAPACITY
+    )
+      this.warnings = [...this.warnings, entry];
     const line: ConsoleLine = { ...entry, seq: this.seq++ };
     if (traceback) line.traceback = traceback;
     if (runStart) line.runStart = true;

@@ -1,11 +1,15 @@
 /**
- * `npm run lua -- script.lua [--policy policy.json] [--demo] [--export run.json]`: runs a script in Node with the
- * same runtime as the page (direct transport on the `ws` package), prints its output, and
- * exits non-zero with the Lua error and traceback when the script fails. Ctrl+C stops the run
- * (sockets close with 1001) and exits with 130. `--demo` starts the demo servers on a free
- * loopback port and routes the documentation's example hosts to them, as the page does.
+ * `npm run lua -- script.lua [--policy _index.yaml --actor ID --scope GROUP] [--demo]
+ * [--export run.json] [--strict]`: runs a script in Node with the same runtime as the page
+ * (direct transport on the `ws` package), prints its output, and exits non-zero with the Lua
+ * error and traceback when the script fails. Ctrl+C stops the run (sockets close with 1001) and
+ * exits with 130. `--demo` starts the demo servers on a free loopback port and routes the
+ * documentation's example hosts to them, as the page does. The security flags (`--policy`,
+ * `--actor`, `--actor-meta`, `--scope`, `--strict-security`) are described in cli-policy.ts.
  * `--export` writes the run's connections and frames as the inspector exports them
  * (docs/session-format.md; a name ending in `.har` gives HAR), also when the run fails.
+ * Warnings (what the platform would silently ignore) go to stderr as
+ * `warning: <chunk>:<line>: <message>`; `--strict` makes each one an error that fails the run.
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -13,34 +17,58 @@ import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
 import { DEADLOCK, startRun } from '../runtime/run.ts';
 import { createNodeTransport } from '../runtime/transport/node-ws.ts';
-import { getPreset } from '../policy/presets.ts';
-import { parsePolicy } from '../policy/serialize.ts';
 import type { Policy } from '../policy/types.ts';
+import { emptySecurityFlags, loadCliPolicy, POLICY_USAGE, takeSecurityFlag } from './cli-policy.ts';
+import type { SecurityFlags } from './cli-policy.ts';
 import type { DemoHosts } from '../runtime/route.ts';
 import { createDemoServers, DEMO_HOSTS } from './demo/index.ts';
 import { SessionRecorder } from '../session/recorder.ts';
 import { writeSessionFile } from '../session/write-file.ts';
 
-const USAGE =
-  'usage: npm run lua -- <script.lua> [--policy <policy.json>] [--demo] [--export <run.json|run.har>]';
+const USAGE = `usage: npm run lua -- <script.lua> ${POLICY_USAGE} [--demo] [--export <run.json|run.har>] [--strict]`;
 
 interface CliArgs {
   script: string;
-  policyFile?: string;
+  security: SecurityFlags;
   demo: boolean;
   exportFile?: string;
+  warnings: WarningFlags;
 }
+
+// ---- warnings: --strict ------------------------------------------------------------------
+
+interface WarningFlags {
+  /** Every warning is an error that fails the run (src/runtime/warnings.ts). */
+  strict: boolean;
+}
+
+/** Consumes the warning flags at argv[i]; returns whether it did. Allowed anywhere. */
+function parseWarningFlag(arg: string, flags: WarningFlags): boolean {
+  if (arg !== '--strict') return false;
+  flags.strict = true;
+  return true;
+}
+
+/** `warning: main.lua:3: …`, the compiler-style line editors and CI logs understand. */
+function formatWarning(chunkName: string, line: number | undefined, text: string): string {
+  return `warning: ${chunkName}${line === undefined ? '' : `:${line}`}: ${text}`;
+}
+
+// ------------------------------------------------------------------------------------------
 
 function parseArgs(argv: string[]): CliArgs {
   let script: string | undefined;
-  let policyFile: string | undefined;
+  const security = emptySecurityFlags();
   let demo = false;
   let exportFile: string | undefined;
+  const warnings: WarningFlags = { strict: false };
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--policy') {
-      policyFile = argv[++i];
-      if (!policyFile) throw new Error('--policy needs a file name');
+    const arg = argv[i]!;
+    if (parseWarningFlag(arg, warnings)) continue;
+    // The security flags (cli-policy.ts).
+    const taken = takeSecurityFlag(argv, i, security);
+    if (taken > 0) {
+      i += taken - 1;
     } else if (arg === '--export') {
       exportFile = argv[++i];
       if (!exportFile) throw new Error('--export needs a file name');
@@ -58,7 +86,7 @@ function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (!script) throw new Error('no script given');
-  return { script, policyFile, demo, exportFile };
+  return { script, security, demo, exportFile, warnings };
 }
 
 function readText(file: string, what: string): string {
@@ -72,13 +100,6 @@ function readText(file: string, what: string): string {
       },
     );
   }
-}
-
-function loadPolicy(file: string | undefined): Policy {
-  if (!file) return getPreset('allow-all').policy;
-  const parsed = parsePolicy(readText(file, 'policy'));
-  if (!parsed.ok) throw new Error(`invalid policy ${file}: ${parsed.error}`);
-  return parsed.policy;
 }
 
 /** The demo servers on a free loopback port, and the example hosts routed to them. */
@@ -110,22 +131,30 @@ async function main(): Promise<number> {
   try {
     args = parseArgs(process.argv.slice(2));
     code = readText(args.script, 'script');
-    policy = loadPolicy(args.policyFile);
+    const loaded = loadCliPolicy(args.security, (file) => readText(file, 'policy'));
+    policy = loaded.policy;
+    loaded.notes.forEach((note) => console.error(note));
   } catch (e) {
     console.error(`lua: ${(e as Error).message}\n${USAGE}`);
     return 2;
   }
   const demo = args.demo ? await startDemoServers() : undefined;
   const recorder = args.exportFile ? new SessionRecorder() : undefined;
+  const chunkName = basename(args.script);
   const run = startRun({
     code,
-    chunkName: basename(args.script),
+    chunkName,
+    strict: args.warnings.strict,
     policy,
     transport: { transport: createNodeTransport(), why: 'direct (ws in Node)' },
     demoHosts: demo?.demoHosts ?? {},
     observer: {
-      output: (entry) =>
-        entry.stream === 'stdout' ? console.log(entry.text) : console.error(entry.text),
+      output: (entry) => {
+        if (entry.stream === 'stdout') console.log(entry.text);
+        else if (entry.stream === 'warn')
+          console.error(formatWarning(chunkName, entry.line, entry.text));
+        else console.error(entry.text);
+      },
       connection: (info) => recorder?.connection(info),
       frame: recorder && ((record, data) => recorder.frame(record, data)),
       decision: (decision) => {

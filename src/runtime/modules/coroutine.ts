@@ -88,7 +88,33 @@ export function openCoroutine(scheduler: Scheduler): LuaFunction {
     });
   };
 
+  /**
+   * The main chunk runs as the scheduler's first task, a thread the script never created; to
+   * the script it is Lua's main thread, as in plain Lua: not yieldable, `running()` says main,
+   * and `coroutine.yield` there is an error. Blocking calls park it through the scheduler
+   * (`scheduler.suspend`), not through `coroutine.yield`, so they still work.
+   */
+  const isMainThread = (L: LuaState): boolean =>
+    scheduler.current.id === 1 && scheduler.current.thread === L;
+
   const library: Record<string, LuaFunction> = {
+    isyieldable(L) {
+      lua.lua_pushboolean(L, !isMainThread(L) && lua.lua_isyieldable(L));
+      return 1;
+    },
+    running(L) {
+      lua.lua_pushthread(L);
+      lua.lua_pushboolean(L, isMainThread(L));
+      return 2;
+    },
+    yield(L) {
+      if (isMainThread(L)) {
+        // As lua_yieldk words it, without a position (the running function is this C one).
+        lua.lua_pushliteral(L, 'attempt to yield from outside a coroutine');
+        return lua.lua_error(L);
+      }
+      return lua.lua_yield(L, lua.lua_gettop(L));
+    },
     resume,
     wrap(L) {
       lauxlib.luaL_checktype(L, 1, lua.LUA_TFUNCTION);

@@ -109,8 +109,10 @@ function connect(request: ConnectRequest, events: TransportEvents): TransportCon
     ping: () => socket.ping(),
     close(code, reason) {
       if (socket.readyState === WebSocket.CONNECTING) socket.terminate();
+      else if (code === undefined) socket.close();
       else socket.close(code, reason);
     },
+    drop: () => socket.terminate(),
     pause: () => socket.pause(),
     resume: () => socket.resume(),
   };
