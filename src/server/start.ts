@@ -19,6 +19,8 @@ import type { PlaygroundMount } from './playground-mount.ts';
 import { RelayConfigError, parseRelayEnv } from './relay/config.ts';
 import type { RelayConfig } from './relay/config.ts';
 import { createStaticHandler } from './static-files.ts';
+import { createEmbedRoutes, parseEmbedOrigins } from './embed-routes.ts';
+import type { EmbedRoutes } from './embed-routes.ts';
 import type { DemoOptions } from './demo/index.ts';
 
 export interface StartOptions {
@@ -80,6 +82,7 @@ export async function startPlayground(options: StartOptions = {}): Promise<Playg
   const sockets = new Set<Socket>();
   // Filled in once listening: the relay's allowed origins depend on the port really bound.
   const handlers: {
+    embed?: EmbedRoutes;
     mount?: PlaygroundMount;
     serveStatic?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   } = {};
@@ -95,8 +98,12 @@ export async function startPlayground(options: StartOptions = {}): Promise<Playg
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(demos.stats()));
       return;
     }
-    if (!handlers.serveStatic) return void res.writeHead(503).end();
-    void handlers.serveStatic(req, res);
+    const { embed, serveStatic } = handlers;
+    if (!embed || !serveStatic) return void res.writeHead(503).end();
+    // Security headers on every response, and the embed kit's routes (embed-routes.ts).
+    void embed.handle(req, res).then((answered) => {
+      if (!answered) return serveStatic(req, res);
+    });
   });
   server.on('connection', (s: Socket) => {
     sockets.add(s);
@@ -124,11 +131,13 @@ export async function startPlayground(options: StartOptions = {}): Promise<Playg
   boundPort = (server.address() as AddressInfo).port;
 
   let relayConfig: RelayConfig;
+  let embedOrigins: string[];
   try {
     relayConfig = {
       ...parseRelayEnv(options.env ?? process.env, servingOrigins(host, boundPort)),
       ...options.relay,
     };
+    embedOrigins = parseEmbedOrigins((options.env ?? process.env).EMBED_ORIGINS);
   } catch (err) {
     server.close();
     throw err;
@@ -139,6 +148,11 @@ export async function startPlayground(options: StartOptions = {}): Promise<Playg
     log: () => {},
   });
   handlers.mount = ready;
+  handlers.embed = createEmbedRoutes({
+    distDir: join(root, 'dist'),
+    embedOrigins,
+    pageConfig: () => ready.pageConfig,
+  });
   handlers.serveStatic = createStaticHandler({
     root: join(root, 'dist'),
     transformIndex: (html) => injectPageConfig(html, ready.pageConfig),
