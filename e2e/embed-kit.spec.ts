@@ -11,6 +11,10 @@ import type { DocsHost } from './docs-host.ts';
 
 const DOCS_PORT = Number(process.env.E2E_DOCS_PORT);
 
+// The documentation origin is one fixed port (the server's EMBED_ORIGINS names it), so this
+// file's tests share one worker and one docs host instead of racing for the port.
+test.describe.configure({ mode: 'default' });
+
 /** "メッセージループ" of the original page (websocket-client.ja.md), unchanged. */
 const MESSAGE_LOOP = `local ch = client:channel()
 
@@ -159,8 +163,14 @@ test('the SDK drives a widget and hears its events; the height follows the outpu
     status: string;
     output: { stream: string; text: string }[];
     connections: { url: string; closeCode?: number }[];
+    session: { format: string; connections: { frames: { direction: string; data?: string }[] }[] };
   };
   expect(end.status).toBe('finished');
+  // The session is the one the inspector exports and `npm run lua -- --export` writes.
+  expect(end.session.format).toBe('lua-playground-session');
+  expect(end.session.connections[0].frames).toContainEqual(
+    expect.objectContaining({ direction: 'in', data: 'via sdk' }),
+  );
   expect(end.output.map((o) => o.text)).toEqual([
     'via sdk',
     ...Array.from({ length: 25 }, (_, i) => `row ${i + 1}`),
@@ -287,5 +297,5 @@ test("setPolicy() gives the widget's next run that policy", async ({ page }) => 
   });
   await expect
     .poll(async () => (await events(page)).find((e) => e.name === 'end')?.event)
-    .toMatchObject({ status: 'finished', output: [{ text: 'PERMISSION_DENIED' }] });
+    .toMatchObject({ status: 'finished', output: [{ text: 'PermissionDenied' }] });
 });

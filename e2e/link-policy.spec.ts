@@ -23,7 +23,7 @@ test("a link's policy applies beside the saved one, shown in a banner", async ({
   await playground.open({ code: CONNECT, policyJson: DENY_ALL });
   await expect(page.getByTestId('policy.link-banner')).toBeVisible();
   await playground.runAndWait();
-  await playground.expectOutput('PERMISSION_DENIED');
+  await playground.expectOutput('PermissionDenied');
   expect(await savedPolicies(page)).toEqual([]);
 
   // "Use my policy": the banner goes, the person's (default) policy allows the connection.
@@ -44,7 +44,7 @@ test("only a click saves a link's policy as the person's own", async ({ playgrou
   // Saved: a reload without the link still denies.
   await playground.open({ code: CONNECT });
   await playground.runAndWait();
-  await playground.expectOutput('PERMISSION_DENIED');
+  await playground.expectOutput('PermissionDenied');
 });
 
 test('every served page says who may frame it', async ({ request }) => {

@@ -17,6 +17,7 @@
  * Each side checks the sender's origin and window before it reads a message (see
  * src/embed/host/mount.ts and src/embed/frame/bridge.ts); the relay token never crosses.
  */
+import type { Session } from './session-format.ts';
 import type {
   ConnectionInfo,
   FrameRecord,
@@ -60,7 +61,7 @@ export interface WidgetSetup {
   title: string;
 }
 
-/** What a run ended with: the `end` event of the SDK. Can grow (e.g. a `session` field). */
+/** What a run ended with: the `end` event of the SDK. */
 export interface RunResult {
   status: 'finished' | 'error' | 'stopped';
   /** The run's output (stdout, stderr, warn), in order; at most MAX_RESULT_LINES lines. */
@@ -69,6 +70,8 @@ export interface RunResult {
   outputDropped: number;
   error?: LuaFailure;
   connections: ConnectionInfo[];
+  /** Every connection with its frames, as the inspector and `--export` write it. */
+  session: Session;
 }
 
 export const MAX_RESULT_LINES = 10_000;

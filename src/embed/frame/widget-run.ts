@@ -4,6 +4,8 @@
  * reports also goes to `report`, as it arrives and not through rendering, so the host page's
  * events do not wait for a paint (a widget scrolled out of view is not painted).
  */
+import { sessionObject } from '../../session/export-json.ts';
+import { storeSource } from '../../session/store-source.ts';
 import { RunStore } from '../../app/run-store.ts';
 import { LuaRunner } from '../../runner/runner.ts';
 import type { EventsBatch } from '../../runner/runner.ts';
@@ -77,6 +79,7 @@ export class WidgetRun {
         outputDropped: 0,
         error: failure,
         connections: [],
+        session: sessionObject(storeSource(this.store)),
       });
       return;
     }
@@ -127,6 +130,7 @@ export class WidgetRun {
       output: c.output,
       outputDropped: c.dropped,
       connections: [...c.connections.values()],
+      session: sessionObject(storeSource(this.store)),
     };
     if (end.status === 'error') result.error = end.failure;
     this.report.status(this.store.status, this.store.statusNote, null);

@@ -268,6 +268,17 @@ describe('json.validate and json.validate_string (json.go:523-611, spec.md)', ()
       assert(json.validate(dyn, { n = 3 }) == true and json.validate(dyn, { n = 0 }) == false)
     `);
   });
+
+  it('reads format as an annotation only, as 2020-12 does by default', async () => {
+    await passes(`
+      assert(json.validate({ type = "string", format = "email" }, "not an address") == true)
+      assert(json.validate({ type = "string", format = "email" }, 5) == false)
+      -- a "format" inside a value is data, not a keyword
+      local exact = { const = { format = "x" } }
+      assert(json.validate(exact, { format = "x" }) == true)
+      assert(json.validate(exact, {}) == false)
+    `);
+  });
 });
 
 describe('json.validate with a draft-07 schema', () => {
