@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- name ...]`: every benchmark in one run (or the named ones: receive,
- * echo, large, ui, load, embed, json), each figure printed as it comes (json: json.decode
- * against JSON.parse). A full run writes the table into
+ * echo, large, ui, load, embed, json, cpu), each figure printed as it comes (json: json.decode
+ * against JSON.parse; cpu: the Lua engine, patched against unpatched and lua5.3). A full run
+ * writes the table into
  * bench/RESULTS.md with the machine and the date. Figures, not pass/fail: nothing here
  * belongs in `npm test`. Builds the page first if dist/ is stale, like `npm start`.
  */
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { startBenchBrowser } from './browser.ts';
 import type { BenchBrowser } from './browser.ts';
 import { benchColdLoad } from './cold-load.ts';
+import { benchCpu } from './cpu.ts';
 import { benchEchoRoundTrip } from './echo-rtt.ts';
 import { benchEmbedWidgets } from './embed-widgets.ts';
 import { benchJsonDecode } from './json-decode.ts';
@@ -35,6 +37,7 @@ const BENCHES: Record<string, Bench> = {
   load: (_servers, bb, report) => benchColdLoad(bb, report),
   embed: (_servers, bb, report) => benchEmbedWidgets(bb.browser, report),
   json: (_servers, _bb, report) => benchJsonDecode(report),
+  cpu: (_servers, _bb, report) => benchCpu(report),
 };
 
 async function main(): Promise<void> {

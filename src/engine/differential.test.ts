@@ -31,10 +31,7 @@ export const SANDBOX_DIFFERENCES: Record<string, string> = {
  * owner. These run as `it.fails`: the test goes red once the difference is fixed, so the
  * entry is removed then.
  */
-export const PENDING_ENGINE_FIXES: Record<string, string> = {
-  'pack.lua/pack-z-with-zero': "lstrlib str_pack words it 'strings contains zeros'",
-  'patterns.lua/pattern-errors': "lstrlib matchbalance: the '%b' message lacks its closing ')'",
-};
+export const PENDING_ENGINE_FIXES: Record<string, string> = {};
 
 function runLua53(source: string): Promise<string> {
   return new Promise((resolve, reject) => {

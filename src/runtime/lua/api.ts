@@ -3,12 +3,12 @@
  * Names follow the C API they wrap so that Lua's reference manual explains them.
  */
 import { lua, lauxlib, to_luastring } from 'fengari';
-import type { LuaState } from 'fengari';
+import type { LuaInteger, LuaState } from 'fengari';
 import { pushsvalue2s } from 'fengari/src/lobject.js';
 import { luaS_bless } from 'fengari/src/lstring.js';
 
 export { lua, lauxlib };
-export type { LuaState };
+export type { LuaInteger, LuaState };
 
 export type LuaFunction = (L: LuaState) => number;
 

@@ -6,10 +6,32 @@
 declare module 'fengari' {
   /** A Lua thread (lua_State*). Opaque to us, but a stable JS object per thread. */
   export type LuaState = { readonly __luaState: unique symbol };
+  /**
+   * A Lua integer (64-bit, from our patch: docs/engine.md): a JS number when it is a safe
+   * integer (|n| <= 2^53 - 1), a BigInt otherwise. The form is canonical, so `===` works.
+   */
+  export type LuaInteger = number | bigint;
   /* eslint-disable @typescript-eslint/no-explicit-any */
   type Api = Record<string, any>;
-  export const lua: Api;
-  export const lauxlib: Api;
+  /** The functions whose integer types matter are declared; the rest stays loose. */
+  interface LuaApi extends Api {
+    /** Accepts any integral number or BigInt in the int64 range (a BigInt wraps like a C cast). */
+    lua_pushinteger(L: LuaState, n: LuaInteger): void;
+    lua_tointeger(L: LuaState, idx: number): LuaInteger;
+    lua_tointegerx(L: LuaState, idx: number): LuaInteger | false;
+    lua_isinteger(L: LuaState, idx: number): boolean;
+    /** Always a float: an integer beyond 2^53 comes as the nearest double. */
+    lua_tonumber(L: LuaState, idx: number): number;
+    lua_tonumberx(L: LuaState, idx: number): number | false;
+  }
+  interface LauxApi extends Api {
+    luaL_checkinteger(L: LuaState, arg: number): LuaInteger;
+    luaL_optinteger(L: LuaState, arg: number, def: LuaInteger): LuaInteger;
+    luaL_checknumber(L: LuaState, arg: number): number;
+    luaL_optnumber(L: LuaState, arg: number, def: number): number;
+  }
+  export const lua: LuaApi;
+  export const lauxlib: LauxApi;
   export const lualib: Api;
   export const luaconf: Api;
   /* eslint-enable @typescript-eslint/no-explicit-any */

@@ -52,7 +52,9 @@ export function toLuaValue(L: LuaState, idx: number, depth = 0): LuaValue {
     case lua.LUA_TBOOLEAN:
       return lua.lua_toboolean(L, abs) as boolean;
     case lua.LUA_TNUMBER:
-      return lua.lua_tonumber(L, abs) as number;
+      // Options and durations need JS numbers; an integer beyond 2^53 comes as the nearest
+      // double, which is outside every range they accept anyway.
+      return lua.lua_tonumber(L, abs);
     case lua.LUA_TSTRING:
       return decodeUtf8(lua.lua_tolstring(L, abs) as Uint8Array);
     case lua.LUA_TTABLE: {
