@@ -20,7 +20,7 @@ local payload = string.rep("0123456789abcdef", ${SIZE / 16})
 local started = time.now()
 assert(client:send(payload, websocket.BINARY))
 local reply = assert(client:channel():receive())
-print("elapsed", time.now() - started)
+print("elapsed", time.now():sub(started):seconds() * 1000)
 print("intact", reply.type == "binary" and reply.data == payload and 1 or 0)
 client:close()
 `;

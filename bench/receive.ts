@@ -19,7 +19,7 @@ const luaCounter = (url: string) => `
 local client = assert(websocket.connect("${url}"))
 local inbox = client:channel()
 client:send("go")
-local received, started = 0, 0
+local received, started = 0, time.now()
 while true do
   local _, ok = inbox:receive()
   if not ok then break end
@@ -27,7 +27,7 @@ while true do
   received = received + 1
 end
 print("received", received)
-print("elapsed", time.now() - started)
+print("elapsed", time.now():sub(started):seconds() * 1000)
 `;
 
 /** The raw counter, as a worker body (e.data is the URL); posts {received, elapsed}. */

@@ -50,7 +50,7 @@ const script = (url: string) => `
 local client, err = websocket.connect("${url}", { headers = { ["X-Playground-Test"] = "from-the-page" } })
 if not client then print("connect failed:", tostring(err)) return end
 print("ping:", client:ping())
-time.sleep(100)
+time.sleep("100ms")
 client:send("what did you see?")
 local reply = json.decode(client:channel():receive().data)
 print("server saw header:", reply.header, "pings:", reply.pings)

@@ -13,7 +13,7 @@ local function connect_with_backoff(url, attempts, base_ms)
             return nil, err
         end
         print(string.format("attempt %d failed: %s; retrying in %d ms", attempt, err:kind(), delay))
-        time.sleep(delay)
+        time.sleep(delay * time.MILLISECOND)
         delay = delay * 2
     end
     return nil, errors.new({ kind = errors.UNAVAILABLE, message = url .. " unreachable", retryable = true })

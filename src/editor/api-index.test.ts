@@ -107,5 +107,25 @@ describe('hover', () => {
     expect(guessClass('err')).toBe('error');
     expect(guessClass('client')).toBe('client');
     expect(guessClass('banana')).toBeNull();
+    expect(guessClass('idle_timer')).toBe('Timer');
+    expect(guessClass('ticker')).toBe('Ticker');
+    expect(guessClass('start')).toBe('Time');
+    expect(guessClass('elapsed')).toBe('Duration');
+    expect(guessClass('ny_zone')).toBe('Location');
+  });
+
+  it("offers and explains the time module's Time and Duration methods", () => {
+    const index = new ApiIndex();
+    const labels = (text: string) => index.complete(text).map((e) => e.label);
+    expect(labels('local s = start:')).toEqual(
+      expect.arrayContaining(['sub', 'format', 'unix_nano']),
+    );
+    expect(labels('print(elapsed:')).toEqual(expect.arrayContaining(['milliseconds', 'seconds']));
+    expect(labels('idle_timer:')).toEqual(['response', 'channel', 'stop', 'reset']);
+    expect(index.hover('t:format')).toContain('Go layout');
+    expect(index.hover('ch:close')).toContain('ch:close');
+    expect(labels('time.')).toEqual(
+      expect.arrayContaining(['parse', 'SECOND', 'RFC3339', 'localtz']),
+    );
   });
 });

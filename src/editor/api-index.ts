@@ -63,7 +63,13 @@ function moduleMembers(mod: LuaModule): ApiEntry[] {
 /** Guess which userdata a variable holds from its name, so `ch:` offers channel methods. */
 export function guessClass(variable: string): string | null {
   const v = variable.toLowerCase();
-  if (/^(ch|chan|channel|timeout|heartbeat|timer|done|tick)\w*$|_ch$/.test(v)) return 'channel';
+  // The time module's objects (Timer, Ticker, Time, Duration, Location) before channels.
+  if (/^(\w+_)?timer\d*$/.test(v)) return 'Timer';
+  if (/^((\w+_)?ticker\d*|tk)$/.test(v)) return 'Ticker';
+  if (/^(t\d?|now|start|started|deadline|fired(_at)?|\w+_(time|at))$/.test(v)) return 'Time';
+  if (/^(d|dur|duration|elapsed|diff|\w+_(duration|elapsed))$/.test(v)) return 'Duration';
+  if (/^(loc|location|tz|zone|\w+_(loc|zone))$/.test(v)) return 'Location';
+  if (/^(ch|chan|channel|timeout|heartbeat|done|tick)\w*$|_ch$/.test(v)) return 'channel';
   if (/^(err|e|error)\w*$/.test(v)) return 'error';
   if (/^(client|ws|sock|socket|conn|connection|c)\w*$/.test(v)) return 'client';
   return null;
@@ -154,19 +160,12 @@ export class ApiIndex {
     const mod = this.modules.get(parts[0]);
     if (parts.length === 1) return mod ? this.moduleEntry(parts[0]).doc : null;
     if (parts[1] === ':') {
-      const fns = this.classes.flatMap(({ cls }) =>
-        cls.methods.filter((fn) => fn.name === parts[2]),
-      );
       const guess = guessClass(parts[0]);
-      const fn =
-        fns.find(
-          (f) =>
-            !guess ||
-            f.signature.startsWith(
-              guess === 'channel' ? 'ch:' : guess === 'error' ? 'err:' : 'client:',
-            ),
-        ) ?? fns[0];
-      return fn ? functionMarkdown(fn) : null;
+      const candidates = this.classes.flatMap(({ cls }) =>
+        cls.methods.filter((fn) => fn.name === parts[2]).map((fn) => ({ cls: cls.name, fn })),
+      );
+      const found = candidates.find((c) => c.cls === guess) ?? candidates[0];
+      return found ? functionMarkdown(found.fn) : null;
     }
     if (!mod) return null;
     const member = moduleMembers(mod).find((e) => e.label === parts[2]);

@@ -1,6 +1,8 @@
 /**
- * Durations as the contract takes them: a plain number is milliseconds; a string follows Go's
- * `time.ParseDuration` ("300ms", "1.5h", "1h2m3.5s", units ns us µs ms s m h, an optional sign).
+ * Durations in websocket options, as their documented contract takes them: a plain number is
+ * milliseconds; a string follows Go's `time.ParseDuration` ("300ms", "1.5h", "1h2m3.5s", units
+ * ns us µs ms s m h, an optional sign). The `time` module reads numbers as nanoseconds, as the
+ * platform does, with Go's exact parser (modules/time/go-duration.ts).
  */
 
 const UNIT_MS: Record<string, number> = {

@@ -27,7 +27,7 @@ describe('client methods', () => {
     );
     try {
       const r = await lua(
-        `local c = assert(websocket.connect("${server.url}")) assert(c:ping()) time.sleep(50) c:close()`,
+        `local c = assert(websocket.connect("${server.url}")) assert(c:ping()) time.sleep("50ms") c:close()`,
       );
       expect(r.end.status).toBe('finished');
       expect(pings).toEqual(['']);

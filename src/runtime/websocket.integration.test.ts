@@ -162,7 +162,7 @@ describe('websocket over real sockets (Node transport)', () => {
     const r = await lua(`
       local c = assert(websocket.connect("${s.url}"))
       local ch = c:channel()
-      time.sleep(300)
+      time.sleep("300ms")
       for i = 1, 3 do local m, ok = ch:receive(); print(m.data, ok) end
       print(ch:receive())
       print(c:close_info())
@@ -211,11 +211,13 @@ describe('websocket over real sockets (Node transport)', () => {
     const r = await lua(`
       local c = assert(websocket.connect("${s.url}"))
       local ch = c:channel()
-      local timeout = time.after(50)
+      local timeout = time.after("50ms")
       local seen = {}
       for _ = 1, 2 do
         local r = channel.select { ch:case_receive(), timeout:case_receive() }
-        if r.channel == timeout then seen[#seen + 1] = "timeout" else seen[#seen + 1] = r.value.data end
+        -- time.after fires once and then its channel is closed (ready), as on the platform
+        if r.channel == timeout then seen[#seen + 1] = "timeout"; timeout = time.after("5s")
+        else seen[#seen + 1] = r.value.data end
       end
       print(table.concat(seen, ","))
       c:close()
@@ -230,7 +232,7 @@ describe('websocket over real sockets (Node transport)', () => {
       local c = assert(websocket.connect("${s.url}"))
       local ch = c:channel()
       c:send("a"); c:send("b"); c:send("c")
-      local ok, m = pcall(function() time.sleep(20) return ch:receive() end)
+      local ok, m = pcall(function() time.sleep("20ms") return ch:receive() end)
       print(ok, m.data)
       local gen = coroutine.wrap(function()
         coroutine.yield(ch:receive().data)

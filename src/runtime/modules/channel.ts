@@ -37,13 +37,13 @@ interface LuaRef {
   ref: number;
 }
 
-/** A value made on the JS side (the time a timer fired). */
-interface NumberValue {
-  kind: 'number';
-  value: number;
+/** A value made on the JS side (the Time a timer fired at), pushed when it is received. */
+export interface PushedValue {
+  kind: 'pushed';
+  push(L: LuaState): void;
 }
 
-export type ChannelItem = SocketMessage | LuaRef | NumberValue;
+export type ChannelItem = SocketMessage | LuaRef | PushedValue;
 
 /**
  * A channel's state, held by the userdata that stands for it in Lua. Nothing on the JS side
@@ -123,8 +123,8 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
         lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, item.ref);
         lauxlib.luaL_unref(L, lua.LUA_REGISTRYINDEX, item.ref);
         return;
-      case 'number':
-        lua.lua_pushnumber(L, item.value);
+      case 'pushed':
+        item.push(L);
         return;
     }
   };

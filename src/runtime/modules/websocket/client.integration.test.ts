@@ -194,7 +194,7 @@ describe('receiving (module.go:300-337, yields.go:188-226)', () => {
     try {
       await luaAsserts(`
         local c = assert(websocket.connect("${early.url}"))
-        time.sleep(200)
+        time.sleep("200ms")
         local ch, err = c:channel()
         assert(ch == nil and err:kind() == errors.INTERNAL and err:retryable(), tostring(err))
         assert(err:message() == "websocket connection closed", err:message())
