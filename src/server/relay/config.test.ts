@@ -58,11 +58,17 @@ describe('parseRelayEnv', () => {
   });
 
   it('hosted mode requires an Origin and allowed origins by default', () => {
-    expect(problemsOf({ RELAY_MODE: 'hosted', RELAY_ALLOWED_ORIGINS: '' }).length).toBe(0); // serving origin given
-    const hosted = parseRelayEnv({ RELAY_MODE: 'hosted', RELAY_ALLOWED_ORIGINS: '*' });
+    expect(
+      problemsOf({ RELAY_MODE: 'hosted', RELAY_ALLOWED_ORIGINS: '', RELAY_ALLOW_HOSTS: '*' }),
+    ).toEqual([]); // serving origin given
+    const hosted = parseRelayEnv({
+      RELAY_MODE: 'hosted',
+      RELAY_ALLOWED_ORIGINS: '*',
+      RELAY_ALLOW_HOSTS: 'echo.example.org',
+    });
     expect(hosted.allowMissingOrigin).toBe(false);
     expect(hosted.allowedOrigins).toBe('*');
-    expect(() => parseRelayEnv({ RELAY_MODE: 'hosted' }, [])).toThrow(
+    expect(() => parseRelayEnv({ RELAY_MODE: 'hosted', RELAY_ALLOW_HOSTS: '*' }, [])).toThrow(
       /RELAY_ALLOWED_ORIGINS is required in hosted mode/,
     );
   });

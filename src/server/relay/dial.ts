@@ -17,7 +17,8 @@ type UpstreamOptions = ClientOptions & { lookup: LookupFunction };
 
 export type DialPlan =
   | { ok: true; url: URL; options: UpstreamOptions; protocols: string[]; readLimit: number }
-  | { ok: false; error: string };
+  /** `target`: refused by the host lists (a hosted relay tells the page less about those). */
+  | { ok: false; error: string; target?: URL };
 
 /** Validate the request and work out the ws client options; nothing touches the network. */
 export function planDial(request: ConnectMessage, config: RelayConfig): DialPlan {
@@ -36,7 +37,8 @@ export function planDial(request: ConnectMessage, config: RelayConfig): DialPlan
   if (url.hash) return { ok: false, error: 'a WebSocket URL must not have a fragment' };
   const port = Number(url.port || (url.protocol === 'wss:' ? 443 : 80));
   const verdict = checkTargetName(config.hosts, url.hostname, port);
-  if (!verdict.ok) return { ok: false, error: `relay refused ${url.host}: ${verdict.error}` };
+  if (!verdict.ok)
+    return { ok: false, error: `relay refused ${url.host}: ${verdict.error}`, target: url };
   const headerProblem = validateUpstreamHeaders(request.headers);
   if (headerProblem) return { ok: false, error: headerProblem };
   const protocolProblem = validateSubprotocols(request.protocols);
@@ -114,4 +116,13 @@ export function describeDialError(err: unknown, url: URL): string {
     return `tls: ${message}`;
   }
   return `dial ${url.host}: ${message}`;
+}
+
+/**
+ * What a page is told when a dial fails, in a relay that keeps details to its log (hosted
+ * mode): one message for every cause, so the relay is no port scanner ("connection refused"
+ * vs "i/o timeout" vs "handshake rejected") and no DNS oracle ("x resolves to 10.0.0.7").
+ */
+export function genericDialError(url: URL): string {
+  return `relay could not connect to ${url.host} (refused or unreachable; the relay's log has the cause)`;
 }

@@ -14,13 +14,32 @@ import { lookup as dnsLookup } from 'node:dns';
 import type { LookupAddress, LookupAllOptions } from 'node:dns';
 import { isIP } from 'node:net';
 import type { LookupFunction } from 'node:net';
-import { isNonPublicAddress, matchesAddress, matchesName } from './hosts.ts';
+import {
+  isNonPublicAddress,
+  matchesAddress,
+  matchesName,
+  namedRange,
+  normalizeAddress,
+} from './hosts.ts';
 import type { HostPattern } from './hosts.ts';
 
 export interface HostRules {
   mode: 'local' | 'hosted';
   allow: HostPattern[];
   deny: HostPattern[];
+  /**
+   * [false] A local relay that others on the network can reach (HOST not loopback): this
+   * machine's loopback and link-local addresses are refused unless an address pattern in the
+   * allow list names them, as hosted mode does for every non-public address.
+   */
+  exposed?: boolean;
+}
+
+const LOCAL_MACHINE = namedRange('local-machine');
+
+function isLocalMachineAddress(address: string): boolean {
+  const n = normalizeAddress(address);
+  return n ? LOCAL_MACHINE.check(n.address, n.family) : false;
 }
 
 /** A refusal by the host lists; its message goes to the page as is. */
@@ -70,6 +89,9 @@ export function checkTargetAddress(
   );
   if (rules.mode === 'hosted' && isNonPublicAddress(address) && !explicit) {
     return `${host} resolves to ${address}, a non-public address, which this hosted relay does not dial`;
+  }
+  if (rules.exposed && isLocalMachineAddress(address) && !explicit) {
+    return `${host} resolves to ${address}, an address of the relay's own machine, which a relay reachable from the network does not dial unless RELAY_ALLOW_HOSTS names it`;
   }
   if (!nameAllowed && !explicit && !rules.allow.some((p) => matchesAddress(p, address, port))) {
     return `${host} (${address}) is not in the relay's allowed hosts (${patternList(rules.allow)})`;
