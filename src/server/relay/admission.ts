@@ -5,10 +5,7 @@
  * port). Capacity is checked next, in relay-server.ts, also before anything is counted.
  */
 import type { IncomingMessage } from 'node:http';
-import {
-  RELAY_TOKEN_PARAM,
-  RELAY_TOKEN_PROTOCOL_PREFIX,
-} from '../../shared/relay-protocol.ts';
+import { RELAY_TOKEN_PARAM, RELAY_TOKEN_PROTOCOL_PREFIX } from '../../shared/relay-protocol.ts';
 import type { RelayConfig } from './config.ts';
 import { logValue } from './log-text.ts';
 import { tokensEqual } from './token.ts';

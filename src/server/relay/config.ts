@@ -193,8 +193,7 @@ export function parseRelayEnv(env: Env, servingOrigins: string[] = []): RelayCon
   config.maxMemoryBytes =
     readInt(env, 'RELAY_MAX_MEMORY_BYTES', MiB, 1024 * 1024 * MiB, problems) ??
     config.maxMemoryBytes;
-  config.detailedErrors =
-    readBool(env, 'RELAY_DETAILED_ERRORS', problems) ?? config.detailedErrors;
+  config.detailedErrors = readBool(env, 'RELAY_DETAILED_ERRORS', problems) ?? config.detailedErrors;
   config.idleTimeoutMs =
     readInt(env, 'RELAY_IDLE_TIMEOUT_MS', 0, 7 * 24 * 3_600_000, problems) ?? config.idleTimeoutMs;
   config.maxDialTimeoutMs =

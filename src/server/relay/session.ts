@@ -223,7 +223,8 @@ export class RelaySession {
       );
     }
     const plan = planDial(request, this.config);
-    if (!plan.ok) return plan.target ? this.failDial(plan.error, plan.target) : this.fail(plan.error);
+    if (!plan.ok)
+      return plan.target ? this.failDial(plan.error, plan.target) : this.fail(plan.error);
     this.target = plan.url.host;
     this.dialUrl = plan.url;
     this.readLimit = plan.readLimit;
