@@ -25,10 +25,6 @@ export class MemoryBudget {
     return this.peak;
   }
 
-  get exhausted(): boolean {
-    return this.used >= this.limit;
-  }
-
   /** Take `bytes` out of the budget, or refuse (and take nothing) when it would pass the limit. */
   charge(bytes: number): boolean {
     if (this.used + bytes > this.limit) return false;

@@ -111,7 +111,8 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
       return `too many relay connections from this client (limit ${config.maxConnectionsPerClient})`;
     if (sessions.size >= config.maxTotalConnections)
       return `the relay is at its connection limit (${config.maxTotalConnections})`;
-    if (budget.exhausted)
+    // A new session must have room for at least one message of the largest size.
+    if (budget.usedBytes + config.maxMessageBytes > budget.limit)
       return `the relay is at its memory limit (${config.maxMemoryBytes} bytes held for connections that are not reading); try again later`;
     return null;
   }
