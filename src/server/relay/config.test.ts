@@ -73,6 +73,23 @@ describe('parseRelayEnv', () => {
     );
   });
 
+  it('hosted mode is no open proxy by default: RELAY_ALLOW_HOSTS is required (L2)', () => {
+    expect(problemsOf({ RELAY_MODE: 'hosted' }).join('\n')).toMatch(
+      /RELAY_ALLOW_HOSTS is required in hosted mode/,
+    );
+    const hosted = parseRelayEnv({ RELAY_MODE: 'hosted', RELAY_ALLOW_HOSTS: '*' }, [
+      'https://a.test',
+    ]);
+    expect(hosted).toMatchObject({
+      detailedErrors: false,
+      maxMessageBytes: 1024 * 1024,
+      maxMemoryBytes: 256 * 1024 * 1024,
+      maxTotalConnections: 256,
+    });
+    const local = parseRelayEnv({ RELAY_MAX_MEMORY_BYTES: '67108864', RELAY_DETAILED_ERRORS: '0' });
+    expect(local).toMatchObject({ detailedErrors: false, maxMemoryBytes: 64 * 1024 * 1024 });
+  });
+
   it('reports every bad variable at once, naming it', () => {
     const problems = problemsOf({
       RELAY_MODE: 'public',

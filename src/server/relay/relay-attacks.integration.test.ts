@@ -3,9 +3,11 @@
  * each reproduced on 127.0.0.1 against a relay in this process, bounded in count and time.
  * Each test failed on the code the audit looked at (commit adaf0d5).
  */
+import type { IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket as WsWebSocket } from 'ws';
 import {
+  NodeWebSocket,
   closeAll,
   rawRelayClient,
   startRelay,
@@ -281,4 +283,20 @@ describe('M5 and I4: every spelling of this machine', () => {
       expect(upstream.tcpConnections()).toBe(0);
     },
   );
+});
+
+describe('I3: the token', () => {
+  it('travels as a subprotocol, not in the URL, and the relay answers with its own', async () => {
+    const relay = await startRelay();
+    const seen: { url?: string; protocols?: string }[] = [];
+    relay.server.prependListener('upgrade', (req: IncomingMessage) =>
+      seen.push({ url: req.url, protocols: req.headers['sec-websocket-protocol'] }),
+    );
+    const { probeRelay } = await import('../../runtime/transport/relay.ts');
+    expect(await probeRelay(relay.endpoint, NodeWebSocket, 2000)).toEqual({ ok: true });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.url).toBe('/relay');
+    expect(seen[0]!.url).not.toContain(relay.endpoint.token);
+    expect(seen[0]!.protocols).toMatch(/^lua-relay, ?lua-relay-token\.[A-Za-z0-9_-]+$/);
+  });
 });
