@@ -11,6 +11,7 @@ import type { ConnectMessage } from '../../shared/relay-protocol.ts';
 import type { RelayConfig } from './config.ts';
 import { validateSubprotocols, validateUpstreamHeaders } from './headers.ts';
 import { TargetDenied, checkTargetName, guardedLookup } from './target-check.ts';
+import type { DeniedAddress } from './denied-names.ts';
 
 /** ws hands unknown options on to http.request / net.connect, `lookup` included. */
 type UpstreamOptions = ClientOptions & { lookup: LookupFunction };
@@ -21,7 +22,12 @@ export type DialPlan =
   | { ok: false; error: string; target?: URL };
 
 /** Validate the request and work out the ws client options; nothing touches the network. */
-export function planDial(request: ConnectMessage, config: RelayConfig): DialPlan {
+export function planDial(
+  request: ConnectMessage,
+  config: RelayConfig,
+  /** What the names in the deny list resolve to (denied-names.ts). */
+  deniedNames: readonly DeniedAddress[] = [],
+): DialPlan {
   let url: URL;
   try {
     url = new URL(request.url);
@@ -36,7 +42,7 @@ export function planDial(request: ConnectMessage, config: RelayConfig): DialPlan
   }
   if (url.hash) return { ok: false, error: 'a WebSocket URL must not have a fragment' };
   const port = Number(url.port || (url.protocol === 'wss:' ? 443 : 80));
-  const verdict = checkTargetName(config.hosts, url.hostname, port);
+  const verdict = checkTargetName(config.hosts, url.hostname, port, deniedNames);
   if (!verdict.ok)
     return { ok: false, error: `relay refused ${url.host}: ${verdict.error}`, target: url };
   const headerProblem = validateUpstreamHeaders(request.headers);
@@ -56,7 +62,7 @@ export function planDial(request: ConnectMessage, config: RelayConfig): DialPlan
     maxPayload: readLimit,
     perMessageDeflate: deflateOptions(request),
     followRedirects: false, // a redirect could lead past the host checks
-    lookup: guardedLookup(config.hosts, verdict.nameAllowed, port),
+    lookup: guardedLookup(config.hosts, verdict.nameAllowed, port, deniedNames),
     // Certificates are verified (Node's default); a hosted relay must not be talked out of it.
     rejectUnauthorized: true,
   };

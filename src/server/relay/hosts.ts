@@ -87,6 +87,16 @@ export function normalizeAddress(address: string): { address: string; family: Fa
   const bare = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
   if (mapped) return { address: mapped[1]!, family: 'ipv4' };
+  // The WHATWG URL parser writes ::ffff:127.0.0.1 as ::ffff:7f00:1.
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(bare);
+  if (hex) {
+    const high = parseInt(hex[1]!, 16);
+    const low = parseInt(hex[2]!, 16);
+    return {
+      address: [high >> 8, high & 255, low >> 8, low & 255].join('.'),
+      family: 'ipv4',
+    };
+  }
   const family = isIP(bare);
   if (!family) return null;
   return { address: bare, family: family === 4 ? 'ipv4' : 'ipv6' };

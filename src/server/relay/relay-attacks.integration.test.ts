@@ -300,3 +300,23 @@ describe('I3: the token', () => {
     expect(seen[0]!.protocols).toMatch(/^lua-relay, ?lua-relay-token\.[A-Za-z0-9_-]+$/);
   });
 });
+
+describe('L4: a denied name', () => {
+  it('denies the address it resolves to, whatever the URL calls it', async () => {
+    const upstream = await startUpstream();
+    const relay = await startRelay({
+      hosts: { mode: 'local', allow: patterns('*'), deny: patterns('localhost') },
+    });
+    for (const url of [upstream.url, `ws://[::ffff:127.0.0.1]:${upstream.port}/`]) {
+      const outcome = await rawRelayClient(relay);
+      if (!outcome.open) throw new Error('refused');
+      outcome.socket.send(JSON.stringify(connect(url)));
+      await waitFor(() => outcome.watch.control.length > 0);
+      expect(outcome.watch.control[0]).toMatchObject({
+        type: 'failed',
+        message: expect.stringMatching(/pattern "localhost" resolves to it/),
+      });
+    }
+    expect(upstream.tcpConnections()).toBe(0);
+  });
+});

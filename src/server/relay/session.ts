@@ -36,6 +36,8 @@ import { PageSender } from './page-sender.ts';
 import { closeCodeForError, safeClose, truncateUtf8 } from './close-codes.ts';
 import { logValue } from './log-text.ts';
 import type { SessionMemory } from './memory-budget.ts';
+import { hasDeniedNames, resolveDeniedNames } from './denied-names.ts';
+import type { DeniedAddress } from './denied-names.ts';
 
 /** Upstream write buffer at which the relay stops reading the page, and resumes. */
 const UPSTREAM_HIGH = 1024 * 1024;
@@ -222,7 +224,16 @@ export class RelaySession {
         `unsupported relay protocol version ${request.version} (this relay speaks ${RELAY_PROTOCOL_VERSION})`,
       );
     }
-    const plan = planDial(request, this.config);
+    if (!hasDeniedNames(this.config.hosts.deny)) return this.dial(request, []);
+    // Denied names are resolved first, so that their addresses are denied under any name.
+    this.state = 'dialing';
+    void resolveDeniedNames(this.config.hosts.deny).then((denied) => {
+      if (this.state === 'dialing' && !this.upstream) this.dial(request, denied);
+    });
+  }
+
+  private dial(request: ConnectMessage, deniedNames: readonly DeniedAddress[]): void {
+    const plan = planDial(request, this.config, deniedNames);
     if (!plan.ok)
       return plan.target ? this.failDial(plan.error, plan.target) : this.fail(plan.error);
     this.target = plan.url.host;

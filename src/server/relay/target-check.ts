@@ -22,6 +22,8 @@ import {
   normalizeAddress,
 } from './hosts.ts';
 import type { HostPattern } from './hosts.ts';
+import { deniedByName } from './denied-names.ts';
+import type { DeniedAddress } from './denied-names.ts';
 
 export interface HostRules {
   mode: 'local' | 'hosted';
@@ -52,10 +54,15 @@ export type NameVerdict = { ok: true; nameAllowed: boolean } | { ok: false; erro
 const patternList = (patterns: HostPattern[]): string => patterns.map((p) => p.source).join(', ');
 
 /** Step 1: the name (or literal address) as written in the URL. */
-export function checkTargetName(rules: HostRules, host: string, port: number): NameVerdict {
+export function checkTargetName(
+  rules: HostRules,
+  host: string,
+  port: number,
+  deniedNames: readonly DeniedAddress[] = [],
+): NameVerdict {
   const bare = host.startsWith('[') ? host.slice(1, -1) : host;
   if (isIP(bare)) {
-    const error = checkTargetAddress(rules, bare, false, bare, port);
+    const error = checkTargetAddress(rules, bare, false, bare, port, deniedNames);
     return error ? { ok: false, error } : { ok: true, nameAllowed: false };
   }
   const denied = rules.deny.find((p) => matchesName(p, bare, port));
@@ -81,9 +88,14 @@ export function checkTargetAddress(
   nameAllowed: boolean,
   address: string,
   port: number,
+  /** The addresses denied names resolve to (denied-names.ts). */
+  deniedNames: readonly DeniedAddress[] = [],
 ): string | null {
   const denied = rules.deny.find((p) => matchesAddress(p, address, port));
   if (denied) return `${host} (${address}) is denied by the relay (pattern "${denied.source}")`;
+  const byName = deniedByName(deniedNames, address, port);
+  if (byName)
+    return `${host} (${address}) is denied by the relay (pattern "${byName.source}" resolves to it)`;
   const explicit = rules.allow.some(
     (p) => p.type === 'addresses' && matchesAddress(p, address, port),
   );
@@ -109,6 +121,7 @@ export function guardedLookup(
   rules: HostRules,
   nameAllowed: boolean,
   port: number,
+  deniedNames: readonly DeniedAddress[] = [],
 ): LookupFunction {
   return function lookupAllowed(hostname, options, callback: LookupCallback) {
     const all: LookupAllOptions = { ...options, all: true };
@@ -116,7 +129,14 @@ export function guardedLookup(
       if (err) return callback(err, '');
       const refusals: string[] = [];
       const allowed = addresses.filter((a) => {
-        const refusal = checkTargetAddress(rules, hostname, nameAllowed, a.address, port);
+        const refusal = checkTargetAddress(
+          rules,
+          hostname,
+          nameAllowed,
+          a.address,
+          port,
+          deniedNames,
+        );
         if (refusal) refusals.push(refusal);
         return !refusal;
       });
