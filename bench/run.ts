@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- name ...]`: every benchmark in one run (or the named ones: receive,
- * echo, large, ui, load), each figure printed as it comes. A full run writes the table into
+ * echo, large, ui, load, relay), each figure printed as it comes. A full run writes the table into
  * bench/RESULTS.md with the machine and the date. Figures, not pass/fail: nothing here
  * belongs in `npm test`. Builds the page first if dist/ is stale, like `npm start`.
  */
@@ -12,6 +12,7 @@ import { benchEchoRoundTrip } from './echo-rtt.ts';
 import { benchLargeEcho } from './large-echo.ts';
 import { collectGarbage } from '../src/test-support/gc.ts';
 import { benchReceive } from './receive.ts';
+import { benchRelayMemory } from './relay-memory.ts';
 import { benchUiFrames } from './ui-frames.ts';
 import { describeMachine, printResult, renderResults, writeResults } from './report.ts';
 import type { Result } from './report.ts';
@@ -30,6 +31,7 @@ const BENCHES: Record<string, Bench> = {
   large: benchLargeEcho,
   ui: benchUiFrames,
   load: (_servers, bb, report) => benchColdLoad(bb, report),
+  relay: benchRelayMemory,
 };
 
 async function main(): Promise<void> {
