@@ -7,6 +7,7 @@ if err then
     return nil, err
 end
 
+-- tostring(client) is a playground addition; the platform prints "userdata: 0x…".
 print("connected:", tostring(client))
 client:close()
 print("closed")

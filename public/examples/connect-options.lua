@@ -16,6 +16,7 @@ if err then
     print("connect failed:", tostring(err))
     return
 end
+-- tostring(client) is a playground addition; the platform prints "userdata: 0x…".
 print("connected:", tostring(client))
 client:close()
 print("closed")

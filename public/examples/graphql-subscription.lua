@@ -9,6 +9,7 @@ if err then
     print("connect failed:", tostring(err))
     return
 end
+-- tostring(client) is a playground addition; the platform prints "userdata: 0x…".
 print("subprotocol accepted; connected:", tostring(client))
 
 local ch = client:channel()

@@ -1,6 +1,7 @@
 -- A connection the security policy denies: websocket.connect returns PERMISSION_DENIED
 -- before any socket is opened. The default playground policy denies `ws://*:*/admin*`
--- (see the Policy tab; add your own deny rules there and run this again).
+-- (see the Policy tab; add your own deny rules there and run this again). The message is the
+-- platform's ("not allowed: <url>"); the Policy tab's denied list says which rule decided.
 local url = "ws://api.example.com:8080/admin"
 
 local client, err = websocket.connect(url)

@@ -37,4 +37,5 @@ while true do
 end
 
 client:close()
+-- close_info() is a playground addition (the platform does not expose close codes).
 print("stream closed after", updates, "updates:", client:close_info())

@@ -55,6 +55,7 @@ function Notice({ text, onClose }: { text: string; onClose(): void }) {
 
 function EditorColumn({ p }: { p: Playground }) {
   const [split, setSplit] = useState(0.62);
+  const warnings = useRunStoreSelect(p.store, (store) => store.warnings);
   return (
     <section className="left-column" style={{ gridTemplateRows: `${split}fr 5px ${1 - split}fr` }}>
       <div className="editor-pane">
@@ -64,6 +65,7 @@ function EditorColumn({ p }: { p: Playground }) {
           onChange={p.onCodeChange}
           onRun={p.run}
           failure={p.store.failure}
+          warnings={warnings}
           chunkName={CHUNK_NAME}
         />
       </div>

@@ -115,4 +115,25 @@ describe('RunStore', () => {
     store.end(store.runId!, { status: 'finished' });
     expect(store.status).toBe('finished');
   });
+
+  it("keeps the run's warnings with a line for the editor, a new array per change, cleared per run", () => {
+    const { store } = manualStore();
+    store.begin(1, 'go');
+    const before = store.warnings;
+    store.absorb(
+      batch({
+        output: [
+          { stream: 'warn', text: 'unknown option "x" ignored', line: 3, time: 0 },
+          { stream: 'warn', text: 'no line', time: 0 },
+          { stream: 'stdout', text: 'hello', time: 0 },
+        ],
+      }),
+    );
+    expect(store.warnings).not.toBe(before);
+    expect(store.warnings.map((w) => [w.line, w.text])).toEqual([
+      [3, 'unknown option "x" ignored'],
+    ]);
+    store.begin(2, 'again');
+    expect(store.warnings).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@
  */
 import type {
   ConnectionInfo,
+  FrameRecord,
   LuaFailure,
   OutputEntry,
   OutputStream,
@@ -16,8 +17,16 @@ import type { RunEnd } from '../shared/worker-protocol.ts';
 import type { EventsBatch } from '../runner/runner.ts';
 import { FrameBuffer } from '../inspector/frame-buffer.ts';
 
+export interface SessionRecords {
+  startedAt: number;
+  connections: readonly ConnectionInfo[];
+  frames: readonly FrameRecord[];
+}
+
 /** Console lines kept; older ones are dropped and counted. */
 export const OUTPUT_CAPACITY = 3000;
+/** Warnings kept for the editor's markers (the console keeps them all). */
+export const WARNING_CAPACITY = 200;
 /** Denied attempts kept for the policy panel. */
 export const DENIED_CAPACITY = 500;
 
@@ -52,6 +61,8 @@ export class RunStore {
   startedAt = 0;
   output: ConsoleLine[] = [];
   outputDropped = 0;
+  /** The run's warnings that name a line; a new array on every change (the editor marks them). */
+  warnings: OutputEntry[] = [];
   readonly connections = new Map<number, ConnectionInfo>();
   readonly frameCounts = new Map<number, FrameCounts>();
   readonly frames = new FrameBuffer();
@@ -77,6 +88,7 @@ export class RunStore {
     this.statusNote = '';
     this.runId = runId;
     this.failure = null;
+    this.warnings = [];
     this.startedAt = Date.now();
     this.connections.clear();
     this.frameCounts.clear();
@@ -88,9 +100,31 @@ export class RunStore {
   absorb(batch: EventsBatch): void {
     if (batch.runId !== this.runId) return;
     for (const entry of batch.output) this.addLine(entry);
-    for (const info of batch.connections) this.connections.set(info.id, info);
-    this.frames.push(batch.frames);
-    for (const frame of batch.frames) {
+    this.addTraffic(batch.connections, batch.frames);
+    for (const decision of batch.decisions) {
+      if (!decision.allowed) this.denied.push({ seq: this.seq++, time: Date.now(), decision });
+    }
+    if (this.denied.length > DENIED_CAPACITY) this.denied = this.denied.slice(-DENIED_CAPACITY);
+    this.changed();
+  }
+
+  /** An imported session (src/session/import.ts) in the inspector, in place of the last run's. */
+  showSession(session: SessionRecords, name: string): void {
+    if (this.status === 'running') return;
+    this.startedAt = session.startedAt || (session.frames[0]?.time ?? Date.now());
+    this.connections.clear();
+    this.frameCounts.clear();
+    this.frames.clear();
+    this.addTraffic(session.connections, session.frames);
+    this.info(
+      `Imported ${name}: ${session.connections.length} connections, ${session.frames.length} frames`,
+    );
+  }
+
+  private addTraffic(connections: readonly ConnectionInfo[], frames: readonly FrameRecord[]): void {
+    for (const info of connections) this.connections.set(info.id, info);
+    this.frames.push(frames);
+    for (const frame of frames) {
       let counts = this.frameCounts.get(frame.connectionId);
       if (!counts)
         this.frameCounts.set(
@@ -105,11 +139,6 @@ export class RunStore {
         counts.bytesOut += frame.size;
       }
     }
-    for (const decision of batch.decisions) {
-      if (!decision.allowed) this.denied.push({ seq: this.seq++, time: Date.now(), decision });
-    }
-    if (this.denied.length > DENIED_CAPACITY) this.denied = this.denied.slice(-DENIED_CAPACITY);
-    this.changed();
   }
 
   /** The end of run `runId`; ignored when a newer run has begun meanwhile. */
@@ -152,6 +181,12 @@ export class RunStore {
   }
 
   private addLine(entry: OutputEntry, traceback?: string, runStart?: boolean): void {
+    if (
+      entry.stream === 'warn' &&
+      entry.line !== undefined &&
+      this.warnings.length < WARNING_CAPACITY
+    )
+      this.warnings = [...this.warnings, entry];
     const line: ConsoleLine = { ...entry, seq: this.seq++ };
     if (traceback) line.traceback = traceback;
     if (runStart) line.runStart = true;

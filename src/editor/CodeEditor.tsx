@@ -11,10 +11,28 @@ import { monaco } from './monaco.ts';
 import { registerLua } from './lua-providers.ts';
 import { LUA_LANGUAGE_ID } from './lua-language.ts';
 import { defineTheme, THEME_ID } from './theme.ts';
-import { failureMarker } from './markers.ts';
-import type { LuaFailure } from '../shared/run-events.ts';
+import { failureMarker, warningMarkers, type FailureMarker } from './markers.ts';
+import type { LuaFailure, OutputEntry } from '../shared/run-events.ts';
 
 const MARKER_OWNER = 'lua-run';
+const WARNING_OWNER = 'lua-warnings';
+const NO_WARNINGS: readonly OutputEntry[] = [];
+
+/** A whole-line marker (first non-blank column to the end) for Monaco. */
+function lineMarker(
+  model: Editor.ITextModel,
+  marker: FailureMarker,
+  severity: number,
+): Editor.IMarkerData {
+  return {
+    severity,
+    message: marker.message,
+    startLineNumber: marker.line,
+    endLineNumber: marker.line,
+    startColumn: model.getLineFirstNonWhitespaceColumn(marker.line) || 1,
+    endColumn: model.getLineMaxColumn(marker.line),
+  };
+}
 
 export interface CodeEditorProps {
   value: string;
@@ -24,6 +42,8 @@ export interface CodeEditorProps {
   /** Ctrl/Cmd+Enter. */
   onRun(): void;
   failure: LuaFailure | null;
+  /** The run's warnings (what the platform would silently ignore), marked at their lines. */
+  warnings?: readonly OutputEntry[];
   chunkName: string;
 }
 
@@ -33,6 +53,7 @@ export function CodeEditor({
   onChange,
   onRun,
   failure,
+  warnings = NO_WARNINGS,
   chunkName,
 }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
@@ -73,6 +94,7 @@ export function CodeEditor({
     );
     const sub = model.onDidChangeContent(() => {
       monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
+      monaco.editor.setModelMarkers(model, WARNING_OWNER, []);
       callbacks.current.onChange(model.getValue());
     });
     return () => {
@@ -106,21 +128,21 @@ export function CodeEditor({
     monaco.editor.setModelMarkers(
       model,
       MARKER_OWNER,
-      marker
-        ? [
-            {
-              severity: monaco.MarkerSeverity.Error,
-              message: marker.message,
-              startLineNumber: marker.line,
-              endLineNumber: marker.line,
-              startColumn: model.getLineFirstNonWhitespaceColumn(marker.line) || 1,
-              endColumn: model.getLineMaxColumn(marker.line),
-            },
-          ]
-        : [],
+      marker ? [lineMarker(model, marker, monaco.MarkerSeverity.Error)] : [],
     );
     if (marker) editorRef.current?.revealLineInCenterIfOutsideViewport(marker.line);
   }, [failure, chunkName]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    const markers = warningMarkers(warnings, model.getLineCount());
+    monaco.editor.setModelMarkers(
+      model,
+      WARNING_OWNER,
+      markers.map((m) => lineMarker(model, m, monaco.MarkerSeverity.Warning)),
+    );
+  }, [warnings]);
 
   return <div className="code-editor" ref={host} data-testid="editor" />;
 }

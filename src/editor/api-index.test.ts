@@ -26,7 +26,14 @@ describe('completion', () => {
   });
 
   it('offers methods after `var:`, narrowed by the variable name', () => {
-    expect(labels('client:')).toEqual(['send', 'ping', 'channel', 'close', 'close_info']);
+    expect(labels('client:')).toEqual([
+      'send',
+      'ping',
+      'channel',
+      'receive',
+      'close',
+      'close_info',
+    ]);
     expect(labels('ch:')).toEqual(['send', 'receive', 'close', 'case_send', 'case_receive']);
     expect(labels('err:')).toEqual(['kind', 'message', 'retryable']);
     expect(labels('foo:')).toEqual(
@@ -56,7 +63,7 @@ describe('completion', () => {
     const readLimit = index
       .complete('websocket.connect(u, { ')
       .find((e) => e.label === 'read_limit')!;
-    expect(readLimit.doc).toContain('32 MiB');
+    expect(readLimit.doc).toContain('16 MiB');
     expect(readLimit.doc).toContain('134217728');
   });
 });

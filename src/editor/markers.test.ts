@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureMarker, lineFromText } from './markers.ts';
+import { MAX_WARNING_MARKERS, failureMarker, lineFromText, warningMarkers } from './markers.ts';
 
 describe('error markers', () => {
   it('uses LuaFailure.line when present, clamped to the document', () => {
@@ -32,5 +32,31 @@ describe('error markers', () => {
 
   it('gives no marker when the failure names no line', () => {
     expect(failureMarker({ message: 'worker error', traceback: '' }, 'main.lua', 20)).toBeNull();
+  });
+});
+
+describe('warning markers', () => {
+  it('marks each distinct warning at its line, clamped, skipping warnings without one', () => {
+    expect(
+      warningMarkers(
+        [
+          { line: 2, text: 'unknown option "x" ignored' },
+          { line: 2, text: 'unknown option "x" ignored' },
+          { line: 2, text: 'code 999 replaced with 1000' },
+          { text: 'no line' },
+          { line: 40, text: 'past the end' },
+        ],
+        10,
+      ),
+    ).toEqual([
+      { line: 2, message: 'unknown option "x" ignored' },
+      { line: 2, message: 'code 999 replaced with 1000' },
+      { line: 10, message: 'past the end' },
+    ]);
+  });
+
+  it('keeps at most MAX_WARNING_MARKERS markers', () => {
+    const many = Array.from({ length: 500 }, (_, i) => ({ line: 1, text: `w${i}` }));
+    expect(warningMarkers(many, 5)).toHaveLength(MAX_WARNING_MARKERS);
   });
 });

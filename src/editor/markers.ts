@@ -1,9 +1,9 @@
 /**
  * Where a Lua failure points in the user's script: `LuaFailure.line` when the runtime knew it,
  * else the first `chunk:line:` in the message or traceback (`main.lua:12: boom`,
- * `[string "main.lua"]:12: boom`).
+ * `[string "main.lua"]:12: boom`). Warnings (src/runtime/warnings.ts) carry their line.
  */
-import type { LuaFailure } from '../shared/run-events.ts';
+import type { LuaFailure, OutputEntry } from '../shared/run-events.ts';
 
 export interface FailureMarker {
   /** 1-based line, clamped to the document. */
@@ -33,4 +33,29 @@ export function failureMarker(
     lineFromText(failure.traceback, chunkName);
   if (line === undefined || !Number.isFinite(line)) return null;
   return { line: Math.min(Math.max(1, line), Math.max(1, lineCount)), message: failure.message };
+}
+
+/** At most this many warning markers: a warning in a loop must not flood the editor. */
+export const MAX_WARNING_MARKERS = 100;
+
+/**
+ * One marker per distinct (line, message) among the run's warnings, in order, clamped to the
+ * document; warnings without a line get none.
+ */
+export function warningMarkers(
+  warnings: readonly Pick<OutputEntry, 'line' | 'text'>[],
+  lineCount: number,
+): FailureMarker[] {
+  const seen = new Set<string>();
+  const markers: FailureMarker[] = [];
+  for (const w of warnings) {
+    if (w.line === undefined || !Number.isFinite(w.line)) continue;
+    const line = Math.min(Math.max(1, w.line), Math.max(1, lineCount));
+    const key = `${line}\n${w.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    markers.push({ line, message: w.text });
+    if (markers.length === MAX_WARNING_MARKERS) break;
+  }
+  return markers;
 }

@@ -40,6 +40,8 @@ describe('gallery examples (Node runtime, demo servers)', () => {
       const code = readFileSync(new URL(`${example.name}.lua`, root), 'utf8');
       const result = await lua(code, { demoHosts, policy: DEFAULT_POLICY, stopAfterMs: 15_000 });
       expect(result.end, result.output).toEqual({ status: 'finished' });
+      // Nothing the platform would silently ignore: the example also runs under --strict.
+      expect(result.warnings.map((w) => w.text)).toEqual([]);
       if (process.env.SHOW_OUTPUT) console.log(`--- ${example.name}\n${result.output}`);
       for (const snippet of example.expected) expect(result.output).toContain(snippet);
     });

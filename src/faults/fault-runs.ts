@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import { startRun } from '../runtime/run.ts';
 import { createNodeTransport } from '../runtime/transport/node-ws.ts';
 import { createRelayTransport } from '../runtime/transport/relay.ts';
-import type { TransportChoice } from '../runtime/modules/websocket.ts';
+import type { TransportChoice } from '../runtime/modules/websocket/index.ts';
 import { getPreset } from '../policy/presets.ts';
 import { NodeWebSocket, startRelay } from '../server/relay/testing.ts';
 import type { RelayFixture } from '../server/relay/testing.ts';

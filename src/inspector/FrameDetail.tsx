@@ -1,6 +1,6 @@
 /** The frame picked in the log, in full: what the one-line row had to cut. */
 import type { FrameRecord } from '../shared/run-events.ts';
-import { binaryDetail } from './hex.ts';
+import { binaryDetail, hexDump } from './hex.ts';
 import { formatBytes, formatClock, formatRelative } from '../console/format-time.ts';
 
 export function FrameDetail({
@@ -12,8 +12,13 @@ export function FrameDetail({
   startedAt: number;
   onClose(): void;
 }) {
-  const body = frame.kind === 'binary' ? binaryDetail(frame.preview, frame.size) : frame.preview;
-  const cut = frame.kind === 'text' && new TextEncoder().encode(frame.preview).length < frame.size;
+  const kept = frame.data ? keptBody(frame, frame.data) : undefined;
+  const body =
+    kept?.body ??
+    (frame.kind === 'binary' ? binaryDetail(frame.preview, frame.size) : frame.preview);
+  const cut = kept
+    ? kept.shown < frame.size
+    : frame.kind === 'text' && new TextEncoder().encode(frame.preview).length < frame.size;
   return (
     <section
       className="frame-detail"
@@ -44,9 +49,25 @@ export function FrameDetail({
       </pre>
       {cut && (
         <p className="hint">
-          The inspector keeps the first bytes of each message; the script received all of it.
+          {kept
+            ? `Showing the first ${formatBytes(kept.shown)}; Export JSON has ${frame.truncated ? 'the first ' + formatBytes(frame.data!.length) : 'all of it'}.`
+            : 'The inspector keeps the first bytes of each message; the script received all of it.'}
         </p>
       )}
     </section>
   );
+}
+
+/** What the detail shows of a kept payload: a screenful, not a megabyte of DOM. */
+const DETAIL_TEXT_BYTES = 64 * 1024;
+const DETAIL_BINARY_BYTES = 4096;
+
+function keptBody(frame: FrameRecord, data: Uint8Array): { body: string; shown: number } {
+  if (frame.kind === 'binary' || frame.kind === 'ping' || frame.kind === 'pong') {
+    const shown = data.subarray(0, DETAIL_BINARY_BYTES);
+    return { body: shown.length ? hexDump(shown) : '', shown: shown.length };
+  }
+  if (frame.kind === 'close') return { body: frame.preview, shown: frame.size };
+  const shown = data.subarray(0, DETAIL_TEXT_BYTES);
+  return { body: new TextDecoder().decode(shown), shown: shown.length };
 }

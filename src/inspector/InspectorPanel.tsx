@@ -4,6 +4,7 @@ import type { RunStore } from '../app/run-store.ts';
 import { useRunStoreTransition } from '../app/use-run-store.ts';
 import { ConnectionList } from './ConnectionList.tsx';
 import { FrameLog } from './FrameLog.tsx';
+import { SessionFile } from './SessionFile.tsx';
 import './inspector.css';
 
 export const InspectorPanel = memo(function InspectorPanel({ store }: { store: RunStore }) {
@@ -18,6 +19,7 @@ export const InspectorPanel = memo(function InspectorPanel({ store }: { store: R
         <header className="section-header">
           <h3>Connections</h3>
           <span className="pane-meta">{connections.length}</span>
+          <SessionFile store={store} running={store.status === 'running'} />
         </header>
         <ConnectionList
           connections={connections}

@@ -50,6 +50,11 @@ export class FrameBuffer {
     return this.ring[seq % this.capacity];
   }
 
+  /** Every frame still held, oldest first. */
+  *held(): Generator<FrameRecord> {
+    for (let seq = this.firstSeq; seq < this.nextSeq; seq++) yield this.ring[seq % this.capacity]!;
+  }
+
   clear(): void {
     this.ring.fill(undefined);
     this.nextSeq = 0;

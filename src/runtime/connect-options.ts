@@ -1,14 +1,21 @@
 /**
- * Validation of `websocket.connect(url, options)`: every option of the contract table with its
- * default and range (spec: websocket-module.md). Pure: takes copied Lua values, returns either
- * the filled-in options or the INVALID message naming the cause.
+ * The options of `websocket.connect(url, options)`, read as the platform reads them
+ * (wippyai/runtime `runtime/lua/modules/websocket/module.go:165-249`): leniently. A wrong type,
+ * an out-of-range number or an unknown key is ignored and the default stays; unlike the
+ * platform, every such case is also reported as a warning (lenient, never silent). Pure: takes
+ * copied Lua values, returns the filled-in options and the warnings.
+ *
+ * Where the documented contract and the platform's code disagree, the contract wins
+ * (docs/platform-differences.md): numbers are milliseconds, integers included (module.go:36
+ * misses LInteger), and `write_timeout` is applied.
  */
-import { toDurationMs } from './duration.ts';
+import { parseGoDuration } from './duration.ts';
 import { LuaTable, describeValue, type LuaValue } from './lua/values.ts';
 
 export interface ConnectOptions {
   headers: Record<string, string>;
   protocols: string[];
+  /** 0 = no overall deadline (the platform sets one only when > 0, dispatcher.go:154). */
   dialTimeoutMs: number;
   readTimeoutMs: number;
   writeTimeoutMs: number;
@@ -16,186 +23,264 @@ export interface ConnectOptions {
   compressionThreshold: number;
   readLimit: number;
   channelCapacity: number;
-  /** Options the script set explicitly (the transport check needs to know). */
+  /** Options the script set and that took effect (the transport check needs to know). */
   explicit: Set<string>;
+}
+
+export interface ParsedOptions {
+  options: ConnectOptions;
+  /** One line per ignored or replaced value, for `warn`. */
+  warnings: string[];
 }
 
 const MiB = 1024 * 1024;
 export const MAX_READ_LIMIT = 128 * MiB;
 export const MAX_COMPRESSION_THRESHOLD = 100 * MiB;
+/** dispatcher.go:21 `DefaultReadLimit`; also what 0 means (dispatcher.go:172-176). */
+export const DEFAULT_READ_LIMIT = 16 * MiB;
 
 export const DEFAULT_OPTIONS: Omit<ConnectOptions, 'explicit'> = {
   headers: {},
   protocols: [],
-  dialTimeoutMs: 30_000,
+  dialTimeoutMs: 0,
   readTimeoutMs: 0,
   writeTimeoutMs: 0,
   compression: 0,
   compressionThreshold: 0,
-  readLimit: 32 * MiB,
-  channelCapacity: 100,
+  readLimit: DEFAULT_READ_LIMIT,
+  // The receive channel's size, as documented ("Receive channel buffer"), and 32 as the
+  // platform's Lua channel (yields.go:91); here the socket pauses while it is full (B17).
+  channelCapacity: 32,
 };
 
-/** Headers the WebSocket protocol itself owns (RFC 6455 section 4.1); a script may not set them. */
-const PROTOCOL_HEADERS = new Set(['host', 'connection', 'upgrade', 'content-length']);
-/** RFC 7230 `token`: what a header name or a subprotocol may be made of. */
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/**
+ * Headers the handshake owns: net/http ignores Host, Content-Length, Transfer-Encoding and
+ * Trailer from a header map, and coder/websocket overwrites Connection, Upgrade and the
+ * Sec-WebSocket-* headers (its dial.go handshakeRequest). Ignored here too, with a warning.
+ */
+const HANDSHAKE_HEADERS = new Set([
+  'host',
+  'content-length',
+  'transfer-encoding',
+  'trailer',
+  'connection',
+  'upgrade',
+]);
+/** Hop-by-hop headers: the platform sends them; no browser lets a page set them, nor the relay. */
+const HOP_BY_HOP_HEADERS = new Set(['te', 'keep-alive', 'proxy-connection']);
 
-export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };
+const COMPRESSION_NAMES: Record<string, 0 | 1 | 2> = {
+  disabled: 0,
+  context_takeover: 1,
+  no_context_takeover: 2,
+};
 
-const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
+type Reader = (value: LuaValue, into: ConnectOptions, warn: (message: string) => void) => boolean;
 
-export function validateUrl(url: string): Validated<URL> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return fail(`invalid URL "${url}"`);
+/** A value as the script would write it (numbers as Lua prints them). */
+function show(v: LuaValue): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number' && !Number.isFinite(v)) {
+    return Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
   }
-  if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') {
-    return fail(
-      `unsupported URL scheme "${parsed.protocol.slice(0, -1)}": only ws:// and wss:// are allowed`,
+  return v instanceof LuaTable ? 'table' : String(v);
+}
+const ignored = (name: string, v: LuaValue, why: string) =>
+  `websocket.connect: option ${name} = ${v instanceof LuaTable ? 'table' : show(v)} ignored (${why}); the default stays, as on the platform`;
+
+/** module.go:45-51 `safeInt`: in range, then truncated toward zero. */
+function readInteger(
+  name: string,
+  v: LuaValue,
+  min: number,
+  max: number,
+  warn: (m: string) => void,
+): number | undefined {
+  if (typeof v !== 'number') {
+    warn(ignored(name, v, `a number is expected, got ${describeValue(v)}`));
+    return undefined;
+  }
+  if (!(v >= min && v <= max)) {
+    warn(ignored(name, v, `out of range ${min}..${max}`));
+    return undefined;
+  }
+  const n = Math.trunc(v);
+  if (n !== v)
+    warn(`websocket.connect: option ${name} = ${v} is truncated to ${n}, as on the platform`);
+  return n;
+}
+
+/** module.go:28-41 `parseDuration`: a number of ms or a Go duration string. */
+function readDuration(name: string, v: LuaValue, warn: (m: string) => void): number | undefined {
+  let ms: number;
+  if (typeof v === 'string') {
+    const parsed = parseGoDuration(v);
+    if (!parsed.ok) {
+      warn(ignored(name, v, `not a Go duration such as "5s" or "250ms"`));
+      return undefined;
+    }
+    ms = parsed.ms;
+  } else if (typeof v === 'number') {
+    if (!Number.isFinite(v)) {
+      warn(ignored(name, v, 'not a finite number of milliseconds'));
+      return undefined;
+    }
+    // time.Duration(v) * time.Millisecond: whole milliseconds.
+    ms = Math.trunc(v);
+    if (ms !== v)
+      warn(`websocket.connect: option ${name} = ${v} is truncated to ${ms} ms, as on the platform`);
+  } else {
+    warn(
+      ignored(name, v, `a number of ms or a duration string is expected, got ${describeValue(v)}`),
     );
+    return undefined;
   }
-  if (parsed.hash) return fail(`a WebSocket URL must not have a fragment: "${url}"`);
-  return { ok: true, value: parsed };
-}
-
-export function validateHeaderName(name: string): string | null {
-  if (!TOKEN.test(name)) return `invalid header name "${name}"`;
-  const lower = name.toLowerCase();
-  if (PROTOCOL_HEADERS.has(lower) || lower.startsWith('sec-websocket-')) {
-    return `header "${name}" is set by the WebSocket protocol and cannot be overridden`;
+  if (ms < 0) {
+    warn(
+      `websocket.connect: option ${name} = ${show(v)} is negative, which means no timeout, as on the platform`,
+    );
+    return 0;
   }
-  return null;
+  return ms;
 }
 
-export function validateHeaderValue(name: string, value: string): string | null {
-  if (/[\r\n\0]/.test(value)) return `header "${name}" must not contain CR, LF or NUL`;
-  return null;
-}
-
-function readHeaders(value: LuaValue): Validated<Record<string, string>> {
-  if (!(value instanceof LuaTable))
-    return fail(`headers must be a table, got ${describeValue(value)}`);
-  const headers: Record<string, string> = {};
-  for (const [k, v] of value.entries) {
-    if (typeof k !== 'string') return fail(`header names must be strings, got ${describeValue(k)}`);
-    if (typeof v !== 'string')
-      return fail(`header "${k}" must be a string, got ${describeValue(v)}`);
-    const problem = validateHeaderName(k) ?? validateHeaderValue(k, v);
-    if (problem) return fail(problem);
-    headers[k] = v;
+function readHeaders(v: LuaValue, o: ConnectOptions, warn: (m: string) => void): boolean {
+  if (!(v instanceof LuaTable)) {
+    warn(ignored('headers', v, `a table is expected, got ${describeValue(v)}`));
+    return false;
   }
-  return { ok: true, value: headers };
-}
-
-function readProtocols(value: LuaValue): Validated<string[]> {
-  const list = value instanceof LuaTable ? value.asArray() : null;
-  if (!list) return fail(`protocols must be an array of strings, got ${describeValue(value)}`);
-  const protocols: string[] = [];
-  for (const p of list) {
-    if (typeof p !== 'string') return fail(`protocols must be strings, got ${describeValue(p)}`);
-    if (!TOKEN.test(p))
-      return fail(
-        `invalid subprotocol "${p}": it must be a non-empty token without spaces or commas`,
+  for (const [name, value] of v.entries) {
+    if (typeof name !== 'string' || typeof value !== 'string') {
+      warn(
+        `websocket.connect: header [${show(name as LuaValue)}] = ${value instanceof LuaTable ? 'table' : show(value)} skipped (names and values must be strings), as on the platform`,
       );
-    if (protocols.includes(p)) return fail(`subprotocol "${p}" is offered twice`);
-    protocols.push(p);
+      continue;
+    }
+    const lower = name.toLowerCase();
+    if (HOP_BY_HOP_HEADERS.has(lower)) {
+      warn(
+        `websocket.connect: header "${name}" ignored: browsers and the relay do not let a script set hop-by-hop headers (the platform sends it)`,
+      );
+      continue;
+    }
+    if (HANDSHAKE_HEADERS.has(lower) || lower.startsWith('sec-websocket-')) {
+      warn(
+        `websocket.connect: header "${name}" ignored: the WebSocket handshake sets it, as on the platform`,
+      );
+      continue;
+    }
+    // http.Header.Set (dispatcher.go:131-136): names are case-insensitive, one value each.
+    const same = Object.keys(o.headers).find((k) => k.toLowerCase() === lower);
+    if (same !== undefined) {
+      warn(
+        `websocket.connect: header "${name}" given twice (as "${same}" too): one value is kept, as on the platform`,
+      );
+      delete o.headers[same];
+    }
+    o.headers[name] = value;
   }
-  return { ok: true, value: protocols };
+  return true;
 }
 
-function readInteger(value: LuaValue, name: string, min: number, max: number): Validated<number> {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    return fail(`${name} must be between ${min} and ${max}`);
+function readProtocols(v: LuaValue, o: ConnectOptions, warn: (m: string) => void): boolean {
+  if (!(v instanceof LuaTable)) {
+    warn(ignored('protocols', v, `a table is expected, got ${describeValue(v)}`));
+    return false;
   }
-  return { ok: true, value };
+  // module.go:179-185: every string value, whatever its key, in go-lua's ForEach order (the
+  // sequence 1..n first, then the other keys).
+  for (const p of sequenceFirst(v)) {
+    if (typeof p === 'string') o.protocols.push(p);
+    else
+      warn(
+        `websocket.connect: protocol ${p instanceof LuaTable ? 'table' : show(p)} skipped (not a string), as on the platform`,
+      );
+  }
+  return true;
 }
 
-function readDuration(value: LuaValue, name: string): Validated<number> {
-  const d = toDurationMs(value, name);
-  return d.ok ? { ok: true, value: d.ms } : fail(d.error);
+/** The values of `t`: t[1], t[2], … while present, then the rest in table order. */
+function sequenceFirst(t: LuaTable): LuaValue[] {
+  const byIndex = new Map<number, LuaValue>();
+  for (const [k, v] of t.entries) if (typeof k === 'number') byIndex.set(k, v);
+  const values: LuaValue[] = [];
+  const taken = new Set<number>();
+  for (let i = 1; byIndex.has(i); i++) {
+    values.push(byIndex.get(i)!);
+    taken.add(i);
+  }
+  for (const [k, v] of t.entries) if (!(typeof k === 'number' && taken.has(k))) values.push(v);
+  return values;
 }
 
-type OptionReader = (value: LuaValue, into: ConnectOptions) => string | null;
-
-function assign<T>(result: Validated<T>, set: (v: T) => void): string | null {
-  if (!result.ok) return result.error;
-  set(result.value);
-  return null;
+function readCompression(v: LuaValue, o: ConnectOptions, warn: (m: string) => void): boolean {
+  if (typeof v === 'string') {
+    const mode = COMPRESSION_NAMES[v];
+    if (mode === undefined) {
+      warn(
+        ignored('compression', v, 'use "disabled", "context_takeover" or "no_context_takeover"'),
+      );
+      return false;
+    }
+    o.compression = mode;
+    return true;
+  }
+  const n = readInteger('compression', v, 0, 2, warn);
+  if (n === undefined) return false;
+  o.compression = n as 0 | 1 | 2;
+  return true;
 }
 
-const READERS: Record<string, OptionReader> = {
-  headers: (v, o) => assign(readHeaders(v), (h) => (o.headers = h)),
-  protocols: (v, o) => assign(readProtocols(v), (p) => (o.protocols = p)),
-  dial_timeout: (v, o) => assign(readDuration(v, 'dial_timeout'), (ms) => (o.dialTimeoutMs = ms)),
-  read_timeout: (v, o) => assign(readDuration(v, 'read_timeout'), (ms) => (o.readTimeoutMs = ms)),
-  write_timeout: (v, o) =>
-    assign(readDuration(v, 'write_timeout'), (ms) => (o.writeTimeoutMs = ms)),
-  compression: (v, o) =>
-    assign(readInteger(v, 'compression', 0, 2), (c) => (o.compression = c as 0 | 1 | 2)),
-  compression_threshold: (v, o) =>
-    assign(
-      readInteger(v, 'compression_threshold', 0, MAX_COMPRESSION_THRESHOLD),
+const READERS: Record<string, Reader> = {
+  headers: readHeaders,
+  protocols: readProtocols,
+  dial_timeout: (v, o, w) =>
+    set(readDuration('dial_timeout', v, w), (ms) => (o.dialTimeoutMs = ms)),
+  read_timeout: (v, o, w) =>
+    set(readDuration('read_timeout', v, w), (ms) => (o.readTimeoutMs = ms)),
+  write_timeout: (v, o, w) =>
+    set(readDuration('write_timeout', v, w), (ms) => (o.writeTimeoutMs = ms)),
+  compression: readCompression,
+  compression_threshold: (v, o, w) =>
+    set(
+      readInteger('compression_threshold', v, 0, MAX_COMPRESSION_THRESHOLD, w),
       (n) => (o.compressionThreshold = n),
     ),
-  read_limit: (v, o) =>
-    assign(
-      readInteger(v, 'read_limit', 0, MAX_READ_LIMIT),
-      (n) => (o.readLimit = n || MAX_READ_LIMIT),
-    ),
-  channel_capacity: (v, o) =>
-    assign(readInteger(v, 'channel_capacity', 1, 10_000), (n) => (o.channelCapacity = n)),
+  read_limit: (v, o, w) =>
+    set(readInteger('read_limit', v, 0, MAX_READ_LIMIT, w), (n) => {
+      o.readLimit = n || DEFAULT_READ_LIMIT;
+    }),
+  channel_capacity: (v, o, w) =>
+    set(readInteger('channel_capacity', v, 1, 10_000, w), (n) => (o.channelCapacity = n)),
 };
+
+function set(value: number | undefined, apply: (n: number) => void): boolean {
+  if (value === undefined) return false;
+  apply(value);
+  return true;
+}
 
 export const OPTION_NAMES = Object.keys(READERS);
 
-/** Fill in and check the options table (nil = all defaults). */
-export function validateConnectOptions(options: LuaValue): Validated<ConnectOptions> {
-  const result: ConnectOptions = {
+/** Read the options table (null = all defaults); never fails. */
+export function parseConnectOptions(table: LuaTable | null): ParsedOptions {
+  const options: ConnectOptions = {
     ...DEFAULT_OPTIONS,
     headers: {},
     protocols: [],
     explicit: new Set(),
   };
-  if (options === null) return { ok: true, value: result };
-  if (!(options instanceof LuaTable))
-    return fail(`options must be a table, got ${describeValue(options)}`);
-  for (const [key, value] of options.entries) {
+  const warnings: string[] = [];
+  const warn = (message: string) => warnings.push(message);
+  for (const [key, value] of table?.entries ?? []) {
     const reader = typeof key === 'string' ? READERS[key] : undefined;
     if (!reader) {
-      return fail(
-        `unknown option ${JSON.stringify(String(key))} (known: ${OPTION_NAMES.join(', ')})`,
+      warn(
+        `websocket.connect: unknown option ${show(key as LuaValue)} ignored, as on the platform (known: ${OPTION_NAMES.join(', ')})`,
       );
+      continue;
     }
-    const problem = reader(value, result);
-    if (problem) return fail(problem);
-    result.explicit.add(key as string);
+    if (reader(value, options, warn)) options.explicit.add(key as string);
   }
-  return { ok: true, value: result };
-}
-
-/** `client:close(code, reason)` arguments (RFC 6455 section 7.4). */
-export function validateClose(
-  code: number,
-  reason: Uint8Array,
-  reasonIsUtf8: boolean,
-): string | null {
-  if (
-    !Number.isInteger(code) ||
-    code < 1000 ||
-    code > 4999 ||
-    [1004, 1005, 1006, 1015].includes(code)
-  ) {
-    return `close code ${code} is not allowed: use 1000-4999 except 1004, 1005, 1006 and 1015`;
-  }
-  // RFC 6455 section 7.4.2 keeps 1016-2999 for the protocol itself: no WebSocket library puts
-  // them on the wire (ws and browsers refuse), so like 1005 they never go out.
-  if (code >= 1016 && code <= 2999) {
-    return `close code ${code} cannot be sent: 1016-2999 are reserved by the protocol and WebSocket libraries refuse them; use 1000-1014 or 3000-4999`;
-  }
-  if (reason.length > 123) return `close reason is ${reason.length} bytes; at most 123 are allowed`;
-  if (!reasonIsUtf8) return 'close reason must be valid UTF-8';
-  return null;
+  return { options, warnings };
 }

@@ -8,12 +8,15 @@
  * Received messages go into the connection's channel; when it holds `channel_capacity`
  * messages the transport is paused (backpressure) and resumed as the script takes them, so
  * nothing is dropped. The channel closes when the connection ends, after the messages already
- * received, which stay readable.
+ * received, which stay readable. Once the script closes the connection, messages that arrive
+ * later are no longer delivered, as on the platform (yields.go:302-313 unsubscribes the
+ * channel when close() returns); the inspector still shows them.
  */
 import type {
   ConnectionInfo,
   ConnectionState,
   FrameKind,
+  FrameRecord,
   RunObserver,
 } from '../shared/run-events.ts';
 import type { ConnectOptions } from './connect-options.ts';
@@ -22,11 +25,15 @@ import type { Scheduler, Task } from './scheduler.ts';
 import type { Timers } from './modules/time.ts';
 import {
   TransportUnsupported,
+  type OpenInfo,
   type Transport,
   type TransportConnection,
 } from './transport/types.ts';
 import { framePreview } from './frame-preview.ts';
+import type { CloseFrame } from './modules/websocket/close-args.ts';
 import { hostPort } from './transport/dial-error.ts';
+
+const reasonDecoder = new TextDecoder();
 
 export interface ConnectionDeps {
   scheduler: Scheduler;
@@ -44,6 +51,11 @@ export class Connection {
   closeCode?: number;
   closeReason?: string;
   error?: string;
+  responseHeaders?: Record<string, string>;
+  /** The script called close(): later messages are not delivered, a second close() fails. */
+  closedByScript = false;
+  /** The script called channel() (the platform subscribes then, module.go:300-337). */
+  subscribed = false;
   /** Tasks waiting for open/fail (connect) or for the end (close). */
   readonly waiters = new Set<Task>();
   private transportConnection?: TransportConnection;
@@ -71,24 +83,28 @@ export class Connection {
         this.onDialTimeout(),
       );
     }
-    this.transportConnection = this.transport.connect(
-      {
-        url: this.routedUrl,
-        headers: this.options.headers,
-        protocols: this.options.protocols,
-        dialTimeoutMs: this.options.dialTimeoutMs,
-        compression: this.options.compression,
-        compressionThreshold: this.options.compressionThreshold,
-        readLimit: this.options.readLimit,
-      },
-      {
-        onOpen: (info) => this.onOpen(info.protocol, info.extensions),
+    const request = {
+      url: this.routedUrl,
+      headers: this.options.headers,
+      protocols: this.options.protocols,
+      dialTimeoutMs: this.options.dialTimeoutMs,
+      compression: this.options.compression,
+      compressionThreshold: this.options.compressionThreshold,
+      readLimit: this.options.readLimit,
+    };
+    try {
+      this.transportConnection = this.transport.connect(request, {
+        onOpen: (info) => this.onOpen(info),
         onMessage: (type, data) => this.onMessage(type, data),
         onControl: (kind, data) => this.recordFrame('in', kind, data),
         onFail: (message) => this.onFail(message),
         onClose: (code, reason) => this.onClose(code, reason),
-      },
-    );
+      });
+    } catch (e) {
+      // A transport that refuses the request outright (the URL, a header its HTTP client will
+      // not write): a connection failure like any other, never an exception into Lua.
+      this.onFail(`failed to WebSocket dial: ${(e as Error).message}`);
+    }
   }
 
   get connection(): TransportConnection {
@@ -116,8 +132,39 @@ export class Connection {
     if (this.state !== 'open') return;
     this.state = 'closing';
     this.report();
-    this.recordFrame('out', 'close', new TextEncoder().encode(reason), `${code} ${reason}`);
+    this.recordFrame('out', 'close', new TextEncoder().encode(reason), code);
     this.connection.close(code, reason);
+  }
+
+  /**
+   * The script's close(), with what close-args.ts resolved to put on the wire. The transport
+   * goes first: one that cannot send this (TransportUnsupported) leaves the connection open.
+   */
+  closeBy(frame: CloseFrame): void {
+    if (this.state !== 'open') {
+      this.closedByScript = true;
+      return;
+    }
+    if (frame.kind === 'code') this.connection.close(frame.code, frame.reason);
+    else if (frame.kind === 'empty') this.connection.close(undefined, '');
+    else this.connection.drop();
+    this.closedByScript = true;
+    if (this.state === 'open') {
+      this.state = 'closing';
+      this.report();
+    }
+    if (frame.kind === 'code') {
+      const reason = new TextEncoder().encode(frame.reason);
+      this.recordFrame('out', 'close', reason, frame.code);
+    } else if (frame.kind === 'empty') {
+      // A close frame without a status code (the peer reads 1005).
+      this.recordFrame('out', 'close', new Uint8Array(0));
+    }
+  }
+
+  /** close() has returned to the script: its channel closes now (buffered messages stay). */
+  stopDelivery(): void {
+    this.channel.core.close();
   }
 
   /**
@@ -151,15 +198,18 @@ export class Connection {
       closeCode: this.closeCode,
       closeReason: this.closeReason,
       error: this.error,
+      requestHeaders: this.options.headers,
+      responseHeaders: this.responseHeaders,
     };
   }
 
-  private onOpen(protocol: string, extensions: string): void {
+  private onOpen({ protocol, extensions, headers }: OpenInfo): void {
     if (this.state !== 'connecting') return;
     this.cancelDialTimer?.();
     this.state = 'open';
     this.protocol = protocol;
     this.extensions = extensions;
+    this.responseHeaders = headers;
     this.lastReceived = this.deps.now();
     if (this.options.readTimeoutMs > 0) this.armReadTimer(this.options.readTimeoutMs);
     this.report();
@@ -170,6 +220,7 @@ export class Connection {
     if (this.ended) return;
     this.lastReceived = this.deps.now();
     this.recordFrame('in', type, data);
+    if (this.closedByScript) return;
     const core = this.channel.core;
     core.push({ kind: 'message', type, data });
     if (!this.paused && core.length >= core.capacity && this.transport.features.backpressure) {
@@ -208,7 +259,7 @@ export class Connection {
     this.closeCode = code;
     this.closeReason = reason;
     this.stopTimers();
-    this.recordFrame('in', 'close', new TextEncoder().encode(reason), `${code} ${reason}`);
+    this.recordFrame('in', 'close', new TextEncoder().encode(reason), code);
     this.channel.core.close();
     this.report();
     this.wakeWaiters();
@@ -229,8 +280,11 @@ export class Connection {
       const silence = this.deps.now() - this.lastReceived;
       const timeout = this.options.readTimeoutMs;
       if (silence >= timeout) {
+        // As on the platform (registry.go:76-83; coder closes TCP without a close frame).
         this.error = `read timeout: no message for ${timeout} ms`;
-        this.close(1001, 'read timeout');
+        this.state = 'closing';
+        this.report();
+        this.connection.drop();
       } else {
         this.armReadTimer(timeout - silence);
       }
@@ -255,16 +309,21 @@ export class Connection {
     direction: 'in' | 'out',
     kind: FrameKind,
     data: Uint8Array,
-    text?: string,
+    closeCode?: number,
   ): void {
     if (!this.deps.observer.frame) return;
-    this.deps.observer.frame({
+    const record: FrameRecord = {
       connectionId: this.id,
       direction,
       kind,
       size: data.length,
       time: Date.now(),
-      preview: text ?? framePreview(kind, data),
-    });
+      preview:
+        closeCode === undefined
+          ? framePreview(kind, data)
+          : `${closeCode} ${reasonDecoder.decode(data)}`,
+    };
+    if (closeCode !== undefined) record.closeCode = closeCode;
+    this.deps.observer.frame(record, data);
   }
 }

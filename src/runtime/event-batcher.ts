@@ -9,6 +9,7 @@ import type {
   OutputEntry,
   RunObserver,
 } from '../shared/run-events.ts';
+import { FrameDataKeeper } from '../session/frame-data.ts';
 
 export interface EventBatch {
   output: OutputEntry[];
@@ -23,6 +24,8 @@ export class EventBatcher implements RunObserver {
   private batch: EventBatch = emptyBatch();
   private connections = new Map<number, ConnectionInfo>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The page keeps each frame's payload for the inspector's session export. */
+  private readonly keeper = new FrameDataKeeper();
 
   constructor(private readonly send: (batch: EventBatch) => void) {}
 
@@ -36,7 +39,10 @@ export class EventBatcher implements RunObserver {
     this.schedule();
   }
 
-  frame(record: FrameRecord): void {
+  frame(record: FrameRecord, data: Uint8Array): void {
+    const kept = this.keeper.keep(data);
+    if (kept.data) record.data = kept.data;
+    if (kept.truncated) record.truncated = true;
     this.batch.frames.push(record);
     this.schedule();
   }

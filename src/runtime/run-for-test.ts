@@ -5,7 +5,7 @@
 import { startRun, type RunOptions } from './run.ts';
 import { createNodeTransport } from './transport/node-ws.ts';
 import { getPreset } from '../policy/presets.ts';
-import type { ConnectionInfo, FrameRecord } from '../shared/run-events.ts';
+import type { ConnectionInfo, FrameRecord, OutputEntry } from '../shared/run-events.ts';
 import type { Decision } from '../policy/types.ts';
 import type { RunEnd } from '../shared/worker-protocol.ts';
 
@@ -17,6 +17,8 @@ export interface RunResult {
   connections: ConnectionInfo[];
   frames: FrameRecord[];
   decisions: Decision[];
+  /** The run's warnings (stream 'warn'), with the script line each points at. */
+  warnings: OutputEntry[];
 }
 
 export type TestRunOptions = Partial<Omit<RunOptions, 'code' | 'observer'>> & {
@@ -32,6 +34,7 @@ export function runLua(
   const connections: ConnectionInfo[] = [];
   const frames: FrameRecord[] = [];
   const decisions: Decision[] = [];
+  const warnings: OutputEntry[] = [];
   const run = startRun({
     chunkName: 'main.lua',
     policy: getPreset('allow-all').policy,
@@ -40,8 +43,10 @@ export function runLua(
     ...options,
     code,
     observer: {
-      output: (entry) =>
-        lines.push(entry.stream === 'stdout' ? entry.text : `[${entry.stream}] ${entry.text}`),
+      output: (entry) => {
+        if (entry.stream === 'warn') warnings.push(entry);
+        lines.push(entry.stream === 'stdout' ? entry.text : `[${entry.stream}] ${entry.text}`);
+      },
       connection: (info) => connections.push(info),
       frame: (record) => frames.push(record),
       decision: (decision) => decisions.push(decision),
@@ -50,7 +55,7 @@ export function runLua(
   const timer = options.stopAfterMs ? setTimeout(() => run.stop(), options.stopAfterMs) : undefined;
   const done = run.done.then((end) => {
     clearTimeout(timer);
-    return { end, lines, output: lines.join('\n'), connections, frames, decisions };
+    return { end, lines, output: lines.join('\n'), connections, frames, decisions, warnings };
   });
   return { done, stop: run.stop };
 }
@@ -58,4 +63,17 @@ export function runLua(
 /** Run to the end and return the result. */
 export function lua(code: string, options: TestRunOptions = {}): Promise<RunResult> {
   return runLua(code, { stopAfterMs: 15_000, ...options }).done;
+}
+
+/** Run a script whose assertions are in Lua: it must finish; returns what it reported. */
+export async function luaAsserts(code: string, options: TestRunOptions = {}): Promise<RunResult> {
+  const result = await lua(code, options);
+  if (result.end.status !== 'finished') {
+    const why =
+      result.end.status === 'error'
+        ? `${result.end.failure.message}\n${result.end.failure.traceback}`
+        : 'stopped';
+    throw new Error(`the Lua script did not finish: ${why}\n${result.output}`);
+  }
+  return result;
 }

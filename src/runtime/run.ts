@@ -24,7 +24,7 @@ import { openCoroutine } from './modules/coroutine.ts';
 import { openErrors, toError, formatError } from './modules/errors.ts';
 import { openJson } from './modules/json.ts';
 import { openTime, Timers, type Clock } from './modules/time.ts';
-import { openWebsocket, type TransportChoice } from './modules/websocket.ts';
+import { openWebsocket, type TransportChoice } from './modules/websocket/index.ts';
 import type { Connection } from './connection.ts';
 import type { DemoHosts } from './route.ts';
 import type { Policy } from '../policy/types.ts';
@@ -134,9 +134,17 @@ export function startRun(options: RunOptions): RunHandle {
   );
   const channels = channelLibrary(scheduler);
 
+  // A warning repeats nothing new when the same line says the same again (a send in a loop):
+  // each (line, message) is reported once per run.
+  const warned = new Set<string>();
   setWarningSink(L, {
     strict: options.strict ?? false,
-    warn: (text, line) => options.observer.output({ stream: 'warn', text, line, time: Date.now() }),
+    warn: (text, line) => {
+      const key = `${line ?? ''}\n${text}`;
+      if (warned.has(key)) return;
+      warned.add(key);
+      options.observer.output({ stream: 'warn', text, line, time: Date.now() });
+    },
   });
   openBase(L, write);
   const modules: Array<[string, LuaFunction]> = [

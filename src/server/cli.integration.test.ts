@@ -2,29 +2,10 @@
  * The command-line runner as a user runs it: a child process per case, real demo servers on
  * loopback, exit codes and output as printed.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli, scratchDir } from '../test-support/run-cli.ts';
 
-const cli = new URL('./cli.ts', import.meta.url).pathname;
-const tsx = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'lua-cli-'));
-
-function write(name: string, text: string): string {
-  const file = join(dir, name);
-  writeFileSync(file, text);
-  return file;
-}
-
-function runCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(tsx, [cli, ...args], { timeout: 30_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const { write } = scratchDir();
 
 describe('npm run lua', () => {
   it('runs the documentation chat example verbatim against the demo servers', async () => {
@@ -60,12 +41,39 @@ describe('npm run lua', () => {
     );
     const script = write(
       'deny.lua',
-      'local c, err = websocket.connect("ws://127.0.0.1:9/")\nprint(err:kind())\n',
+      'local c, err = websocket.connect("ws://127.0.0.1:9/")\nprint(err:kind() == errors.PERMISSION_DENIED)\n',
     );
     const r = await runCli(script, '--policy', policy);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('PERMISSION_DENIED\n');
+    expect(r.stdout).toBe('true\n');
     expect(r.stderr).toContain('policy: denied by default');
+  });
+
+  it('prints a warning line for an option the platform ignores, and fails on it with --strict', async () => {
+    const script = write(
+      'lenient.lua',
+      [
+        'local c = assert(websocket.connect("wss://api.example.com/ws",',
+        '  { chanel_capacity = 5 }))',
+        'c:close()',
+        'print("done")',
+        '',
+      ].join('\n'),
+    );
+    const warning =
+      'warning: lenient.lua:1: websocket.connect: unknown option "chanel_capacity" ignored';
+    const lenient = await runCli(script, '--demo');
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toBe('done\n');
+    expect(lenient.stderr).toContain(warning);
+
+    const strict = await runCli('--strict', script, '--demo');
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toBe('');
+    expect(strict.stderr).toContain(
+      'lua: lenient.lua:1: strict: websocket.connect: unknown option "chanel_capacity" ignored',
+    );
+    expect(strict.stderr).not.toContain('warning:');
   });
 
   it('exits 2 with the usage on bad arguments', async () => {

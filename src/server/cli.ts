@@ -1,9 +1,14 @@
 /**
- * `npm run lua -- script.lua [--policy policy.json] [--demo]`: runs a script in Node with the
+ * `npm run lua -- script.lua [--policy policy.json] [--demo] [--export run.json] [--strict]`:
+ * runs a script in Node with the
  * same runtime as the page (direct transport on the `ws` package), prints its output, and
  * exits non-zero with the Lua error and traceback when the script fails. Ctrl+C stops the run
  * (sockets close with 1001) and exits with 130. `--demo` starts the demo servers on a free
  * loopback port and routes the documentation's example hosts to them, as the page does.
+ * `--export` writes the run's connections and frames as the inspector exports them
+ * (docs/session-format.md; a name ending in `.har` gives HAR), also when the run fails.
+ * Warnings (what the platform would silently ignore) go to stderr as
+ * `warning: <chunk>:<line>: <message>`; `--strict` makes each one an error that fails the run.
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -16,24 +21,56 @@ import { parsePolicy } from '../policy/serialize.ts';
 import type { Policy } from '../policy/types.ts';
 import type { DemoHosts } from '../runtime/route.ts';
 import { createDemoServers, DEMO_HOSTS } from './demo/index.ts';
+import { SessionRecorder } from '../session/recorder.ts';
+import { writeSessionFile } from '../session/write-file.ts';
 
-const USAGE = 'usage: npm run lua -- <script.lua> [--policy <policy.json>] [--demo]';
+const USAGE =
+  'usage: npm run lua -- <script.lua> [--policy <policy.json>] [--demo] [--export <run.json|run.har>] [--strict]';
 
 interface CliArgs {
   script: string;
   policyFile?: string;
   demo: boolean;
+  exportFile?: string;
+  warnings: WarningFlags;
 }
+
+// ---- warnings: --strict ------------------------------------------------------------------
+
+interface WarningFlags {
+  /** Every warning is an error that fails the run (src/runtime/warnings.ts). */
+  strict: boolean;
+}
+
+/** Consumes the warning flags at argv[i]; returns whether it did. Allowed anywhere. */
+function parseWarningFlag(arg: string, flags: WarningFlags): boolean {
+  if (arg !== '--strict') return false;
+  flags.strict = true;
+  return true;
+}
+
+/** `warning: main.lua:3: …`, the compiler-style line editors and CI logs understand. */
+function formatWarning(chunkName: string, line: number | undefined, text: string): string {
+  return `warning: ${chunkName}${line === undefined ? '' : `:${line}`}: ${text}`;
+}
+
+// ------------------------------------------------------------------------------------------
 
 function parseArgs(argv: string[]): CliArgs {
   let script: string | undefined;
   let policyFile: string | undefined;
   let demo = false;
+  let exportFile: string | undefined;
+  const warnings: WarningFlags = { strict: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    if (parseWarningFlag(arg, warnings)) continue;
     if (arg === '--policy') {
       policyFile = argv[++i];
       if (!policyFile) throw new Error('--policy needs a file name');
+    } else if (arg === '--export') {
+      exportFile = argv[++i];
+      if (!exportFile) throw new Error('--export needs a file name');
     } else if (arg === '--demo') {
       demo = true;
     } else if (arg === '--help' || arg === '-h') {
@@ -48,7 +85,7 @@ function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (!script) throw new Error('no script given');
-  return { script, policyFile, demo };
+  return { script, policyFile, demo, exportFile, warnings };
 }
 
 function readText(file: string, what: string): string {
@@ -106,16 +143,24 @@ async function main(): Promise<number> {
     return 2;
   }
   const demo = args.demo ? await startDemoServers() : undefined;
+  const recorder = args.exportFile ? new SessionRecorder() : undefined;
+  const chunkName = basename(args.script);
   const run = startRun({
     code,
-    chunkName: basename(args.script),
+    chunkName,
+    strict: args.warnings.strict,
     policy,
     transport: { transport: createNodeTransport(), why: 'direct (ws in Node)' },
     demoHosts: demo?.demoHosts ?? {},
     observer: {
-      output: (entry) =>
-        entry.stream === 'stdout' ? console.log(entry.text) : console.error(entry.text),
-      connection: () => {},
+      output: (entry) => {
+        if (entry.stream === 'stdout') console.log(entry.text);
+        else if (entry.stream === 'warn')
+          console.error(formatWarning(chunkName, entry.line, entry.text));
+        else console.error(entry.text);
+      },
+      connection: (info) => recorder?.connection(info),
+      frame: recorder && ((record, data) => recorder.frame(record, data)),
       decision: (decision) => {
         if (!decision.allowed) console.error(`policy: ${decision.explanation}`);
       },
@@ -133,6 +178,14 @@ async function main(): Promise<number> {
   const end = await run.done;
   process.off('beforeExit', onLoopEmpty);
   await demo?.close();
+  if (recorder && args.exportFile) {
+    try {
+      await writeSessionFile(args.exportFile, recorder.source());
+    } catch (e) {
+      console.error(`lua: cannot write ${args.exportFile}: ${(e as Error).message}`);
+      return 1;
+    }
+  }
   if (deadlocked) {
     console.error(`lua: ${DEADLOCK}`);
     return 1;

@@ -35,6 +35,7 @@ describe('the Lua API description', () => {
       'send',
       'ping',
       'channel',
+      'receive',
       'close',
       'close_info',
     ]);
@@ -88,14 +89,18 @@ describe('the Lua API description', () => {
       GOING_AWAY: 1001,
       PROTOCOL_ERROR: 1002,
       UNSUPPORTED_DATA: 1003,
+      RESERVED: 1004,
       NO_STATUS: 1005,
       ABNORMAL_CLOSURE: 1006,
       INVALID_PAYLOAD: 1007,
       POLICY_VIOLATION: 1008,
       MESSAGE_TOO_BIG: 1009,
+      MANDATORY_EXTENSION: 1010,
       INTERNAL_ERROR: 1011,
       SERVICE_RESTART: 1012,
       TRY_AGAIN_LATER: 1013,
+      BAD_GATEWAY: 1014,
+      TLS_HANDSHAKE: 1015,
     });
   });
 

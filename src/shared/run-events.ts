@@ -36,6 +36,10 @@ export interface ConnectionInfo {
   closeReason?: string;
   /** The failure or denial message, when there is one. */
   error?: string;
+  /** The script's extra handshake headers, as sent. */
+  requestHeaders?: Record<string, string>;
+  /** The server's handshake response headers, where the transport sees them. */
+  responseHeaders?: Record<string, string>;
 }
 
 export type FrameDirection = 'in' | 'out';
@@ -51,14 +55,23 @@ export interface FrameRecord {
   time: number;
   /** Text (cut to a preview length) or, for binary, hex of the first bytes. */
   preview: string;
+  /** Close frames: the code (the reason is the payload). */
+  closeCode?: number;
+  /** The payload, where a session is being kept (src/session/frame-data.ts); maybe cut. */
+  data?: Uint8Array;
+  /** `data` is only the start of the payload. */
+  truncated?: boolean;
 }
 
 /** The sink a run writes its events to. */
 export interface RunObserver {
   output(entry: OutputEntry): void;
   connection(info: ConnectionInfo): void;
-  /** Absent when nobody looks at frames (the CLI), which spares the hot path the previews. */
-  frame?(record: FrameRecord): void;
+  /**
+   * Absent when nobody looks at frames (the CLI), which spares the hot path the previews.
+   * `data` is the payload itself, only lent: an observer that keeps it copies it.
+   */
+  frame?(record: FrameRecord, data: Uint8Array): void;
   decision(decision: Decision): void;
 }
 

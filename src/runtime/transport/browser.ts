@@ -48,6 +48,7 @@ function connect(
       );
     },
     close(code, reason) {
+      if (code === undefined) return socket.close();
       if (code !== 1000 && (code < 3000 || code > 4999)) {
         throw new TransportUnsupported(
           `the relay is needed for close code ${code}: the browser's own WebSocket may only send 1000 or 3000-4999 (transport is direct)`,
@@ -55,6 +56,8 @@ function connect(
       }
       socket.close(code, reason);
     },
+    // The browser cannot end a connection without a close frame: the nearest is one without a code.
+    drop: () => socket.close(),
     // The browser reads as fast as it can; the channel holds what arrives (nothing is dropped).
     pause: () => {},
     resume: () => {},

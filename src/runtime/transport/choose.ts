@@ -4,7 +4,7 @@
  * for every connection.
  */
 import type { TransportMode } from '../../shared/worker-protocol.ts';
-import type { TransportChoice } from '../modules/websocket.ts';
+import type { TransportChoice } from '../modules/websocket/index.ts';
 import type { Transport } from './types.ts';
 
 export interface TransportOptions {

@@ -41,6 +41,17 @@ function refusedCloseCode(error: Error & { code?: string }): number | undefined 
   return arrived ? Number(arrived[1]) : undefined;
 }
 
+/** Response headers with their names as the server spelled them. */
+function headerRecord(res: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) {
+    const name = res.rawHeaders[i];
+    headers[name] =
+      name in headers ? `${headers[name]}, ${res.rawHeaders[i + 1]}` : res.rawHeaders[i + 1];
+  }
+  return headers;
+}
+
 function connect(request: ConnectRequest, events: TransportEvents): TransportConnection {
   const socket = new WebSocket(request.url, request.protocols, clientOptions(request));
   let opened = false;
@@ -57,9 +68,17 @@ function connect(request: ConnectRequest, events: TransportEvents): TransportCon
     events.onFail(message);
   };
 
+  let responseHeaders: Record<string, string> | undefined;
+  socket.on('upgrade', function socketOnUpgrade(res: IncomingMessage) {
+    responseHeaders = headerRecord(res);
+  });
   socket.on('open', function socketOnOpen() {
     opened = true;
-    events.onOpen({ protocol: socket.protocol, extensions: socket.extensions });
+    events.onOpen({
+      protocol: socket.protocol,
+      extensions: socket.extensions,
+      headers: responseHeaders,
+    });
   });
   socket.on('message', function socketOnMessage(data: Buffer, isBinary: boolean) {
     events.onMessage(isBinary ? 'binary' : 'text', data);
@@ -90,8 +109,10 @@ function connect(request: ConnectRequest, events: TransportEvents): TransportCon
     ping: () => socket.ping(),
     close(code, reason) {
       if (socket.readyState === WebSocket.CONNECTING) socket.terminate();
+      else if (code === undefined) socket.close();
       else socket.close(code, reason);
     },
+    drop: () => socket.terminate(),
     pause: () => socket.pause(),
     resume: () => socket.resume(),
   };

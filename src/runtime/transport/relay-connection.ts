@@ -79,7 +79,7 @@ export class RelayConnection implements TransportConnection {
     if (this.state === 'open') this.socket.send(encodeFrame(FRAME_PING, EMPTY));
   }
 
-  close(code: number, reason: string): void {
+  close(code: number | undefined, reason: string): void {
     if (this.state === 'connecting') {
       // The caller has given up on this connection and reports it itself: no more events.
       this.state = 'ended';
@@ -91,6 +91,11 @@ export class RelayConnection implements TransportConnection {
     if (this.state !== 'open') return;
     this.state = 'closing';
     this.sendControl({ type: 'close', code, reason });
+  }
+
+  /** The relay protocol cannot drop the upstream without a close frame: the nearest is one without a code. */
+  drop(): void {
+    this.close(undefined, '');
   }
 
   pause(): void {

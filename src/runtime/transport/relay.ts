@@ -49,6 +49,7 @@ export function createRelayTransport(
           bufferedAmount: () => 0,
           ping() {},
           close() {},
+          drop() {},
           pause() {},
           resume() {},
         };

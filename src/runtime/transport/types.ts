@@ -39,6 +39,8 @@ export interface TransportEvents {
 export interface OpenInfo {
   protocol: string;
   extensions: string;
+  /** The server's handshake response headers, where the transport sees them. */
+  headers?: Record<string, string>;
 }
 
 export interface TransportConnection {
@@ -47,7 +49,14 @@ export interface TransportConnection {
   bufferedAmount(): number;
   /** Throws a TransportUnsupported when this transport cannot send a ping frame. */
   ping(): void;
-  close(code: number, reason: string): void;
+  /** Start the closing handshake; `code` undefined sends a close frame without a code. */
+  close(code: number | undefined, reason: string): void;
+  /**
+   * End the connection without a close frame (the platform's dialer does this for a close it
+   * cannot encode, and on read_timeout). A transport that cannot drop the TCP connection (the
+   * browser's WebSocket, the relay) sends a close frame without a code instead.
+   */
+  drop(): void;
   /** Backpressure: stop delivering messages until resume(); nothing is dropped. */
   pause(): void;
   resume(): void;

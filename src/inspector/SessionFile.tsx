@@ -1,0 +1,97 @@
+/**
+ * Export the run's connections and frames (JSON or HAR, docs/session-format.md) and import
+ * such a file back to look at it. Import is refused while a run is going.
+ */
+import { useRef, useState } from 'react';
+import type { RunStore } from '../app/run-store.ts';
+import { sessionJsonChunks } from '../session/export-json.ts';
+import { sessionHarChunks } from '../session/export-har.ts';
+import { parseSessionFile, sessionRecords, SessionImportError } from '../session/import.ts';
+import { blobOf, storeSource } from '../session/store-source.ts';
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function fileStamp(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+}
+
+export function SessionFile({ store, running }: { store: RunStore; running: boolean }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState('');
+  const empty = store.connections.size === 0;
+
+  const exportAs = (kind: 'json' | 'har') => {
+    const source = storeSource(store);
+    const chunks = kind === 'har' ? sessionHarChunks(source) : sessionJsonChunks(source);
+    download(blobOf(chunks, 'application/json'), `session-${fileStamp()}.${kind}`);
+  };
+
+  const importFile = async (file: File) => {
+    setError('');
+    try {
+      store.showSession(sessionRecords(parseSessionFile(await file.text())), file.name);
+    } catch (e) {
+      if (!(e instanceof SessionImportError)) throw e;
+      setError(`${file.name}: ${e.message}`);
+    }
+  };
+
+  return (
+    <div className="session-file">
+      <button
+        type="button"
+        className="btn btn-ghost btn-small"
+        disabled={empty}
+        onClick={() => exportAs('json')}
+        data-testid="inspector.export-json"
+        title="Download every connection and frame as JSON"
+      >
+        Export JSON
+      </button>
+      <button
+        type="button"
+        className="btn btn-ghost btn-small"
+        disabled={empty}
+        onClick={() => exportAs('har')}
+        data-testid="inspector.export-har"
+        title="Download as HAR (opens in browser devtools)"
+      >
+        HAR
+      </button>
+      <button
+        type="button"
+        className="btn btn-ghost btn-small"
+        disabled={running}
+        onClick={() => input.current?.click()}
+        data-testid="inspector.import"
+        title={running ? 'Stop the run to import a session' : 'Open a session (JSON or HAR)'}
+      >
+        Import…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,.har,application/json"
+        hidden
+        data-testid="inspector.import-file"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void importFile(file);
+        }}
+      />
+      {error && (
+        <p className="session-file-error" role="alert" data-testid="inspector.import-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

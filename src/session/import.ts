@@ -1,0 +1,214 @@
+/**
+ * Reading a session file back: the playground's own JSON (any version up to SESSION_VERSION)
+ * or a HAR with `_webSocketMessages` (ours, or one saved from Chrome's DevTools). A file that is
+ * neither, or is damaged, is refused with a message that says what is wrong.
+ */
+import type { ConnectionInfo, FrameKind, FrameRecord } from '../shared/run-events.ts';
+import {
+  SESSION_FORMAT,
+  SESSION_VERSION,
+  type Session,
+  type SessionConnection,
+  type SessionFrame,
+} from '../shared/session-format.ts';
+import { framePreview } from '../runtime/frame-preview.ts';
+import { SESSION_CAPS } from './frame-data.ts';
+import { OPCODES, type HarWebSocketMessage } from './export-har.ts';
+import { decodePayload } from './payload.ts';
+
+export class SessionImportError extends Error {}
+
+const KINDS = new Set<string>(Object.keys(OPCODES));
+const KIND_OF_OPCODE = new Map(
+  Object.entries(OPCODES).map(([kind, op]) => [op, kind as FrameKind]),
+);
+
+export function parseSessionFile(text: string): Session {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new SessionImportError(`not a JSON file: ${(e as Error).message}`);
+  }
+  if (isObject(parsed) && parsed.format === SESSION_FORMAT) return checkSession(parsed);
+  if (isObject(parsed) && isObject(parsed.log) && Array.isArray(parsed.log.entries)) {
+    return fromHar(parsed.log);
+  }
+  throw new SessionImportError('neither a playground session (JSON) nor a HAR file');
+}
+
+/** The records the inspector shows, with previews, from a parsed session. */
+export function sessionRecords(session: Session): {
+  startedAt: number;
+  connections: ConnectionInfo[];
+  frames: FrameRecord[];
+} {
+  const connections: ConnectionInfo[] = [];
+  const frames: FrameRecord[] = [];
+  for (const { frames: own, ...info } of session.connections) {
+    connections.push(info);
+    for (const frame of own) frames.push(frameRecord(info.id, frame));
+  }
+  frames.sort((a, b) => a.time - b.time);
+  return { startedAt: session.startedAt, connections, frames };
+}
+
+function frameRecord(connectionId: number, frame: SessionFrame): FrameRecord {
+  const data =
+    frame.data !== undefined ? decodePayload(frame.data, frame.encoding ?? 'utf8') : undefined;
+  const record: FrameRecord = {
+    connectionId,
+    direction: frame.direction,
+    kind: frame.type,
+    size: frame.size,
+    time: frame.time,
+    preview:
+      frame.type === 'close'
+        ? `${frame.code ?? ''} ${data ? new TextDecoder().decode(data) : ''}`.trim()
+        : data
+          ? framePreview(frame.type, data)
+          : '(payload not kept)',
+  };
+  if (data) record.data = data;
+  if (frame.truncated) record.truncated = true;
+  if (frame.code !== undefined) record.closeCode = frame.code;
+  return record;
+}
+
+function checkSession(raw: Record<string, unknown>): Session {
+  const version = raw.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new SessionImportError('the session has no valid "version"');
+  }
+  if (version > SESSION_VERSION) {
+    throw new SessionImportError(
+      `the session is of version ${version}, newer than this playground reads (${SESSION_VERSION})`,
+    );
+  }
+  if (!Array.isArray(raw.connections)) throw new SessionImportError('"connections" is not a list');
+  raw.connections.forEach((connection, i) => checkConnection(connection, `connections[${i}]`));
+  return raw as unknown as Session;
+}
+
+function checkConnection(raw: unknown, where: string): asserts raw is SessionConnection {
+  if (!isObject(raw)) throw new SessionImportError(`${where} is not an object`);
+  if (typeof raw.id !== 'number') throw new SessionImportError(`${where}.id is not a number`);
+  if (typeof raw.url !== 'string') throw new SessionImportError(`${where}.url is not a string`);
+  if (!Array.isArray(raw.frames)) throw new SessionImportError(`${where}.frames is not a list`);
+  raw.frames.forEach((frame, i) => checkFrame(frame, `${where}.frames[${i}]`));
+}
+
+function checkFrame(raw: unknown, where: string): void {
+  if (!isObject(raw)) throw new SessionImportError(`${where} is not an object`);
+  if (raw.direction !== 'in' && raw.direction !== 'out') {
+    throw new SessionImportError(`${where}.direction is neither "in" nor "out"`);
+  }
+  if (typeof raw.type !== 'string' || !KINDS.has(raw.type)) {
+    throw new SessionImportError(`${where}.type is not a frame type`);
+  }
+  if (typeof raw.size !== 'number' || typeof raw.time !== 'number') {
+    throw new SessionImportError(`${where} lacks a numeric size or time`);
+  }
+  if (raw.data !== undefined) {
+    if (typeof raw.data !== 'string' || (raw.encoding !== 'utf8' && raw.encoding !== 'base64')) {
+      throw new SessionImportError(`${where}.data needs a string and an encoding (utf8, base64)`);
+    }
+    if (raw.encoding === 'base64' && !/^[A-Za-z0-9+/]*={0,2}$/.test(raw.data)) {
+      throw new SessionImportError(`${where}.data is not base64`);
+    }
+  }
+}
+
+function fromHar(log: Record<string, unknown>): Session {
+  const meta = isObject(log._luaPlayground) ? log._luaPlayground : {};
+  const connections: SessionConnection[] = [];
+  (log.entries as unknown[]).forEach((entry, i) => {
+    if (!isObject(entry) || !Array.isArray(entry._webSocketMessages)) return;
+    const info = isObject(entry._luaPlayground)
+      ? (entry._luaPlayground as unknown as ConnectionInfo)
+      : harConnectionInfo(entry, connections.length + 1);
+    const frames = entry._webSocketMessages.map((message, j) =>
+      harFrame(message, `entries[${i}]._webSocketMessages[${j}]`),
+    );
+    connections.push({ ...info, frames });
+  });
+  if (connections.length === 0) {
+    throw new SessionImportError('the HAR file has no WebSocket entries (_webSocketMessages)');
+  }
+  return {
+    format: SESSION_FORMAT,
+    version: SESSION_VERSION,
+    exportedAt: typeof meta.exportedAt === 'string' ? meta.exportedAt : '',
+    startedAt: typeof meta.startedAt === 'number' ? meta.startedAt : 0,
+    caps: isObject(meta.caps) ? (meta.caps as unknown as Session['caps']) : SESSION_CAPS,
+    framesDropped: typeof meta.framesDropped === 'number' ? meta.framesDropped : 0,
+    connections,
+  };
+}
+
+function harConnectionInfo(entry: Record<string, unknown>, id: number): ConnectionInfo {
+  const request = isObject(entry.request) ? entry.request : {};
+  const response = isObject(entry.response) ? entry.response : {};
+  const url = typeof request.url === 'string' ? request.url : '';
+  const responseHeaders = harHeaders(response.headers);
+  return {
+    id,
+    url,
+    routedUrl: url,
+    state: 'closed',
+    transport: 'none',
+    transportWhy: 'imported from a HAR file',
+    protocol: headerValue(responseHeaders, 'sec-websocket-protocol'),
+    extensions: headerValue(responseHeaders, 'sec-websocket-extensions'),
+    requestHeaders: harHeaders(request.headers),
+    responseHeaders,
+  };
+}
+
+function harFrame(raw: unknown, where: string): SessionFrame {
+  if (!isObject(raw)) throw new SessionImportError(`${where} is not an object`);
+  const message = raw as unknown as HarWebSocketMessage;
+  const kind = KIND_OF_OPCODE.get(message.opcode);
+  if (!kind) throw new SessionImportError(`${where}.opcode ${String(message.opcode)} is unknown`);
+  if (message.type !== 'send' && message.type !== 'receive') {
+    throw new SessionImportError(`${where}.type is neither "send" nor "receive"`);
+  }
+  if (typeof message.time !== 'number' || typeof message.data !== 'string') {
+    throw new SessionImportError(`${where} lacks a numeric time or a string data`);
+  }
+  const encoding = kind === 'text' || kind === 'close' ? 'utf8' : 'base64';
+  const bytes = decodePayload(message.data, encoding).length;
+  const frame: SessionFrame = {
+    direction: message.type === 'send' ? 'out' : 'in',
+    type: kind,
+    size: typeof message._size === 'number' ? message._size : bytes,
+    time: Math.round(message.time * 1000 * 1000) / 1000,
+  };
+  const kept = !(message._truncated && bytes === 0);
+  if (kept) Object.assign(frame, { data: message.data, encoding });
+  if (message._truncated && kept) frame.truncated = true;
+  if (typeof message._code === 'number') frame.code = message._code;
+  return frame;
+}
+
+function harHeaders(raw: unknown): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (!Array.isArray(raw)) return headers;
+  for (const header of raw) {
+    if (isObject(header) && typeof header.name === 'string' && typeof header.value === 'string') {
+      headers[header.name] = header.value;
+    }
+  }
+  return headers;
+}
+
+function headerValue(headers: Record<string, string>, name: string): string {
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === name) return value;
+  }
+  return '';
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,24 @@
+/**
+ * Node: a session written to a file as it is produced, chunk by chunk with the stream's
+ * backpressure, so a large session never exists as one string. `.har` gives HAR, else JSON.
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { sessionJsonChunks } from './export-json.ts';
+import { sessionHarChunks } from './export-har.ts';
+import type { SessionSource } from './session-source.ts';
+
+export function sessionChunksFor(file: string, source: SessionSource): Generator<string> {
+  return file.toLowerCase().endsWith('.har') ? sessionHarChunks(source) : sessionJsonChunks(source);
+}
+
+export async function writeSessionFile(file: string, source: SessionSource): Promise<void> {
+  const out = createWriteStream(file);
+  const failed = once(out, 'error').then(([error]) => Promise.reject(error as Error));
+  failed.catch(() => {});
+  for (const chunk of sessionChunksFor(file, source)) {
+    if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
+  }
+  out.end();
+  await Promise.race([once(out, 'finish'), failed]);
+}

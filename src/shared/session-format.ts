@@ -1,0 +1,51 @@
+/**
+ * A run's connections and frames as a file: the format the inspector downloads and reads back,
+ * the CLI writes (`--export run.json`) and the embed SDK's `end` event carries. Versioned:
+ * readers accept every version up to SESSION_VERSION. Documented in docs/session-format.md.
+ */
+import type { ConnectionInfo, FrameDirection, FrameKind } from './run-events.ts';
+
+export const SESSION_FORMAT = 'lua-playground-session';
+export const SESSION_VERSION = 1;
+
+export interface SessionFrame {
+  direction: FrameDirection;
+  type: FrameKind;
+  /** Payload size in bytes as it crossed the wire (before any cut). */
+  size: number;
+  /** ms since the epoch */
+  time: number;
+  /** The payload: text as is when `encoding` is "utf8", otherwise base64. Absent when not kept. */
+  data?: string;
+  encoding?: 'utf8' | 'base64';
+  /** `data` holds only the first `caps.frameDataBytes` bytes of the payload. */
+  truncated?: boolean;
+  /** Close frames: the code (the reason is the payload). */
+  code?: number;
+}
+
+export interface SessionConnection extends ConnectionInfo {
+  frames: SessionFrame[];
+}
+
+export interface SessionCaps {
+  /** The most frames a session holds; older ones were dropped (`framesDropped`). */
+  frames: number;
+  /** Bytes of payload kept per frame; a longer payload is cut (`truncated`). */
+  frameDataBytes: number;
+  /** Bytes of payload kept per run; frames after that keep no `data`. */
+  runDataBytes: number;
+}
+
+export interface Session {
+  format: typeof SESSION_FORMAT;
+  version: number;
+  /** ISO 8601 */
+  exportedAt: string;
+  /** ms since the epoch; 0 when unknown */
+  startedAt: number;
+  caps: SessionCaps;
+  /** Frames the run had and this file does not (the inspector's frame cap). */
+  framesDropped: number;
+  connections: SessionConnection[];
+}
