@@ -172,7 +172,9 @@ export class PageSender {
       records.push(r);
       size = grown;
       cost += c;
-      this.head++;
+      // Let the sent record go now: slots are compacted only now and then (below), and until
+      // then a queue of small messages would keep up to 1024 of them alive for nothing.
+      this.queue[this.head++] = undefined as unknown as DataRecord;
     }
     // Drop consumed slots now and then, so the array does not grow forever.
     if (this.head > 1024 && this.head * 2 > this.queue.length) {

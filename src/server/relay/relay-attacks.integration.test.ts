@@ -21,6 +21,7 @@ import { parseHostPattern } from './hosts.ts';
 import type { HostPattern } from './hosts.ts';
 import { PENDING_HIGH } from './page-sender.ts';
 import { OP } from '../../test-support/raw-frame-server.ts';
+import { collectGarbage } from '../../test-support/gc.ts';
 import { closeRawFrameServers, startRawFrameServer } from '../../test-support/raw-frame-server.ts';
 import { FRAME_PING, RELAY_PROTOCOL_VERSION } from '../../shared/relay-protocol.ts';
 
@@ -43,6 +44,14 @@ const connect = (url: string, extra: Record<string, unknown> = {}) => ({
   protocols: [],
   ...extra,
 });
+
+/** Collect twice, a little apart, so that freed buffers are really gone from the count. */
+async function settleGarbage(): Promise<void> {
+  for (let i = 0; i < 2; i++) {
+    collectGarbage();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 /** Buffers and typed arrays of this process: where a relay's queued messages live. */
 const externalBytes = (): number => process.memoryUsage().arrayBuffers;
@@ -248,6 +257,24 @@ describe('L3: the bound per connection', () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(relay.relay.stats().maxPendingCost).toBeLessThanOrEqual(queueLimit(MiB));
     expect(relay.relay.stats().peakBufferedBytes).toBeLessThanOrEqual(queueLimit(MiB) + MiB);
+  });
+
+  it('holds no more than it is charged for when a page stops reading small messages', async () => {
+    const relay = await startRelay();
+    const flood = await hostileUpstream({ mode: 'big', count: 20_000, size: 1024 });
+    const sessions = 8;
+    await settleGarbage();
+    const before = externalBytes();
+    for (let i = 0; i < sessions; i++)
+      pageThatDoesNotRead(relay.port, relay.endpoint.token, connect(flood.url));
+    await waitFor(() => flood.connections() === sessions, 5000, 'the upstreams');
+    await new Promise((r) => setTimeout(r, 1500));
+    await settleGarbage();
+    const perSession = (externalBytes() - before) / sessions;
+    const charged = relay.relay.stats().bufferedBytes / sessions;
+    expect(charged).toBeGreaterThan(PENDING_HIGH); // the pages really stopped reading
+    // Beyond what is charged: sockets' read buffers here (the pages' and the upstreams').
+    expect(perSession).toBeLessThan(charged + 256 * 1024);
   });
 
   it('measures a control message in bytes, before decoding it', async () => {
