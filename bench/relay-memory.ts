@@ -5,23 +5,16 @@
  *   - idle: IDLE_SESSIONS sessions open to the echo server, nothing moving;
  *   - busy: BUSY_SESSIONS sessions whose upstream floods 1 KiB messages at a page that stops
  *     reading after its first message: the worst a peer can make a session hold, which the
- *     relay's bounds (docs/relay.md, "Memory bounds") must cap;
- *
- * and the echo round trip through the relay against the same client going direct, in Node
- * (no browser in the way: the relay's own cost per round trip).
+ *     relay's bounds (docs/relay.md, "Memory bounds") must cap.
  */
 import { WebSocket } from 'ws';
 import type { BenchBrowser } from './browser.ts';
 import type { BenchServers } from './servers.ts';
-import { ratio } from './report.ts';
 import type { Result } from './report.ts';
 import { relayProtocols } from '../src/shared/relay-protocol.ts';
-import { createRelayTransport } from '../src/runtime/transport/relay.ts';
-import type { WebSocketConstructor } from '../src/runtime/transport/relay-socket.ts';
 
 const IDLE_SESSIONS = 200;
 const BUSY_SESSIONS = 16;
-const ROUND_TRIPS = 2_000;
 const KiB = 1024;
 
 let opened = 0;
@@ -71,41 +64,6 @@ async function perSession(
   };
 }
 
-async function echoRatio(servers: BenchServers, bb: BenchBrowser): Promise<number> {
-  const p50 = (samples: number[]) =>
-    samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? NaN;
-  const direct = new WebSocket(servers.pingPongUrl(ROUND_TRIPS, 'node-direct'));
-  await new Promise<void>((resolve) => {
-    direct.on('open', () => direct.send('go'));
-    direct.on('message', (data, isBinary) => direct.send(data, { binary: isBinary }));
-    direct.on('close', () => resolve());
-  });
-  const transport = createRelayTransport(
-    { url: `ws://127.0.0.1:${bb.playground.port}/relay`, token: bb.playground.token },
-    WebSocket as unknown as WebSocketConstructor,
-  );
-  await new Promise<void>((resolve) => {
-    const connection = transport.connect(
-      {
-        url: servers.pingPongUrl(ROUND_TRIPS, 'node-relay'),
-        headers: {},
-        protocols: [],
-        dialTimeoutMs: 0,
-        compression: 0,
-        compressionThreshold: 0,
-        readLimit: 0,
-      },
-      {
-        onOpen: () => connection.send(new TextEncoder().encode('go'), false),
-        onMessage: (type, data) => connection.send(data, type === 'binary'),
-        onFail: () => resolve(),
-        onClose: () => resolve(),
-      },
-    );
-  });
-  return p50(await servers.roundTrips('node-relay')) / p50(await servers.roundTrips('node-direct'));
-}
-
 export async function benchRelayMemory(
   servers: BenchServers,
   bb: BenchBrowser,
@@ -127,12 +85,5 @@ export async function benchRelayMemory(
     // The queue's pause point, what ws had read when it paused, one batch frame being written.
     target: 'held ≤ 256 KiB + 64 KiB + 256 KiB',
     met: busy.held <= 576 * KiB,
-  });
-  const node = await echoRatio(servers, bb);
-  report({
-    bench: `Echo round trip × ${ROUND_TRIPS}, Node client, relay vs direct`,
-    measured: `relay/direct p50 ${ratio(node)}`,
-    target: '',
-    met: null,
   });
 }

@@ -13,6 +13,7 @@ import { benchLargeEcho } from './large-echo.ts';
 import { collectGarbage } from '../src/test-support/gc.ts';
 import { benchReceive } from './receive.ts';
 import { benchRelayMemory } from './relay-memory.ts';
+import { benchRelayEcho } from './relay-echo.ts';
 import { benchUiFrames } from './ui-frames.ts';
 import { describeMachine, printResult, renderResults, writeResults } from './report.ts';
 import type { Result } from './report.ts';
@@ -31,7 +32,10 @@ const BENCHES: Record<string, Bench> = {
   large: benchLargeEcho,
   ui: benchUiFrames,
   load: (_servers, bb, report) => benchColdLoad(bb, report),
-  relay: benchRelayMemory,
+  relay: async (servers, bb, report) => {
+    await benchRelayMemory(servers, bb, report);
+    await benchRelayEcho(servers, bb, report);
+  },
 };
 
 async function main(): Promise<void> {
