@@ -24,8 +24,10 @@
  * (see messageCost) sent to the page and not yet acknowledged. The page acknowledges bytes
  * only once it has handed the messages on (so a paused page stops acknowledging). When the
  * window is used up the relay stops sending, queues a little, then pauses the upstream socket
- * (TCP backpressure reaches the server). Nothing is dropped; memory on both sides is bounded
- * by the window plus one socket read.
+ * (TCP backpressure reaches the server). Nothing is dropped while both peers keep to it; the
+ * page holds at most the window plus one message, and the relay's bounds (including a peer
+ * that ignores flow control, which ends the session with 1008) are in docs/relay.md,
+ * "Memory bounds".
  *
  * Batching: while a frame to the page is still being written, further upstream messages are
  * packed into one batch frame ([0x7f] then records [kind u8][length u32 BE][payload]), which
