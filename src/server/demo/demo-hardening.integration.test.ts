@@ -128,7 +128,11 @@ describe('demo server caps', () => {
     ws.send(JSON.stringify({ type: 'connection_init' }));
     for (let i = 0; i <= MAX_SUBSCRIPTIONS; i++)
       ws.send(
-        JSON.stringify({ id: `s${i}`, type: 'subscribe', payload: { query: 'subscription { t }' } }),
+        JSON.stringify({
+          id: `s${i}`,
+          type: 'subscribe',
+          payload: { query: 'subscription { t }' },
+        }),
       );
     await until(() => got.some((m) => m.type === 'error'), 'the refusal');
     expect(got.find((m) => m.type === 'error')).toMatchObject({
