@@ -64,7 +64,7 @@ function main(): void {
     );
     if (config.hosts.deny.some((p) => p.type === 'name' || p.type === 'suffix'))
       console.log(
-        '  note: a name in RELAY_DENY_HOSTS matches that name only, not its address or other names for it; deny by address range (loopback, private, 10.0.0.0/8) to be sure',
+        '  note: a name in RELAY_DENY_HOSTS denies that name and the addresses it resolves to, not other names for other addresses of the same machine, and *.suffix patterns only names; deny by address range (loopback, private, 10.0.0.0/8) to be sure',
       );
     if (warning) console.log(`  ${warning}`);
     if (!env.RELAY_TOKEN) console.log(`  token: ${config.token}`);
