@@ -81,8 +81,9 @@ export function exposeRelay(
   if (!explicit.requireOrigin) config.allowMissingOrigin = false;
   config.hosts = { ...config.hosts, exposed: true };
   return (
-    `warning: listening on ${host}, not loopback: answering only Host ${config.allowedOrigins.join(', ')} ` +
-    `(and loopback names); the relay refuses requests without Origin and targets on this machine ` +
-    `(loopback, link-local) unless RELAY_ALLOW_HOSTS names them by address`
+    `warning: listening on ${host}, which is not loopback: only pages from ${config.allowedOrigins.join(', ')} ` +
+    `may use the relay (and npm start serves its page only to those hosts and the loopback names); ` +
+    `requests without Origin are refused, and so are targets on this machine (loopback, link-local) ` +
+    `unless RELAY_ALLOW_HOSTS names them by address`
   );
 }
