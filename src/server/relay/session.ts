@@ -10,7 +10,10 @@
  * the upstream (codes a browser may not send, like 1011, included), the upstream's come back
  * exactly as they arrived; the page going away closes the upstream with 1001; the upstream
  * dropping without a close frame reaches the page as 1006. Nothing a peer sends can throw out
- * of a handler: every parse is guarded and every socket has an 'error' listener.
+ * of a handler: every parse is guarded and every socket has an 'error' listener. Every byte
+ * held for a peer is charged to the relay's memory budget (memory-budget.ts); a peer that
+ * sends past the session's bound or the budget ends the session with 1008 and the reason.
+ * Pings from the page are flow-controlled like data.
  *
  * One file on purpose: it is one state machine, and its transitions read best side by side.
  */
