@@ -1,7 +1,8 @@
 -- A connection the security policy denies: websocket.connect returns PERMISSION_DENIED
--- before any socket is opened. The default playground policy denies `ws://*:*/admin*`
--- (see the Policy tab; add your own deny rules there and run this again). The message is the
--- platform's ("not allowed: <url>"); the Policy tab's denied list says which rule decided.
+-- before any socket is opened. The default playground policy's entry deny_admin_paths
+-- denies every URL matching '^wss?://[^/]+/admin' (see the Policy tab: edit the registry file
+-- there and run this again). The message is the platform's ("not allowed: <url>"); the Policy
+-- tab's denied list says which entry decided.
 local url = "ws://api.example.com:8080/admin"
 
 local client, err = websocket.connect(url)

@@ -13,7 +13,7 @@ export function DeniedList({ store }: { store: RunStore }) {
           {[...denied].reverse().map((d) => (
             <li key={d.seq} className="denied-item" data-testid="policy.denied-item">
               <span className="denied-time mono">{formatClock(d.time)}</span>
-              <span className="denied-url mono">{d.decision.resource ?? d.decision.action}</span>
+              <span className="denied-url mono">{d.decision.resource || d.decision.action}</span>
               <span className="denied-why">{d.decision.explanation}</span>
             </li>
           ))}

@@ -1,52 +1,78 @@
-/** Export the policy as JSON (copy or download) and import one (paste or file), validated. */
+/**
+ * Import and export. Exports: the registry file (`_index.yaml`, the platform's format) and the
+ * playground policy (version 2 JSON: the file plus actor, scope and strict mode). Imports, by
+ * paste, file or drop: a registry file (keeps the current actor, scope and strict mode), a
+ * version 2 policy, or a version 1 policy (converted, with its notices).
+ */
 import { useRef, useState } from 'react';
+import type { DragEvent } from 'react';
 import type { Policy } from './types.ts';
 import { formatPolicy, parsePolicy } from './serialize.ts';
 
-export function ImportExport({
-  policy,
-  onImport,
-}: {
+export interface ImportExportProps {
   policy: Policy;
-  onImport(policy: Policy): void;
-}) {
+  onImport(policy: Policy, notices: string[]): void;
+}
+
+function download(name: string, text: string, type: string) {
+  const blob = new Blob([text.endsWith('\n') ? text : `${text}\n`], { type });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+export function ImportExport({ policy, onImport }: ImportExportProps) {
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
   const [copied, setCopied] = useState(false);
   const file = useRef<HTMLInputElement>(null);
 
-  function tryImport(json: string) {
-    const parsed = parsePolicy(json);
+  function tryImport(input: string) {
+    const parsed = parsePolicy(input, policy);
     if (!parsed.ok) {
-      setError(parsed.rule !== undefined ? `rule ${parsed.rule}: ${parsed.error}` : parsed.error);
+      const lines = parsed.problems?.map((p) =>
+        p.line > 0 ? `line ${p.line}: ${p.message}` : p.message,
+      );
+      setError(lines && lines.length > 0 ? lines.join('\n') : parsed.error);
       return;
     }
     setError(null);
     setText(null);
-    onImport(parsed.policy);
-  }
-
-  function download() {
-    const blob = new Blob([formatPolicy(policy) + '\n'], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = 'policy.json';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    onImport(parsed.policy, parsed.notices);
   }
 
   async function copy() {
     try {
-      await navigator.clipboard.writeText(formatPolicy(policy));
+      await navigator.clipboard.writeText(policy.source);
       setCopied(true);
       setTimeout(() => setCopied(false), 1500);
     } catch {
-      setText(formatPolicy(policy));
+      // No clipboard (permissions, insecure context): show the text to copy by hand.
+      setText(policy.source);
     }
   }
 
+  function onDrop(e: DragEvent) {
+    e.preventDefault();
+    setDragging(false);
+    const f = e.dataTransfer.files[0];
+    if (f) void f.text().then(tryImport);
+  }
+
   return (
-    <div className="import-export">
+    <div
+      className={`import-export ${dragging ? 'is-dragging' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+      data-testid="policy.import-drop"
+    >
       <div className="ie-buttons">
         <button
           type="button"
@@ -54,23 +80,31 @@ export function ImportExport({
           onClick={() => void copy()}
           data-testid="policy.export-copy"
         >
-          {copied ? 'Copied ✓' : 'Copy JSON'}
+          {copied ? 'Copied ✓' : 'Copy YAML'}
         </button>
         <button
           type="button"
           className="btn btn-small"
-          onClick={download}
+          onClick={() => download('_index.yaml', policy.source, 'application/yaml')}
           data-testid="policy.export"
         >
-          Download
+          Download _index.yaml
         </button>
         <button
           type="button"
           className="btn btn-small"
-          onClick={() => setText(text === null ? formatPolicy(policy) : null)}
+          onClick={() => download('policy.json', formatPolicy(policy), 'application/json')}
+          data-testid="policy.export-state"
+        >
+          Download policy with context
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => setText(text === null ? '' : null)}
           data-testid="policy.import-toggle"
         >
-          {text === null ? 'Edit / paste JSON' : 'Cancel'}
+          {text === null ? 'Paste a file' : 'Cancel'}
         </button>
         <button type="button" className="btn btn-small" onClick={() => file.current?.click()}>
           Import file…
@@ -78,7 +112,7 @@ export function ImportExport({
         <input
           ref={file}
           type="file"
-          accept="application/json,.json"
+          accept=".yaml,.yml,.json,application/json,application/yaml"
           hidden
           onChange={(e) => {
             const f = e.target.files?.[0];
@@ -87,6 +121,10 @@ export function ImportExport({
           }}
         />
       </div>
+      <p className="hint">
+        A registry file (_index.yaml) replaces the entries and keeps the actor and scope; a saved
+        policy (JSON, either version) replaces both. Files can be dropped here.
+      </p>
       {text !== null && (
         <div className="ie-editor">
           <textarea
@@ -94,7 +132,8 @@ export function ImportExport({
             value={text}
             onChange={(e) => setText(e.target.value)}
             spellCheck={false}
-            rows={8}
+            rows={10}
+            placeholder={'version: "1.0"\nnamespace: app.security\nentries:\n  - name: ...'}
             data-testid="policy.import-text"
           />
           <button
@@ -108,7 +147,7 @@ export function ImportExport({
         </div>
       )}
       {error && (
-        <p className="error-note" role="alert" data-testid="policy.import-error">
+        <p className="error-note pre-line" role="alert" data-testid="policy.import-error">
           {error}
         </p>
       )}

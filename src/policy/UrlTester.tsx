@@ -1,12 +1,13 @@
-/** "Test a URL": the decision the policy makes for it, and the rule (or default) that made it. */
+/** "Test a URL": the decision the policy makes for it, and the entry that made it. */
 import { useMemo, useState } from 'react';
 import type { Decision, Policy } from './types.ts';
 import { checkConnect } from './policy.ts';
 
 export function useUrlTest(policy: Policy) {
   const [url, setUrl] = useState('wss://api.example.com/ws');
+  // The URL as typed, not trimmed: the platform checks the URL exactly as the script wrote it.
   const decision = useMemo<Decision | null>(
-    () => (url.trim() ? checkConnect(policy, url.trim()) : null),
+    () => (url !== '' ? checkConnect(policy, url) : null),
     [policy, url],
   );
   return { url, setUrl, decision };
@@ -29,7 +30,10 @@ export function UrlTester({ url, setUrl, decision }: ReturnType<typeof useUrlTes
           className={`decision ${decision.allowed ? 'is-allowed' : 'is-denied'}`}
           data-testid="policy.decision"
         >
-          <span className="decision-verdict">{decision.allowed ? 'Allowed' : 'Denied'}</span>
+          <span className="decision-verdict">
+            {decision.allowed ? 'Allowed' : 'Denied'}
+            <span className="decision-action mono"> {decision.action}</span>
+          </span>
           <span className="decision-why">{decision.explanation}</span>
         </div>
       )}

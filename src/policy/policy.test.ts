@@ -1,290 +1,279 @@
 import { describe, expect, it } from 'vitest';
-import { checkConnect, describeRule, evaluate, samePolicy } from './policy.ts';
-import type { Effect, Policy, PolicyRule } from './types.ts';
+import { checkConnect, CONNECT, CONNECT_URL, decide, evaluate } from './policy.ts';
+import { entry, policyOf, registry } from '../test-support/policy-fixtures.ts';
 
-const connect = (effect: Effect): PolicyRule => ({ effect, action: 'websocket.connect' });
-const url = (effect: Effect, resource?: string): PolicyRule =>
-  resource === undefined
-    ? { effect, action: 'websocket.connect.url' }
-    : { effect, action: 'websocket.connect.url', resource };
-const policy = (def: Effect, ...rules: PolicyRule[]): Policy => ({
-  version: 1,
-  default: def,
-  rules,
-});
+/** The declarative policy of `wippyai/docs` `en/system/security.md`, verbatim. */
+const SECURITY_MD = `
+# src/security/_index.yaml
+version: "1.0"
+namespace: app.security
 
-/** The spec's example policy. */
-const SPEC = policy('allow', url('deny', 'ws://*:*/admin*'), connect('allow'));
+entries:
+  # Admin full access
+  - name: admin_policy
+    kind: security.policy
+    policy:
+      actions: "*"
+      resources: "*"
+      effect: allow
+      conditions:
+        - field: actor.meta.role
+          operator: eq
+          value: admin
+    groups:
+      - admin
 
-describe('evaluate websocket.connect', () => {
-  it('falls back to the default effect when no rule is about connecting', () => {
-    for (const def of ['allow', 'deny'] as const) {
-      const decision = evaluate(policy(def, url('allow', 'ws://h/*')), 'websocket.connect');
-      expect(decision).toMatchObject({
-        allowed: def === 'allow',
-        action: 'websocket.connect',
-        ruleIndex: null,
-      });
-      expect(decision.rule).toBeUndefined();
-      expect(decision.resource).toBeUndefined();
-    }
+  # Read-only access
+  - name: readonly_policy
+    kind: security.policy
+    policy:
+      actions:
+        - "*.read"
+        - "*.get"
+        - "*.list"
+      resources: "*"
+      effect: allow
+    groups:
+      - default
+
+  # Resource owner access
+  - name: owner_policy
+    kind: security.policy
+    policy:
+      actions:
+        - read
+        - write
+        - delete
+      resources: "document:*"
+      effect: allow
+      conditions:
+        - field: meta.owner
+          operator: eq
+          value_from: actor.id
+    groups:
+      - default
+
+  # Deny confidential without clearance
+  - name: deny_confidential
+    kind: security.policy
+    policy:
+      actions: "*"
+      resources: "document:*"
+      effect: deny
+      conditions:
+        - field: meta.classification
+          operator: eq
+          value: confidential
+        - field: actor.meta.clearance
+          operator: lt
+          value: 3
+    groups:
+      - security
+`;
+
+const ALL_GROUPS = { groups: ['admin', 'default', 'security'] };
+const user = (id: string, meta: Record<string, unknown> = {}) => ({ id, meta });
+
+describe('the four entries of security.md (docs en/system/security.md; scope.go Evaluate)', () => {
+  it('admin_policy: actor.meta.role eq admin allows any action on any resource', () => {
+    const p = policyOf(SECURITY_MD, user('user:1', { role: 'admin' }), ALL_GROUPS);
+    const d = decide(p, 'delete', 'users', null);
+    expect(d).toMatchObject({
+      allowed: true,
+      outcome: 'allow',
+      entry: 'app.security:admin_policy',
+    });
+    expect(d.explanation).toContain('actor.meta.role eq "admin" (actor.meta.role is "admin")');
   });
 
-  it('applies a websocket.connect rule whatever the URL', () => {
-    expect(evaluate(policy('deny', connect('allow')), 'websocket.connect')).toMatchObject({
+  it('owner_policy: meta.owner eq value_from actor.id allows the owner on document:*', () => {
+    const p = policyOf(SECURITY_MD, user('user:456'), ALL_GROUPS);
+    expect(decide(p, 'read', 'document:123', { owner: 'user:456' })).toMatchObject({
       allowed: true,
-      ruleIndex: 0,
-      rule: connect('allow'),
-      explanation: 'allowed by rule 1 (allow websocket.connect)',
+      entry: 'app.security:owner_policy',
     });
-    expect(evaluate(policy('allow', connect('deny')), 'websocket.connect')).toMatchObject({
+    const other = decide(p, 'read', 'document:123', { owner: 'user:789' });
+    expect(other).toMatchObject({ allowed: false, outcome: 'undefined' });
+    expect(other.explanation).toContain('condition meta.owner eq actor.id does not hold');
+  });
+
+  it('deny_confidential: both conditions must hold, and deny wins over admin_policy', () => {
+    const p = policyOf(SECURITY_MD, user('user:1', { role: 'admin', clearance: 2 }), ALL_GROUPS);
+    const d = decide(p, 'read', 'document:1', { classification: 'confidential' });
+    expect(d).toMatchObject({
       allowed: false,
-      ruleIndex: 0,
-      explanation: 'denied by rule 1 (deny websocket.connect)',
+      outcome: 'deny',
+      entry: 'app.security:deny_confidential',
     });
-  });
-
-  it('lets deny win over an earlier allow, naming both', () => {
-    const decision = evaluate(
-      policy('allow', connect('allow'), connect('deny')),
-      'websocket.connect',
+    expect(d.explanation).toContain('deny wins over app.security:admin_policy');
+    const cleared = policyOf(
+      SECURITY_MD,
+      user('user:1', { role: 'admin', clearance: 3 }),
+      ALL_GROUPS,
     );
-    expect(decision).toMatchObject({ allowed: false, ruleIndex: 1 });
-    expect(decision.explanation).toBe(
-      'denied by rule 2 (deny websocket.connect); deny wins over rule 1 (allow websocket.connect)',
+    expect(decide(cleared, 'read', 'document:1', { classification: 'confidential' }).entry).toBe(
+      'app.security:admin_policy',
     );
   });
 
-  it('names the first rule of the winning effect', () => {
-    const decision = evaluate(
-      policy('deny', connect('allow'), connect('allow')),
-      'websocket.connect',
+  it('readonly_policy: "*.read" is literal on the platform (util.go matchesPattern), so document.read is undefined', () => {
+    const p = policyOf(SECURITY_MD, user('user:1'), { groups: ['default'] });
+    const d = decide(p, 'document.read', 'doc', null);
+    expect(d).toMatchObject({ allowed: false, outcome: 'undefined' });
+    expect(d.explanation).toContain(
+      'action document.read does not match actions ["*.read", "*.get", "*.list"]',
     );
-    expect(decision.ruleIndex).toBe(0);
+    expect(decide(p, '*.read', 'doc', null).entry).toBe('app.security:readonly_policy');
   });
 
-  it('ignores URL rules', () => {
-    expect(evaluate(policy('allow', url('deny')), 'websocket.connect')).toMatchObject({
-      allowed: true,
-      ruleIndex: null,
+  it('a scope of one group holds only that group (named_scope("app.security:admin"))', () => {
+    const p = policyOf(SECURITY_MD, user('user:1', { role: 'admin' }), {
+      groups: ['app.security:security'],
     });
-  });
-});
-
-describe('evaluate websocket.connect.url', () => {
-  it('applies a matching rule and carries the URL as written', () => {
-    expect(evaluate(SPEC, 'websocket.connect.url', 'ws://api.example.com:8080/admin')).toEqual({
-      allowed: false,
-      action: 'websocket.connect.url',
-      resource: 'ws://api.example.com:8080/admin',
-      ruleIndex: 0,
-      rule: SPEC.rules[0],
-      explanation: 'denied by rule 1 (deny websocket.connect.url ws://*:*/admin*)',
+    expect(decide(p, 'read', 'x', null)).toMatchObject({ allowed: false, outcome: 'undefined' });
+    const single = policyOf(SECURITY_MD, user('user:1', { role: 'admin' }), {
+      policies: ['app.security:admin_policy'],
     });
-  });
-
-  it('falls back to the default effect when no URL rule matches, saying which URL', () => {
-    expect(evaluate(SPEC, 'websocket.connect.url', 'ws://h:1/chat')).toEqual({
-      allowed: true,
-      action: 'websocket.connect.url',
-      resource: 'ws://h:1/chat',
-      ruleIndex: null,
-      explanation: 'allowed by default (no websocket.connect.url rule matches ws://h:1/chat)',
-    });
-    expect(
-      evaluate(policy('deny', url('allow', 'wss://*')), 'websocket.connect.url', 'ws://h/'),
-    ).toMatchObject({
-      allowed: false,
-      explanation: 'denied by default (no websocket.connect.url rule matches ws://h/)',
-    });
-  });
-
-  it('treats a URL rule without a resource as matching every URL', () => {
-    expect(
-      evaluate(policy('deny', url('allow')), 'websocket.connect.url', 'ws://anything/'),
-    ).toMatchObject({
-      allowed: true,
-      explanation: 'allowed by rule 1 (allow websocket.connect.url)',
-    });
-  });
-
-  it('ignores websocket.connect rules', () => {
-    expect(
-      evaluate(policy('allow', connect('deny')), 'websocket.connect.url', 'ws://h/'),
-    ).toMatchObject({
-      allowed: true,
-      ruleIndex: null,
-    });
-  });
-
-  it('lets deny win over allow in either order', () => {
-    const allowH = url('allow', 'ws://h/*');
-    const denyAdmin = url('deny', 'ws://h/admin*');
-    for (const rules of [
-      [allowH, denyAdmin],
-      [denyAdmin, allowH],
-    ]) {
-      const decision = evaluate(policy('allow', ...rules), 'websocket.connect.url', 'ws://h/admin');
-      expect(decision.allowed).toBe(false);
-      expect(decision.rule).toBe(denyAdmin);
-      expect(decision.explanation).toContain('deny wins over rule');
-    }
-  });
-
-  it('allows by an allow rule against a deny default, when no deny matches', () => {
-    const p = policy('deny', url('allow', 'ws://h/*'), url('deny', 'ws://h/admin*'));
-    expect(evaluate(p, 'websocket.connect.url', 'ws://h/chat')).toMatchObject({
-      allowed: true,
-      ruleIndex: 0,
-    });
-  });
-
-  it('covers every combination of matching rules and default', () => {
-    const u = 'ws://h/x';
-    const cases: [Effect, PolicyRule[], boolean, number | null][] = [
-      ['allow', [], true, null],
-      ['deny', [], false, null],
-      ['allow', [url('allow', 'ws://h/*')], true, 0],
-      ['deny', [url('allow', 'ws://h/*')], true, 0],
-      ['allow', [url('deny', 'ws://h/*')], false, 0],
-      ['deny', [url('deny', 'ws://h/*')], false, 0],
-      ['allow', [url('allow', 'ws://other/*'), url('deny', 'ws://other/*')], true, null],
-      ['deny', [url('allow', 'ws://other/*'), url('deny', 'ws://other/*')], false, null],
-      ['allow', [url('deny', 'ws://other/*'), url('allow', 'ws://h/*')], true, 1],
-      ['deny', [url('allow', 'ws://h/*'), url('deny', 'ws://h/x')], false, 1],
-      ['allow', [url('deny', 'ws://h/*'), url('allow', 'ws://h/*')], false, 0],
-    ];
-    for (const [def, rules, allowed, ruleIndex] of cases) {
-      const decision = evaluate(policy(def, ...rules), 'websocket.connect.url', u);
-      expect(
-        { allowed: decision.allowed, ruleIndex: decision.ruleIndex },
-        JSON.stringify([def, rules]),
-      ).toEqual({
-        allowed,
-        ruleIndex,
-      });
-    }
-  });
-
-  it('also matches the URL as the socket will read it, so spelling cannot dodge a deny', () => {
-    const p = policy(
-      'allow',
-      url('deny', 'ws://*:*/admin*'),
-      url('deny', 'ws://127.0.0.1:*/*'),
-      url('deny', 'ws://internal.h/*'),
-    );
-    for (const spelled of [
-      'ws://h:1\\admin',
-      'ws://127.1/',
-      'ws://0x7f.1:9/',
-      'ws://%69nternal.h/',
-      ' ws://internal.h/',
-    ]) {
-      expect(evaluate(p, 'websocket.connect.url', spelled).allowed, spelled).toBe(false);
-    }
-    const decision = evaluate(p, 'websocket.connect.url', 'ws://127.1/');
-    expect(decision.resource).toBe('ws://127.1/');
-    expect(decision.explanation).toBe(
-      'denied by rule 2 (deny websocket.connect.url ws://127.0.0.1:*/*), which matches the URL read as ws://127.0.0.1/',
-    );
-  });
-
-  it('does not decode percent-escapes in paths, as the URL parser does not (deny lists are best effort)', () => {
-    const p = policy('allow', url('deny', 'ws://*:*/admin*'));
-    expect(evaluate(p, 'websocket.connect.url', 'ws://h:1/%61dmin').allowed).toBe(true);
-  });
-
-  it('reads the normal form without widening an allow rule to another host', () => {
-    const p = policy('deny', url('allow', 'ws://localhost:*/*'));
-    for (const sneaky of [
-      'ws://localhost:1@evil.com/',
-      'ws://localhost.evil.com/',
-      'ws://evil.com/localhost:1/',
-    ]) {
-      expect(evaluate(p, 'websocket.connect.url', sneaky).allowed, sneaky).toBe(false);
-    }
-    expect(evaluate(p, 'websocket.connect.url', 'ws://LOCALHOST:80').allowed).toBe(true);
-  });
-
-  it('matches nothing but resource-less rules when no URL is given', () => {
-    expect(
-      evaluate(policy('deny', url('allow', 'ws://h/*')), 'websocket.connect.url'),
-    ).toMatchObject({
-      allowed: false,
-      ruleIndex: null,
-    });
-    expect(evaluate(policy('deny', url('allow')), 'websocket.connect.url').allowed).toBe(true);
+    expect(decide(single, 'read', 'x', null).entry).toBe('app.security:admin_policy');
   });
 });
 
-describe('checkConnect', () => {
-  it('asks websocket.connect first and returns its denial', () => {
-    const decision = checkConnect(
-      policy('allow', connect('deny'), url('allow', 'ws://h/*')),
-      'ws://h/',
-    );
-    expect(decision).toMatchObject({ allowed: false, action: 'websocket.connect', ruleIndex: 0 });
-    expect(decision.resource).toBeUndefined();
-  });
+describe('the security context (runtime/security/access.go IsAllowed)', () => {
+  const file = registry(entry('deny_all', 'actions: "*"\nresources: "*"\neffect: deny'));
 
-  it('then judges the URL', () => {
-    expect(checkConnect(SPEC, 'ws://api.example.com:8080/admin')).toMatchObject({
-      allowed: false,
-      action: 'websocket.connect.url',
-      ruleIndex: 0,
-    });
-    expect(checkConnect(SPEC, 'wss://echo.example.com/')).toMatchObject({
+  it('allows without an actor or without a scope, unless strict mode', () => {
+    expect(evaluate(policyOf(file, null, { groups: ['g'] }), CONNECT, '')).toMatchObject({
       allowed: true,
-      action: 'websocket.connect.url',
-      ruleIndex: null,
-      explanation:
-        'allowed by default (no websocket.connect.url rule matches wss://echo.example.com/)',
+      outcome: 'no-context',
     });
+    const noScope = evaluate(policyOf(file, user('a'), null), CONNECT, '');
+    expect(noScope.allowed).toBe(true);
+    expect(noScope.explanation).toContain('no scope');
+    const strict = evaluate(policyOf(file, user('a'), null, true), CONNECT, '');
+    expect(strict).toMatchObject({ allowed: false, outcome: 'no-context' });
+    expect(strict.explanation).toContain('strict mode');
   });
 
-  it('explains why a deny default refuses even URLs that an allow rule names', () => {
-    const decision = checkConnect(policy('deny', url('allow', 'ws://h/*')), 'ws://h/');
-    expect(decision).toMatchObject({
-      allowed: false,
-      action: 'websocket.connect',
-      ruleIndex: null,
-    });
-    expect(decision.explanation).toBe(
-      'denied by default (no websocket.connect rule; URL rules are consulted only once "allow websocket.connect" is a rule)',
-    );
+  it('an empty scope is undefined, which denies (scope.go: no policies)', () => {
+    const d = evaluate(policyOf(file, user('a'), { groups: [] }), CONNECT, '');
+    expect(d).toMatchObject({ allowed: false, outcome: 'undefined' });
+    expect(d.explanation).toContain('the scope holds no policy entry');
   });
 
-  it('returns the final allow from a URL rule', () => {
-    const decision = checkConnect(
-      policy('deny', connect('allow'), url('allow', 'ws://h/*')),
-      'ws://h/x',
-    );
-    expect(decision).toMatchObject({
-      allowed: true,
-      action: 'websocket.connect.url',
-      ruleIndex: 1,
-      explanation: 'allowed by rule 2 (allow websocket.connect.url ws://h/*)',
-    });
+  it('names scope references the file does not define', () => {
+    const d = evaluate(policyOf(file, user('a'), { groups: ['nope'] }), CONNECT, '');
+    expect(d.explanation).toContain('group app:nope');
   });
 });
 
-describe('describeRule and samePolicy', () => {
-  it('shows a rule as effect, action and resource', () => {
-    expect(describeRule(url('deny', 'ws://*:*/admin*'))).toBe(
-      'deny websocket.connect.url ws://*:*/admin*',
+describe('websocket checks (module.go: connect with "", connect.url with the URL as written)', () => {
+  const file = registry(
+    entry('connect', 'actions: websocket.connect\nresources: "*"\neffect: allow'),
+    entry(
+      'urls',
+      'actions: websocket.connect.url\nresources: "wss://api.example.com/"\neffect: allow',
+    ),
+  );
+  const p = policyOf(file, user('a'), { groups: ['g'] });
+
+  it('websocket.connect is checked with the empty resource, which only "*" matches', () => {
+    const exactOnly = policyOf(
+      registry(entry('c', 'actions: websocket.connect\nresources: "ws"\neffect: allow')),
+      user('a'),
+      { groups: ['g'] },
     );
-    expect(describeRule(connect('allow'))).toBe('allow websocket.connect');
+    const d = evaluate(exactOnly, CONNECT, '');
+    expect(d.allowed).toBe(false);
+    expect(d.explanation).toContain(
+      'the empty resource of websocket.connect does not match resources "ws"',
+    );
+    expect(evaluate(p, CONNECT, '').entry).toBe('app:connect');
   });
 
-  it('compares policies by default and rules in order', () => {
-    expect(
-      samePolicy(SPEC, policy('allow', url('deny', 'ws://*:*/admin*'), connect('allow'))),
-    ).toBe(true);
-    expect(samePolicy(SPEC, policy('deny', ...SPEC.rules))).toBe(false);
-    expect(samePolicy(SPEC, policy('allow', ...[...SPEC.rules].reverse()))).toBe(false);
-    expect(samePolicy(SPEC, policy('allow', url('deny', 'ws://*:*/admin'), connect('allow')))).toBe(
-      false,
+  it('the URL is compared as written: no normal form, no case folding', () => {
+    expect(checkConnect(p, 'wss://api.example.com/ws')).toMatchObject({
+      allowed: false,
+      outcome: 'undefined',
+    });
+    expect(checkConnect(p, 'wss://api.example.com/')).toMatchObject({
+      allowed: true,
+      entry: 'app:urls',
+    });
+    expect(checkConnect(p, 'wss://API.example.com/').allowed).toBe(false);
+  });
+
+  it('checkConnect stops at a denied websocket.connect', () => {
+    const noConnect = policyOf(
+      registry(entry('u', 'actions: websocket.connect.url\nresources: "*"\neffect: allow')),
+      user('a'),
+      {
+        groups: ['g'],
+      },
     );
-    expect(samePolicy(SPEC, policy('allow', url('deny', 'ws://*:*/admin*')))).toBe(false);
+    expect(checkConnect(noConnect, 'ws://x/')).toMatchObject({ action: CONNECT, allowed: false });
+    expect(evaluate(noConnect, CONNECT_URL, 'ws://x/').allowed).toBe(true);
+  });
+
+  it('a host wildcard glob is literal: wss://*.example.com/* does not match wss://api.example.com/ws (util.go)', () => {
+    const glob = policyOf(
+      registry(
+        entry('w', 'actions: "websocket.*"\nresources: "wss://*.example.com/*"\neffect: allow'),
+      ),
+      user('a'),
+      { groups: ['g'] },
+    );
+    expect(evaluate(glob, CONNECT_URL, 'wss://api.example.com/ws').allowed).toBe(false);
+    expect(evaluate(glob, CONNECT_URL, 'wss://*.example.com/ws').allowed).toBe(true);
+  });
+});
+
+describe('security.policy.expr entries (expr_policy.go; docs security.md "Expression-Based Policy")', () => {
+  const file = `version: "1.0"
+namespace: app.security
+entries:
+  - name: flexible_access
+    kind: security.policy.expr
+    policy:
+      actions:
+        - read
+        - write
+      resources: "file:*"
+      effect: allow
+      expression: |
+        (actor.meta.role == "editor" && action == "write") ||
+        (action == "read" && meta.public == true) ||
+        actor.id == meta.owner
+    groups:
+      - editors
+`;
+  const scope = { groups: ['editors'] };
+
+  it('allows the docs example three ways, and is undefined otherwise', () => {
+    const editor = policyOf(file, user('e', { role: 'editor' }), scope);
+    expect(decide(editor, 'write', 'file:a', null).entry).toBe('app.security:flexible_access');
+    const reader = policyOf(file, user('r'), scope);
+    expect(decide(reader, 'read', 'file:a', { public: true }).allowed).toBe(true);
+    expect(decide(reader, 'write', 'file:a', { owner: 'r' }).allowed).toBe(true);
+    const no = decide(reader, 'write', 'file:a', { owner: 'x' });
+    expect(no).toMatchObject({ allowed: false, outcome: 'undefined' });
+    expect(no.explanation).toContain('expression is false');
+  });
+
+  it('an evaluation error makes the entry undefined (expr_policy.go)', () => {
+    const p = policyOf(
+      registry(
+        entry(
+          'e',
+          'actions: "*"\nresources: "*"\neffect: allow\nexpression: actor.meta.level > 2',
+          '[g]',
+          'security.policy.expr',
+        ),
+      ),
+      user('a'),
+      { groups: ['g'] },
+    );
+    const d = evaluate(p, CONNECT, '');
+    expect(d.outcome).toBe('undefined');
+    expect(d.explanation).toContain('expression failed: invalid operation: nil > int');
   });
 });

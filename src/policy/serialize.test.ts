@@ -1,299 +1,175 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY } from './presets.ts';
 import {
-  MAX_RESOURCE_LENGTH,
-  MAX_RULES,
-  POLICY_STORAGE_KEY,
-  formatPolicy,
   formatPolicyCompact,
+  LEGACY_STORAGE_KEY,
   loadSavedPolicy,
   parsePolicy,
+  POLICY_STORAGE_KEY,
   savePolicy,
 } from './serialize.ts';
-import type { PolicyErrorKind } from './serialize.ts';
-import type { Policy } from './types.ts';
+import type { PolicyStorage } from './serialize.ts';
+import { checkConnect } from './policy.ts';
+import { DEFAULT_POLICY } from './presets.ts';
+import { globToRegex } from './legacy.ts';
 
-const SAMPLE: Policy = {
+/** The spec's version 1 example policy, as saved by earlier versions of the playground. */
+const V1 = JSON.stringify({
   version: 1,
-  default: 'deny',
+  default: 'allow',
   rules: [
+    { effect: 'deny', action: 'websocket.connect.url', resource: 'ws://*:*/admin*' },
     { effect: 'allow', action: 'websocket.connect' },
-    { effect: 'allow', action: 'websocket.connect.url', resource: 'wss://*.example.com/*' },
-    { effect: 'deny', action: 'websocket.connect.url', resource: 'wss://a"b\\c/\n?é' },
-    { effect: 'deny', action: 'websocket.connect.url' },
   ],
-};
-
-function expectRefused(
-  text: string,
-  kind: PolicyErrorKind,
-  message: RegExp | string,
-  rule?: number,
-): void {
-  const parsed = parsePolicy(text);
-  expect(parsed.ok, text).toBe(false);
-  if (parsed.ok) return;
-  expect(parsed.kind, text).toBe(kind);
-  if (typeof message === 'string') expect(parsed.error).toBe(message);
-  else expect(parsed.error).toMatch(message);
-  expect(parsed.rule).toBe(rule);
-}
-
-const wrap = (rules: unknown[]) => JSON.stringify({ version: 1, default: 'allow', rules });
-
-describe('parsePolicy', () => {
-  it('reads every field back', () => {
-    expect(parsePolicy(JSON.stringify(SAMPLE))).toEqual({ ok: true, policy: SAMPLE });
-  });
-
-  it('refuses text that is not JSON', () => {
-    expectRefused('', 'NOT_JSON', /^not JSON: /);
-    expectRefused('{"version": 1,', 'NOT_JSON', /^not JSON: /);
-    expectRefused('{"version":1,"default":"allow","rules":[]} junk', 'NOT_JSON', /^not JSON: /);
-  });
-
-  it('refuses a top level that is not an object', () => {
-    for (const text of ['null', '[]', '1', '"policy"', 'true']) {
-      expectRefused(text, 'NOT_OBJECT', /^a policy is a JSON object like \{"version": 1, .*, not /);
-    }
-    expectRefused('[]', 'NOT_OBJECT', /, not \[\]$/);
-  });
-
-  it('refuses a missing or unsupported version', () => {
-    expectRefused(
-      '{"default":"allow","rules":[]}',
-      'VERSION',
-      'missing "version" (this playground reads version 1)',
-    );
-    expectRefused(
-      '{"version":2,"default":"allow","rules":[],"future":true}',
-      'VERSION',
-      'unsupported "version" 2 (this playground reads version 1)',
-    );
-    expectRefused(
-      '{"version":"1","default":"allow","rules":[]}',
-      'VERSION',
-      /unsupported "version" "1"/,
-    );
-  });
-
-  it('refuses a bad default', () => {
-    expectRefused(
-      '{"version":1,"rules":[]}',
-      'DEFAULT',
-      '"default" must be "allow" or "deny", got nothing',
-    );
-    expectRefused('{"version":1,"default":"Allow","rules":[]}', 'DEFAULT', /got "Allow"$/);
-  });
-
-  it('refuses missing, non-array or oversized rules', () => {
-    expectRefused(
-      '{"version":1,"default":"allow"}',
-      'RULES',
-      '"rules" must be an array of rules, got nothing',
-    );
-    expectRefused('{"version":1,"default":"allow","rules":{}}', 'RULES', /got \{\}$/);
-    const many = Array.from({ length: MAX_RULES + 1 }, () => ({
-      effect: 'allow',
-      action: 'websocket.connect',
-    }));
-    expectRefused(wrap(many), 'RULES', `too many rules: ${MAX_RULES + 1} (at most ${MAX_RULES})`);
-  });
-
-  it('refuses a rule that is not an object, naming it by number', () => {
-    expectRefused(
-      wrap([{ effect: 'allow', action: 'websocket.connect' }, 'allow']),
-      'RULE',
-      /^rule 2 must be an object/,
-      2,
-    );
-    expectRefused(wrap([null]), 'RULE', /got null$/, 1);
-  });
-
-  it('refuses an unknown or missing effect', () => {
-    expectRefused(
-      wrap([{ effect: 'permit', action: 'websocket.connect' }]),
-      'EFFECT',
-      'rule 1: "effect" must be "allow" or "deny", got "permit"',
-      1,
-    );
-    expectRefused(wrap([{ action: 'websocket.connect' }]), 'EFFECT', /got nothing$/, 1);
-  });
-
-  it('refuses an unknown or missing action, listing the known ones', () => {
-    expectRefused(
-      wrap([{ effect: 'allow', action: 'websocket.send' }]),
-      'ACTION',
-      'rule 1: unknown action "websocket.send" (known: websocket.connect, websocket.connect.url)',
-      1,
-    );
-    expectRefused(wrap([{ effect: 'allow' }]), 'ACTION', /^rule 1: missing "action"/, 1);
-    expectRefused(wrap([{ effect: 'allow', action: 7 }]), 'ACTION', /unknown action 7/, 1);
-  });
-
-  it('refuses a resource on websocket.connect', () => {
-    expectRefused(
-      wrap([{ effect: 'allow', action: 'websocket.connect', resource: 'ws://h/*' }]),
-      'RESOURCE',
-      'rule 1: websocket.connect takes no "resource"; use websocket.connect.url for URL patterns',
-      1,
-    );
-  });
-
-  it('refuses a resource that is not a non-empty string of sane length', () => {
-    const rule = (resource: unknown) =>
-      wrap([{ effect: 'deny', action: 'websocket.connect.url', resource }]);
-    expectRefused(
-      rule(42),
-      'RESOURCE',
-      'rule 1: "resource" must be a string (a URL glob), got 42',
-      1,
-    );
-    expectRefused(rule(null), 'RESOURCE', /got null$/, 1);
-    expectRefused(
-      rule(['ws://a/*', 'ws://b/*']),
-      'RESOURCE',
-      /got \["ws:\/\/a\/\*","ws:\/\/b\/\*"\]$/,
-      1,
-    );
-    expectRefused(
-      rule(''),
-      'RESOURCE',
-      'rule 1: "resource" is empty; leave it out to match every URL',
-      1,
-    );
-    expectRefused(rule('x'.repeat(MAX_RESOURCE_LENGTH + 1)), 'RESOURCE', /longer than 2048/, 1);
-    expect(parsePolicy(rule('x'.repeat(MAX_RESOURCE_LENGTH))).ok).toBe(true);
-  });
-
-  it('refuses unknown fields at the top and in rules', () => {
-    expectRefused(
-      '{"version":1,"default":"allow","rules":[],"comment":"hi"}',
-      'UNKNOWN_FIELD',
-      'unknown field "comment" (a policy has version, default, rules)',
-    );
-    expectRefused(
-      wrap([{ effect: 'allow', action: 'websocket.connect.url', url: 'ws://h/' }]),
-      'UNKNOWN_FIELD',
-      'rule 1: unknown field "url" (a rule has effect, action, resource)',
-      1,
-    );
-    expectRefused(
-      '{"version":1,"default":"allow","rules":[],"__proto__":{}}',
-      'UNKNOWN_FIELD',
-      /"__proto__"/,
-    );
-  });
-
-  it('shortens long values in messages', () => {
-    expectRefused(
-      JSON.stringify({ version: 1, default: 'x'.repeat(500), rules: [] }),
-      'DEFAULT',
-      `"default" must be "allow" or "deny", got "${'x'.repeat(36)}...`,
-    );
-  });
 });
 
-describe('formatPolicy', () => {
-  it('writes the spec shape, one rule per line, and reads back', () => {
-    expect(formatPolicy(DEFAULT_POLICY)).toBe(
-      [
-        '{',
-        '  "version": 1,',
-        '  "default": "allow",',
-        '  "rules": [',
-        '    { "effect": "deny", "action": "websocket.connect.url", "resource": "ws://*:*/admin*" },',
-        '    { "effect": "allow", "action": "websocket.connect" }',
-        '  ]',
-        '}',
-      ].join('\n'),
-    );
-    expect(parsePolicy(formatPolicy(SAMPLE))).toEqual({ ok: true, policy: SAMPLE });
-  });
-
-  it('writes an empty rule list on one line', () => {
-    expect(formatPolicy({ version: 1, default: 'deny', rules: [] })).toBe(
-      '{\n  "version": 1,\n  "default": "deny",\n  "rules": []\n}',
-    );
-  });
-
-  it('writes fields in a fixed order whatever the object order', () => {
-    const shuffled = {
-      rules: [{ resource: 'ws://h/*', action: 'websocket.connect.url', effect: 'deny' }],
-      default: 'allow',
-      version: 1,
-    } as unknown as Policy;
-    expect(formatPolicyCompact(shuffled)).toBe(
-      '{"version":1,"default":"allow","rules":[{"effect":"deny","action":"websocket.connect.url","resource":"ws://h/*"}]}',
-    );
-  });
-
-  it('compact form reads back', () => {
-    expect(parsePolicy(formatPolicyCompact(SAMPLE))).toEqual({ ok: true, policy: SAMPLE });
-  });
-});
-
-function memory(initial: Record<string, string> = {}) {
-  const map = new Map(Object.entries(initial));
-  return {
-    map,
-    getItem: (key: string) => map.get(key) ?? null,
-    setItem: (key: string, value: string) => void map.set(key, value),
-  };
+function memoryStorage(
+  entries: Record<string, string> = {},
+): PolicyStorage & { data: Record<string, string> } {
+  const data = { ...entries };
+  return { data, getItem: (k) => data[k] ?? null, setItem: (k, v) => void (data[k] = v) };
 }
 
-describe('saved policy', () => {
-  it('round-trips through storage under the versioned key', () => {
-    const store = memory();
-    expect(savePolicy(store, SAMPLE)).toEqual({ ok: true });
-    expect([...store.map.keys()]).toEqual([POLICY_STORAGE_KEY]);
-    expect(POLICY_STORAGE_KEY).toMatch(/\.v1$/);
-    expect(loadSavedPolicy(store)).toEqual({ policy: SAMPLE, source: 'saved' });
+describe('version 2: the registry file plus the context', () => {
+  it('round-trips through the compact JSON permalinks and localStorage hold', () => {
+    const text = formatPolicyCompact(DEFAULT_POLICY);
+    expect(JSON.parse(text)).toMatchObject({ version: 2, strict: false, actor: { id: 'user:1' } });
+    const back = parsePolicy(text);
+    expect(back.ok && back.format).toBe('v2');
+    expect(back.ok && back.policy).toEqual(DEFAULT_POLICY);
   });
 
-  it('gives a fresh, editable default when nothing is saved', () => {
-    const loaded = loadSavedPolicy(memory());
-    expect(loaded).toEqual({ policy: DEFAULT_POLICY, source: 'default' });
-    expect(loaded.policy).not.toBe(DEFAULT_POLICY);
-    loaded.policy.rules.push({ effect: 'deny', action: 'websocket.connect' });
-    expect(DEFAULT_POLICY.rules).toHaveLength(2);
-  });
-
-  it('falls back to the default on corrupted data, saying why', () => {
-    for (const raw of [
-      'not json',
-      '{"version":1}',
-      '{"version":99,"default":"allow","rules":[]}',
-      '',
-      'null',
-    ]) {
-      const loaded = loadSavedPolicy(memory({ [POLICY_STORAGE_KEY]: raw }));
-      expect(loaded.policy, raw).toEqual(DEFAULT_POLICY);
-      expect(loaded.source).toBe('default');
-      expect(loaded.problem).toMatch(
-        /^the saved policy could not be read \(.+\); using the default$/,
-      );
-    }
-  });
-
-  it('never throws when storage is missing or refuses access', () => {
-    expect(loadSavedPolicy(null)).toEqual({ policy: DEFAULT_POLICY, source: 'default' });
-    expect(savePolicy(null, SAMPLE)).toMatchObject({ ok: false });
-    const broken = {
-      getItem: (): string | null => {
-        throw new DOMException('The operation is insecure.', 'SecurityError');
-      },
-      setItem: (): void => {
-        throw new DOMException('Quota exceeded', 'QuotaExceededError');
-      },
-    };
-    expect(loadSavedPolicy(broken)).toMatchObject({
-      source: 'default',
-      problem: expect.stringMatching(/insecure/),
-    });
-    expect(savePolicy(broken, SAMPLE)).toEqual({
+  it('refuses an unknown version and a malformed context, with a kind', () => {
+    expect(parsePolicy('{"version": 7}')).toMatchObject({ ok: false, kind: 'VERSION' });
+    expect(parsePolicy('{"version": 2, "registry": "", "actor": {"id": ""}}')).toMatchObject({
       ok: false,
-      error: 'the policy could not be saved (Quota exceeded); it lasts for this page only',
+      kind: 'STATE',
     });
+    const bad = parsePolicy(
+      '{"version": 2, "registry": "namespace: a\\nentries: 3", "actor": null, "scope": null}',
+    );
+    expect(bad).toMatchObject({
+      ok: false,
+      kind: 'YAML',
+      error: 'line 2: entries must be a list of entries',
+    });
+  });
+});
+
+describe('a bare registry file', () => {
+  it('takes the context it is given (none by default)', () => {
+    const yaml = 'version: "1.0"\nnamespace: app\nentries: []\n';
+    const alone = parsePolicy(yaml);
+    expect(alone.ok && alone.policy.actor).toBeNull();
+    const withContext = parsePolicy(yaml, {
+      actor: { id: 'a', meta: {} },
+      scope: null,
+      strict: true,
+    });
+    expect(withContext.ok && withContext.policy).toMatchObject({
+      actor: { id: 'a' },
+      strict: true,
+    });
+    // JSON is YAML too: a JSON object without "version" is read as a registry file.
+    expect(parsePolicy('{"namespace": "app", "entries": []}')).toMatchObject({
+      ok: true,
+      format: 'registry',
+    });
+  });
+});
+
+describe('version 1 (URL globs), converted with a notice per glob without a platform pattern', () => {
+  it('keeps the decisions of the spec example and names the converted glob', () => {
+    const parsed = parsePolicy(V1);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.format).toBe('v1');
+    expect(parsed.notices).toHaveLength(2);
+    expect(parsed.notices[1]).toBe(
+      `rule 1: the glob "ws://*:*/admin*" has no platform pattern (a pattern is "*", an exact string or a trailing-"*" prefix); it became resources: "*" with the condition resource matches '^ws://[^/\\\\?#]*(:[0-9]*)?/admin'`,
+    );
+    const p = parsed.policy;
+    expect(p.entries.map((e) => e.id)).toEqual([
+      'playground.policy:rule_1',
+      'playground.policy:rule_2',
+      'playground.policy:default_allow',
+    ]);
+    expect(checkConnect(p, 'ws://api.example.com:8080/admin')).toMatchObject({
+      allowed: false,
+      entry: 'playground.policy:rule_1',
+    });
+    expect(checkConnect(p, 'ws://api.example.com:8080/chat')).toMatchObject({ allowed: true });
+    expect(checkConnect(p, 'wss://h/admin/x')).toMatchObject({ allowed: true });
+  });
+
+  it('keeps globs the platform can say as patterns, without a notice', () => {
+    const parsed = parsePolicy(
+      JSON.stringify({
+        version: 1,
+        default: 'deny',
+        rules: [
+          { effect: 'allow', action: 'websocket.connect' },
+          { effect: 'allow', action: 'websocket.connect.url', resource: 'wss://*' },
+          {
+            effect: 'allow',
+            action: 'websocket.connect.url',
+            resource: 'ws://localhost:8080/chat*',
+          },
+          {
+            effect: 'deny',
+            action: 'websocket.connect.url',
+            resource: 'ws://localhost:8080/chat/admin',
+          },
+        ],
+      }),
+    );
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.notices).toHaveLength(1);
+    expect(parsed.policy.entries.map((e) => e.resources)).toEqual([
+      '*',
+      'wss://*',
+      'ws://localhost:8080/chat*',
+      'ws://localhost:8080/chat/admin',
+    ]);
+  });
+
+  it('translates glob wildcards with their version 1 meaning', () => {
+    const re = (glob: string) => new RegExp(globToRegex(glob));
+    expect(re('wss://*.example.com/*').test('wss://api.example.com/ws')).toBe(true);
+    expect(re('wss://*.example.com/*').test('wss://evil.com/.example.com/')).toBe(false);
+    expect(re('ws://localhost:*').test('ws://localhost/x')).toBe(true);
+    expect(re('ws://localhost:*').test('ws://localhost:1@evil.com/')).toBe(false);
+    expect(re('ws://h/a?c').test('ws://h/abc')).toBe(true);
+  });
+
+  it('refuses a malformed version 1 policy as before', () => {
+    expect(parsePolicy('{"version": 1, "default": "maybe", "rules": []}')).toMatchObject({
+      ok: false,
+      kind: 'LEGACY',
+      error: expect.stringContaining('"default" must be "allow" or "deny"'),
+    });
+  });
+});
+
+describe('localStorage (versioned keys)', () => {
+  it('reads the v1 key, converted, when there is no v2 key; saves under v2', () => {
+    const storage = memoryStorage({ [LEGACY_STORAGE_KEY]: V1 });
+    const loaded = loadSavedPolicy(storage, DEFAULT_POLICY);
+    expect(loaded.source).toBe('saved');
+    expect(loaded.notices.length).toBeGreaterThan(0);
+    expect(loaded.policy.namespace).toBe('playground.policy');
+    savePolicy(storage, loaded.policy);
+    expect(JSON.parse(storage.data[POLICY_STORAGE_KEY]!).version).toBe(2);
+    expect(loadSavedPolicy(storage, DEFAULT_POLICY).notices).toEqual([]);
+  });
+
+  it('falls back to the default with the reason when the saved policy does not read', () => {
+    const loaded = loadSavedPolicy(
+      memoryStorage({ [POLICY_STORAGE_KEY]: '{"version": 9}' }),
+      DEFAULT_POLICY,
+    );
+    expect(loaded).toMatchObject({
+      source: 'default',
+      problem: expect.stringContaining('version 9'),
+    });
+    expect(loadSavedPolicy(null, DEFAULT_POLICY).source).toBe('default');
   });
 });

@@ -1,145 +1,235 @@
 /**
- * The policy as JSON (`websocket-module.md`, "Policy"): the panel's import/export, permalinks'
- * `policy=`, the CLI's `--policy FILE`, and localStorage.
+ * The policy as text: the panel's import/export, permalinks' `policy=`, the CLI's
+ * `--policy FILE`, and localStorage. Three forms are read (STYLE habit 8: old versions stay
+ * readable):
  *
- * `parsePolicy` never throws and never guesses: anything but the documented shape is refused
- * with a stable `kind` (below) and a sentence naming the field and, for rules, the 1-based rule
- * number the explanations use.
+ *   registry file  the platform's `_index.yaml` (YAML: version, namespace, entries); the
+ *                  actor, scope and strict mode come from the caller
+ *   version 2      the playground's state, JSON: {"version": 2, "registry": "<the YAML>",
+ *                  "actor": {"id", "meta"} | null, "scope": {"groups", "policies"} | null,
+ *                  "strict": false}; what permalinks and localStorage hold
+ *   version 1      the first format (JSON rules with URL globs), converted (`legacy.ts`) with
+ *                  a notice for each glob that has no platform pattern
  *
- *   NOT_JSON       the text is not JSON
- *   NOT_OBJECT     the top level is not an object
- *   VERSION        "version" missing or not 1
- *   DEFAULT        "default" not "allow" / "deny"
- *   RULES          "rules" missing, not an array, or more than MAX_RULES
- *   RULE           a rule that is not an object
- *   EFFECT         a rule's "effect" not "allow" / "deny"
- *   ACTION         a rule's "action" missing or unknown
- *   RESOURCE       a resource on websocket.connect; one that is not a string, empty, or too long
- *   UNKNOWN_FIELD  any other field, at the top or in a rule
+ * `parsePolicy` never throws and never guesses: anything else is refused with a stable `kind`
+ * and a sentence; registry problems come with their lines.
+ *
+ *   YAML      the registry file does not read or validate (`problems` has the lines)
+ *   VERSION   a JSON policy of a version this playground does not read
+ *   STATE     a version 2 field of the wrong shape
+ *   LEGACY    a version 1 policy that does not read
  */
-import { DEFAULT_POLICY, clonePolicy } from './presets.ts';
-import type { Effect, Policy, PolicyAction, PolicyRule } from './types.ts';
+import {
+  convertLegacy,
+  isLegacyPolicy,
+  LEGACY_ACTOR,
+  LEGACY_GROUP,
+  LEGACY_NAMESPACE,
+} from './legacy.ts';
+import { readRegistry } from './registry.ts';
+import type { Problem } from './registry.ts';
+import type { Actor, Policy, Scope } from './types.ts';
 
-export type PolicyErrorKind =
-  | 'NOT_JSON'
-  | 'NOT_OBJECT'
-  | 'VERSION'
-  | 'DEFAULT'
-  | 'RULES'
-  | 'RULE'
-  | 'EFFECT'
-  | 'ACTION'
-  | 'RESOURCE'
-  | 'UNKNOWN_FIELD';
+export type PolicyErrorKind = 'YAML' | 'VERSION' | 'STATE' | 'LEGACY';
+
+/** The security context a registry file alone does not carry. */
+export interface SecurityContext {
+  actor: Actor | null;
+  scope: Scope | null;
+  strict: boolean;
+}
 
 export type PolicyParse =
-  | { ok: true; policy: Policy }
-  /** `rule`: the 1-based number of the offending rule, when there is one. */
-  | { ok: false; kind: PolicyErrorKind; error: string; rule?: number };
+  | {
+      ok: true;
+      policy: Policy;
+      /** Conversions and advice to show once (old globs, literal `*` in patterns). */
+      notices: string[];
+      /** Which form the text was in. */
+      format: 'registry' | 'v2' | 'v1';
+    }
+  | { ok: false; kind: PolicyErrorKind; error: string; problems?: Problem[] };
 
-/** Bounds on what a link or a file can make the page hold and match. */
-export const MAX_RULES = 1000;
-export const MAX_RESOURCE_LENGTH = 2048;
+export const STATE_VERSION = 2;
+export const MAX_META_LENGTH = 16 * 1024;
 
-const VERSION = 1;
-const EFFECTS: readonly Effect[] = ['allow', 'deny'];
-const ACTIONS: readonly PolicyAction[] = ['websocket.connect', 'websocket.connect.url'];
-const POLICY_FIELDS = ['version', 'default', 'rules'];
-const RULE_FIELDS = ['effect', 'action', 'resource'];
+/** No actor, no scope, not strict: what the platform has when nothing sets a context. */
+export const NO_CONTEXT: SecurityContext = Object.freeze({
+  actor: null,
+  scope: null,
+  strict: false,
+});
 
-class Refusal {
-  constructor(
-    readonly kind: PolicyErrorKind,
-    readonly error: string,
-    readonly rule?: number,
-  ) {}
-}
-
-export function parsePolicy(jsonText: string): PolicyParse {
-  let value: unknown;
-  try {
-    value = JSON.parse(jsonText);
-  } catch (e) {
-    return { ok: false, kind: 'NOT_JSON', error: `not JSON: ${(e as Error).message}` };
+export function parsePolicy(text: string, context: SecurityContext = NO_CONTEXT): PolicyParse {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{')) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = undefined;
+    }
+    // JSON is also YAML; a JSON object without a version is read as a registry file below.
+    if (isObject(value) && value.version !== undefined && typeof value.version === 'number') {
+      return readJsonPolicy(value);
+    }
   }
-  try {
-    return { ok: true, policy: readPolicy(value) };
-  } catch (e) {
-    if (!(e instanceof Refusal)) throw e;
-    const { kind, error, rule } = e;
-    return rule === undefined ? { ok: false, kind, error } : { ok: false, kind, error, rule };
+  return fromRegistry(text, context, [], 'registry');
+}
+
+/** Build a policy from a registry file's text and a context. */
+export function fromRegistry(
+  source: string,
+  context: SecurityContext,
+  notices: string[],
+  format: 'registry' | 'v2' | 'v1',
+): PolicyParse {
+  const read = readRegistry(source);
+  if (!read.ok) {
+    const first = read.problems[0]!;
+    return {
+      ok: false,
+      kind: 'YAML',
+      error: first.line > 0 ? `line ${first.line}: ${first.message}` : first.message,
+      problems: read.problems,
+    };
   }
+  const { file } = read;
+  const policy: Policy = {
+    source,
+    namespace: file.namespace,
+    entries: file.entries,
+    actor: context.actor,
+    scope: context.scope,
+    strict: context.strict,
+  };
+  const advice = file.warnings.map((w) => `line ${w.line}: ${w.message}`);
+  return { ok: true, policy, notices: [...notices, ...advice], format };
 }
 
-/** Pretty JSON in the spec's shape, one rule per line (readable in the panel and in diffs). */
-export function formatPolicy(policy: Policy): string {
-  const rules = policy.rules.map(
-    (rule) => `    ${JSON.stringify(ruleJson(rule), null, 1).replace(/\n\s*/g, ' ')}`,
-  );
-  return [
-    '{',
-    `  "version": ${policy.version},`,
-    `  "default": ${JSON.stringify(policy.default)},`,
-    rules.length === 0 ? '  "rules": []' : `  "rules": [\n${rules.join(',\n')}\n  ]`,
-    '}',
-  ].join('\n');
+function readJsonPolicy(value: Record<string, unknown>): PolicyParse {
+  if (isLegacyPolicy(value)) {
+    const converted = convertLegacy(value);
+    if (!converted.ok) return { ok: false, kind: 'LEGACY', error: converted.error };
+    const context: SecurityContext = {
+      actor: { id: LEGACY_ACTOR, meta: {} },
+      scope: { groups: [`${LEGACY_NAMESPACE}:${LEGACY_GROUP}`], policies: [] },
+      strict: false,
+    };
+    const notice =
+      "This policy was in the playground's version 1 format (URL globs); it was converted to the platform's model.";
+    return fromRegistry(converted.registry, context, [notice, ...converted.notices], 'v1');
+  }
+  if (value.version !== STATE_VERSION) {
+    return {
+      ok: false,
+      kind: 'VERSION',
+      error: `unsupported policy version ${JSON.stringify(value.version)} (this playground reads 1 and ${STATE_VERSION})`,
+    };
+  }
+  const context = readContext(value);
+  if (typeof context === 'string') return { ok: false, kind: 'STATE', error: context };
+  if (typeof value.registry !== 'string') {
+    return { ok: false, kind: 'STATE', error: '"registry" must be the registry file\'s text' };
+  }
+  return fromRegistry(value.registry, context, [], 'v2');
 }
 
-/** The same JSON without spaces, for permalinks (`#code=...&policy=<base64url of this>`). */
+function readContext(value: Record<string, unknown>): SecurityContext | string {
+  const actor = readActor(value.actor);
+  if (typeof actor === 'string') return actor;
+  const scope = readScope(value.scope);
+  if (typeof scope === 'string') return scope;
+  if (value.strict !== undefined && typeof value.strict !== 'boolean')
+    return '"strict" must be true or false';
+  return { actor, scope, strict: value.strict === true };
+}
+
+export function readActor(value: unknown): Actor | null | string {
+  if (value === null || value === undefined) return null;
+  if (!isObject(value) || typeof value.id !== 'string' || value.id === '') {
+    return '"actor" must be null or {"id": "<non-empty>", "meta": {...}}';
+  }
+  const meta = value.meta ?? {};
+  if (!isObject(meta)) return '"actor.meta" must be an object';
+  if (JSON.stringify(meta).length > MAX_META_LENGTH)
+    return `"actor.meta" is larger than ${MAX_META_LENGTH} characters`;
+  return { id: value.id, meta };
+}
+
+export function readScope(value: unknown): Scope | null | string {
+  if (value === null || value === undefined) return null;
+  const names = (v: unknown) =>
+    v === undefined || (Array.isArray(v) && v.every((s) => typeof s === 'string' && s !== ''));
+  if (!isObject(value) || !names(value.groups) || !names(value.policies)) {
+    return '"scope" must be null or {"groups": ["<group>", ...], "policies": ["<namespace:name>", ...]}';
+  }
+  return {
+    groups: (value.groups as string[] | undefined) ?? [],
+    policies: (value.policies as string[] | undefined) ?? [],
+  };
+}
+
+/** The version 2 state as compact JSON: permalinks and localStorage. */
 export function formatPolicyCompact(policy: Policy): string {
   return JSON.stringify({
-    version: policy.version,
-    default: policy.default,
-    rules: policy.rules.map(ruleJson),
+    version: STATE_VERSION,
+    registry: policy.source,
+    actor: policy.actor,
+    scope: policy.scope,
+    strict: policy.strict,
   });
 }
 
+/** The version 2 state, indented: the "playground policy" file the panel downloads. */
+export function formatPolicy(policy: Policy): string {
+  return JSON.stringify(JSON.parse(formatPolicyCompact(policy)), null, 2);
+}
+
 /*
- * localStorage. Keys carry the layout version (STYLE habit 8). v1 stores formatPolicyCompact's
- * JSON. When the layout changes, add the new key at the head of STORED_VERSIONS with its reader
- * and keep the old entries, so a saved policy survives the upgrade.
+ * localStorage. Keys carry the layout version (STYLE habit 8). v2 holds formatPolicyCompact's
+ * JSON; v1 (the rules format) is read, converted, and replaced by v2 at the next save.
  */
 
-export const POLICY_STORAGE_KEY = 'lua-playground.policy.v1';
-
-const STORED_VERSIONS: readonly { key: string; read: (raw: string) => PolicyParse }[] = [
-  { key: POLICY_STORAGE_KEY, read: parsePolicy },
-];
+export const POLICY_STORAGE_KEY = 'lua-playground.policy.v2';
+export const LEGACY_STORAGE_KEY = 'lua-playground.policy.v1';
+const STORED_KEYS = [POLICY_STORAGE_KEY, LEGACY_STORAGE_KEY];
 
 /** What `localStorage` offers; passed in so tests and storage-less pages work. */
 export type PolicyStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 export interface SavedPolicy {
-  /** A fresh, mutable policy. */
   policy: Policy;
   source: 'saved' | 'default';
   /** Why a saved policy was not used, for the panel to show; absent when nothing went wrong. */
   problem?: string;
+  /** Conversion notices of an older saved format. */
+  notices: string[];
 }
 
-/** The saved policy, or the default when there is none or it cannot be read. Never throws. */
-export function loadSavedPolicy(storage: PolicyStorage | null): SavedPolicy {
-  const fallback = (problem?: string): SavedPolicy =>
+/** The saved policy, or `fallback` when there is none or it cannot be read. Never throws. */
+export function loadSavedPolicy(storage: PolicyStorage | null, fallback: Policy): SavedPolicy {
+  const withDefault = (problem?: string): SavedPolicy =>
     problem === undefined
-      ? { policy: clonePolicy(DEFAULT_POLICY), source: 'default' }
-      : { policy: clonePolicy(DEFAULT_POLICY), source: 'default', problem };
-  if (!storage) return fallback();
-  for (const { key, read } of STORED_VERSIONS) {
+      ? { policy: fallback, source: 'default', notices: [] }
+      : { policy: fallback, source: 'default', problem, notices: [] };
+  if (!storage) return withDefault();
+  for (const key of STORED_KEYS) {
     let raw: string | null;
     try {
       raw = storage.getItem(key);
     } catch (e) {
       // Disabled storage (private windows, sandboxed iframes) throws on access.
-      return fallback(
+      return withDefault(
         `saved policies are unavailable here (${(e as Error).message}); using the default`,
       );
     }
     if (raw === null) continue;
-    const parsed = read(raw);
-    if (parsed.ok) return { policy: parsed.policy, source: 'saved' };
-    return fallback(`the saved policy could not be read (${parsed.error}); using the default`);
+    const parsed = parsePolicy(raw);
+    if (parsed.ok) return { policy: parsed.policy, source: 'saved', notices: parsed.notices };
+    return withDefault(`the saved policy could not be read (${parsed.error}); using the default`);
   }
-  return fallback();
+  return withDefault();
 }
 
 export function savePolicy(
@@ -158,124 +248,6 @@ export function savePolicy(
   }
 }
 
-function ruleJson(rule: PolicyRule): PolicyRule {
-  return rule.resource === undefined
-    ? { effect: rule.effect, action: rule.action }
-    : { effect: rule.effect, action: rule.action, resource: rule.resource };
-}
-
-function readPolicy(value: unknown): Policy {
-  if (!isObject(value)) {
-    throw new Refusal(
-      'NOT_OBJECT',
-      `a policy is a JSON object like {"version": 1, "default": "allow", "rules": []}, not ${show(value)}`,
-    );
-  }
-  if (value.version !== VERSION) {
-    throw new Refusal(
-      'VERSION',
-      value.version === undefined
-        ? `missing "version" (this playground reads version ${VERSION})`
-        : `unsupported "version" ${show(value.version)} (this playground reads version ${VERSION})`,
-    );
-  }
-  refuseUnknownFields(value, POLICY_FIELDS, 'a policy has');
-  if (!isOneOf(value.default, EFFECTS)) {
-    throw new Refusal('DEFAULT', `"default" must be "allow" or "deny", got ${show(value.default)}`);
-  }
-  const rules = value.rules;
-  if (!Array.isArray(rules))
-    throw new Refusal('RULES', `"rules" must be an array of rules, got ${show(rules)}`);
-  if (rules.length > MAX_RULES) {
-    throw new Refusal('RULES', `too many rules: ${rules.length} (at most ${MAX_RULES})`);
-  }
-  return {
-    version: VERSION,
-    default: value.default,
-    rules: rules.map((rule, i) => readRule(rule, i + 1)),
-  };
-}
-
-function readRule(value: unknown, n: number): PolicyRule {
-  if (!isObject(value)) {
-    throw new Refusal(
-      'RULE',
-      `rule ${n} must be an object like {"effect": "allow", "action": "websocket.connect"}, got ${show(value)}`,
-      n,
-    );
-  }
-  refuseUnknownFields(value, RULE_FIELDS, 'a rule has', n);
-  const { effect, action, resource } = value;
-  if (!isOneOf(effect, EFFECTS)) {
-    throw new Refusal(
-      'EFFECT',
-      `rule ${n}: "effect" must be "allow" or "deny", got ${show(effect)}`,
-      n,
-    );
-  }
-  if (!isOneOf(action, ACTIONS)) {
-    const what = action === undefined ? 'missing "action"' : `unknown action ${show(action)}`;
-    throw new Refusal('ACTION', `rule ${n}: ${what} (known: ${ACTIONS.join(', ')})`, n);
-  }
-  if (resource === undefined) return { effect, action };
-  if (action === 'websocket.connect') {
-    throw new Refusal(
-      'RESOURCE',
-      `rule ${n}: websocket.connect takes no "resource"; use websocket.connect.url for URL patterns`,
-      n,
-    );
-  }
-  if (typeof resource !== 'string') {
-    throw new Refusal(
-      'RESOURCE',
-      `rule ${n}: "resource" must be a string (a URL glob), got ${show(resource)}`,
-      n,
-    );
-  }
-  if (resource === '') {
-    throw new Refusal(
-      'RESOURCE',
-      `rule ${n}: "resource" is empty; leave it out to match every URL`,
-      n,
-    );
-  }
-  if (resource.length > MAX_RESOURCE_LENGTH) {
-    throw new Refusal(
-      'RESOURCE',
-      `rule ${n}: "resource" is longer than ${MAX_RESOURCE_LENGTH} characters`,
-      n,
-    );
-  }
-  return { effect, action, resource };
-}
-
-function refuseUnknownFields(
-  value: Record<string, unknown>,
-  known: string[],
-  has: string,
-  n?: number,
-): void {
-  const extra = Object.keys(value).find((key) => !known.includes(key));
-  if (extra === undefined) return;
-  const where = n === undefined ? '' : `rule ${n}: `;
-  throw new Refusal(
-    'UNKNOWN_FIELD',
-    `${where}unknown field ${JSON.stringify(extra)} (${has} ${known.join(', ')})`,
-    n,
-  );
-}
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isOneOf<T extends string>(value: unknown, options: readonly T[]): value is T {
-  return typeof value === 'string' && (options as readonly string[]).includes(value);
-}
-
-/** A value as it appeared in the JSON, shortened for an error message. */
-function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LuaRunner } from './runner.ts';
 import type { RunnerListener, WorkerLike } from './runner.ts';
 import type { PageToWorker, WorkerToPage } from '../shared/worker-protocol.ts';
+import { getPreset } from '../policy/presets.ts';
 
 class FakeWorker implements WorkerLike {
   posted: PageToWorker[] = [];
@@ -22,7 +23,7 @@ class FakeWorker implements WorkerLike {
 const request = {
   code: 'print(1)',
   chunkName: 'main.lua',
-  policy: { version: 1 as const, default: 'allow' as const, rules: [] },
+  policy: getPreset('allow-all').policy,
   transport: 'auto' as const,
   demoHosts: {},
 };

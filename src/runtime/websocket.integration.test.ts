@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { lua, runLua } from './run-for-test.ts';
 import { startWsServer, type TestServer } from '../test-support/ws-server.ts';
+import { DEFAULT_POLICY } from '../policy/presets.ts';
 
 let servers: TestServer[] = [];
 let tcpServers: Server[] = [];
@@ -269,11 +270,7 @@ describe('websocket over real sockets (Node transport)', () => {
       print(c, err:message(), err:retryable(), errors.is(err, errors.PERMISSION_DENIED))
     `,
       {
-        policy: {
-          version: 1,
-          default: 'allow',
-          rules: [{ effect: 'deny', action: 'websocket.connect.url', resource: 'ws://*:*/admin*' }],
-        },
+        policy: DEFAULT_POLICY,
       },
     );
     expectFinished(r);

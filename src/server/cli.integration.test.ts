@@ -2,8 +2,10 @@
  * The command-line runner as a user runs it: a child process per case, real demo servers on
  * loopback, exit codes and output as printed.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../test-support/run-cli.ts';
+import { startWsServer } from '../test-support/ws-server.ts';
+import type { TestServer } from '../test-support/ws-server.ts';
 
 const { write } = scratchDir();
 
@@ -30,7 +32,7 @@ describe('npm run lua', () => {
     expect(r.stderr).toContain('lua: deadlock: every task is blocked');
   });
 
-  it('applies --policy before any socket opens', async () => {
+  it('still reads a version 1 JSON policy (converted), applied before any socket opens', async () => {
     const policy = write(
       'deny.json',
       JSON.stringify({
@@ -46,7 +48,121 @@ describe('npm run lua', () => {
     const r = await runCli(script, '--policy', policy);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('true\n');
-    expect(r.stderr).toContain('policy: denied by default');
+    expect(r.stderr).toContain('policy: denied: no entry of the scope allows or denies this');
+  });
+
+  describe('a YAML registry file with an actor and a scope', () => {
+    let server: TestServer;
+    beforeAll(async () => {
+      server = await startWsServer();
+    });
+    afterAll(() => server.close());
+
+    const registry = (port: number) => `version: "1.0"
+namespace: app.security
+entries:
+  - name: qa_may_connect
+    kind: security.policy
+    policy:
+      actions: websocket.connect
+      resources: "*"
+      effect: allow
+      conditions:
+        - field: actor.meta.team
+          operator: eq
+          value: qa
+    groups: [qa]
+  - name: allowed_path
+    kind: security.policy
+    policy:
+      actions: websocket.connect.url
+      resources: "ws://127.0.0.1:${port}/allowed*"
+      effect: allow
+    groups: [qa]
+  - name: a_function_entry
+    kind: function.lua
+    source: file://x.lua
+`;
+    const script = (url: string) =>
+      write(
+        'two.lua',
+        `for _, path in ipairs({"allowed", "denied"}) do
+  local c, err = websocket.connect("${url}/" .. path)
+  if c then print(path, "connected"); c:close() else print(path, err:kind()) end
+end
+`,
+      );
+
+    it('allows one URL, denies the other with the reason, and only the allowed one reaches the server', async () => {
+      const before = server.handshakes.length;
+      const policy = write('policy.yaml', registry(server.port));
+      const r = await runCli(
+        script(server.url),
+        '--policy',
+        policy,
+        '--actor',
+        'tester',
+        '--actor-meta',
+        '{"team":"qa"}',
+        '--scope',
+        'qa',
+      );
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe('allowed\tconnected\ndenied\tPERMISSION_DENIED\n');
+      expect(r.stderr).toContain('policy: denied: no entry of the scope allows or denies this');
+      expect(r.stderr).toContain('app.security:allowed_path: resource');
+      expect(server.handshakes.slice(before).map((h) => h.url)).toEqual(['/allowed']);
+    });
+
+    it('names the condition that failed for another actor, and opens nothing', async () => {
+      const before = server.handshakes.length;
+      const policy = write('policy.yaml', registry(server.port));
+      const r = await runCli(
+        script(server.url),
+        '--policy',
+        policy,
+        '--actor',
+        'dev',
+        '--actor-meta',
+        '{"team":"web"}',
+        '--scope',
+        'app.security:qa',
+      );
+      expect(r.stdout).toBe('allowed\tPERMISSION_DENIED\ndenied\tPERMISSION_DENIED\n');
+      expect(r.stderr).toContain(
+        'condition actor.meta.team eq "qa" does not hold (actor.meta.team is "web")',
+      );
+      expect(server.handshakes.length).toBe(before);
+    });
+
+    it('without an actor allows (incomplete context) and says so; --strict-security denies', async () => {
+      const policy = write('policy.yaml', registry(server.port));
+      const open = await runCli(script(server.url), '--policy', policy, '--scope', 'qa');
+      expect(open.stdout).toBe('allowed\tconnected\ndenied\tconnected\n');
+      expect(open.stderr).toContain('no --actor: the security context is incomplete');
+      const strict = await runCli(
+        script(server.url),
+        '--policy',
+        policy,
+        '--scope',
+        'qa',
+        '--strict-security',
+      );
+      expect(strict.stdout).toBe('allowed\tPERMISSION_DENIED\ndenied\tPERMISSION_DENIED\n');
+      expect(strict.stderr).toContain('strict mode denies an incomplete context');
+    });
+
+    it('exits 2 naming the line of a bad entry', async () => {
+      const bad = write(
+        'bad.yaml',
+        registry(server.port).replace('operator: eq', 'operator: equals'),
+      );
+      const r = await runCli(write('ok.lua', ''), '--policy', bad, '--actor', 'a', '--scope', 'qa');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        'line 12: app.security:qa_may_connect: condition 0: invalid operator: equals',
+      );
+    });
   });
 
   it('prints a warning line for an option the platform ignores, and fails on it with --strict', async () => {

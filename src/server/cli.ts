@@ -1,10 +1,11 @@
 /**
- * `npm run lua -- script.lua [--policy policy.json] [--demo] [--export run.json] [--strict]`:
- * runs a script in Node with the
- * same runtime as the page (direct transport on the `ws` package), prints its output, and
- * exits non-zero with the Lua error and traceback when the script fails. Ctrl+C stops the run
- * (sockets close with 1001) and exits with 130. `--demo` starts the demo servers on a free
- * loopback port and routes the documentation's example hosts to them, as the page does.
+ * `npm run lua -- script.lua [--policy _index.yaml --actor ID --scope GROUP] [--demo]
+ * [--export run.json] [--strict]`: runs a script in Node with the same runtime as the page
+ * (direct transport on the `ws` package), prints its output, and exits non-zero with the Lua
+ * error and traceback when the script fails. Ctrl+C stops the run (sockets close with 1001) and
+ * exits with 130. `--demo` starts the demo servers on a free loopback port and routes the
+ * documentation's example hosts to them, as the page does. The security flags (`--policy`,
+ * `--actor`, `--actor-meta`, `--scope`, `--strict-security`) are described in cli-policy.ts.
  * `--export` writes the run's connections and frames as the inspector exports them
  * (docs/session-format.md; a name ending in `.har` gives HAR), also when the run fails.
  * Warnings (what the platform would silently ignore) go to stderr as
@@ -16,20 +17,19 @@ import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
 import { DEADLOCK, startRun } from '../runtime/run.ts';
 import { createNodeTransport } from '../runtime/transport/node-ws.ts';
-import { getPreset } from '../policy/presets.ts';
-import { parsePolicy } from '../policy/serialize.ts';
 import type { Policy } from '../policy/types.ts';
+import { emptySecurityFlags, loadCliPolicy, POLICY_USAGE, takeSecurityFlag } from './cli-policy.ts';
+import type { SecurityFlags } from './cli-policy.ts';
 import type { DemoHosts } from '../runtime/route.ts';
 import { createDemoServers, DEMO_HOSTS } from './demo/index.ts';
 import { SessionRecorder } from '../session/recorder.ts';
 import { writeSessionFile } from '../session/write-file.ts';
 
-const USAGE =
-  'usage: npm run lua -- <script.lua> [--policy <policy.json>] [--demo] [--export <run.json|run.har>] [--strict]';
+const USAGE = `usage: npm run lua -- <script.lua> ${POLICY_USAGE} [--demo] [--export <run.json|run.har>] [--strict]`;
 
 interface CliArgs {
   script: string;
-  policyFile?: string;
+  security: SecurityFlags;
   demo: boolean;
   exportFile?: string;
   warnings: WarningFlags;
@@ -58,16 +58,17 @@ function formatWarning(chunkName: string, line: number | undefined, text: string
 
 function parseArgs(argv: string[]): CliArgs {
   let script: string | undefined;
-  let policyFile: string | undefined;
+  const security = emptySecurityFlags();
   let demo = false;
   let exportFile: string | undefined;
   const warnings: WarningFlags = { strict: false };
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    const arg = argv[i]!;
     if (parseWarningFlag(arg, warnings)) continue;
-    if (arg === '--policy') {
-      policyFile = argv[++i];
-      if (!policyFile) throw new Error('--policy needs a file name');
+    // The security flags (cli-policy.ts).
+    const taken = takeSecurityFlag(argv, i, security);
+    if (taken > 0) {
+      i += taken - 1;
     } else if (arg === '--export') {
       exportFile = argv[++i];
       if (!exportFile) throw new Error('--export needs a file name');
@@ -85,7 +86,7 @@ function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (!script) throw new Error('no script given');
-  return { script, policyFile, demo, exportFile, warnings };
+  return { script, security, demo, exportFile, warnings };
 }
 
 function readText(file: string, what: string): string {
@@ -99,13 +100,6 @@ function readText(file: string, what: string): string {
       },
     );
   }
-}
-
-function loadPolicy(file: string | undefined): Policy {
-  if (!file) return getPreset('allow-all').policy;
-  const parsed = parsePolicy(readText(file, 'policy'));
-  if (!parsed.ok) throw new Error(`invalid policy ${file}: ${parsed.error}`);
-  return parsed.policy;
 }
 
 /** The demo servers on a free loopback port, and the example hosts routed to them. */
@@ -137,7 +131,9 @@ async function main(): Promise<number> {
   try {
     args = parseArgs(process.argv.slice(2));
     code = readText(args.script, 'script');
-    policy = loadPolicy(args.policyFile);
+    const loaded = loadCliPolicy(args.security, (file) => readText(file, 'policy'));
+    policy = loaded.policy;
+    loaded.notes.forEach((note) => console.error(note));
   } catch (e) {
     console.error(`lua: ${(e as Error).message}\n${USAGE}`);
     return 2;
