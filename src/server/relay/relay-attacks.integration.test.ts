@@ -69,10 +69,9 @@ async function peakDuring(measure: () => number, work: () => Promise<void>): Pro
 }
 
 /** A page that opens `url` through the relay and gets an echo back: the relay still serves. */
-async function echoThrough(relay: RelayFixture, url: string, localAddress?: string) {
+async function echoThrough(relay: RelayFixture, url: string) {
   const outcome = await rawRelayClient(relay);
   if (!outcome.open) return `refused with ${outcome.status}`;
-  void localAddress;
   outcome.socket.send(JSON.stringify(connect(url)));
   await waitFor(() => outcome.watch.control.length > 0, 5000, 'opened');
   if (outcome.watch.control[0]!.type !== 'opened') return JSON.stringify(outcome.watch.control[0]);
