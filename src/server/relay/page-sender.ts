@@ -8,7 +8,8 @@
  *                             │ pendingCost < LOW : pressure(false) -> upstream.resume()
  *
  * Memory: every record is charged to the session's share of the relay's memory budget while
- * it is queued or being written, and the queue has a hard limit, `PENDING_HIGH + readLimit`:
+ * it is queued or being written, and the queue has a hard limit, `PENDING_HIGH + readLimit`
+ * (at least 4 MiB past the pause point, see QUEUE_SLACK):
  * after the upstream is paused, `ws` still delivers what it had already read (and inflated),
  * but a peer that sends past the limit has broken flow control, and the session ends with
  * 1008 instead of the relay holding more (see docs/relay.md, "Memory bounds").
@@ -29,9 +30,16 @@ export const PENDING_LOW = 64 * 1024;
 /** A batch frame holds at most this many payload bytes (a single bigger message goes alone). */
 export const BATCH_MAX_BYTES = 256 * 1024;
 
-/** The most a queue may hold: the pause point plus one message of the largest allowed size. */
+/**
+ * Room past the pause point for what `ws` had already read, whatever the read_limit: with
+ * compression, one 64 KiB read of small messages can inflate to a few MiB of honest traffic
+ * (64× takes a bomb), and a script with a small read_limit must not lose its connection to it.
+ */
+export const QUEUE_SLACK = 4 * 1024 * 1024;
+
+/** The most a queue may hold: the pause point plus the slack or one largest message. */
 export function queueLimit(readLimit: number): number {
-  return PENDING_HIGH + messageCost(readLimit);
+  return PENDING_HIGH + messageCost(Math.max(readLimit, QUEUE_SLACK));
 }
 
 export interface PageSenderOptions {

@@ -32,8 +32,9 @@ afterEach(async () => {
 });
 
 const MiB = 1024 * 1024;
-/** The documented queue bound towards one page: the pause point plus one largest message. */
-const queueLimit = (readLimit: number): number => PENDING_HIGH + readLimit + 32;
+/** The documented queue bound towards one page: the pause point plus max(4 MiB, read_limit). */
+const queueLimit = (readLimit: number): number =>
+  PENDING_HIGH + Math.max(readLimit, 4 * MiB) + 32;
 const patterns = (...sources: string[]): HostPattern[] =>
   sources.map((s) => parseHostPattern(s) as HostPattern);
 const connect = (url: string, extra: Record<string, unknown> = {}) => ({
