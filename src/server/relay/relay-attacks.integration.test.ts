@@ -10,6 +10,7 @@ import {
   NodeWebSocket,
   closeAll,
   rawRelayClient,
+  recordEvents,
   startRelay,
   startUpstream,
   waitFor,
@@ -24,6 +25,7 @@ import { OP } from '../../test-support/raw-frame-server.ts';
 import { collectGarbage } from '../../test-support/gc.ts';
 import { closeRawFrameServers, startRawFrameServer } from '../../test-support/raw-frame-server.ts';
 import { FRAME_PING, RELAY_PROTOCOL_VERSION } from '../../shared/relay-protocol.ts';
+import { createRelayTransport } from '../../runtime/transport/relay.ts';
 
 afterEach(async () => {
   await closeHostilePeers();
@@ -33,8 +35,7 @@ afterEach(async () => {
 
 const MiB = 1024 * 1024;
 /** The documented queue bound towards one page: the pause point plus max(4 MiB, read_limit). */
-const queueLimit = (readLimit: number): number =>
-  PENDING_HIGH + Math.max(readLimit, 4 * MiB) + 32;
+const queueLimit = (readLimit: number): number => PENDING_HIGH + Math.max(readLimit, 4 * MiB) + 32;
 const patterns = (...sources: string[]): HostPattern[] =>
   sources.map((s) => parseHostPattern(s) as HostPattern);
 const connect = (url: string, extra: Record<string, unknown> = {}) => ({
@@ -151,6 +152,38 @@ describe('H1: a decompression bomb from the upstream', () => {
     await first.readToEnd(2000); // reads, then hangs up: its share comes back
     await waitFor(() => relay.relay.stats().bufferedBytes < MiB, 8000, 'memory back');
     expect(await echoThrough(relay, victimUpstream.url)).toBe('still here');
+  });
+});
+
+describe('H1, the other side: honest compressed traffic', () => {
+  it('reaches a page that pauses, with a small read_limit, whole', async () => {
+    const relay = await startRelay();
+    // 20,000 messages of 100 bytes, 7 bytes each on the wire, written at once: each socket
+    // read inflates to far more than the read_limit past the pause point (2.6 MB in all).
+    const total = 20_000;
+    const upstream = await hostileUpstream({ mode: 'bomb', count: total, size: 100 });
+    const rec = recordEvents();
+    const transport = createRelayTransport(relay.endpoint, NodeWebSocket, { window: 64 * 1024 });
+    const conn = transport.connect(
+      {
+        url: upstream.url,
+        headers: {},
+        protocols: [],
+        dialTimeoutMs: 5000,
+        compression: 2,
+        compressionThreshold: 0,
+        readLimit: 1024,
+      },
+      rec.events,
+    );
+    conn.pause();
+    await rec.opened.promise;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(relay.relay.stats().maxPendingCost).toBeGreaterThan(PENDING_HIGH + 1024);
+    conn.resume();
+    await waitFor(() => rec.messages.length === total, 15_000, 'every message');
+    expect(rec.closed.settled).toBe(false);
+    expect(relay.relay.stats().maxPendingCost).toBeLessThanOrEqual(queueLimit(1024));
   });
 });
 
