@@ -60,7 +60,7 @@ export async function openCode(page: Page, url: string): Promise<void> {
   await page.goto('about:blank');
   await page.goto(url);
   await page.getByTestId('run.status').filter({ hasText: 'idle' }).waitFor();
-  await page.locator('.monaco-editor .view-lines').waitFor();
+  await page.locator('.monaco-editor .view-lines').first().waitFor();
 }
 
 /** Press Run, wait for the end, return the console's text; a failed run throws. */
