@@ -20,6 +20,9 @@ function freePort(): string {
 process.env.E2E_PORT ??= freePort();
 const port = process.env.E2E_PORT;
 export const baseURL = `http://127.0.0.1:${port}`;
+// A documentation site on a second origin, allowed to embed widgets (e2e/embed-kit.spec.ts).
+process.env.E2E_DOCS_PORT ??= freePort();
+const docsOrigin = `http://127.0.0.1:${process.env.E2E_DOCS_PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -42,7 +45,7 @@ export default defineConfig({
   webServer: {
     command: 'npm start',
     url: `${baseURL}/`,
-    env: { PORT: port, HOST: '127.0.0.1' },
+    env: { PORT: port, HOST: '127.0.0.1', EMBED_ORIGINS: docsOrigin },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',

@@ -3,15 +3,29 @@
  * Vite's `?worker` import, see src/editor/monaco.ts); nothing is fetched from a CDN. The Lua
  * worker is an ES module worker, so `worker.format` is 'es'.
  */
-import { defineConfig } from 'vite';
+import { build, defineConfig } from 'vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { playgroundServer } from './src/server/vite-plugin.ts';
 
+/** After the page's build, /embed.js (vite.embed.config.ts): a classic script of its own. */
+function embedScript(): Plugin {
+  return {
+    name: 'lua-playground-embed-script',
+    apply: 'build',
+    async closeBundle() {
+      await build({ configFile: 'vite.embed.config.ts', logLevel: 'warn' });
+    },
+  };
+}
+
 export default defineConfig({
   // playgroundServer: the relay, the demo servers and the page config on `vite` / `vite preview`.
-  plugins: [react(), playgroundServer()],
+  plugins: [react(), playgroundServer(), embedScript()],
   build: {
     outDir: 'dist',
+    // The playground, and the widget frame that documentation pages embed (src/embed/frame).
+    rollupOptions: { input: { main: 'index.html', frame: 'embed-frame.html' } },
     target: 'es2022',
     // Monaco alone is ~3 MB of source; the warning would fire on every build.
     chunkSizeWarningLimit: 4096,

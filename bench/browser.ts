@@ -121,16 +121,14 @@ export async function runRawWorker<T>(page: Page, source: string, arg: unknown):
 
 /** The same `source` as runRawWorker takes, run on the page's own thread instead. */
 export async function runRawOnPage<T>(page: Page, source: string, arg: unknown): Promise<T> {
+  // An expression evaluated by the debugger protocol, not `new Function` in the page: the
+  // page's Content-Security-Policy allows no eval (src/server/embed-routes.ts).
   return page.evaluate(
-    ([body, data]) =>
-      new Promise<T>((resolve) => {
-        // The worker's names: `e.data` is the argument, `postMessage` hands back the result.
-        const run = new Function('e', 'postMessage', body) as (
-          e: { data: unknown },
-          post: (value: T) => void,
-        ) => void;
-        run({ data }, resolve);
-      }),
-    [source, arg] as const,
-  );
+    `new Promise((resolve) => {
+      // The worker's names: \`e.data\` is the argument, \`postMessage\` hands back the result.
+      const e = { data: ${JSON.stringify(arg)} };
+      const postMessage = resolve;
+      ${source}
+    })`,
+  ) as Promise<T>;
 }

@@ -1,6 +1,11 @@
 /**
  * `npm run bench [-- name ...]`: every benchmark in one run (or the named ones: receive,
+<<<<<<< HEAD
  * echo, large, ui, load, relay), each figure printed as it comes. A full run writes the table into
+=======
+ * echo, large, ui, load, embed, json), each figure printed as it comes (json: json.decode
+ * against JSON.parse). A full run writes the table into
+>>>>>>> main
  * bench/RESULTS.md with the machine and the date. Figures, not pass/fail: nothing here
  * belongs in `npm test`. Builds the page first if dist/ is stale, like `npm start`.
  */
@@ -9,6 +14,8 @@ import { startBenchBrowser } from './browser.ts';
 import type { BenchBrowser } from './browser.ts';
 import { benchColdLoad } from './cold-load.ts';
 import { benchEchoRoundTrip } from './echo-rtt.ts';
+import { benchEmbedWidgets } from './embed-widgets.ts';
+import { benchJsonDecode } from './json-decode.ts';
 import { benchLargeEcho } from './large-echo.ts';
 import { collectGarbage } from '../src/test-support/gc.ts';
 import { benchReceive } from './receive.ts';
@@ -36,6 +43,8 @@ const BENCHES: Record<string, Bench> = {
     await benchRelayMemory(servers, bb, report);
     await benchRelayEcho(servers, bb, report);
   },
+  embed: (_servers, bb, report) => benchEmbedWidgets(bb.browser, report),
+  json: (_servers, _bb, report) => benchJsonDecode(report),
 };
 
 async function main(): Promise<void> {

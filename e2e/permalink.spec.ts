@@ -35,7 +35,7 @@ test.describe('permalinks', () => {
       'local c, err = websocket.connect("wss://api.example.com/ws")\nprint(err and err:kind())';
     await playground.open({ code, policyJson });
     await playground.runAndWait();
-    await playground.expectOutput('PERMISSION_DENIED');
+    await playground.expectOutput('PermissionDenied');
   });
 
   test('reports a damaged link instead of running something else', async ({ page }) => {

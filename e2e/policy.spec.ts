@@ -76,7 +76,7 @@ test.describe('policy panel', () => {
 
       // The default actor is a developer, not in team qa: the condition fails, nothing opens.
       await playground.runAndWait();
-      await playground.expectOutput('count\tPERMISSION_DENIED\twebsocket connections not allowed');
+      await playground.expectOutput('count\tPermissionDenied\twebsocket connections not allowed');
       await expect(panel.getByTestId('policy.denied-item').first()).toContainText(
         'condition actor.meta.team eq "qa" does not hold',
       );
@@ -94,7 +94,7 @@ test.describe('policy panel', () => {
       await playground.runAndWait();
       await playground.expectOutput(
         'count\tconnected',
-        `other\tPERMISSION_DENIED\tnot allowed: ${base}/other`,
+        `other\tPermissionDenied\tnot allowed: ${base}/other`,
       );
       await expect(panel.getByTestId('policy.denied-item').first()).toContainText(`${base}/other`);
       await expect(panel.getByTestId('policy.denied-item').first()).toContainText(

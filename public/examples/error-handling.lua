@@ -1,5 +1,5 @@
 -- Error handling (original page: エラー). `.invalid` never resolves, so the connect fails
--- with a retryable INTERNAL error.
+-- with a retryable errors.INTERNAL ("Internal") error.
 -- Names the page leaves undefined:
 local url = "wss://unreachable.invalid/ws"
 

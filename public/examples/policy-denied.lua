@@ -1,4 +1,4 @@
--- A connection the security policy denies: websocket.connect returns PERMISSION_DENIED
+-- A connection the security policy denies: websocket.connect returns an error of kind errors.PERMISSION_DENIED ("PermissionDenied")
 -- before any socket is opened. The default playground policy's entry deny_admin_paths
 -- denies every URL matching '^wss?://[^/]+/admin' (see the Policy tab: edit the registry file
 -- there and run this again). The message is the platform's ("not allowed: <url>"); the Policy

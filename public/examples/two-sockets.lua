@@ -1,5 +1,6 @@
 -- Two sockets read at once: each reader is a task started with coroutine.spawn, and the main
--- chunk waits for both on a channel.
+-- chunk waits for both on a channel. spawn passes no arguments to the function (as on the
+-- platform), so each reader is started through a closure.
 local done = channel.new(2)
 
 local function reader(name, url, count)
@@ -16,8 +17,8 @@ local function reader(name, url, count)
     done:send(name)
 end
 
-coroutine.spawn(reader, "left", "wss://api.example.com/ws", 3)
-coroutine.spawn(reader, "right", "wss://api.example.com/ws", 3)
+coroutine.spawn(function() reader("left", "wss://api.example.com/ws", 3) end)
+coroutine.spawn(function() reader("right", "wss://api.example.com/ws", 3) end)
 
 for _ = 1, 2 do
     print("finished:", (done:receive()))

@@ -13,6 +13,7 @@ import { Tabs } from './Tabs.tsx';
 import { Splitter } from './Splitter.tsx';
 import { SharePanel } from './SharePanel.tsx';
 import { DemoHostsMenu } from './DemoHostsMenu.tsx';
+import { LinkPolicyBanner } from './LinkPolicyBanner.tsx';
 import { LazyCodeEditor } from '../editor/LazyCodeEditor.tsx';
 import { ConsolePane } from '../console/ConsolePane.tsx';
 import { InspectorPanel } from '../inspector/InspectorPanel.tsx';
@@ -108,6 +109,7 @@ function Embed({ p }: { p: Playground }) {
           Open in playground ↗
         </a>
       </header>
+      <LinkPolicyBanner link={p.linkPolicy} save={p.policy.setPolicy} />
       <main className="workspace workspace-embed">
         <EditorColumn p={p} />
       </main>
@@ -143,13 +145,14 @@ export function App() {
             enabled={p.settings.demoHosts}
             onToggle={(demoHosts) => p.setSettings({ ...p.settings, demoHosts })}
           />
-          <SharePanel code={p.code} policyJson={p.policy.json} />
+          <SharePanel code={p.code} policyJson={p.linkPolicy.json ?? p.policy.json} />
           <span className="shortcut-hint" title="Keyboard shortcuts">
             <kbd>{RUN_SHORTCUT}</kbd> run · <kbd>Ctrl Space</kbd> complete
           </span>
         </div>
       </header>
       {p.notice && <Notice text={p.notice} onClose={p.dismissNotice} />}
+      <LinkPolicyBanner link={p.linkPolicy} save={p.policy.setPolicy} />
       <main className="workspace" style={{ gridTemplateColumns: `${split}fr 5px ${1 - split}fr` }}>
         <EditorColumn p={p} />
         <Splitter

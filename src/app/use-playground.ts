@@ -11,6 +11,7 @@ import { DEFAULT_CODE } from './default-code.ts';
 import { useRunner } from './use-runner.ts';
 import { useExamples } from './use-examples.ts';
 import { usePolicyState } from '../policy/use-policy.ts';
+import { useLinkPolicy } from './use-link-policy.ts';
 
 export function usePlayground() {
   const url = useMemo(() => readUrlState(window.location), []);
@@ -22,8 +23,10 @@ export function usePlayground() {
   const [codeRevision, setCodeRevision] = useState(0);
   const [exampleName, setExampleName] = useState<string | null>(url.example);
   const [settings, setSettingsState] = useState<Settings>(loadSettings);
-  const policy = usePolicyState(url.permalink?.policyJson);
-  const [notice, setNotice] = useState<string | null>(url.permalinkError ?? policy.linkError);
+  // The saved policy; a link's &policy= applies beside it, never in its place (audit M3).
+  const policy = usePolicyState();
+  const linkPolicy = useLinkPolicy(url.permalink?.policyJson);
+  const [notice, setNotice] = useState<string | null>(url.permalinkError ?? linkPolicy.error);
   const { store, run: runWith, stop, pageConfig } = useRunner();
   const { examples, error: examplesError, fetchExample } = useExamples();
 
@@ -66,11 +69,11 @@ export function usePlayground() {
     () =>
       runWith({
         code,
-        policy: policy.policy,
+        policy: linkPolicy.policy ?? policy.policy,
         transport: settings.transport,
         demoHosts: settings.demoHosts,
       }),
-    [runWith, code, policy.policy, settings],
+    [runWith, code, linkPolicy.policy, policy.policy, settings],
   );
 
   return {
@@ -85,6 +88,7 @@ export function usePlayground() {
     settings,
     setSettings,
     policy,
+    linkPolicy,
     store,
     run,
     stop,

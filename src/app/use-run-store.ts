@@ -7,17 +7,31 @@ import type { RunStore } from './run-store.ts';
 
 /**
  * Call `listener` on the store's changes, at most every `ms` (the last change always lands).
+ * A change of `urgent(store)` (by Object.is) fires at once, in the store's own notification:
+ * every other subscriber of that notification renders in the same React batch, so a pane that
+ * passes `(s) => s.status` is never behind the status pill (see ConsolePane).
  * Returns the unsubscribe function.
  */
-function subscribeThrottled(store: RunStore, ms: number, listener: () => void): () => void {
+function subscribeThrottled(
+  store: RunStore,
+  ms: number,
+  listener: () => void,
+  urgent?: (store: RunStore) => unknown,
+): () => void {
   let last = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let urgentSeen = urgent?.(store);
   const fire = () => {
+    if (timer !== null) clearTimeout(timer);
     timer = null;
     last = Date.now();
     listener();
   };
   const unsubscribe = store.subscribe(() => {
+    if (urgent && !Object.is(urgent(store), urgentSeen)) {
+      urgentSeen = urgent(store);
+      return fire();
+    }
     if (timer !== null) return;
     const wait = last + ms - Date.now();
     if (wait <= 0) fire();
@@ -30,17 +44,19 @@ function subscribeThrottled(store: RunStore, ms: number, listener: () => void): 
 }
 
 /**
- * Like useRunStoreSelect, but re-renders at most every `ms`. For panes whose render is costly
- * under a flood of updates, such as the console's DOM text.
+ * Like useRunStoreSelect, but re-renders at most every `ms`, and at once when `urgent(store)`
+ * changes. For panes whose render is costly under a flood of updates, such as the console's
+ * DOM text. `urgent` should be a stable function (module level).
  */
 export function useThrottledRunStore<T>(
   store: RunStore,
   ms: number,
   select: (store: RunStore) => T,
+  urgent?: (store: RunStore) => unknown,
 ): T {
   const subscribe = useCallback(
-    (listener: () => void) => subscribeThrottled(store, ms, listener),
-    [store, ms],
+    (listener: () => void) => subscribeThrottled(store, ms, listener, urgent),
+    [store, ms, urgent],
   );
   return useSyncExternalStore(subscribe, () => select(store));
 }

@@ -1,12 +1,19 @@
 /**
- * The output console: printed lines (stdout), errors with their traceback (stderr) and the
- * playground's own info lines, each with a timestamp. The timestamp is drawn by CSS from
- * `data-time`, so the text of `console.output` is exactly what was printed.
+ * The output console: printed lines (stdout), errors with their traceback (stderr), warnings
+ * with the script's line (warn) and the playground's own info lines, each its own element with
+ * `data-stream` and a timestamp. The timestamp is drawn by CSS from `data-time`, so the text of
+ * `console.output` is exactly what was printed.
+ *
+ * The test surface's guarantee: the console renders in the same React batch as every change of
+ * the run's status (the `urgent` selector below), and the store applies a run's last output
+ * and its end in one notification, so when `run.status` reads `finished` or `error` the
+ * console already holds every line of that run and its error.
  */
 import { memo, useLayoutEffect, useRef } from 'react';
 import type { ConsoleLine, RunStore } from '../app/run-store.ts';
 import { useThrottledRunStore } from '../app/use-run-store.ts';
 import { formatClock } from './format-time.ts';
+import { linePrefix } from './line-text.ts';
 import { isAtBottom } from '../inspector/virtual-window.ts';
 import './console.css';
 
@@ -15,12 +22,19 @@ const Line = memo(function Line({ line }: { line: ConsoleLine }) {
     <div
       className={`console-line console-${line.stream}${line.runStart ? ' console-run-start' : ''}`}
       data-time={formatClock(line.time)}
+      data-stream={line.stream}
     >
-      <span className="console-text">{line.text + '\n'}</span>
+      <span className="console-text">
+        {line.stream === 'warn' && <span className="console-prefix">{linePrefix(line)}</span>}
+        {line.text + '\n'}
+      </span>
       {line.traceback && <pre className="console-traceback">{line.traceback + '\n'}</pre>}
     </div>
   );
 });
+
+/** A change of status renders the console at once, in the status pill's batch. */
+const byStatus = (s: RunStore) => s.status;
 
 export const ConsolePane = memo(function ConsolePane({ store }: { store: RunStore }) {
   // Frames do not change the console: it renders when its lines do (the array grows in place).
@@ -28,6 +42,7 @@ export const ConsolePane = memo(function ConsolePane({ store }: { store: RunStor
     store,
     100,
     (s) => `${s.output.length} ${s.output.at(-1)?.seq} ${s.outputDropped}`,
+    byStatus,
   );
   const lines = store.output;
   const scroller = useRef<HTMLDivElement>(null);

@@ -35,7 +35,7 @@ describe('completion', () => {
       'close_info',
     ]);
     expect(labels('ch:')).toEqual(['send', 'receive', 'close', 'case_send', 'case_receive']);
-    expect(labels('err:')).toEqual(['kind', 'message', 'retryable']);
+    expect(labels('err:')).toEqual(['kind', 'message', 'retryable', 'details', 'stack']);
     expect(labels('foo:')).toEqual(
       expect.arrayContaining(['send', 'receive', 'retryable', 'close_info']),
     );

@@ -179,7 +179,7 @@ describe('1,000 concurrent connections through one relay', () => {
     expectFinished(result);
     expect(result.lines).toHaveLength(1);
     const [opened, kind, retryable, message] = result.lines[0]!.split('\t');
-    expect([Number(opened), kind, retryable]).toEqual([limit, 'INTERNAL', 'true']);
+    expect([Number(opened), kind, retryable]).toEqual([limit, 'Internal', 'true']);
     expect(message).toMatch(`too many relay connections from this client (limit ${limit})`);
     expect(upstream.requests).toHaveLength(limit);
   });

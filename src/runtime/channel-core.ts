@@ -52,8 +52,13 @@ export class Channel<T> {
     }
   }
 
-  /** Add an item regardless of capacity (the caller checked canSend, or is a socket). */
+  /**
+   * Add an item regardless of capacity (the caller checked canSend, or is a socket). Into a
+   * closed channel nothing goes: a socket's message for a channel the script closed is
+   * dropped, as the platform's delivery drops it (process.go:1167-1171).
+   */
   push(item: T): void {
+    if (this.closed) return;
     this.buffer.push(item);
     this.wakeAll(this.receivers);
   }

@@ -15,8 +15,9 @@ import {
   type LuaState,
 } from './lua/api.ts';
 import { makeReadOnly } from './lua/readonly.ts';
+import { catchNativeErrors } from './lua/native-errors.ts';
 import { setWarningSink } from './warnings.ts';
-import { Scheduler, type Task, type TaskEnd } from './scheduler.ts';
+import { MAIN_TASK_ID, Scheduler, type Task, type TaskEnd } from './scheduler.ts';
 import { createDefer, type Defer } from './defer.ts';
 import { openBase } from './modules/base.ts';
 import { channelLibrary } from './modules/channel.ts';
@@ -65,6 +66,7 @@ const systemClock: Clock = {
 export function startRun(options: RunOptions): RunHandle {
   const clock = options.clock ?? systemClock;
   const L: LuaState = lauxlib.luaL_newstate();
+  catchNativeErrors(L);
   const timers = new Timers(clock, () => checkDeadlock());
   const connections = new Map<number, Connection>();
   let ended = false;
@@ -101,7 +103,7 @@ export function startRun(options: RunOptions): RunHandle {
       finish({ status: 'error', failure: describeFailure(end.thread, options.chunkName) });
       return;
     }
-    if (task.id === 1) {
+    if (task.id === MAIN_TASK_ID) {
       const returned = returnedError(task.thread);
       if (returned) {
         finish({
@@ -110,6 +112,10 @@ export function startRun(options: RunOptions): RunHandle {
         });
         return;
       }
+      // When the main chunk returns, the run ends and its other tasks with it, as on the
+      // platform (process.go:1300-1317, killAllThreads).
+      finish({ status: 'finished' });
+      return;
     }
     if (scheduler.taskCount === 0) finish({ status: 'finished' });
   };
@@ -221,7 +227,8 @@ function describeFailure(thread: LuaState, chunkName: string): LuaFailure {
 function returnedError(thread: LuaState): string | null {
   const n = lua.lua_gettop(thread);
   if (n < 2 || lua.lua_toboolean(thread, 1) || lua.lua_isnil(thread, 2)) return null;
-  return toDisplayString(thread, 2);
+  const error = toError(thread, 2);
+  return error ? formatError(error) : toDisplayString(thread, 2);
 }
 
 function lineOf(text: string, chunkName: string): number | undefined {

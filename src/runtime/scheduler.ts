@@ -27,6 +27,9 @@ export interface Task {
   done: boolean;
 }
 
+/** The main chunk is the first task; only it stands for Lua's main thread. */
+export const MAIN_TASK_ID = 1;
+
 export type TaskEnd = { ok: true } | { ok: false; thread: LuaState };
 
 const NOT_YIELDABLE =
@@ -37,6 +40,8 @@ const NOT_YIELDABLE =
 export class Scheduler {
   private readonly ready: Task[] = [];
   private readonly tasks = new Set<Task>();
+  /** Each task by its root thread. */
+  private readonly byThread = new WeakMap<LuaState, Task>();
   /** Threads that yielded for the scheduler (not for a user's `coroutine.resume`). */
   private readonly parked = new WeakSet<LuaState>();
   /** For each user coroutine: can a yield inside it travel all the way to the task? */
@@ -78,16 +83,37 @@ export class Scheduler {
     return !this.draining && this.ready.length === 0 && this.running === null;
   }
 
-  /** Start a task running the function and `nargs` arguments on top of `from`'s stack. */
-  spawn(from: LuaState, nargs: number): Task {
+  /**
+   * Start a task running the function and `nargs` arguments on top of `from`'s stack; with
+   * `keepThread`, the new thread stays on `from`'s stack in their place.
+   */
+  spawn(from: LuaState, nargs: number, keepThread = false): Task {
     const thread = lua.lua_newthread(from);
     // The Task object keeps the thread alive (fengari's collector is JavaScript's).
-    lua.lua_pop(from, 1);
+    if (keepThread) lua.lua_insert(from, -(nargs + 2));
+    else lua.lua_pop(from, 1);
     lua.lua_xmove(from, thread, nargs + 1);
     const task: Task = { id: this.nextId++, thread, queued: false, done: false };
     this.tasks.add(task);
+    this.byThread.set(thread, task);
     this.wake(task);
     return task;
+  }
+
+  /** The task whose root thread `L` is (not a coroutine inside a task). */
+  taskOf(L: LuaState): Task | undefined {
+    return this.byThread.get(L);
+  }
+
+  /**
+   * Let `task` run again after the tasks now ready (coroutine.spawn: the new task runs before
+   * its spawner goes on, as the platform queues them, process.go:1366-1388).
+   */
+  requeue(L: LuaState, k: (L: LuaState) => number): number {
+    if (!this.canYieldToScheduler(L)) return k(L);
+    this.wake(this.current);
+    this.parked.add(L);
+    return lua.lua_yieldk(L, 0, 0, (L1: LuaState) => k(L1));
   }
 
   /** Make a waiting task runnable again (it re-checks what it waits for). */

@@ -108,7 +108,7 @@ end
         'qa',
       );
       expect(r.code).toBe(0);
-      expect(r.stdout).toBe('allowed\tconnected\ndenied\tPERMISSION_DENIED\n');
+      expect(r.stdout).toBe('allowed\tconnected\ndenied\tPermissionDenied\n');
       expect(r.stderr).toContain('policy: denied: no entry of the scope allows or denies this');
       expect(r.stderr).toContain('app.security:allowed_path: resource');
       expect(server.handshakes.slice(before).map((h) => h.url)).toEqual(['/allowed']);
@@ -128,7 +128,7 @@ end
         '--scope',
         'app.security:qa',
       );
-      expect(r.stdout).toBe('allowed\tPERMISSION_DENIED\ndenied\tPERMISSION_DENIED\n');
+      expect(r.stdout).toBe('allowed\tPermissionDenied\ndenied\tPermissionDenied\n');
       expect(r.stderr).toContain(
         'condition actor.meta.team eq "qa" does not hold (actor.meta.team is "web")',
       );
@@ -148,7 +148,7 @@ end
         'qa',
         '--strict-security',
       );
-      expect(strict.stdout).toBe('allowed\tPERMISSION_DENIED\ndenied\tPERMISSION_DENIED\n');
+      expect(strict.stdout).toBe('allowed\tPermissionDenied\ndenied\tPermissionDenied\n');
       expect(strict.stderr).toContain('strict mode denies an incomplete context');
     });
 

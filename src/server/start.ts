@@ -26,6 +26,8 @@ import {
   loopbackOrigins,
 } from './relay/exposure.ts';
 import { createStaticHandler } from './static-files.ts';
+import { createEmbedRoutes, parseEmbedOrigins } from './embed-routes.ts';
+import type { EmbedRoutes } from './embed-routes.ts';
 import type { DemoOptions } from './demo/index.ts';
 
 export interface StartOptions {
@@ -68,6 +70,7 @@ export async function startPlayground(options: StartOptions = {}): Promise<Playg
   const sockets = new Set<Socket>();
   // Filled in once listening: the relay's allowed origins depend on the port really bound.
   const handlers: {
+    embed?: EmbedRoutes;
     mount?: PlaygroundMount;
     serveStatic?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   } = {};
@@ -89,8 +92,12 @@ export async function startPlayground(options: StartOptions = {}): Promise<Playg
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(demos.stats()));
       return;
     }
-    if (!handlers.serveStatic) return void res.writeHead(503).end();
-    void handlers.serveStatic(req, res);
+    const { embed, serveStatic } = handlers;
+    if (!embed || !serveStatic) return void res.writeHead(503).end();
+    // Security headers on every response, and the embed kit's routes (embed-routes.ts).
+    void embed.handle(req, res).then((answered) => {
+      if (!answered) return serveStatic(req, res);
+    });
   });
   server.on('connection', (s: Socket) => {
     sockets.add(s);
@@ -118,6 +125,7 @@ export async function startPlayground(options: StartOptions = {}): Promise<Playg
   const boundPort = (server.address() as AddressInfo).port;
 
   let relayConfig: RelayConfig;
+  let embedOrigins: string[];
   try {
     const env = options.env ?? process.env;
     relayConfig = { ...parseRelayEnv(env, loopbackOrigins(boundPort)), ...options.relay };
@@ -126,6 +134,7 @@ export async function startPlayground(options: StartOptions = {}): Promise<Playg
     if (options.relay?.allowMissingOrigin !== undefined) explicit.requireOrigin = true;
     const warning = exposeRelay(relayConfig, host, explicit);
     if (warning) log(warning);
+    embedOrigins = parseEmbedOrigins(env.EMBED_ORIGINS);
   } catch (err) {
     server.close();
     throw err;
@@ -140,6 +149,11 @@ export async function startPlayground(options: StartOptions = {}): Promise<Playg
     log: () => {},
   });
   handlers.mount = ready;
+  handlers.embed = createEmbedRoutes({
+    distDir: join(root, 'dist'),
+    embedOrigins,
+    pageConfig: () => ready.pageConfig,
+  });
   handlers.serveStatic = createStaticHandler({
     root: join(root, 'dist'),
     transformIndex: (html) => injectPageConfig(html, ready.pageConfig),

@@ -22,6 +22,17 @@ import type { PlaygroundMount } from './playground-mount.ts';
 import { parseRelayEnv } from './relay/config.ts';
 import type { RelayConfig } from './relay/config.ts';
 import type { DemoOptions } from './demo/index.ts';
+import { DEV_EMBED_LOADER, createEmbedRoutes, parseEmbedOrigins } from './embed-routes.ts';
+import type { EmbedRoutesOptions } from './embed-routes.ts';
+import type { Connect } from 'vite';
+
+/** The embed kit's routes and the security headers (embed-routes.ts) as Connect middleware. */
+function embedMiddleware(options: EmbedRoutesOptions): Connect.NextHandleFunction {
+  const routes = createEmbedRoutes(options);
+  return function embedRoutes(req, res, next) {
+    routes.handle(req, res).then((answered) => answered || next(), next);
+  };
+}
 
 export interface PlaygroundServerOptions {
   /** [process.env] RELAY_* settings. */
@@ -79,8 +90,27 @@ export function playgroundServer(options: PlaygroundServerOptions = {}): Plugin 
         );
         return;
       }
-      mount = attach(server.httpServer, Boolean(server.config.server.https), options, (m) =>
-        server.config.logger.info(m),
+      const devMount = (mount = attach(
+        server.httpServer,
+        Boolean(server.config.server.https),
+        options,
+        (m) => server.config.logger.info(m),
+      ));
+      const root = server.config.root;
+      server.middlewares.use(
+        embedMiddleware({
+          distDir: resolve(root, server.config.build.outDir),
+          examplesDir: resolve(root, 'public', 'examples'),
+          embedOrigins: parseEmbedOrigins((options.env ?? process.env).EMBED_ORIGINS),
+          pageConfig: () => devMount.pageConfig,
+          dev: true,
+          embedScript: DEV_EMBED_LOADER,
+          frameHtml: async () =>
+            server.transformIndexHtml(
+              '/embed/frame',
+              await readFile(resolve(root, 'embed-frame.html'), 'utf8'),
+            ),
+        }),
       );
     },
     transformIndexHtml: {
@@ -96,7 +126,15 @@ export function playgroundServer(options: PlaygroundServerOptions = {}): Plugin 
         options,
         (m) => server.config.logger.info(m),
       );
-      const indexFile = resolve(server.config.root, server.config.build.outDir, 'index.html');
+      const distDir = resolve(server.config.root, server.config.build.outDir);
+      server.middlewares.use(
+        embedMiddleware({
+          distDir,
+          embedOrigins: parseEmbedOrigins((options.env ?? process.env).EMBED_ORIGINS),
+          pageConfig: () => previewMount.pageConfig,
+        }),
+      );
+      const indexFile = resolve(distDir, 'index.html');
       server.middlewares.use(function previewServeIndex(req, res, next) {
         const path = (req.url ?? '/').split('?')[0]!;
         // The app's own routes get index.html, with the config put in like npm start does.

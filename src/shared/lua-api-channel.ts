@@ -14,7 +14,7 @@ export const CHANNEL_MODULE: LuaModule = {
           name: 'capacity',
           type: 'number',
           optional: true,
-          doc: 'Buffer size in values (0 = unbuffered).',
+          doc: 'Buffer size in values (default 0 = unbuffered); a fraction is truncated, a negative size is 0 (with a warning).',
         },
       ],
       returns: 'channel',
@@ -22,16 +22,22 @@ export const CHANNEL_MODULE: LuaModule = {
     },
     {
       name: 'select',
-      signature: 'channel.select{cases...}',
+      signature: 'channel.select(cases [, default])',
       params: [
         {
           name: 'cases',
           type: 'table',
-          doc: 'Cases from `ch:case_receive()` / `ch:case_send(v)`; `default = true` makes it non-blocking.',
+          doc: 'Cases from `ch:case_receive()` / `ch:case_send(v)`; `default = true` in it makes the select non-blocking. Other values are ignored (with a warning).',
+        },
+        {
+          name: 'default',
+          type: 'boolean',
+          optional: true,
+          doc: '`true`: the same as `default = true`.',
         },
       ],
-      returns: '{channel=, value=, ok=} | {default=true}',
-      doc: 'Blocks until one case can proceed (fair choice among ready cases) and returns which one.',
+      returns: '{channel=, value=, ok=} | {default=true, ok=true}',
+      doc: 'Takes the first ready case in table order, or waits until one is ready. `value` is the value received or sent; `ok` is false for a closed channel. With no case and no default it waits for ever.',
     },
   ],
   constants: [],
@@ -39,14 +45,14 @@ export const CHANNEL_MODULE: LuaModule = {
   classes: [
     {
       name: 'channel',
-      doc: 'A channel from `channel.new`, `client:channel()` or `time.after`.',
+      doc: 'A channel from `channel.new`, `client:channel()` or `time.after`; all are ordinary channels.',
       methods: [
         {
           name: 'send',
           signature: 'ch:send(value)',
-          params: [{ name: 'value', type: 'any', doc: 'The value to send.' }],
+          params: [{ name: 'value', type: 'any', doc: 'The value to send (nil when left out).' }],
           returns: 'true',
-          doc: 'Sends a value; blocks the calling thread while the channel is full.',
+          doc: 'Sends a value; blocks the calling thread while the channel is full. Raises on a closed channel.',
         },
         {
           name: 'receive',
@@ -59,8 +65,8 @@ export const CHANNEL_MODULE: LuaModule = {
           name: 'close',
           signature: 'ch:close()',
           params: [],
-          returns: 'true',
-          doc: 'Closes the channel; buffered values stay readable.',
+          returns: 'nothing',
+          doc: "Closes the channel; buffered values stay readable. Closing twice does nothing. On a connection's channel it stops the delivery (the connection stays open).",
         },
         {
           name: 'case_send',

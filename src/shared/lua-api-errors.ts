@@ -1,44 +1,97 @@
-/** Part of the Lua API description (`lua-api.ts`, the one entry point): the `errors` module and its kinds. */
+/**
+ * Part of the Lua API description (`lua-api.ts`, the one entry point): the `errors` module and
+ * its kinds. `ERROR_KIND_VALUES` is the one place the kind strings live: the runtime's errors
+ * (src/runtime/modules/errors.ts) read them from here. They are the platform's
+ * (wippyai/go-lua `error.go`, `Kind` constants; `UNKNOWN` is the empty string).
+ */
 import type { LuaErrorKind, LuaModule } from './lua-api-types.ts';
 
+export const ERROR_KIND_VALUES = {
+  UNKNOWN: '',
+  INVALID: 'Invalid',
+  NOT_FOUND: 'NotFound',
+  ALREADY_EXISTS: 'AlreadyExists',
+  PERMISSION_DENIED: 'PermissionDenied',
+  UNAVAILABLE: 'Unavailable',
+  INTERNAL: 'Internal',
+  CANCELED: 'Canceled',
+  CONFLICT: 'Conflict',
+  TIMEOUT: 'Timeout',
+  RATE_LIMITED: 'RateLimited',
+} as const;
+
+/** A kind by its constant's name, as the runtime's modules name them: `'INVALID'`. */
+export type ErrorKindName = keyof typeof ERROR_KIND_VALUES;
+
+const kind = (name: ErrorKindName, doc: string, retryableByDefault = false): LuaErrorKind => ({
+  name,
+  value: ERROR_KIND_VALUES[name],
+  doc,
+  retryableByDefault,
+});
+
 export const ERROR_KINDS: LuaErrorKind[] = [
-  { name: 'UNKNOWN', doc: 'An error of no known kind.', retryableByDefault: false },
-  { name: 'INVALID', doc: 'Bad URL, option or argument.', retryableByDefault: false },
-  { name: 'NOT_FOUND', doc: 'Something named does not exist.', retryableByDefault: false },
-  { name: 'ALREADY_EXISTS', doc: 'Something to create exists already.', retryableByDefault: false },
-  { name: 'PERMISSION_DENIED', doc: 'Denied by the security policy.', retryableByDefault: false },
-  { name: 'UNAVAILABLE', doc: 'A service is not reachable now.', retryableByDefault: true },
-  {
-    name: 'INTERNAL',
-    doc: 'Connection failures and lost runtime context.',
-    retryableByDefault: false,
-  },
-  { name: 'CANCELED', doc: 'The operation was canceled.', retryableByDefault: false },
-  { name: 'CONFLICT', doc: 'A conflicting concurrent change.', retryableByDefault: false },
-  { name: 'TIMEOUT', doc: 'A deadline passed (e.g. `write_timeout`).', retryableByDefault: true },
-  { name: 'RATE_LIMITED', doc: 'Too many requests.', retryableByDefault: true },
+  kind('UNKNOWN', 'An error of no known kind (the empty string).'),
+  kind('INVALID', 'Bad URL, option or argument.'),
+  kind('NOT_FOUND', 'Something named does not exist.'),
+  kind('ALREADY_EXISTS', 'Something to create exists already.'),
+  kind('PERMISSION_DENIED', 'Denied by the security policy.'),
+  kind('UNAVAILABLE', 'A service is not reachable now.', true),
+  kind('INTERNAL', 'Connection failures, encode/decode failures, lost runtime context.'),
+  kind('CANCELED', 'The operation was canceled.'),
+  kind('CONFLICT', 'A conflicting concurrent change.'),
+  kind('TIMEOUT', 'A deadline passed (e.g. `write_timeout`).', true),
+  kind('RATE_LIMITED', 'Too many requests.', true),
 ];
 
 export const ERRORS_MODULE: LuaModule = {
   name: 'errors',
-  doc: 'Error objects with a stable kind. `tostring(err)` gives `KIND: message`.',
+  doc:
+    'Error objects with a kind, a message, a retryable flag and details. `tostring(err)` is the ' +
+    'message, and `"text: " .. err` concatenates it. Compare kinds through the constants ' +
+    '(`err:kind() == errors.INVALID`), never through literals.',
   global: true,
   functions: [
     {
       name: 'new',
-      signature: 'errors.new{kind=, message=, retryable=}',
+      signature: 'errors.new(message) | errors.new{message=, kind=, retryable=, details=}',
       params: [
-        { name: 'kind', type: 'string', doc: 'One of the kinds below, e.g. `errors.TIMEOUT`.' },
-        { name: 'message', type: 'string', doc: 'Plain words naming the cause.' },
+        {
+          name: 'message',
+          type: 'string',
+          doc: 'Plain words naming the cause; required in the table form.',
+        },
+        {
+          name: 'kind',
+          type: 'string',
+          optional: true,
+          doc: 'Any string, usually a constant such as `errors.TIMEOUT`; default `errors.UNKNOWN` ("").',
+        },
         {
           name: 'retryable',
           type: 'boolean',
           optional: true,
-          doc: 'Whether trying again may help.',
+          doc: 'Whether trying again may help; unset means unknown (`err:retryable()` is nil).',
+        },
+        {
+          name: 'details',
+          type: 'table',
+          optional: true,
+          doc: 'Structured data (string keys; values copied), returned by `err:details()`.',
         },
       ],
       returns: 'err',
-      doc: 'Creates an error object.',
+      doc: 'Creates an error object. A field of the wrong type is ignored, with a warning, as the platform ignores it; the `(kind, message)` form does not exist.',
+    },
+    {
+      name: 'wrap',
+      signature: 'errors.wrap(err, context)',
+      params: [
+        { name: 'err', type: 'error|string', doc: 'The error to wrap (or a message).' },
+        { name: 'context', type: 'string|error', doc: 'What was being done, e.g. "load users".' },
+      ],
+      returns: 'err',
+      doc: "A new error with the same message, kind, retryable flag and details, and `context` on top of `err:stack()`. Wrapping it again puts this context in front of the message (`context: message`), as the platform's does.",
     },
     {
       name: 'is',
@@ -48,22 +101,29 @@ export const ERRORS_MODULE: LuaModule = {
         { name: 'kind', type: 'string', doc: 'A kind constant, e.g. `errors.PERMISSION_DENIED`.' },
       ],
       returns: 'boolean',
-      doc: 'Whether `err` is an error of that kind.',
+      doc: 'Whether `err` is an error of that kind (`false` for anything that is not an error).',
+    },
+    {
+      name: 'call_stack',
+      signature: 'errors.call_stack(err)',
+      params: [{ name: 'err', type: 'error', doc: 'An error object (or any value).' }],
+      returns: '{thread=, frames={{level=, source=, line=, name=, type=}, ...}} | nil',
+      doc: 'The Lua call stack where the error was made, innermost frame first; nil for anything else.',
     },
   ],
-  constants: ERROR_KINDS.map((k) => ({ name: k.name, value: k.name, doc: k.doc })),
+  constants: ERROR_KINDS.map((k) => ({ name: k.name, value: k.value, doc: k.doc })),
   tables: [],
   classes: [
     {
       name: 'error',
-      doc: 'An error object as returned in `nil, err`.',
+      doc: 'An error object as returned in `nil, err`; `tostring(err)` is its message.',
       methods: [
         {
           name: 'kind',
           signature: 'err:kind()',
           params: [],
           returns: 'string',
-          doc: 'The kind, e.g. "PERMISSION_DENIED".',
+          doc: 'The kind, e.g. `"PermissionDenied"` (`errors.PERMISSION_DENIED`); `""` when unknown.',
         },
         {
           name: 'message',
@@ -76,8 +136,22 @@ export const ERRORS_MODULE: LuaModule = {
           name: 'retryable',
           signature: 'err:retryable()',
           params: [],
-          returns: 'boolean',
-          doc: 'Whether trying again may succeed (e.g. a refused connection).',
+          returns: 'boolean | nil',
+          doc: 'Whether trying again may succeed (e.g. a refused connection); nil when unknown.',
+        },
+        {
+          name: 'details',
+          signature: 'err:details()',
+          params: [],
+          returns: 'table | nil',
+          doc: 'A copy of the details given to `errors.new`; nil when there are none.',
+        },
+        {
+          name: 'stack',
+          signature: 'err:stack()',
+          params: [],
+          returns: 'string',
+          doc: 'The Lua stack where the error was made (and each wrap), one `  source:line (name)` per frame.',
         },
       ],
     },

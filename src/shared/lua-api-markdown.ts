@@ -71,7 +71,7 @@ function renderModule(mod: LuaModule): string[] {
   if (mod.errors) {
     lines.push('#### Errors', '', '| condition | kind | retryable |', '|---|---|---|');
     for (const e of mod.errors)
-      lines.push(`| ${cell(e.condition)} | \`${e.kind}\` | ${e.retryable ? 'yes' : 'no'} |`);
+      lines.push(`| ${cell(e.condition)} | \`errors.${e.kind}\` | ${e.retryable ? 'yes' : 'no'} |`);
     lines.push('');
   }
   return lines;
@@ -83,10 +83,15 @@ export function renderApiMarkdown(api: LuaApi): string {
     '',
   ];
   for (const mod of api.modules) lines.push(...renderModule(mod));
-  lines.push('### Error kinds', '', '| kind | usually retryable | meaning |', '|---|---|---|');
+  lines.push(
+    '### Error kinds',
+    '',
+    '| kind | value | usually retryable | meaning |',
+    '|---|---|---|---|',
+  );
   for (const k of api.errorKinds)
     lines.push(
-      `| \`errors.${k.name}\` | ${k.retryableByDefault ? 'yes' : 'no'} | ${cell(k.doc)} |`,
+      `| \`errors.${k.name}\` | \`${JSON.stringify(k.value)}\` | ${k.retryableByDefault ? 'yes' : 'no'} | ${cell(k.doc)} |`,
     );
   return (
     lines

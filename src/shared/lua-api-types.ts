@@ -79,7 +79,10 @@ export interface LuaModule {
 }
 
 export interface LuaErrorKind {
+  /** The constant's name: `errors.INVALID`. */
   name: string;
+  /** The kind string that `err:kind()` returns and the constant holds: "Invalid" ("" = unknown). */
+  value: string;
   doc: string;
   /** Whether errors of this kind are usually worth retrying; the error object has the final say. */
   retryableByDefault: boolean;

@@ -48,9 +48,15 @@ describe('the Lua API description', () => {
       'case_receive',
     ]);
     expect(names('time')).toEqual(['after', 'sleep', 'now']);
-    expect(names('json')).toEqual(['encode', 'decode']);
-    expect(names('errors')).toEqual(['new', 'is']);
-    expect(methods('errors', 'error')).toEqual(['kind', 'message', 'retryable']);
+    expect(names('json')).toEqual(['encode', 'decode', 'validate', 'validate_string']);
+    expect(names('errors')).toEqual(['new', 'wrap', 'is', 'call_stack']);
+    expect(methods('errors', 'error')).toEqual([
+      'kind',
+      'message',
+      'retryable',
+      'details',
+      'stack',
+    ]);
   });
 
   it('documents every connect option with a default and a range', () => {
@@ -121,6 +127,10 @@ describe('the Lua API description', () => {
     const conditions = modules.get('websocket')!.errors!;
     const kinds = new Set(LUA_API.errorKinds.map((k) => k.name));
     for (const c of conditions) expect(kinds.has(c.kind), c.condition).toBe(true);
+    expect(LUA_API.errorKinds.find((k) => k.name === 'PERMISSION_DENIED')?.value).toBe(
+      'PermissionDenied',
+    );
+    expect(LUA_API.errorKinds.find((k) => k.name === 'UNKNOWN')?.value).toBe('');
     expect(conditions.find((c) => c.condition.startsWith('connection failed'))).toMatchObject({
       kind: 'INTERNAL',
       retryable: true,

@@ -22,14 +22,44 @@ declare module 'fengari' {
   ): string;
 }
 
-/** Two internals, for pushing a string without a copy (api.ts pushReceivedBytes). */
+/** Internals: pushing a string without a copy (api.ts pushReceivedBytes), and building
+ * decoded JSON tables directly (modules/json-decode.ts). */
 declare module 'fengari/src/lstring.js' {
   import type { LuaState } from 'fengari';
   /** A Lua string object whose storage is `bytes` itself. */
   export function luaS_bless(L: LuaState, bytes: Uint8Array): object;
+  /** The string's key in a table's map (computed once per string object). */
+  export function luaS_hashlongstr(ts: object): string;
 }
 declare module 'fengari/src/lobject.js' {
   import type { LuaState } from 'fengari';
   /** Push a string object made by luaS_bless. */
   export function pushsvalue2s(L: LuaState, ts: object): void;
+  /** A Lua value: a type tag (defs.js) and its payload. */
+  export class TValue {
+    constructor(type: number, value: unknown);
+    type: number;
+    value: unknown;
+  }
+  /** Push a copy of `tv` (the caller made room with lua_checkstack). */
+  export function pushobj2s(L: LuaState, tv: TValue): void;
+}
+declare module 'fengari/src/ltable.js' {
+  import type { LuaState } from 'fengari';
+  import type { TValue } from 'fengari/src/lobject.js';
+  /** An entry of a table: in its map by hash, and in a list that gives `next` its order. */
+  export interface TableEntry {
+    key: TValue;
+    value: TValue;
+    p: TableEntry | undefined;
+    n: TableEntry | undefined;
+  }
+  /** fengari's table object (what lua_topointer returns for a table). */
+  export interface Table {
+    strong: Map<string | number, TableEntry>;
+    f: TableEntry | undefined;
+    l: TableEntry | undefined;
+    metatable: object | null;
+  }
+  export function luaH_new(L: LuaState): Table;
 }

@@ -4,10 +4,11 @@
  * runtime's own modules, and `debug` reduced to `traceback`, because `debug.sethook` would
  * switch off the time slicing that keeps Stop working. `print` and `io.write` go to the host.
  */
-import { lualib } from 'fengari';
+import { lualib, luaconf } from 'fengari';
 import {
   lauxlib,
   lua,
+  checkText,
   luaString,
   setFunctions,
   toDisplayString,
@@ -38,6 +39,15 @@ function removeFields(L: LuaState, table: string, names: string[]): void {
     lua.lua_setfield(L, -2, luaString(name));
   }
   lua.lua_pop(L, 1);
+}
+
+/**
+ * A number as io.write writes it: C's "%d" or "%.14g", so a float shows no ".0" (unlike
+ * tostring): `io.write(3.0)` writes `3`, as in lua5.3.
+ */
+function writtenNumber(L: LuaState, idx: number): string {
+  if (lua.lua_isinteger(L, idx)) return String(lua.lua_tointeger(L, idx));
+  return luaconf.lua_number2str(lua.lua_tonumber(L, idx)) as string;
 }
 
 /** Open the trimmed standard libraries; `write` receives printed text. */
@@ -79,8 +89,8 @@ export function openBase(L: LuaState, write: (text: string, newline: boolean) =>
       const parts: string[] = [];
       for (let i = 1; i <= n; i++) {
         const t = lua.lua_type(L1, i);
-        if (t !== lua.LUA_TSTRING && t !== lua.LUA_TNUMBER) lauxlib.luaL_checklstring(L1, i);
-        parts.push(toDisplayString(L1, i));
+        if (t === lua.LUA_TNUMBER) parts.push(writtenNumber(L1, i));
+        else parts.push(checkText(L1, i));
       }
       write(parts.join(''), false);
       return 0;

@@ -2,10 +2,12 @@
  * The `channel` library: Go-style channels between the tasks of a run, and the receive side
  * of every WebSocket connection. `ch:receive()` returns at once while the buffer has items
  * (the hot path: no suspension per message); otherwise it parks the task until an item or a
- * close arrives.
+ * close arrives. As the platform's (wippyai/runtime `runtime/lua/engine/bindings.go`,
+ * `channel.go`): `select` takes the first ready case in table order, `close` returns nothing
+ * and closing twice does nothing, `channel.new` takes any size (negative is 0), and what the
+ * platform ignores (a non-case in `select`, a second close) is ignored with a warning.
  */
 import {
-  argError,
   lauxlib,
   lua,
   luaString,
@@ -13,11 +15,14 @@ import {
   pushText,
   raise,
   setFunctions,
+  toDisplayString,
+  typeName,
   type LuaFunction,
   type LuaState,
 } from '../lua/api.ts';
 import { Channel } from '../channel-core.ts';
 import type { Scheduler, Task } from '../scheduler.ts';
+import { warn } from '../warnings.ts';
 
 /** A received WebSocket message: materialised as a Lua table only when received. */
 export interface SocketMessage {
@@ -48,7 +53,10 @@ export type ChannelItem = SocketMessage | LuaRef | NumberValue;
  */
 export interface LuaChannel {
   core: Channel<ChannelItem>;
-  /** Receive-only (a connection's channel). */
+  /**
+   * A connection's channel. Scripts may send into it or close it, as on the platform; closing
+   * it ends the delivery of messages (a warning says the connection itself stays open).
+   */
   receiveOnly: boolean;
 }
 
@@ -59,7 +67,6 @@ interface ChannelCase {
 
 const CHANNEL_TYPE = 'channel.Channel';
 const CASE_TYPE = 'channel.Case';
-const MAX_CAPACITY = 1_000_000;
 
 const K_CHANNEL = luaString('channel');
 const K_VALUE = luaString('value');
@@ -154,7 +161,6 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
   };
 
   const send = (L: LuaState, channel: LuaChannel, valueIdx: number): number => {
-    if (channel.receiveOnly) raise(L, "cannot send on a connection's channel: use client:send");
     if (channel.core.closed) raise(L, 'send on closed channel');
     if (channel.core.canSend()) {
       channel.core.push(refValue(L, valueIdx));
@@ -176,7 +182,6 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
    */
   const newCase = (L: LuaState, op: ChannelCase['op']): number => {
     const channel = check(L, 1);
-    if (op === 'send' && channel.receiveOnly) raise(L, "cannot send on a connection's channel");
     const box = lua.lua_newuserdata(L, 0);
     box.channelCase = { channel, op } satisfies ChannelCase;
     lauxlib.luaL_setmetatable(L, luaString(CASE_TYPE));
@@ -204,26 +209,60 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
     lua.lua_replace(L, -2);
   };
 
+  /**
+   * The cases of `channel.select(cases [, default])`, in the platform's order (bindings.go:
+   * 73-90, the table's `ForEach`): the array part first, then the other fields. A `default`
+   * field that is `true` (or a second argument `true`) makes the select non-blocking; any
+   * other value is not a case and is ignored, with a warning. The cases are copied into a
+   * fresh array that replaces argument 1, so that a resumed select finds them by index.
+   */
   const readCases = (L: LuaState): { cases: ChannelCase[]; hasDefault: boolean } => {
     lauxlib.luaL_checktype(L, 1, lua.LUA_TTABLE);
+    let hasDefault = false;
+    if (!lua.lua_isnoneornil(L, 2)) {
+      lauxlib.luaL_checktype(L, 2, lua.LUA_TBOOLEAN);
+      hasDefault = lua.lua_toboolean(L, 2) as boolean;
+    }
+    lua.lua_settop(L, 1);
     const cases: ChannelCase[] = [];
+    lua.lua_newtable(L);
+    const take = (where: string) => {
+      const box = lauxlib.luaL_testudata(L, -1, luaString(CASE_TYPE));
+      if (box) {
+        cases.push(box.channelCase as ChannelCase);
+        lua.lua_rawseti(L, 2, cases.length);
+      } else {
+        warn(
+          L,
+          `channel.select: ${where} is not a channel case and is ignored (use ch:case_receive() or ch:case_send(v))`,
+        );
+        lua.lua_pop(L, 1);
+      }
+    };
     const n = lua.lua_rawlen(L, 1);
     for (let i = 1; i <= n; i++) {
       lua.lua_rawgeti(L, 1, i);
-      const box = lauxlib.luaL_testudata(L, -1, luaString(CASE_TYPE));
-      if (!box)
-        argError(
-          L,
-          1,
-          `case ${i} is not a channel case (use ch:case_receive() or ch:case_send(v))`,
-        );
-      cases.push(box.channelCase as ChannelCase);
-      lua.lua_pop(L, 1);
+      take(`entry ${i}`);
     }
-    lua.lua_getfield(L, 1, K_DEFAULT);
-    const hasDefault = lua.lua_toboolean(L, -1) as boolean;
-    lua.lua_pop(L, 1);
-    if (cases.length === 0 && !hasDefault) argError(L, 1, 'select needs at least one case');
+    lua.lua_pushnil(L);
+    while (lua.lua_next(L, 1) !== 0) {
+      const isIndex =
+        lua.lua_isinteger(L, -2) &&
+        (lua.lua_tointeger(L, -2) as number) >= 1 &&
+        (lua.lua_tointeger(L, -2) as number) <= n;
+      if (isIndex) lua.lua_pop(L, 1);
+      else if (lua.lua_type(L, -2) === lua.LUA_TSTRING && toDisplayString(L, -2) === 'default') {
+        if (lua.lua_type(L, -1) === lua.LUA_TBOOLEAN)
+          hasDefault ||= lua.lua_toboolean(L, -1) as boolean;
+        else
+          warn(
+            L,
+            `channel.select: default = ${typeName(L, -1)} is ignored (only default = true counts)`,
+          );
+        lua.lua_pop(L, 1);
+      } else take(`field ${toDisplayString(L, -2)}`);
+    }
+    lua.lua_replace(L, 1);
     return { cases, hasDefault };
   };
 
@@ -234,11 +273,12 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
     fill();
   };
 
+  /**
+   * The first ready case in order wins (bindings.go:92-121). A send case on a closed channel
+   * is never ready: the platform's select drops its "send on closed channel" and waits on.
+   */
   const select = (L: LuaState, cases: ChannelCase[], hasDefault: boolean): number => {
-    // Fair choice: start the scan at a random case.
-    const start = Math.floor(Math.random() * cases.length);
-    for (let j = 0; j < cases.length; j++) {
-      const index = (start + j) % cases.length;
+    for (let index = 0; index < cases.length; index++) {
       const c = cases[index];
       if (c.op === 'receive' && c.channel.core.canReceive()) {
         selectResult(L, index, c.op, () => {
@@ -249,25 +289,32 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
         return 1;
       }
       if (c.op === 'send' && c.channel.core.canSend()) {
-        lua.lua_rawgeti(L, 1, index + 1);
-        lua.lua_getuservalue(L, -1);
-        lua.lua_rawgeti(L, -1, 2);
+        pushSendValue(L, index);
         c.channel.core.push(refValue(L, -1));
-        lua.lua_pop(L, 3);
+        lua.lua_pop(L, 1);
         selectResult(L, index, c.op, () => {
+          pushSendValue(L, index);
+          lua.lua_setfield(L, -2, K_VALUE);
           lua.lua_pushboolean(L, true);
           lua.lua_setfield(L, -2, K_OK);
         });
         return 1;
       }
-      if (c.op === 'send' && c.channel.core.closed) raise(L, 'send on closed channel');
     }
     if (hasDefault) {
-      lua.lua_createtable(L, 0, 1);
+      lua.lua_createtable(L, 0, 2);
       lua.lua_pushboolean(L, true);
       lua.lua_setfield(L, -2, K_DEFAULT);
+      lua.lua_pushboolean(L, true);
+      lua.lua_setfield(L, -2, K_OK);
       return 1;
     }
+    for (const c of cases)
+      if (c.op === 'send' && c.channel.core.closed)
+        warn(
+          L,
+          'channel.select: a send case on a closed channel is never chosen (the platform waits on)',
+        );
     const task = scheduler.current;
     scheduler.assertCanBlock(L);
     for (const c of cases)
@@ -282,32 +329,57 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
     });
   };
 
+  /** Push the value of send case `index` (0-based) of the cases array at stack index 1. */
+  const pushSendValue = (L: LuaState, index: number) => {
+    lua.lua_rawgeti(L, 1, index + 1);
+    lua.lua_getuservalue(L, -1);
+    lua.lua_rawgeti(L, -1, 2);
+    lua.lua_replace(L, -3);
+    lua.lua_pop(L, 1);
+  };
+
   const methods: Record<string, LuaFunction> = {
     case_receive: (L) => newCase(L, 'receive'),
     case_send: (L) => {
-      lauxlib.luaL_checkany(L, 2);
+      lua.lua_settop(L, 2);
       return newCase(L, 'send');
     },
+    /** Returns nothing; a second close is a no-op (bindings.go:228-240). */
     close(L) {
       const channel = check(L, 1);
-      if (channel.receiveOnly) raise(L, "cannot close a connection's channel: use client:close");
+      if (channel.core.closed) warn(L, 'ch:close(): the channel is closed already (ignored)');
+      else if (channel.receiveOnly)
+        warn(
+          L,
+          "ch:close() on a connection's channel: no more messages arrive on it, but the connection stays open (use client:close())",
+        );
       channel.core.close();
-      lua.lua_pushboolean(L, true);
-      return 1;
+      return 0;
     },
     receive: (L) => receive(L, check(L, 1)),
+    /** A missing value sends nil, as on the platform. */
     send(L) {
-      lauxlib.luaL_checkany(L, 2);
+      lua.lua_settop(L, 2);
       return send(L, check(L, 1), 2);
     },
   };
 
   const library: Record<string, LuaFunction> = {
+    /** channel.new([size]): Go's `l.OptInt(1, 0)`, truncated; negative is 0 (channel.go:120). */
     new(L) {
-      const capacity = lauxlib.luaL_optinteger(L, 1, 0) as number;
-      if (capacity < 0 || capacity > MAX_CAPACITY)
-        argError(L, 1, `capacity must be between 0 and ${MAX_CAPACITY}`);
-      create(L, capacity);
+      let capacity = 0;
+      if (!lua.lua_isnoneornil(L, 1)) {
+        lauxlib.luaL_checktype(L, 1, lua.LUA_TNUMBER);
+        const n = lua.lua_tonumber(L, 1) as number;
+        capacity = Number.isFinite(n) ? Math.trunc(n) : 0;
+        if (capacity !== n)
+          warn(
+            L,
+            `channel.new(${toDisplayString(L, 1)}): the size is taken as ${Math.max(capacity, 0)}`,
+          );
+        else if (capacity < 0) warn(L, `channel.new(${capacity}): a negative size is taken as 0`);
+      }
+      create(L, Math.max(capacity, 0));
       return 1;
     },
     select(L) {

@@ -5,6 +5,11 @@
  * parks its own thread too, and when the scheduler resumes it, it resumes the inner coroutine
  * again, so the blocking call completes where it was made. Adds `coroutine.spawn`.
  *
+ * The main chunk runs as a task (a thread of its own), yet scripts see Lua's main thread
+ * there, as in plain Lua 5.3: `coroutine.running()` says it is the main one,
+ * `coroutine.isyieldable()` is false and `coroutine.yield()` raises. Spawned tasks are
+ * coroutines the scheduler runs: a `coroutine.yield()` there gives the other tasks a turn.
+ *
  * Mirrors fengari's `lcorolib.js` (`auxresume`, `luaB_auxwrap`) otherwise.
  */
 import {
@@ -17,6 +22,7 @@ import {
   type LuaState,
 } from '../lua/api.ts';
 import type { Scheduler } from '../scheduler.ts';
+import { warn } from '../warnings.ts';
 import { lualib } from 'fengari';
 
 export function openCoroutine(scheduler: Scheduler): LuaFunction {
@@ -33,6 +39,10 @@ export function openCoroutine(scheduler: Scheduler): LuaFunction {
     }
     if (lua.lua_status(co) === lua.LUA_OK && lua.lua_gettop(co) === 0) {
       lua.lua_pushliteral(L, 'cannot resume dead coroutine');
+      return onDone(L, -1);
+    }
+    if (scheduler.taskOf(co)) {
+      lua.lua_pushliteral(L, 'cannot resume a task: the scheduler runs it (coroutine.spawn)');
       return onDone(L, -1);
     }
     scheduler.enterCoroutine(L, co);
@@ -88,7 +98,33 @@ export function openCoroutine(scheduler: Scheduler): LuaFunction {
     });
   };
 
+  /**
+   * The main chunk runs as the scheduler's first task, a thread the script never created; to
+   * the script it is Lua's main thread, as in plain Lua: not yieldable, `running()` says main,
+   * and `coroutine.yield` there is an error. Blocking calls park it through the scheduler
+   * (`scheduler.suspend`), not through `coroutine.yield`, so they still work.
+   */
+  const isMainThread = (L: LuaState): boolean =>
+    scheduler.current.id === 1 && scheduler.current.thread === L;
+
   const library: Record<string, LuaFunction> = {
+    isyieldable(L) {
+      lua.lua_pushboolean(L, !isMainThread(L) && lua.lua_isyieldable(L));
+      return 1;
+    },
+    running(L) {
+      lua.lua_pushthread(L);
+      lua.lua_pushboolean(L, isMainThread(L));
+      return 2;
+    },
+    yield(L) {
+      if (isMainThread(L)) {
+        // As lua_yieldk words it, without a position (the running function is this C one).
+        lua.lua_pushliteral(L, 'attempt to yield from outside a coroutine');
+        return lua.lua_error(L);
+      }
+      return lua.lua_yield(L, lua.lua_gettop(L));
+    },
     resume,
     wrap(L) {
       lauxlib.luaL_checktype(L, 1, lua.LUA_TFUNCTION);
@@ -98,11 +134,23 @@ export function openCoroutine(scheduler: Scheduler): LuaFunction {
       lua.lua_pushcclosure(L, auxwrap, 1);
       return 1;
     },
-    /** coroutine.spawn(fn, ...): run fn as a concurrent task of this run. */
+    /**
+     * coroutine.spawn(fn) -> thread: fn runs as a concurrent task of this run, before the
+     * spawner goes on, and with no arguments: the platform passes none (go-lua
+     * `coroutinelib.go` coSpawn, runtime `process.go:1366-1388`).
+     */
     spawn(L) {
       lauxlib.luaL_checktype(L, 1, lua.LUA_TFUNCTION);
-      scheduler.spawn(L, lua.lua_gettop(L) - 1);
-      return 0;
+      const extra = lua.lua_gettop(L) - 1;
+      if (extra > 0)
+        warn(
+          L,
+          `coroutine.spawn: ${extra} argument${extra > 1 ? 's' : ''} after the function ${extra > 1 ? 'are' : 'is'} ignored (the platform passes none; use a closure)`,
+        );
+      lua.lua_settop(L, 1);
+      scheduler.spawn(L, 0, true);
+      // The new thread is the one value left on the stack: it is what spawn returns.
+      return scheduler.requeue(L, () => 1);
     },
   };
 

@@ -1,164 +1,160 @@
 /**
- * The `json` library: `encode(v)`, `decode(s)` and `null`. A table whose keys are exactly
- * 1..n encodes as an array, any other as an object (number keys become strings); an empty
- * table encodes as `{}`, since the messages scripts send are mostly objects.
- * JSON null decodes to `json.null`, so arrays keep their length and objects their keys.
- * Failures return `nil, err` with kind INVALID.
+ * The `json` library as the platform has it (wippyai/runtime `runtime/lua/modules/json/`):
+ * `encode`, `decode`, `validate`, `validate_string`. Every function returns a result and an
+ * error (`nil` on success): encode and decode failures are kind Internal, bad input (not a
+ * string, empty text) and schema failures kind Invalid, never retryable (module.go:29-81).
+ * JSON null is nil; there is no `json.null` (reading it raises an error that says so).
  */
 import {
+  checkText,
   decodeUtf8,
-  lauxlib,
   lua,
+  luaString,
   pushText,
+  raise,
   setFunctions,
+  toDisplayString,
   type LuaFunction,
   type LuaState,
 } from '../lua/api.ts';
-import { returnError, runtimeError } from './errors.ts';
+import { warn } from '../warnings.ts';
+import { returnError, runtimeError, pushError, type ErrorKindName } from './errors.ts';
+import { assertTableInternals } from '../lua/direct-values.ts';
+import { JsonSyntaxError, pushJson } from './json-decode.ts';
+import { EncodeError, encodeJson } from './json-encode.ts';
+import { namesDraft07, validateJson, type SchemaOutcome } from './json-schema.ts';
 
-/** The identity of `json.null`, a light userdata. */
-const JSON_NULL = Object.freeze({ json: 'null' });
-const MAX_DEPTH = 200;
+const NULL_REMOVED =
+  'json.null does not exist: JSON null decodes to nil, as on the platform ' +
+  '(test a field with `if msg.field == nil`; leave a field out to send no value)';
 
-class EncodeError extends Error {}
-
-function isNull(L: LuaState, idx: number): boolean {
-  return (
-    lua.lua_type(L, idx) === lua.LUA_TLIGHTUSERDATA && lua.lua_touserdata(L, idx) === JSON_NULL
-  );
+function failure(L: LuaState, kind: ErrorKindName, message: string, context?: string): number {
+  return returnError(L, runtimeError(kind, message, false, context));
 }
 
-function encodeNumber(n: number): string {
-  if (!Number.isFinite(n))
-    throw new EncodeError(`cannot encode ${n} (JSON has no NaN or infinity)`);
-  return Number.isInteger(n) && Math.abs(n) < 2 ** 53 ? n.toFixed(0) : String(n);
+/** `false, err` with kind Invalid, as json.go's validationError. */
+function invalid(L: LuaState, message: string, context?: string): number {
+  lua.lua_pushboolean(L, false);
+  pushError(L, runtimeError('INVALID', message, false, context));
+  return 2;
 }
 
-function encodeValue(L: LuaState, idx: number, depth: number): string {
-  switch (lua.lua_type(L, idx)) {
-    case lua.LUA_TNIL:
-      return 'null';
-    case lua.LUA_TBOOLEAN:
-      return lua.lua_toboolean(L, idx) ? 'true' : 'false';
-    case lua.LUA_TNUMBER:
-      return encodeNumber(lua.lua_tonumber(L, idx) as number);
-    case lua.LUA_TSTRING:
-      return JSON.stringify(decodeUtf8(lua.lua_tolstring(L, idx) as Uint8Array));
-    case lua.LUA_TTABLE:
-      return encodeTable(L, lua.lua_absindex(L, idx), depth);
-    default:
-      if (isNull(L, idx)) return 'null';
-      throw new EncodeError(`cannot encode a ${decodeUtf8(typeNameOf(L, idx))}`);
-  }
-}
-
-function typeNameOf(L: LuaState, idx: number): Uint8Array {
-  return lua.lua_typename(L, lua.lua_type(L, idx)) as Uint8Array;
-}
-
-function encodeTable(L: LuaState, idx: number, depth: number): string {
-  if (depth > MAX_DEPTH)
-    throw new EncodeError('cannot encode: tables nested too deeply (a cycle?)');
-  const keys: Array<string | number> = [];
-  const values: string[] = [];
-  let isSequence = true;
+/** The `__len` of a decoded array with a null inside: its last index, as the platform's `#`. */
+function holeyArrayLength(L: LuaState): number {
+  let last = 0;
   lua.lua_pushnil(L);
-  while (lua.lua_next(L, idx) !== 0) {
-    const keyType = lua.lua_type(L, -2);
-    let key: string | number;
-    if (keyType === lua.LUA_TSTRING) {
-      key = decodeUtf8(lua.lua_tolstring(L, -2) as Uint8Array);
-      isSequence = false;
-    } else if (keyType === lua.LUA_TNUMBER) {
-      key = lua.lua_tonumber(L, -2) as number;
-      if (!Number.isInteger(key) || key < 1) isSequence = false;
-    } else {
-      const name = decodeUtf8(typeNameOf(L, -2));
-      lua.lua_pop(L, 2);
-      throw new EncodeError(`cannot encode a table key of type ${name}`);
-    }
-    try {
-      values.push(encodeValue(L, -1, depth + 1));
-    } catch (e) {
-      lua.lua_pop(L, 2);
-      throw e;
-    }
-    keys.push(key);
+  while (lua.lua_next(L, 1) !== 0) {
     lua.lua_pop(L, 1);
+    if (lua.lua_isinteger(L, -1)) last = Math.max(last, lua.lua_tointeger(L, -1) as number);
   }
-  if (keys.length === 0) return '{}';
-  if (isSequence) {
-    const ordered = new Array<string>(keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i] as number;
-      if (k > keys.length) {
-        isSequence = false;
-        break;
-      }
-      ordered[k - 1] = values[i];
-    }
-    if (isSequence) return `[${ordered.join(',')}]`;
-  }
-  return `{${keys.map((k, i) => `${JSON.stringify(String(k))}:${values[i]}`).join(',')}}`;
+  lua.lua_pushinteger(L, last);
+  return 1;
 }
 
-function pushJson(L: LuaState, value: unknown): void {
-  lauxlib.luaL_checkstack(L, 3, null);
-  if (value === null) lua.lua_pushlightuserdata(L, JSON_NULL);
-  else if (typeof value === 'boolean') lua.lua_pushboolean(L, value);
-  else if (typeof value === 'number') {
-    // fengari's integers are 32-bit; larger whole numbers stay floats, as in Lua 5.3 on JSON.
-    if (Number.isInteger(value) && value >= -0x80000000 && value <= 0x7fffffff)
-      lua.lua_pushinteger(L, value);
-    else lua.lua_pushnumber(L, value);
-  } else if (typeof value === 'string') pushText(L, value);
-  else if (Array.isArray(value)) {
-    lua.lua_createtable(L, value.length, 0);
-    value.forEach((item, i) => {
-      pushJson(L, item);
-      lua.lua_rawseti(L, -2, i + 1);
-    });
-  } else {
-    const entries = Object.entries(value as Record<string, unknown>);
-    lua.lua_createtable(L, 0, entries.length);
-    for (const [k, v] of entries) {
-      pushText(L, k);
-      pushJson(L, v);
-      lua.lua_rawset(L, -3);
-    }
+/** A schema argument as JSON text, or the error json.go's getSchemaJSON gives. */
+function schemaText(L: LuaState): string | { message: string } {
+  const type = lua.lua_type(L, 1);
+  if (type === lua.LUA_TSTRING) return checkText(L, 1);
+  if (type !== lua.LUA_TTABLE) return { message: 'schema must be a string or table' };
+  try {
+    return encodeJson(L, 1);
+  } catch (e) {
+    if (e instanceof EncodeError) return { message: e.message };
+    throw e;
   }
+}
+
+function checkSchema(L: LuaState, schema: string, data: string): SchemaOutcome {
+  if (namesDraft07(schema))
+    warn(
+      L,
+      "json.validate: the schema names draft-07; it is read as JSON Schema 2020-12 (the draft the platform's validator implements)",
+    );
+  return validateJson(schema, data);
+}
+
+function validationResult(L: LuaState, outcome: SchemaOutcome): number {
+  if (outcome.ok) {
+    lua.lua_pushboolean(L, true);
+    return 1;
+  }
+  return invalid(L, outcome.message, outcome.context);
 }
 
 const library: Record<string, LuaFunction> = {
+  decode(L) {
+    if (lua.lua_type(L, 1) !== lua.LUA_TSTRING) return failure(L, 'INVALID', 'string expected');
+    const bytes = lua.lua_tolstring(L, 1) as Uint8Array;
+    if (bytes.length === 0) return failure(L, 'INVALID', 'empty string is not valid JSON');
+    lua.lua_settop(L, 1);
+    try {
+      // The upvalue: the metatable of decoded arrays with a null inside (openJson).
+      if (pushJson(L, bytes, lua.lua_upvalueindex(1)).trailing)
+        warn(L, 'json.decode: the text after the first JSON value is ignored');
+    } catch (e) {
+      if (!(e instanceof JsonSyntaxError)) throw e;
+      lua.lua_settop(L, 1);
+      return failure(L, 'INTERNAL', e.message, 'decode failed');
+    }
+    lua.lua_pushnil(L);
+    return 2;
+  },
   encode(L) {
     lua.lua_settop(L, 1);
     try {
-      pushText(L, encodeValue(L, 1, 0));
-      return 1;
+      pushText(L, encodeJson(L, 1));
     } catch (e) {
       if (!(e instanceof EncodeError)) throw e;
-      return returnError(L, runtimeError('INVALID', `json.encode: ${e.message}`));
+      lua.lua_settop(L, 1);
+      return failure(L, 'INTERNAL', e.message, 'encode failed');
     }
+    lua.lua_pushnil(L);
+    return 2;
   },
-  decode(L) {
-    if (lua.lua_type(L, 1) !== lua.LUA_TSTRING) {
-      return returnError(L, runtimeError('INVALID', 'json.decode: expected a string'));
-    }
-    let value: unknown;
+  validate(L) {
+    if (lua.lua_isnoneornil(L, 1)) return invalid(L, 'schema is required');
+    if (lua.lua_isnoneornil(L, 2)) return invalid(L, 'data is required');
+    const schema = schemaText(L);
+    if (typeof schema !== 'string') return invalid(L, schema.message, 'schema error');
+    let data: string;
     try {
-      value = JSON.parse(decodeUtf8(lua.lua_tolstring(L, 1) as Uint8Array));
+      data = encodeJson(L, 2);
     } catch (e) {
-      return returnError(L, runtimeError('INVALID', `json.decode: ${(e as Error).message}`));
+      if (!(e instanceof EncodeError)) throw e;
+      return invalid(L, e.message, 'convert data');
     }
-    pushJson(L, value);
-    return 1;
+    return validationResult(L, checkSchema(L, schema, data));
+  },
+  validate_string(L) {
+    if (lua.lua_isnoneornil(L, 1)) return invalid(L, 'schema is required');
+    if (lua.lua_type(L, 2) !== lua.LUA_TSTRING) return invalid(L, 'data must be a JSON string');
+    const schema = schemaText(L);
+    if (typeof schema !== 'string') return invalid(L, schema.message, 'schema error');
+    return validationResult(L, checkSchema(L, schema, decodeUtf8(lua.lua_tolstring(L, 2))));
   },
 };
 
+/** Reading a field the module lacks: `json.null` names the change, anything else is nil. */
+function missingField(L: LuaState): number {
+  if (lua.lua_type(L, 2) === lua.LUA_TSTRING && toDisplayString(L, 2) === 'null')
+    raise(L, NULL_REMOVED);
+  lua.lua_pushnil(L);
+  return 1;
+}
+
 export function openJson(L: LuaState): number {
+  assertTableInternals(L);
   lua.lua_newtable(L);
   setFunctions(L, library);
-  lua.lua_pushlightuserdata(L, JSON_NULL);
-  lua.lua_setfield(L, -2, 'null');
+  // decode again, with its upvalue: the metatable of decoded arrays with a null inside.
+  lua.lua_createtable(L, 0, 1);
+  lua.lua_pushcfunction(L, holeyArrayLength);
+  lua.lua_setfield(L, -2, luaString('__len'));
+  lua.lua_pushcclosure(L, library.decode, 1);
+  lua.lua_setfield(L, -2, luaString('decode'));
+  lua.lua_newtable(L);
+  lua.lua_pushcfunction(L, missingField);
+  lua.lua_setfield(L, -2, luaString('__index'));
+  lua.lua_setmetatable(L, -2);
   return 1;
 }

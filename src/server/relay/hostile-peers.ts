@@ -73,6 +73,11 @@ export async function hostileUpstream(spec: HostileMode): Promise<HostileUpstrea
       spec.mode === 'bomb'
         ? frame({ opcode: OP.BINARY, payload: deflateRawSync(Buffer.alloc(spec.size)), rsv1: true })
         : frame({ opcode: OP.BINARY, payload: Buffer.alloc(spec.size, 0x61) });
+    if (message.length * spec.count <= 8 * 1024 * 1024) {
+      // Small frames in one write: the relay's reads come full, as from a fast server.
+      socket.write(Buffer.concat(Array.from({ length: spec.count }, () => message)));
+      return;
+    }
     let sent = 0;
     const pump = (): void => {
       while (sent < spec.count) {

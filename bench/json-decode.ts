@@ -1,0 +1,82 @@
+/**
+ * `json.decode` against `JSON.parse`: 100,000 decodes of ~100-byte messages, in the runtime
+ * (Node, the same code as the worker), against JavaScript's own parser on the same texts.
+ * The Lua figure is the run with the decodes less the same loop without them, so the loop and
+ * the run's start-up are not counted. Both are CPU time of this process (a shared machine's
+ * load does not count). Target: at least 0.3x the rate of JSON.parse (issue 13).
+ * Alone: `npx tsx bench/json-decode.ts`.
+ */
+import { pathToFileURL } from 'node:url';
+import { lua } from '../src/runtime/run-for-test.ts';
+import { printResult } from './report.ts';
+import type { Result } from './report.ts';
+
+const DECODES = 100_000;
+const TARGET_RATIO = 0.3;
+
+/** 64 distinct trade messages of about 100 bytes (a string, floats, an integer, a boolean). */
+function messages(): string[] {
+  return Array.from({ length: 64 }, (_, i) =>
+    JSON.stringify({
+      type: 'trade',
+      symbol: i % 2 ? 'BTC-USD' : 'ETH-USD',
+      price: 43251.5 + i,
+      size: Number((0.0125 * (i + 1)).toFixed(4)),
+      side: i % 3 ? 'buy' : 'sell',
+      id: 1_700_000 + i,
+      live: true,
+    }),
+  );
+}
+
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+}
+
+async function luaSeconds(texts: string[], decode: boolean): Promise<number> {
+  const list = texts.map((t) => `[==[${t}]==]`).join(',\n');
+  const body = decode ? 'local v = json.decode(m[i % n + 1])' : 'local v = m[i % n + 1]';
+  // The messages come from a function of their own: a 64-value table constructor gives its
+  // function a 64-register frame, and fengari refills the whole frame after every call.
+  const code = `local function messages() return {${list}} end\nlocal m = messages()\nlocal n = #m\nfor i = 1, ${DECODES} do ${body} end`;
+  const started = process.cpuUsage();
+  const result = await lua(code, { stopAfterMs: 600_000 });
+  if (result.end.status !== 'finished') throw new Error(`bench run failed: ${result.output}`);
+  return cpuSeconds(started);
+}
+
+function jsSeconds(texts: string[]): number {
+  let sink = 0;
+  const started = process.cpuUsage();
+  for (let i = 1; i <= DECODES; i++)
+    sink += (JSON.parse(texts[i % texts.length]) as { id: number }).id;
+  const seconds = cpuSeconds(started);
+  if (sink === 0) throw new Error('unreachable');
+  return seconds;
+}
+
+export async function benchJsonDecode(report: (r: Result) => void): Promise<void> {
+  const texts = messages();
+  // Warm both paths up first: the figures are for code the JIT has compiled.
+  jsSeconds(texts);
+  await luaSeconds(texts, true);
+  const js = Math.min(jsSeconds(texts), jsSeconds(texts));
+  const loop = await luaSeconds(texts, false);
+  const withDecode = await luaSeconds(texts, true);
+  const luaDecode = Math.max(withDecode - loop, 1e-6);
+  const ratio = js / luaDecode;
+  const bytes = Math.round(texts.reduce((s, t) => s + t.length, 0) / texts.length);
+  const rate = (seconds: number) =>
+    `${Math.round(DECODES / seconds / 1000).toLocaleString('en-US')}k/s`;
+  report({
+    bench: `json.decode, ${DECODES.toLocaleString('en-US')} × ${bytes}-byte message`,
+    measured: `${rate(luaDecode)} vs JSON.parse ${rate(js)}: ${ratio.toFixed(2)}x`,
+    target: `≥ ${TARGET_RATIO}x JSON.parse`,
+    met: ratio >= TARGET_RATIO,
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await benchJsonDecode(printResult);
+}

@@ -1,0 +1,33 @@
+/**
+ * /docs/websocket: the module's reference, generated from the API description like the
+ * README's, with every gallery example embedded (upgraded from a plain Lua code block) and
+ * running to its expected output by a click.
+ */
+import { readFileSync } from 'node:fs';
+import { test, expect } from '@playwright/test';
+
+const manifest = JSON.parse(
+  readFileSync(new URL('../public/examples/index.json', import.meta.url), 'utf8'),
+) as { examples: { name: string; expected: string[] }[] };
+
+test('the page holds the reference and one widget per example', async ({ page }) => {
+  await page.goto('/docs/websocket');
+  await expect(page.locator('h4', { hasText: 'websocket.connect(url [, options])' })).toBeVisible();
+  await expect(page.locator('table').first()).toBeVisible();
+  await expect(page.locator('section.example lua-playground')).toHaveCount(
+    manifest.examples.length,
+  );
+  await expect(page.locator('iframe')).toHaveCount(0);
+});
+
+for (const example of manifest.examples) {
+  test(`${example.name} runs in the docs page`, async ({ page }) => {
+    await page.goto('/docs/websocket');
+    const section = page.locator(`#example-${example.name}`);
+    await section.getByTestId('toolbar.run').click();
+    const frame = page.frameLocator(`#example-${example.name} iframe`);
+    await expect(frame.getByTestId('run.status')).toHaveText('finished', { timeout: 25_000 });
+    for (const snippet of example.expected)
+      await expect(frame.getByTestId('console.output')).toContainText(snippet);
+  });
+}
