@@ -178,8 +178,12 @@ describe('H1, the other side: honest compressed traffic', () => {
     );
     conn.pause();
     await rec.opened.promise;
-    await new Promise((r) => setTimeout(r, 500));
-    expect(relay.relay.stats().maxPendingCost).toBeGreaterThan(PENDING_HIGH + 1024);
+    // The queue goes past the pause point by more than the read_limit, and the session lives.
+    await waitFor(
+      () => relay.relay.stats().maxPendingCost > PENDING_HIGH + 1024 * 64,
+      10_000,
+      'the queue past its pause point',
+    );
     conn.resume();
     await waitFor(() => rec.messages.length === total, 15_000, 'every message');
     expect(rec.closed.settled).toBe(false);
