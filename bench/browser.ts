@@ -3,23 +3,28 @@
  * (started in-process), a script run through the real page, and raw JavaScript evaluated in
  * the same browser for the baselines.
  */
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../e2e/chromium.ts';
-import { startPlayground } from '../src/server/start.ts';
-import type { Playground } from '../src/server/start.ts';
+import { buildIfStale } from '../src/server/build-if-stale.ts';
+import { startPlaygroundProcess } from './playground-process.ts';
+import type { PlaygroundProcess } from './playground-process.ts';
 import type { TransportMode } from '../src/shared/worker-protocol.ts';
 
 export interface BenchBrowser {
   browser: Browser;
-  playground: Playground;
+  /** The playground in a process of its own, as `npm start` runs it (playground-process.ts). */
+  playground: PlaygroundProcess;
   /** A fresh context (empty cache and storage) whose page uses `transport`. */
   newPage(transport?: TransportMode): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
 }
 
 export async function startBenchBrowser(): Promise<BenchBrowser> {
-  const playground = await startPlayground({ port: 0, log: () => {} });
+  // Built here, once, so that the child does not build (or print) anything itself.
+  await buildIfStale(fileURLToPath(new URL('..', import.meta.url)), () => {}, false);
+  const playground = await startPlaygroundProcess();
   const browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true });
   return {
     browser,
@@ -41,7 +46,7 @@ export async function startBenchBrowser(): Promise<BenchBrowser> {
   };
 }
 
-export function codeUrl(playground: Playground, code: string): string {
+export function codeUrl(playground: { url: string }, code: string): string {
   return `${playground.url}#code=${Buffer.from(code, 'utf8').toString('base64url')}`;
 }
 
@@ -55,7 +60,7 @@ export async function openCode(page: Page, url: string): Promise<void> {
   await page.goto('about:blank');
   await page.goto(url);
   await page.getByTestId('run.status').filter({ hasText: 'idle' }).waitFor();
-  await page.locator('.monaco-editor .view-lines').waitFor();
+  await page.locator('.monaco-editor .view-lines').first().waitFor();
 }
 
 /** Press Run, wait for the end, return the console's text; a failed run throws. */

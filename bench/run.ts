@@ -1,8 +1,8 @@
 /**
  * `npm run bench [-- name ...]`: every benchmark in one run (or the named ones: receive,
- * echo, large, ui, load, embed, json, cpu), each figure printed as it comes (json: json.decode
- * against JSON.parse; cpu: the Lua engine, patched against unpatched and lua5.3). A full run
- * writes the table into
+ * echo, large, ui, load, relay, embed, json, cpu), each figure printed as it comes (json:
+ * json.decode against JSON.parse; cpu: the Lua engine, patched against unpatched and lua5.3). A
+ * full run writes the table into
  * bench/RESULTS.md with the machine and the date. Figures, not pass/fail: nothing here
  * belongs in `npm test`. Builds the page first if dist/ is stale, like `npm start`.
  */
@@ -17,6 +17,8 @@ import { benchJsonDecode } from './json-decode.ts';
 import { benchLargeEcho } from './large-echo.ts';
 import { collectGarbage } from '../src/test-support/gc.ts';
 import { benchReceive } from './receive.ts';
+import { benchRelayMemory } from './relay-memory.ts';
+import { benchRelayEcho } from './relay-echo.ts';
 import { benchUiFrames } from './ui-frames.ts';
 import { describeMachine, printResult, renderResults, writeResults } from './report.ts';
 import type { Result } from './report.ts';
@@ -35,6 +37,10 @@ const BENCHES: Record<string, Bench> = {
   large: benchLargeEcho,
   ui: benchUiFrames,
   load: (_servers, bb, report) => benchColdLoad(bb, report),
+  relay: async (servers, bb, report) => {
+    await benchRelayMemory(servers, bb, report);
+    await benchRelayEcho(servers, bb, report);
+  },
   embed: (_servers, bb, report) => benchEmbedWidgets(bb.browser, report),
   json: (_servers, _bb, report) => benchJsonDecode(report),
   cpu: (_servers, _bb, report) => benchCpu(report),

@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream';
 import type { PageConfig } from '../shared/page-config.ts';
 import type { RelayConfig } from './relay/config.ts';
 import { createRelay } from './relay/relay-server.ts';
+import { originAllowed } from './relay/admission.ts';
 import type { Relay } from './relay/relay-server.ts';
 import { DEMO_HOSTS, createDemoServers } from './demo/index.ts';
 import type { DemoOptions, DemoServers } from './demo/index.ts';
@@ -34,7 +35,15 @@ export interface MountOptions {
 
 export function mountPlayground(options: MountOptions): PlaygroundMount {
   const relay = createRelay(options.relay, { log: options.log });
-  const demos = options.demos === false ? undefined : createDemoServers(options.demoOptions);
+  // The demos take the relay's origins, read at each upgrade: the Vite plugin fills them in
+  // once it knows its port.
+  const demos =
+    options.demos === false
+      ? undefined
+      : createDemoServers({
+          originAllowed: (origin) => originAllowed(origin, options.relay),
+          ...options.demoOptions,
+        });
   return {
     relay,
     demos,

@@ -10,11 +10,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mountPlayground, upgradeOrNotFound } from './playground-mount.ts';
 import { RelayConfigError, parseListenEnv, parseRelayEnv } from './relay/config.ts';
+import { explicitIn, exposeRelay } from './relay/exposure.ts';
 
 function main(): void {
   const env = process.env;
   let listen: { host: string; port: number };
   let config;
+  let warning: string | null = null;
   try {
     listen = parseListenEnv(env, { host: '127.0.0.1', port: 8787 });
     // A local standalone relay usually sits next to `npm run dev` on its default port.
@@ -22,6 +24,9 @@ function main(): void {
       env,
       env.RELAY_MODE === 'hosted' ? [] : ['http://localhost:5173', 'http://127.0.0.1:5173'],
     );
+    // Hosted mode refuses every non-public target anyway; a local relay on the network must
+    // not become the network's way into this machine.
+    if (config.mode === 'local') warning = exposeRelay(config, listen.host, explicitIn(env));
   } catch (err) {
     console.error(err instanceof RelayConfigError ? err.message : String(err));
     process.exit(1);
@@ -54,6 +59,14 @@ function main(): void {
     console.log(
       `  target hosts: allow ${config.hosts.allow.map((p) => p.source).join(', ')}; deny ${config.hosts.deny.map((p) => p.source).join(', ') || '(none)'}${config.mode === 'hosted' ? ' + non-public addresses' : ''}`,
     );
+    console.log(
+      `  memory budget: ${config.maxMemoryBytes} bytes; largest message: ${config.maxMessageBytes} bytes`,
+    );
+    if (config.hosts.deny.some((p) => p.type === 'name' || p.type === 'suffix'))
+      console.log(
+        '  note: a name in RELAY_DENY_HOSTS denies that name and the addresses it resolves to, not other names for other addresses of the same machine, and *.suffix patterns only names; deny by address range (loopback, private, 10.0.0.0/8) to be sure',
+      );
+    if (warning) console.log(`  ${warning}`);
     if (!env.RELAY_TOKEN) console.log(`  token: ${config.token}`);
     if (demos) console.log('  demo servers under /demo');
   });

@@ -18,6 +18,13 @@ import { mountPlayground, upgradeOrNotFound } from './playground-mount.ts';
 import type { PlaygroundMount } from './playground-mount.ts';
 import { RelayConfigError, parseRelayEnv } from './relay/config.ts';
 import type { RelayConfig } from './relay/config.ts';
+import {
+  allowedHostHeaders,
+  explicitIn,
+  exposeRelay,
+  hostHeaderAllowed,
+  loopbackOrigins,
+} from './relay/exposure.ts';
 import { createStaticHandler } from './static-files.ts';
 import { createEmbedRoutes, parseEmbedOrigins } from './embed-routes.ts';
 import type { EmbedRoutes } from './embed-routes.ts';
@@ -52,25 +59,6 @@ export interface Playground {
 }
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
-
-/** Origins a browser shows for a server on host:port, the way users will type them. */
-function servingOrigins(host: string, port: number): string[] {
-  const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
-  if (!LOOPBACK.has(host) && host !== '0.0.0.0' && host !== '::')
-    origins.push(`http://${host.includes(':') ? `[${host}]` : host}:${port}`);
-  return origins;
-}
-
-/**
- * DNS rebinding protection: a page on http://evil.example:5173 whose name points at 127.0.0.1
- * is same-origin with us as far as the browser knows, and could read the token from
- * index.html. A loopback server therefore answers only requests addressed to a loopback name.
- */
-function hostHeaderAllowed(req: IncomingMessage, port: number): boolean {
-  const host = (req.headers.host ?? '').toLowerCase();
-  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host);
-}
 
 export async function startPlayground(options: StartOptions = {}): Promise<Playground> {
   const log = options.log ?? ((m: string) => console.log(m));
@@ -86,10 +74,16 @@ export async function startPlayground(options: StartOptions = {}): Promise<Playg
     mount?: PlaygroundMount;
     serveStatic?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   } = {};
-  let boundPort = port;
+  /**
+   * DNS rebinding protection: a page on http://evil.example:5173 whose name points at this
+   * machine is same-origin with us as far as the browser knows, and could read the token from
+   * index.html. The server therefore answers only requests addressed to a loopback name or to
+   * the host of an allowed origin (which a server on the network must be given, exposure.ts).
+   */
+  let allowedHosts = new Set<string>();
 
   const server = createServer(function serverOnRequest(req, res) {
-    if (LOOPBACK.has(host) && !hostHeaderAllowed(req, boundPort)) {
+    if (!hostHeaderAllowed(req, allowedHosts)) {
       res.writeHead(403, { 'Content-Type': 'text/plain' }).end('unexpected Host header\n');
       return;
     }
@@ -128,20 +122,27 @@ export async function startPlayground(options: StartOptions = {}): Promise<Playg
     );
     server.listen(port, host, () => resolveListen());
   });
-  boundPort = (server.address() as AddressInfo).port;
+  const boundPort = (server.address() as AddressInfo).port;
 
   let relayConfig: RelayConfig;
   let embedOrigins: string[];
   try {
-    relayConfig = {
-      ...parseRelayEnv(options.env ?? process.env, servingOrigins(host, boundPort)),
-      ...options.relay,
-    };
-    embedOrigins = parseEmbedOrigins((options.env ?? process.env).EMBED_ORIGINS);
+    const env = options.env ?? process.env;
+    relayConfig = { ...parseRelayEnv(env, loopbackOrigins(boundPort)), ...options.relay };
+    const explicit = explicitIn(env);
+    if (options.relay?.allowedOrigins !== undefined) explicit.origins = true;
+    if (options.relay?.allowMissingOrigin !== undefined) explicit.requireOrigin = true;
+    const warning = exposeRelay(relayConfig, host, explicit);
+    if (warning) log(warning);
+    embedOrigins = parseEmbedOrigins(env.EMBED_ORIGINS);
   } catch (err) {
     server.close();
     throw err;
   }
+  allowedHosts = allowedHostHeaders(
+    boundPort,
+    relayConfig.allowedOrigins === '*' ? [] : relayConfig.allowedOrigins,
+  );
   const ready = mountPlayground({
     relay: relayConfig,
     demoOptions: options.demoOptions,

@@ -5,7 +5,7 @@
  * One page WebSocket to the relay carries exactly one upstream connection:
  *
  *   page                                  relay                              upstream
- *    │ GET /relay?token=…  (Origin checked)  │                                    │
+ *    │ GET /relay, token as subprotocol (Origin checked)                          │
  *    │── text {"type":"connect",…} ─────────▶│── dial, handshake (headers, …) ───▶│
  *    │◀─ text {"type":"opened",…} ───────────│◀─ 101 ─────────────────────────────│
  *    │      (or {"type":"failed",message}, then the relay closes the page socket)  │
@@ -24,8 +24,10 @@
  * (see messageCost) sent to the page and not yet acknowledged. The page acknowledges bytes
  * only once it has handed the messages on (so a paused page stops acknowledging). When the
  * window is used up the relay stops sending, queues a little, then pauses the upstream socket
- * (TCP backpressure reaches the server). Nothing is dropped; memory on both sides is bounded
- * by the window plus one socket read.
+ * (TCP backpressure reaches the server). Nothing is dropped while both peers keep to it; the
+ * page holds at most the window plus one message, and the relay's bounds (including a peer
+ * that ignores flow control, which ends the session with 1008) are in docs/relay.md,
+ * "Memory bounds".
  *
  * Batching: while a frame to the page is still being written, further upstream messages are
  * packed into one batch frame ([0x7f] then records [kind u8][length u32 BE][payload]), which
@@ -38,7 +40,25 @@ export const RELAY_PROTOCOL_VERSION = 1;
 /** Where the relay is mounted on the serving origin. */
 export const RELAY_PATH = '/relay';
 
-/** The query parameter that carries the per-start token (browsers cannot set headers). */
+/**
+ * How the page proves it was served by this relay's process: the per-start token, offered as
+ * a WebSocket subprotocol (`Sec-WebSocket-Protocol: lua-relay, lua-relay-token.<base64url>`),
+ * the one header a browser lets a page set. A header, unlike a query string, stays out of
+ * access logs and proxies' URLs. The relay answers with RELAY_SUBPROTOCOL.
+ */
+export const RELAY_SUBPROTOCOL = 'lua-relay';
+export const RELAY_TOKEN_PROTOCOL_PREFIX = 'lua-relay-token.';
+
+/** The subprotocols a page offers: base64url keeps any token a valid protocol token. */
+export function relayProtocols(token: string): string[] {
+  const bytes = new TextEncoder().encode(token);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  const base64url = btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return [RELAY_SUBPROTOCOL, RELAY_TOKEN_PROTOCOL_PREFIX + base64url];
+}
+
+/** The query parameter that carried the token before version 1.1 clients (still accepted). */
 export const RELAY_TOKEN_PARAM = 'token';
 
 /** Kind byte of a binary frame. Data kinds reuse the RFC 6455 opcodes (section 5.2). */

@@ -3,24 +3,20 @@
  * the browser's own in the worker, the `ws` package's in Node. The type is the DOM's, which
  * both satisfy at runtime; Node callers cast `ws`'s class to it.
  */
-import { RELAY_TOKEN_PARAM } from '../../shared/relay-protocol.ts';
+import { relayProtocols } from '../../shared/relay-protocol.ts';
 import type { RelayEndpoint } from '../../shared/worker-protocol.ts';
 
 export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => WebSocket;
 
-/** The relay URL with the token in its query (a browser WebSocket cannot send headers). */
-export function relaySocketUrl(endpoint: RelayEndpoint): string {
-  const url = new URL(endpoint.url);
-  url.searchParams.set(RELAY_TOKEN_PARAM, endpoint.token);
-  return url.toString();
-}
-
-/** Open a socket to the relay, set up for binary frames as ArrayBuffers. */
+/**
+ * Open a socket to the relay, set up for binary frames as ArrayBuffers. The token goes as a
+ * subprotocol, not in the URL, so it stays out of logs (src/shared/relay-protocol.ts).
+ */
 export function openRelaySocket(
   endpoint: RelayEndpoint,
   WebSocketCtor: WebSocketConstructor,
 ): WebSocket {
-  const socket = new WebSocketCtor(relaySocketUrl(endpoint));
+  const socket = new WebSocketCtor(endpoint.url, relayProtocols(endpoint.token));
   socket.binaryType = 'arraybuffer';
   return socket;
 }

@@ -184,8 +184,8 @@ describe('relay transport: data', () => {
     const upstream = await startUpstream();
     let frames = 0;
     class CountingWebSocket extends WsWebSocket {
-      constructor(url: string) {
-        super(url);
+      constructor(url: string, protocols?: string[]) {
+        super(url, protocols);
         this.on('message', () => frames++);
       }
     }
@@ -363,8 +363,8 @@ describe('relay transport: closing', () => {
     const rec = recordEvents();
     let socket!: WsWebSocket;
     class Grab extends WsWebSocket {
-      constructor(url: string) {
-        super(url);
+      constructor(url: string, protocols?: string[]) {
+        super(url, protocols);
         socket = this; // eslint-disable-line @typescript-eslint/no-this-alias
       }
     }

@@ -17,6 +17,9 @@ import { demoWebSocketServer, parseObject, sendJson } from './demo-server.ts';
 import type { DemoServer } from './demo-server.ts';
 
 const BEARER = /^Bearer\s+\S+/i;
+/** Rooms one client may be in at once, and the longest room name. */
+export const MAX_ROOMS_PER_CLIENT = 32;
+export const MAX_ROOM_NAME = 100;
 
 export function hasBearer(req: IncomingMessage): boolean {
   return BEARER.test(req.headers.authorization ?? '');
@@ -25,6 +28,8 @@ export function hasBearer(req: IncomingMessage): boolean {
 export function createChatServer(): DemoServer {
   const rooms = new Map<string, Set<WebSocket>>();
   const names = new WeakMap<WebSocket, string>();
+  /** The rooms each client is in: leaving on close walks these, not every room there is. */
+  const joined = new WeakMap<WebSocket, Set<string>>();
   let guests = 0;
 
   const members = (room: string): Set<WebSocket> => {
@@ -39,6 +44,7 @@ export function createChatServer(): DemoServer {
   function leave(ws: WebSocket, room: string): void {
     const set = rooms.get(room);
     if (!set?.delete(ws)) return;
+    joined.get(ws)?.delete(room);
     if (set.size === 0) rooms.delete(room);
     broadcast(room, { type: 'presence', room, user: names.get(ws), event: 'leave' });
   }
@@ -46,6 +52,7 @@ export function createChatServer(): DemoServer {
   function chatOnConnection(ws: WebSocket): void {
     const user = `guest-${++guests}`;
     names.set(ws, user);
+    joined.set(ws, new Set());
     sendJson(ws, {
       type: 'welcome',
       user,
@@ -61,8 +68,20 @@ export function createChatServer(): DemoServer {
           type: 'error',
           message: 'expected JSON like {"type":"join","room":"general"}',
         });
+      if (room.length > MAX_ROOM_NAME)
+        return sendJson(ws, {
+          type: 'error',
+          message: `room names are at most ${MAX_ROOM_NAME} characters`,
+        });
       switch (msg.type) {
         case 'join': {
+          const mine = joined.get(ws)!;
+          if (!mine.has(room) && mine.size >= MAX_ROOMS_PER_CLIENT)
+            return sendJson(ws, {
+              type: 'error',
+              message: `you are in ${MAX_ROOMS_PER_CLIENT} rooms already: leave one first`,
+            });
+          mine.add(room);
           const set = members(room);
           set.add(ws);
           sendJson(ws, { type: 'joined', room, user, members: set.size });
@@ -99,7 +118,7 @@ export function createChatServer(): DemoServer {
       }
     });
     ws.on('close', function chatOnClose() {
-      for (const room of [...rooms.keys()]) leave(ws, room);
+      for (const room of [...(joined.get(ws) ?? [])]) leave(ws, room);
     });
   }
 

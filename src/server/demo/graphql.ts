@@ -10,7 +10,8 @@
  *
  * There is no schema: an operation's first field names what it returns. A subscription emits
  * `events` results (default 3, every `intervalMs`, default 200) and completes; a query or
- * mutation returns one result. Query parameters override: ?events=n&interval=ms.
+ * mutation returns one result. Query parameters override: ?events=n&interval=ms (interval at
+ * least MIN_QUERY_INTERVAL_MS). At most MAX_SUBSCRIPTIONS run at once per socket.
  */
 import type { IncomingMessage } from 'node:http';
 import type WebSocket from 'ws';
@@ -19,6 +20,10 @@ import type { DemoServer } from './demo-server.ts';
 
 export const GRAPHQL_WS = 'graphql-ws';
 export const GRAPHQL_TRANSPORT_WS = 'graphql-transport-ws';
+/** Operations running at once on one socket. */
+export const MAX_SUBSCRIPTIONS = 50;
+/** The fastest tick a client may ask for (?interval=): any faster is a flood, not a demo. */
+export const MIN_QUERY_INTERVAL_MS = 50;
 
 export interface GraphqlOptions {
   events?: number;
@@ -60,7 +65,13 @@ export function createGraphqlServer(options: GraphqlOptions = {}): DemoServer {
     },
     function graphqlOnConnection(ws: WebSocket, req: IncomingMessage) {
       const events = queryInt(req, 'events', options.events ?? 3, 1, 10_000);
-      const intervalMs = queryInt(req, 'interval', options.intervalMs ?? 200, 1, 60_000);
+      const intervalMs = queryInt(
+        req,
+        'interval',
+        options.intervalMs ?? 200,
+        MIN_QUERY_INTERVAL_MS,
+        60_000,
+      );
       const modern = ws.protocol === GRAPHQL_TRANSPORT_WS;
       if (ws.protocol !== GRAPHQL_WS && !modern) {
         ws.close(4406, 'Subprotocol not acceptable: offer graphql-ws or graphql-transport-ws');
@@ -135,6 +146,14 @@ export function createGraphqlServer(options: GraphqlOptions = {}): DemoServer {
                 id,
                 type: 'error',
                 payload: { message: `operation ${id} is already running` },
+              });
+            }
+            if (running.size >= MAX_SUBSCRIPTIONS) {
+              const message = `too many operations running on this socket (limit ${MAX_SUBSCRIPTIONS})`;
+              return sendJson(ws, {
+                id,
+                type: 'error',
+                payload: modern ? [{ message }] : { message },
               });
             }
             return start(id, msg.payload);

@@ -18,6 +18,7 @@ import type { GraphqlOptions } from './graphql.ts';
 import { createPriceStreamServer } from './price-stream.ts';
 import type { PriceStreamOptions } from './price-stream.ts';
 import type { DemoServer } from './demo-server.ts';
+import { rejectUpgrade } from '../http-reject.ts';
 
 /** Example host as written -> demo base path (a path on the serving origin). */
 export const DEMO_HOSTS: Record<string, string> = {
@@ -29,6 +30,13 @@ export const DEMO_HOSTS: Record<string, string> = {
 export interface DemoOptions {
   stream?: PriceStreamOptions;
   graphql?: GraphqlOptions;
+  /**
+   * [every Origin] Which browser origins may open a demo socket; mountPlayground passes the
+   * relay's allowed origins. A request without Origin (a non-browser client, or the relay)
+   * is always let in: it could send any Origin it liked anyway. The point is that another
+   * website open in the same browser cannot use the demos of this process.
+   */
+  originAllowed?: (origin: string) => boolean;
 }
 
 export interface DemoServers {
@@ -77,6 +85,11 @@ export function createDemoServers(options: DemoOptions = {}): DemoServers {
       const route = routes.find(([prefix]) => under(pathname, prefix));
       if (!route) return false;
       socket.on('error', () => {});
+      const origin = req.headers.origin;
+      if (origin !== undefined && options.originAllowed && !options.originAllowed(origin)) {
+        rejectUpgrade(socket, 403, 'demo server: this origin may not connect');
+        return true;
+      }
       route[1].handleUpgrade(req, socket, head);
       return true;
     },

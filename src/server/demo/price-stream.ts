@@ -4,7 +4,7 @@
  * Client -> server: {"action":"subscribe","symbols":["BTC-USD","ETH-USD"]},
  *                   {"action":"unsubscribe","symbols":[…]}
  * Server -> client: {"symbol":"BTC-USD","value":64001.25,"time":"…"} for each subscribed symbol
- *                   every `intervalMs`; after `updates` rounds the stream ends with a close
+ *                   every `intervalMs` (at least 50 ms from the query); after `updates` rounds the stream ends with a close
  *                   1000 "demo stream complete" so the example's loop finishes. Bad input gets
  *                   {"error":"…"}. Query parameters override: ?interval=ms&updates=n (0 = no end).
  */
@@ -38,7 +38,7 @@ export function createPriceStreamServer(options: PriceStreamOptions = {}): DemoS
   return demoWebSocketServer(
     { perMessageDeflate: true },
     function streamOnConnection(ws: WebSocket, req: IncomingMessage) {
-      const intervalMs = queryInt(req, 'interval', options.intervalMs ?? 200, 10, 60_000);
+      const intervalMs = queryInt(req, 'interval', options.intervalMs ?? 200, 50, 60_000);
       const updates = queryInt(req, 'updates', options.updates ?? 5, 0, 1_000_000);
       const prices = new Map<string, number>();
       let rounds = 0;

@@ -2,11 +2,12 @@
  * Who may open a relay connection, decided on the HTTP upgrade request before a WebSocket
  * exists: the token the served page was given (constant-time compare) and the page's Origin
  * (so another website in the same browser cannot use a local relay, even if it guessed the
- * port). Capacity is checked later, once a refusal can be told to the page in words.
+ * port). Capacity is checked next, in relay-server.ts, also before anything is counted.
  */
 import type { IncomingMessage } from 'node:http';
-import { RELAY_TOKEN_PARAM } from '../../shared/relay-protocol.ts';
+import { RELAY_TOKEN_PARAM, RELAY_TOKEN_PROTOCOL_PREFIX } from '../../shared/relay-protocol.ts';
 import type { RelayConfig } from './config.ts';
+import { logValue } from './log-text.ts';
 import { tokensEqual } from './token.ts';
 
 export type Admission = { ok: true } | { ok: false; status: number; message: string };
@@ -26,9 +27,21 @@ export function originAllowed(origin: string | undefined, config: RelayConfig): 
   return config.allowedOrigins.includes(origin.toLowerCase().replace(/\/$/, ''));
 }
 
+/** The token a page offered: as a subprotocol (what the page does), else as ?token= (older clients). */
+export function offeredToken(req: IncomingMessage): string | null {
+  const header = req.headers['sec-websocket-protocol'];
+  if (typeof header === 'string') {
+    for (const entry of header.split(',')) {
+      const p = entry.trim();
+      if (p.startsWith(RELAY_TOKEN_PROTOCOL_PREFIX))
+        return Buffer.from(p.slice(RELAY_TOKEN_PROTOCOL_PREFIX.length), 'base64url').toString();
+    }
+  }
+  return requestPath(req).params.get(RELAY_TOKEN_PARAM);
+}
+
 export function admit(req: IncomingMessage, config: RelayConfig): Admission {
-  const { params } = requestPath(req);
-  if (!tokensEqual(params.get(RELAY_TOKEN_PARAM), config.token)) {
+  if (!tokensEqual(offeredToken(req), config.token)) {
     return { ok: false, status: 401, message: 'relay: missing or wrong token' };
   }
   const origin = req.headers.origin;
@@ -36,7 +49,7 @@ export function admit(req: IncomingMessage, config: RelayConfig): Admission {
     return {
       ok: false,
       status: 403,
-      message: `relay: origin ${origin ?? '(none)'} is not allowed`,
+      message: `relay: origin ${origin === undefined ? '(none)' : logValue(origin)} is not allowed`,
     };
   }
   return { ok: true };

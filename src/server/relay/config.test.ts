@@ -58,13 +58,36 @@ describe('parseRelayEnv', () => {
   });
 
   it('hosted mode requires an Origin and allowed origins by default', () => {
-    expect(problemsOf({ RELAY_MODE: 'hosted', RELAY_ALLOWED_ORIGINS: '' }).length).toBe(0); // serving origin given
-    const hosted = parseRelayEnv({ RELAY_MODE: 'hosted', RELAY_ALLOWED_ORIGINS: '*' });
+    expect(
+      problemsOf({ RELAY_MODE: 'hosted', RELAY_ALLOWED_ORIGINS: '', RELAY_ALLOW_HOSTS: '*' }),
+    ).toEqual([]); // serving origin given
+    const hosted = parseRelayEnv({
+      RELAY_MODE: 'hosted',
+      RELAY_ALLOWED_ORIGINS: '*',
+      RELAY_ALLOW_HOSTS: 'echo.example.org',
+    });
     expect(hosted.allowMissingOrigin).toBe(false);
     expect(hosted.allowedOrigins).toBe('*');
-    expect(() => parseRelayEnv({ RELAY_MODE: 'hosted' }, [])).toThrow(
+    expect(() => parseRelayEnv({ RELAY_MODE: 'hosted', RELAY_ALLOW_HOSTS: '*' }, [])).toThrow(
       /RELAY_ALLOWED_ORIGINS is required in hosted mode/,
     );
+  });
+
+  it('hosted mode is no open proxy by default: RELAY_ALLOW_HOSTS is required (L2)', () => {
+    expect(problemsOf({ RELAY_MODE: 'hosted' }).join('\n')).toMatch(
+      /RELAY_ALLOW_HOSTS is required in hosted mode/,
+    );
+    const hosted = parseRelayEnv({ RELAY_MODE: 'hosted', RELAY_ALLOW_HOSTS: '*' }, [
+      'https://a.test',
+    ]);
+    expect(hosted).toMatchObject({
+      detailedErrors: false,
+      maxMessageBytes: 1024 * 1024,
+      maxMemoryBytes: 256 * 1024 * 1024,
+      maxTotalConnections: 256,
+    });
+    const local = parseRelayEnv({ RELAY_MAX_MEMORY_BYTES: '67108864', RELAY_DETAILED_ERRORS: '0' });
+    expect(local).toMatchObject({ detailedErrors: false, maxMemoryBytes: 64 * 1024 * 1024 });
   });
 
   it('reports every bad variable at once, naming it', () => {

@@ -30,10 +30,21 @@ export interface RelayConfig {
   hosts: HostRules;
   /** [64 local, 16 hosted] Open relay connections per client address. */
   maxConnectionsPerClient: number;
-  /** [1024] Open relay connections in all. */
+  /** [1024 local, 256 hosted] Open relay connections in all. */
   maxTotalConnections: number;
-  /** [128 MiB local, 16 MiB hosted] Largest message in either direction. */
+  /** [128 MiB local, 1 MiB hosted] Largest message in either direction. */
   maxMessageBytes: number;
+  /**
+   * [1 GiB local, 256 MiB hosted] Bytes all sessions together may hold for peers that have not
+   * taken them yet (memory-budget.ts); a session that would pass it is closed with 1008, and
+   * new sessions are refused while it is used up.
+   */
+  maxMemoryBytes: number;
+  /**
+   * [true local, false hosted] Tell the page why a target was refused or a dial failed. Off,
+   * the page gets one generic message and the cause goes to the relay's log only.
+   */
+  detailedErrors: boolean;
   /** [30 min local, 5 min hosted] Close a connection with no message either way for this long; 0 = never. */
   idleTimeoutMs: number;
   /** [30 s] Upper bound on connect + handshake; a page asking for more (or 0) gets this. */
@@ -54,8 +65,10 @@ export function defaultRelayConfig(mode: RelayMode, servingOrigins: string[] = [
     allowMissingOrigin: !hosted,
     hosts: { mode, allow: [parseHostPattern('*') as HostPattern], deny: [] },
     maxConnectionsPerClient: hosted ? 16 : 64,
-    maxTotalConnections: 1024,
-    maxMessageBytes: hosted ? 16 * MiB : 128 * MiB,
+    maxTotalConnections: hosted ? 256 : 1024,
+    maxMessageBytes: hosted ? 1 * MiB : 128 * MiB,
+    maxMemoryBytes: hosted ? 256 * MiB : 1024 * MiB,
+    detailedErrors: !hosted,
     idleTimeoutMs: hosted ? 5 * 60_000 : 30 * 60_000,
     maxDialTimeoutMs: 30_000,
     helloTimeoutMs: 10_000,
@@ -177,6 +190,10 @@ export function parseRelayEnv(env: Env, servingOrigins: string[] = []): RelayCon
     config.maxTotalConnections;
   config.maxMessageBytes =
     readInt(env, 'RELAY_MAX_MESSAGE_BYTES', 1024, 1024 * MiB, problems) ?? config.maxMessageBytes;
+  config.maxMemoryBytes =
+    readInt(env, 'RELAY_MAX_MEMORY_BYTES', MiB, 1024 * 1024 * MiB, problems) ??
+    config.maxMemoryBytes;
+  config.detailedErrors = readBool(env, 'RELAY_DETAILED_ERRORS', problems) ?? config.detailedErrors;
   config.idleTimeoutMs =
     readInt(env, 'RELAY_IDLE_TIMEOUT_MS', 0, 7 * 24 * 3_600_000, problems) ?? config.idleTimeoutMs;
   config.maxDialTimeoutMs =
@@ -190,6 +207,12 @@ export function parseRelayEnv(env: Env, servingOrigins: string[] = []): RelayCon
   if (mode === 'hosted' && config.allowedOrigins !== '*' && config.allowedOrigins.length === 0) {
     problems.push(
       'RELAY_ALLOWED_ORIGINS is required in hosted mode (the origins of the pages that use the relay)',
+    );
+  }
+  if (mode === 'hosted' && !list(env.RELAY_ALLOW_HOSTS)) {
+    // An open proxy to the whole internet is a choice to make on purpose ("*"), not a default.
+    problems.push(
+      'RELAY_ALLOW_HOSTS is required in hosted mode (the hosts its pages may reach, e.g. echo.example.org:443; "*" for any public host)',
     );
   }
   if (problems.length) throw new RelayConfigError(problems);

@@ -11,16 +11,23 @@ import type { ConnectMessage } from '../../shared/relay-protocol.ts';
 import type { RelayConfig } from './config.ts';
 import { validateSubprotocols, validateUpstreamHeaders } from './headers.ts';
 import { TargetDenied, checkTargetName, guardedLookup } from './target-check.ts';
+import type { DeniedAddress } from './denied-names.ts';
 
 /** ws hands unknown options on to http.request / net.connect, `lookup` included. */
 type UpstreamOptions = ClientOptions & { lookup: LookupFunction };
 
 export type DialPlan =
   | { ok: true; url: URL; options: UpstreamOptions; protocols: string[]; readLimit: number }
-  | { ok: false; error: string };
+  /** `target`: refused by the host lists (a hosted relay tells the page less about those). */
+  | { ok: false; error: string; target?: URL };
 
 /** Validate the request and work out the ws client options; nothing touches the network. */
-export function planDial(request: ConnectMessage, config: RelayConfig): DialPlan {
+export function planDial(
+  request: ConnectMessage,
+  config: RelayConfig,
+  /** What the names in the deny list resolve to (denied-names.ts). */
+  deniedNames: readonly DeniedAddress[] = [],
+): DialPlan {
   let url: URL;
   try {
     url = new URL(request.url);
@@ -35,8 +42,9 @@ export function planDial(request: ConnectMessage, config: RelayConfig): DialPlan
   }
   if (url.hash) return { ok: false, error: 'a WebSocket URL must not have a fragment' };
   const port = Number(url.port || (url.protocol === 'wss:' ? 443 : 80));
-  const verdict = checkTargetName(config.hosts, url.hostname, port);
-  if (!verdict.ok) return { ok: false, error: `relay refused ${url.host}: ${verdict.error}` };
+  const verdict = checkTargetName(config.hosts, url.hostname, port, deniedNames);
+  if (!verdict.ok)
+    return { ok: false, error: `relay refused ${url.host}: ${verdict.error}`, target: url };
   const headerProblem = validateUpstreamHeaders(request.headers);
   if (headerProblem) return { ok: false, error: headerProblem };
   const protocolProblem = validateSubprotocols(request.protocols);
@@ -54,7 +62,7 @@ export function planDial(request: ConnectMessage, config: RelayConfig): DialPlan
     maxPayload: readLimit,
     perMessageDeflate: deflateOptions(request),
     followRedirects: false, // a redirect could lead past the host checks
-    lookup: guardedLookup(config.hosts, verdict.nameAllowed, port),
+    lookup: guardedLookup(config.hosts, verdict.nameAllowed, port, deniedNames),
     // Certificates are verified (Node's default); a hosted relay must not be talked out of it.
     rejectUnauthorized: true,
   };
@@ -114,4 +122,13 @@ export function describeDialError(err: unknown, url: URL): string {
     return `tls: ${message}`;
   }
   return `dial ${url.host}: ${message}`;
+}
+
+/**
+ * What a page is told when a dial fails, in a relay that keeps details to its log (hosted
+ * mode): one message for every cause, so the relay is no port scanner ("connection refused"
+ * vs "i/o timeout" vs "handshake rejected") and no DNS oracle ("x resolves to 10.0.0.7").
+ */
+export function genericDialError(url: URL): string {
+  return `relay could not connect to ${url.host} (refused or unreachable; the relay's log has the cause)`;
 }

@@ -56,6 +56,13 @@ describe('host patterns', () => {
     ['fc00::1', true],
     ['::ffff:127.0.0.1', true],
     ['224.0.0.1', true],
+    // I4: IPv4-compatible, SIIT, local-use NAT64, site-local, Teredo.
+    ['::7f00:1', true],
+    ['::ffff:0:7f00:1', true],
+    ['64:ff9b:1::a00:1', true],
+    ['fec0::1', true],
+    ['2001::1', true],
+    ['::ffff:7f00:1', true],
     ['8.8.8.8', false],
     ['2606:4700::1111', false],
     ['93.184.216.34', false],
@@ -109,5 +116,22 @@ describe('target checks', () => {
       /not in the relay's allowed hosts/,
     );
     expect(checkTargetName(rules('local', ['a.com']), 'b.com', 80)).toMatchObject({ ok: false });
+  });
+});
+
+describe('the loopback range (M5)', () => {
+  it.each(['0.0.0.0', '0.1.2.3', '::', '::ffff:0.0.0.0', '::ffff:0:0', '127.0.0.1', '::1'])(
+    'covers %s, which a connect on Linux sends to this machine',
+    (address) => {
+      expect(matchesAddress(p('loopback'), address, 80)).toBe(true);
+      expect(
+        checkTargetAddress(rules('local', ['*'], ['loopback']), address, false, address, 80),
+      ).toMatch(/denied by the relay/);
+    },
+  );
+
+  it('leaves public addresses alone', () => {
+    expect(matchesAddress(p('loopback'), '1.0.0.1', 80)).toBe(false);
+    expect(matchesAddress(p('loopback'), '2606:4700::1111', 80)).toBe(false);
   });
 });

@@ -9,7 +9,7 @@
  *   example.com       that name exactly (case-insensitive)
  *   *.example.com     any subdomain of example.com (not example.com itself)
  *   10.0.0.0/8, ::1   an address or CIDR range, matched against resolved addresses
- *   loopback, private, link-local, non-public   named address ranges
+ *   loopback, private, link-local, local-machine, non-public   named address ranges
  *   any of the above with :PORT (or :*) to limit it to one port, e.g. localhost:8080
  */
 import { BlockList, isIP } from 'node:net';
@@ -18,7 +18,9 @@ type Family = 'ipv4' | 'ipv6';
 
 /** Named ranges. "non-public" is every range a hosted relay refuses by default. */
 const RANGES: Record<string, string[]> = {
-  loopback: ['127.0.0.0/8', '::1/128'],
+  // A connect to 0.0.0.0 (also spelled `0`, or ::ffff:0.0.0.0) reaches 127.0.0.1 on Linux, and
+  // one to :: reaches ::1: they are this machine as much as 127.0.0.1 is.
+  loopback: ['127.0.0.0/8', '::1/128', '0.0.0.0/8', '::/128'],
   private: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', 'fc00::/7'],
   'link-local': ['169.254.0.0/16', 'fe80::/10'],
 };
@@ -26,7 +28,6 @@ RANGES['non-public'] = [
   ...RANGES.loopback!,
   ...RANGES.private!,
   ...RANGES['link-local']!,
-  '0.0.0.0/8', // "this network"; 0.0.0.0 reaches the local host on Linux
   '192.0.0.0/24',
   '192.0.2.0/24',
   '198.18.0.0/15',
@@ -34,13 +35,22 @@ RANGES['non-public'] = [
   '203.0.113.0/24',
   '224.0.0.0/4', // multicast
   '240.0.0.0/4', // reserved, incl. broadcast
-  '::/128',
+  '::/96', // IPv4-compatible (::127.0.0.1 is ::7f00:1), deprecated but still parsed
+  '::ffff:0:0:0/96', // SIIT (RFC 6145) translated addresses
   '64:ff9b::/96', // NAT64 can embed any IPv4 address, private ones included
+  '64:ff9b:1::/48', // local-use NAT64 (RFC 8215)
   '100::/64',
+  '2001::/32', // Teredo: embeds an IPv4 address too
   '2001:db8::/32',
   '2002::/16', // 6to4, same reason as NAT64
+  'fec0::/10', // deprecated site-local, still routed as private by some stacks
   'ff00::/8',
 ];
+/**
+ * What a playground exposed on the network (HOST not loopback) refuses unless an address
+ * pattern allows it: this machine and its link (cloud metadata at 169.254.169.254).
+ */
+RANGES['local-machine'] = [...RANGES.loopback!, ...RANGES['link-local']!];
 
 export type HostPattern =
   | { type: 'any'; port?: number; source: string }
@@ -77,6 +87,16 @@ export function normalizeAddress(address: string): { address: string; family: Fa
   const bare = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
   if (mapped) return { address: mapped[1]!, family: 'ipv4' };
+  // The WHATWG URL parser writes ::ffff:127.0.0.1 as ::ffff:7f00:1.
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(bare);
+  if (hex) {
+    const high = parseInt(hex[1]!, 16);
+    const low = parseInt(hex[2]!, 16);
+    return {
+      address: [high >> 8, high & 255, low >> 8, low & 255].join('.'),
+      family: 'ipv4',
+    };
+  }
   const family = isIP(bare);
   if (!family) return null;
   return { address: bare, family: family === 4 ? 'ipv4' : 'ipv6' };

@@ -7,8 +7,12 @@
  *                             │ pendingCost > HIGH: pressure(true)  -> upstream.pause()
  *                             │ pendingCost < LOW : pressure(false) -> upstream.resume()
  *
- * Relay memory for one connection is therefore bounded by HIGH plus whatever one socket read
- * of the upstream holds, and the page never holds more than the window plus one message.
+ * Memory: every record is charged to the session's share of the relay's memory budget while
+ * it is queued or being written, and the queue has a hard limit, `PENDING_HIGH + readLimit`
+ * (at least 4 MiB past the pause point, see QUEUE_SLACK):
+ * after the upstream is paused, `ws` still delivers what it had already read (and inflated),
+ * but a peer that sends past the limit has broken flow control, and the session ends with
+ * 1008 instead of the relay holding more (see docs/relay.md, "Memory bounds").
  */
 import type WebSocket from 'ws';
 import {
@@ -18,12 +22,38 @@ import {
   messageCost,
 } from '../../shared/relay-protocol.ts';
 import type { DataRecord, RecordKind } from '../../shared/relay-protocol.ts';
+import type { SessionMemory } from './memory-budget.ts';
 
 /** Queue sizes (in cost bytes) at which the upstream is paused and resumed. */
 export const PENDING_HIGH = 256 * 1024;
 export const PENDING_LOW = 64 * 1024;
 /** A batch frame holds at most this many payload bytes (a single bigger message goes alone). */
 export const BATCH_MAX_BYTES = 256 * 1024;
+
+/**
+ * Room past the pause point for what `ws` had already read, whatever the read_limit: with
+ * compression, one 64 KiB read of small messages can inflate to a few MiB of honest traffic
+ * (64× takes a bomb), and a script with a small read_limit must not lose its connection to it.
+ */
+export const QUEUE_SLACK = 4 * 1024 * 1024;
+
+/** The most a queue may hold: the pause point plus the slack or one largest message. */
+export function queueLimit(readLimit: number): number {
+  return PENDING_HIGH + messageCost(Math.max(readLimit, QUEUE_SLACK));
+}
+
+export interface PageSenderOptions {
+  window: number;
+  /** Largest upstream message (its read_limit); sets the queue's hard limit. */
+  readLimit: number;
+  memory: SessionMemory;
+  /** true: stop reading the upstream; false: read again. */
+  pressure(on: boolean): void;
+  /** Called once the final message (see finish) has been handed to the page socket. */
+  finished(): void;
+  /** The queue or the relay's budget would be exceeded: everything queued is dropped. */
+  overflow(reason: string): void;
+}
 
 export class PageSender {
   /** Cost of records queued here, not yet written to the page. */
@@ -32,21 +62,24 @@ export class PageSender {
   inFlight = 0;
   /** The largest pendingCost ever reached (tests and stats: proves the bound holds). */
   maxPendingCost = 0;
+  readonly window: number;
+  readonly limit: number;
   private queue: DataRecord[] = [];
   private head = 0;
   private writing = false;
+  /** Cost of the frame being written (still charged to the budget until written). */
+  private writingCost = 0;
   private pressured = false;
   private finalText?: string;
   private closed = false;
 
   constructor(
     private readonly page: WebSocket,
-    readonly window: number,
-    /** true: stop reading the upstream; false: read again. */
-    private readonly pressure: (on: boolean) => void,
-    /** Called once the final message (see finish) has been handed to the page socket. */
-    private readonly onFinished: () => void,
-  ) {}
+    private readonly options: PageSenderOptions,
+  ) {
+    this.window = options.window;
+    this.limit = queueLimit(options.readLimit);
+  }
 
   get queuedRecords(): number {
     return this.queue.length - this.head;
@@ -54,8 +87,15 @@ export class PageSender {
 
   enqueue(kind: RecordKind, data: Uint8Array): void {
     if (this.closed || this.finalText !== undefined) return;
+    const cost = messageCost(data.byteLength);
+    if (this.pendingCost + cost > this.limit) {
+      return this.overflow(
+        `relay buffer limit: the page is not reading (${this.limit} bytes queued)`,
+      );
+    }
+    if (!this.options.memory.charge(cost)) return this.overflow('relay memory budget exceeded');
     this.queue.push({ kind, data });
-    this.pendingCost += messageCost(data.byteLength);
+    this.pendingCost += cost;
     if (this.pendingCost > this.maxPendingCost) this.maxPendingCost = this.pendingCost;
     this.flush();
     this.updatePressure();
@@ -81,21 +121,29 @@ export class PageSender {
     this.closed = true;
     this.queue = [];
     this.head = 0;
+    this.options.memory.release(this.pendingCost);
     this.pendingCost = 0;
     if (this.pressured) {
       this.pressured = false;
-      this.pressure(false);
+      this.options.pressure(false);
     }
+  }
+
+  private overflow(reason: string): void {
+    // Stay paused: the session is ending, and reading on would only bring more.
+    this.pressured = false;
+    this.discard();
+    this.options.overflow(reason);
   }
 
   private updatePressure(): void {
     if (this.closed) return;
     if (!this.pressured && this.pendingCost > PENDING_HIGH) {
       this.pressured = true;
-      this.pressure(true);
+      this.options.pressure(true);
     } else if (this.pressured && this.pendingCost < PENDING_LOW) {
       this.pressured = false;
-      this.pressure(false);
+      this.options.pressure(false);
     }
   }
 
@@ -111,6 +159,7 @@ export class PageSender {
     for (const r of records) cost += messageCost(r.data.byteLength);
     this.pendingCost -= cost;
     this.inFlight += cost;
+    this.writingCost = cost;
     const frame =
       records.length === 1 ? encodeFrame(records[0]!.kind, records[0]!.data) : encodeBatch(records);
     this.writing = true;
@@ -131,7 +180,9 @@ export class PageSender {
       records.push(r);
       size = grown;
       cost += c;
-      this.head++;
+      // Let the sent record go now: slots are compacted only now and then (below), and until
+      // then a queue of small messages would keep up to 1024 of them alive for nothing.
+      this.queue[this.head++] = undefined as unknown as DataRecord;
     }
     // Drop consumed slots now and then, so the array does not grow forever.
     if (this.head > 1024 && this.head * 2 > this.queue.length) {
@@ -143,6 +194,8 @@ export class PageSender {
 
   private readonly pageOnWritten = (err?: Error | null): void => {
     this.writing = false;
+    this.options.memory.release(this.writingCost);
+    this.writingCost = 0;
     if (err) return; // the page socket is closing; its 'close' handler cleans up
     this.flush();
     this.updatePressure();
@@ -151,6 +204,6 @@ export class PageSender {
   private sendFinal(): void {
     const text = this.finalText!;
     this.closed = true;
-    this.page.send(text, () => this.onFinished());
+    this.page.send(text, () => this.options.finished());
   }
 }

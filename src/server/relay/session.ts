@@ -10,7 +10,10 @@
  * the upstream (codes a browser may not send, like 1011, included), the upstream's come back
  * exactly as they arrived; the page going away closes the upstream with 1001; the upstream
  * dropping without a close frame reaches the page as 1006. Nothing a peer sends can throw out
- * of a handler: every parse is guarded and every socket has an 'error' listener.
+ * of a handler: every parse is guarded and every socket has an 'error' listener. Every byte
+ * held for a peer is charged to the relay's memory budget (memory-budget.ts); a peer that
+ * sends past the session's bound or the budget ends the session with 1008 and the reason.
+ * Pings from the page are flow-controlled like data.
  *
  * One file on purpose: it is one state machine, and its transitions read best side by side.
  */
@@ -22,6 +25,7 @@ import {
   FRAME_PING,
   FRAME_PONG,
   FRAME_TEXT,
+  MAX_CONTROL_BYTES,
   MAX_WINDOW,
   MIN_WINDOW,
   RELAY_PROTOCOL_VERSION,
@@ -30,9 +34,13 @@ import {
 } from '../../shared/relay-protocol.ts';
 import type { CloseMessage, ConnectMessage, RelayMessage } from '../../shared/relay-protocol.ts';
 import type { RelayConfig } from './config.ts';
-import { createUpstream, describeDialError, planDial } from './dial.ts';
+import { createUpstream, describeDialError, genericDialError, planDial } from './dial.ts';
 import { PageSender } from './page-sender.ts';
 import { closeCodeForError, safeClose, truncateUtf8 } from './close-codes.ts';
+import { logValue } from './log-text.ts';
+import type { SessionMemory } from './memory-budget.ts';
+import { hasDeniedNames, resolveDeniedNames } from './denied-names.ts';
+import type { DeniedAddress } from './denied-names.ts';
 
 /** Upstream write buffer at which the relay stops reading the page, and resumes. */
 const UPSTREAM_HIGH = 1024 * 1024;
@@ -68,6 +76,8 @@ export class RelaySession {
     private readonly page: WebSocket,
     private readonly config: RelayConfig,
     private readonly hooks: SessionHooks,
+    /** This session's share of the relay's memory budget. */
+    readonly memory: SessionMemory,
   ) {
     page.on('message', this.pageOnMessage);
     page.on('close', this.pageOnClose);
@@ -75,17 +85,9 @@ export class RelaySession {
     this.timer = setTimeout(this.onHelloTimeout, config.helloTimeoutMs);
   }
 
-  /** Bytes the relay holds for this connection: queued to the page and buffered upstream. */
+  /** Bytes the relay holds for this connection: queued or being written, either way. */
   get bufferedBytes(): number {
-    return (this.sender?.pendingCost ?? 0) + (this.upstream?.bufferedAmount ?? 0);
-  }
-
-  /** Refuse before any upstream work (used for connection caps). */
-  refuse(message: string): void {
-    this.state = 'done';
-    clearTimeout(this.timer);
-    this.sendControl({ type: 'failed', message });
-    this.closePage(1008, 'refused');
+    return this.memory.heldBytes;
   }
 
   /** The relay is shutting down: both sides hear 1001. */
@@ -103,6 +105,9 @@ export class RelaySession {
     this.lastActivity = Date.now();
     try {
       if (isBinary) this.handlePageFrame(data);
+      // Measured before decoding: a text frame may be as big as the largest message.
+      else if (data.byteLength > MAX_CONTROL_BYTES)
+        this.protocolError(`control message longer than ${MAX_CONTROL_BYTES} bytes`);
       else this.handlePageControl(data.toString('utf8'));
     } catch (err) {
       this.protocolError(err instanceof Error ? err.message : String(err));
@@ -137,11 +142,16 @@ export class RelaySession {
       return this.protocolError('data before the upstream opened');
     const record = decodePageFrame(data);
     const upstream = this.upstream;
-    if (record.kind === FRAME_PING) {
-      upstream.ping(record.data);
-      return;
-    }
-    upstream.send(record.data, { binary: record.kind === FRAME_BINARY }, this.upstreamOnWritten);
+    const size = record.data.byteLength;
+    if (!this.memory.charge(size)) return this.overflow('relay memory budget exceeded');
+    const written = (): void => {
+      this.memory.release(size);
+      this.upstreamOnWritten();
+    };
+    // Pings take the same way as data: charged, and followed by the same check, or a page
+    // could queue pings without bound towards an upstream that does not read.
+    if (record.kind === FRAME_PING) upstream.ping(record.data, undefined, written);
+    else upstream.send(record.data, { binary: record.kind === FRAME_BINARY }, written);
     // The upstream is slower than the page: stop reading the page until it drains, so the
     // relay does not buffer without bound (TCP then pushes back on the page).
     if (this.readingPage && upstream.bufferedAmount > UPSTREAM_HIGH) {
@@ -181,6 +191,7 @@ export class RelaySession {
     this.sender?.discard();
     // RFC 6455 section 7.4.1: 1001, the endpoint is going away.
     if (wasActive) this.abortUpstream(1001, 'relay client went away');
+    this.memory.end();
     if (!this.endedCalled) {
       this.endedCalled = true;
       this.hooks.ended(this);
@@ -189,7 +200,7 @@ export class RelaySession {
 
   private readonly pageOnError = (err: Error): void => {
     // A malformed frame from the page (ws has already closed it with 1002/1009): 'close' follows.
-    this.hooks.log(`relay: page socket error: ${err.message}`);
+    this.hooks.log(`relay: page socket error: ${logValue(err.message)}`);
   };
 
   private readonly onHelloTimeout = (): void => {
@@ -200,7 +211,7 @@ export class RelaySession {
   };
 
   private protocolError(message: string): void {
-    this.hooks.log(`relay: protocol error from page: ${message}`);
+    this.hooks.log(`relay: protocol error from page: ${logValue(message)}`);
     if (this.state === 'open' || this.state === 'dialing')
       this.abortUpstream(1001, 'relay client error');
     this.state = 'done';
@@ -216,18 +227,35 @@ export class RelaySession {
         `unsupported relay protocol version ${request.version} (this relay speaks ${RELAY_PROTOCOL_VERSION})`,
       );
     }
-    const plan = planDial(request, this.config);
-    if (!plan.ok) return this.fail(plan.error);
+    if (!hasDeniedNames(this.config.hosts.deny)) return this.dial(request, []);
+    // Denied names are resolved first, so that their addresses are denied under any name.
+    this.state = 'dialing';
+    void resolveDeniedNames(this.config.hosts.deny).then((denied) => {
+      if (this.state === 'dialing' && !this.upstream) this.dial(request, denied);
+    });
+  }
+
+  private dial(request: ConnectMessage, deniedNames: readonly DeniedAddress[]): void {
+    const plan = planDial(request, this.config, deniedNames);
+    if (!plan.ok)
+      return plan.target ? this.failDial(plan.error, plan.target) : this.fail(plan.error);
     this.target = plan.url.host;
     this.dialUrl = plan.url;
     this.readLimit = plan.readLimit;
     const window = Math.min(MAX_WINDOW, Math.max(MIN_WINDOW, request.window ?? DEFAULT_WINDOW));
-    this.sender = new PageSender(this.page, window, this.onPressure, this.onFinished);
+    this.sender = new PageSender(this.page, {
+      window,
+      readLimit: plan.readLimit,
+      memory: this.memory,
+      pressure: this.onPressure,
+      finished: this.onFinished,
+      overflow: this.overflow,
+    });
     let upstream: WebSocket;
     try {
       upstream = createUpstream(plan);
     } catch (err) {
-      return this.fail(describeDialError(err, plan.url));
+      return this.failDial(describeDialError(err, plan.url), plan.url);
     }
     this.upstream = upstream;
     this.state = 'dialing';
@@ -247,6 +275,13 @@ export class RelaySession {
     this.closePage(1000, '');
   }
 
+  /** A refused target or a failed dial: in words, or (hosted) in one generic message. */
+  private failDial(detail: string, url: URL): void {
+    if (this.config.detailedErrors) return this.fail(detail);
+    this.hooks.log(`relay: dial ${logValue(url.host)} failed: ${logValue(detail)}`);
+    this.fail(genericDialError(url));
+  }
+
   // ---- upstream side ---------------------------------------------------------------
 
   private readonly upstreamOnUpgrade = (res: IncomingMessage): void => {
@@ -255,7 +290,10 @@ export class RelaySession {
 
   private readonly upstreamOnUnexpectedResponse = (_req: unknown, res: IncomingMessage): void => {
     if (this.state === 'dialing') {
-      this.fail(`handshake rejected: ${res.statusCode} ${res.statusMessage ?? ''}`.trim());
+      this.failDial(
+        `handshake rejected: ${res.statusCode} ${res.statusMessage ?? ''}`.trim(),
+        this.dialUrl!,
+      );
     }
     res.resume();
     this.upstream?.terminate();
@@ -306,11 +344,12 @@ export class RelaySession {
 
   private readonly upstreamOnClose = (code: number, reason: Buffer): void => {
     if (this.state === 'dialing') {
-      return this.fail(
+      return this.failDial(
         describeDialError(
           this.dialError ?? new Error('connection closed during the handshake'),
           this.dialUrl!,
         ),
+        this.dialUrl!,
       );
     }
     if (this.state === 'open' || this.state === 'closing') {
@@ -326,6 +365,22 @@ export class RelaySession {
 
   private readonly onFinished = (): void => {
     this.closePage(1000, '');
+  };
+
+  /**
+   * A peer sent past its bound (the page's queue, or the relay's memory budget): both sides
+   * hear 1008 with the reason, and the upstream is cut off at once, so that nothing it has
+   * sent since is read or inflated into this session.
+   */
+  private readonly overflow = (reason: string): void => {
+    if (this.state === 'done') return;
+    const wasOpen = this.state === 'open' || this.state === 'closing';
+    this.upstream?.terminate();
+    if (wasOpen) this.reportClose({ type: 'close', code: 1008, reason }, true);
+    else {
+      this.state = 'done';
+      this.closePage(1008, reason);
+    }
   };
 
   private readonly onIdleCheck = (): void => {
@@ -367,8 +422,9 @@ export class RelaySession {
         }, this.config.idleTimeoutMs);
       }
     }
+    // The reason is the upstream's own text: quoted, so it cannot forge log lines.
     this.hooks.log(
-      `relay: ${this.target} closed ${message.code ?? ''} ${message.reason ?? ''}`.trimEnd(),
+      `relay: ${this.target} closed ${message.code ?? ''} ${logValue(message.reason ?? '')}`,
     );
   }
 

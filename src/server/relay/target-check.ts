@@ -14,13 +14,34 @@ import { lookup as dnsLookup } from 'node:dns';
 import type { LookupAddress, LookupAllOptions } from 'node:dns';
 import { isIP } from 'node:net';
 import type { LookupFunction } from 'node:net';
-import { isNonPublicAddress, matchesAddress, matchesName } from './hosts.ts';
+import {
+  isNonPublicAddress,
+  matchesAddress,
+  matchesName,
+  namedRange,
+  normalizeAddress,
+} from './hosts.ts';
 import type { HostPattern } from './hosts.ts';
+import { deniedByName } from './denied-names.ts';
+import type { DeniedAddress } from './denied-names.ts';
 
 export interface HostRules {
   mode: 'local' | 'hosted';
   allow: HostPattern[];
   deny: HostPattern[];
+  /**
+   * [false] A local relay that others on the network can reach (HOST not loopback): this
+   * machine's loopback and link-local addresses are refused unless an address pattern in the
+   * allow list names them, as hosted mode does for every non-public address.
+   */
+  exposed?: boolean;
+}
+
+const LOCAL_MACHINE = namedRange('local-machine');
+
+function isLocalMachineAddress(address: string): boolean {
+  const n = normalizeAddress(address);
+  return n ? LOCAL_MACHINE.check(n.address, n.family) : false;
 }
 
 /** A refusal by the host lists; its message goes to the page as is. */
@@ -33,10 +54,15 @@ export type NameVerdict = { ok: true; nameAllowed: boolean } | { ok: false; erro
 const patternList = (patterns: HostPattern[]): string => patterns.map((p) => p.source).join(', ');
 
 /** Step 1: the name (or literal address) as written in the URL. */
-export function checkTargetName(rules: HostRules, host: string, port: number): NameVerdict {
+export function checkTargetName(
+  rules: HostRules,
+  host: string,
+  port: number,
+  deniedNames: readonly DeniedAddress[] = [],
+): NameVerdict {
   const bare = host.startsWith('[') ? host.slice(1, -1) : host;
   if (isIP(bare)) {
-    const error = checkTargetAddress(rules, bare, false, bare, port);
+    const error = checkTargetAddress(rules, bare, false, bare, port, deniedNames);
     return error ? { ok: false, error } : { ok: true, nameAllowed: false };
   }
   const denied = rules.deny.find((p) => matchesName(p, bare, port));
@@ -62,14 +88,22 @@ export function checkTargetAddress(
   nameAllowed: boolean,
   address: string,
   port: number,
+  /** The addresses denied names resolve to (denied-names.ts). */
+  deniedNames: readonly DeniedAddress[] = [],
 ): string | null {
   const denied = rules.deny.find((p) => matchesAddress(p, address, port));
   if (denied) return `${host} (${address}) is denied by the relay (pattern "${denied.source}")`;
+  const byName = deniedByName(deniedNames, address, port);
+  if (byName)
+    return `${host} (${address}) is denied by the relay (pattern "${byName.source}" resolves to it)`;
   const explicit = rules.allow.some(
     (p) => p.type === 'addresses' && matchesAddress(p, address, port),
   );
   if (rules.mode === 'hosted' && isNonPublicAddress(address) && !explicit) {
     return `${host} resolves to ${address}, a non-public address, which this hosted relay does not dial`;
+  }
+  if (rules.exposed && isLocalMachineAddress(address) && !explicit) {
+    return `${host} resolves to ${address}, an address of the relay's own machine, which a relay reachable from the network does not dial unless RELAY_ALLOW_HOSTS names it`;
   }
   if (!nameAllowed && !explicit && !rules.allow.some((p) => matchesAddress(p, address, port))) {
     return `${host} (${address}) is not in the relay's allowed hosts (${patternList(rules.allow)})`;
@@ -87,6 +121,7 @@ export function guardedLookup(
   rules: HostRules,
   nameAllowed: boolean,
   port: number,
+  deniedNames: readonly DeniedAddress[] = [],
 ): LookupFunction {
   return function lookupAllowed(hostname, options, callback: LookupCallback) {
     const all: LookupAllOptions = { ...options, all: true };
@@ -94,7 +129,14 @@ export function guardedLookup(
       if (err) return callback(err, '');
       const refusals: string[] = [];
       const allowed = addresses.filter((a) => {
-        const refusal = checkTargetAddress(rules, hostname, nameAllowed, a.address, port);
+        const refusal = checkTargetAddress(
+          rules,
+          hostname,
+          nameAllowed,
+          a.address,
+          port,
+          deniedNames,
+        );
         if (refusal) refusals.push(refusal);
         return !refusal;
       });
