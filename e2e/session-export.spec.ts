@@ -27,6 +27,9 @@ test.describe('session export and import', () => {
     expect(session).toMatchObject({ format: 'lua-playground-session', version: 1 });
     const [connection] = session.connections;
     expect(connection).toMatchObject({ url: 'wss://api.example.com/ws', closeCode: 4001 });
+    // The handshake as the relay saw it: the script's headers out, the server's answer back.
+    expect(connection.requestHeaders).toEqual({ 'X-Trace': 'e2e' });
+    expect(connection.responseHeaders['Sec-WebSocket-Accept']).toMatch(/=$/);
     const frames = connection.frames.map(
       (f: { direction: string; type: string; data?: string }) => [f.direction, f.type, f.data],
     );

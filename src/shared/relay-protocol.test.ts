@@ -94,6 +94,19 @@ describe('relay protocol control messages', () => {
       value: { type: 'close', code: 4000, reason: 'r' },
     });
     expect(parseRelayMessage('{"type":"opened"}').ok).toBe(false);
+    expect(
+      parseRelayMessage(
+        '{"type":"opened","protocol":"","extensions":"","window":1,"headers":{"Server":"x"}}',
+      ),
+    ).toEqual({
+      ok: true,
+      value: { type: 'opened', protocol: '', extensions: '', window: 1, headers: { Server: 'x' } },
+    });
+    expect(
+      parseRelayMessage(
+        '{"type":"opened","protocol":"","extensions":"","window":1,"headers":{"a":1}}',
+      ).ok,
+    ).toBe(false);
   });
 
   it('never throws on 10,000 random inputs except with its own frame errors', () => {

@@ -147,6 +147,8 @@ export interface OpenedMessage {
   extensions: string;
   /** The window the relay will honour (after clamping). */
   window: number;
+  /** The upstream's handshake response headers (for the session export), when sent. */
+  headers?: Record<string, string>;
 }
 
 /** relay -> page: the connection could not be made; the message names the cause. */
@@ -285,15 +287,18 @@ export function parseRelayMessage(text: string): Parsed<RelayMessage> {
       ) {
         return bad('opened: bad fields');
       }
-      return {
-        ok: true,
-        value: {
-          type: 'opened',
-          protocol: raw.protocol,
-          extensions: raw.extensions,
-          window: raw.window,
-        },
+      const opened: OpenedMessage = {
+        type: 'opened',
+        protocol: raw.protocol,
+        extensions: raw.extensions,
+        window: raw.window,
       };
+      if (raw.headers !== undefined) {
+        const headers = parseStringMap(raw.headers);
+        if (!headers) return bad('opened: "headers" must map strings to strings');
+        opened.headers = headers;
+      }
+      return { ok: true, value: opened };
     case 'failed':
       return typeof raw.message === 'string'
         ? { ok: true, value: { type: 'failed', message: raw.message } }

@@ -2,6 +2,7 @@
  * The direct transport in Node: the `ws` package, which has every feature natively (custom
  * headers, ping, compression modes, maxPayload, pause/resume for backpressure).
  */
+import { responseHeaders as readResponseHeaders } from './response-headers.ts';
 import { WebSocket, type ClientOptions } from 'ws';
 import type { IncomingMessage } from 'node:http';
 import type { ConnectRequest, Transport, TransportConnection, TransportEvents } from './types.ts';
@@ -41,17 +42,6 @@ function refusedCloseCode(error: Error & { code?: string }): number | undefined 
   return arrived ? Number(arrived[1]) : undefined;
 }
 
-/** Response headers with their names as the server spelled them. */
-function headerRecord(res: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) {
-    const name = res.rawHeaders[i];
-    headers[name] =
-      name in headers ? `${headers[name]}, ${res.rawHeaders[i + 1]}` : res.rawHeaders[i + 1];
-  }
-  return headers;
-}
-
 function connect(request: ConnectRequest, events: TransportEvents): TransportConnection {
   const socket = new WebSocket(request.url, request.protocols, clientOptions(request));
   let opened = false;
@@ -70,7 +60,7 @@ function connect(request: ConnectRequest, events: TransportEvents): TransportCon
 
   let responseHeaders: Record<string, string> | undefined;
   socket.on('upgrade', function socketOnUpgrade(res: IncomingMessage) {
-    responseHeaders = headerRecord(res);
+    responseHeaders = readResponseHeaders(res);
   });
   socket.on('open', function socketOnOpen() {
     opened = true;

@@ -145,7 +145,11 @@ export class RelayConnection implements TransportConnection {
         if (this.state !== 'connecting') return this.protocolError('"opened" twice');
         this.state = 'open';
         this.ackThreshold = Math.max(1, Math.floor(message.window / 4));
-        this.events.onOpen({ protocol: message.protocol, extensions: message.extensions });
+        this.events.onOpen({
+          protocol: message.protocol,
+          extensions: message.extensions,
+          headers: message.headers,
+        });
         return;
       case 'failed':
         if (this.state !== 'connecting') return this.protocolError('"failed" after "opened"');

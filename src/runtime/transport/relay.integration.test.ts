@@ -85,6 +85,14 @@ describe('relay transport: handshake', () => {
     expect(info.protocol).toBe('graphql-ws');
   });
 
+  it("reports the upstream's handshake response headers as the server spelled them", async () => {
+    const { relay, upstream } = await setup();
+    upstream.wss.on('headers', (headers) => headers.push('X-Served-By: upstream-1'));
+    const { info } = await open(relay, upstream);
+    expect(info.headers?.['X-Served-By']).toBe('upstream-1');
+    expect(info.headers?.['Sec-WebSocket-Accept']).toMatch(/^[A-Za-z0-9+/]{27}=$/);
+  });
+
   it.each([
     [0, null],
     [1, ['client_max_window_bits']],

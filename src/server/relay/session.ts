@@ -38,6 +38,7 @@ import { createUpstream, describeDialError, genericDialError, planDial } from '.
 import { PageSender } from './page-sender.ts';
 import { closeCodeForError, safeClose, truncateUtf8 } from './close-codes.ts';
 import { logValue } from './log-text.ts';
+import { responseHeaders } from '../../runtime/transport/response-headers.ts';
 import type { SessionMemory } from './memory-budget.ts';
 import { hasDeniedNames, resolveDeniedNames } from './denied-names.ts';
 import type { DeniedAddress } from './denied-names.ts';
@@ -65,6 +66,7 @@ export class RelaySession {
   private readLimit = 0;
   private dialError?: unknown;
   private extensions = '';
+  private responseHeaders: Record<string, string> = {};
   private lastActivity = Date.now();
   private timer?: NodeJS.Timeout;
   /** Cuts off a page that does not answer our close frame; cleared once it has. */
@@ -286,6 +288,7 @@ export class RelaySession {
 
   private readonly upstreamOnUpgrade = (res: IncomingMessage): void => {
     this.extensions = res.headers['sec-websocket-extensions'] ?? '';
+    this.responseHeaders = responseHeaders(res);
   };
 
   private readonly upstreamOnUnexpectedResponse = (_req: unknown, res: IncomingMessage): void => {
@@ -311,7 +314,9 @@ export class RelaySession {
       protocol: this.upstream.protocol,
       extensions: this.extensions,
       window: this.sender.window,
+      headers: this.responseHeaders,
     });
+    this.responseHeaders = {}; // sent: the session keeps no copy
     if (this.config.idleTimeoutMs > 0)
       this.timer = setTimeout(this.onIdleCheck, this.config.idleTimeoutMs);
   };
