@@ -273,6 +273,23 @@ export function parsePageMessage(text: string): Parsed<PageMessage> {
   }
 }
 
+function parseOpened(raw: Record<string, unknown>): Parsed<OpenedMessage> {
+  if (typeof raw.protocol !== 'string' || typeof raw.extensions !== 'string' || !isUint(raw.window))
+    return bad('opened: bad fields');
+  const opened: OpenedMessage = {
+    type: 'opened',
+    protocol: raw.protocol,
+    extensions: raw.extensions,
+    window: raw.window,
+  };
+  if (raw.headers !== undefined) {
+    const headers = parseStringMap(raw.headers);
+    if (!headers) return bad('opened: "headers" must map strings to strings');
+    opened.headers = headers;
+  }
+  return { ok: true, value: opened };
+}
+
 /** Parse a text frame from the relay (on the page). */
 export function parseRelayMessage(text: string): Parsed<RelayMessage> {
   const json = parseJson(text);
@@ -280,25 +297,7 @@ export function parseRelayMessage(text: string): Parsed<RelayMessage> {
   const raw = json.value;
   switch (raw.type) {
     case 'opened':
-      if (
-        typeof raw.protocol !== 'string' ||
-        typeof raw.extensions !== 'string' ||
-        !isUint(raw.window)
-      ) {
-        return bad('opened: bad fields');
-      }
-      const opened: OpenedMessage = {
-        type: 'opened',
-        protocol: raw.protocol,
-        extensions: raw.extensions,
-        window: raw.window,
-      };
-      if (raw.headers !== undefined) {
-        const headers = parseStringMap(raw.headers);
-        if (!headers) return bad('opened: "headers" must map strings to strings');
-        opened.headers = headers;
-      }
-      return { ok: true, value: opened };
+      return parseOpened(raw);
     case 'failed':
       return typeof raw.message === 'string'
         ? { ok: true, value: { type: 'failed', message: raw.message } }
