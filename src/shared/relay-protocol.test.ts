@@ -66,6 +66,13 @@ describe('relay protocol control messages', () => {
     });
   });
 
+  it('parses a close that asks to drop the upstream', () => {
+    expect(parsePageMessage('{"type":"close","drop":true}')).toEqual({
+      ok: true,
+      value: { type: 'close', drop: true },
+    });
+  });
+
   it.each([
     ['not json', /not valid JSON/],
     ['[]', /no "type"/],
@@ -74,6 +81,7 @@ describe('relay protocol control messages', () => {
     ['{"type":"connect","version":1,"url":"x","compression":3}', /compression/],
     ['{"type":"ack","bytes":-1}', /bytes/],
     ['{"type":"close","code":70000}', /close code/],
+    ['{"type":"close","drop":1}', /drop/],
     ['{"type":"hello"}', /unknown control message/],
   ])('refuses %s', (text, error) => {
     const parsed = parsePageMessage(text);

@@ -135,6 +135,11 @@ export interface CloseMessage {
   /** Absent: a close frame without a status code. */
   code?: number;
   reason?: string;
+  /**
+   * Page -> relay only: end the upstream connection without a close frame (TCP closed), as the
+   * platform does for a code that cannot go on the wire; the upstream then sees 1006.
+   */
+  drop?: true;
 }
 
 export type PageMessage = ConnectMessage | ProbeMessage | AckMessage | CloseMessage;
@@ -198,9 +203,11 @@ function parseClose(raw: Record<string, unknown>): Parsed<CloseMessage> {
     return bad('close code must be an integer 0..65535');
   if (raw.reason !== undefined && typeof raw.reason !== 'string')
     return bad('close reason must be a string');
+  if (raw.drop !== undefined && raw.drop !== true) return bad('close "drop" must be true');
   const message: CloseMessage = { type: 'close' };
   if (raw.code !== undefined) message.code = raw.code;
   if (raw.reason !== undefined) message.reason = raw.reason;
+  if (raw.drop) message.drop = true;
   return { ok: true, value: message };
 }
 

@@ -93,9 +93,11 @@ export class RelayConnection implements TransportConnection {
     this.sendControl({ type: 'close', code, reason });
   }
 
-  /** The relay protocol cannot drop the upstream without a close frame: the nearest is one without a code. */
+  /** The relay ends the upstream without a close frame (the upstream sees 1006). */
   drop(): void {
-    this.close(undefined, '');
+    if (this.state !== 'open') return this.close(undefined, '');
+    this.state = 'closing';
+    this.sendControl({ type: 'close', drop: true });
   }
 
   pause(): void {

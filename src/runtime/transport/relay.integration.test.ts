@@ -329,6 +329,15 @@ describe('relay transport: closing', () => {
     expect(await rec.closed.promise).toEqual({ code, reason });
   });
 
+  it('drops the upstream without a close frame when the page asks (the upstream sees 1006)', async () => {
+    const { relay, upstream } = await setup();
+    const { conn, rec, server } = await open(relay, upstream);
+    const upstreamSaw = serverClosed(server);
+    conn.drop();
+    expect(await upstreamSaw).toEqual({ code: 1006, reason: '' });
+    expect((await rec.closed.promise).code).toBe(1006);
+  });
+
   it.each([
     [1008, 'policy'],
     [1011, 'oops'],

@@ -53,8 +53,8 @@ export interface TransportConnection {
   close(code: number | undefined, reason: string): void;
   /**
    * End the connection without a close frame (the platform's dialer does this for a close it
-   * cannot encode, and on read_timeout). A transport that cannot drop the TCP connection (the
-   * browser's WebSocket, the relay) sends a close frame without a code instead.
+   * cannot encode, and on read_timeout). The relay drops the upstream for the page; the
+   * browser's own WebSocket cannot, and sends a close frame without a code instead.
    */
   drop(): void;
   /** Backpressure: stop delivering messages until resume(); nothing is dropped. */

@@ -180,6 +180,10 @@ export class RelaySession {
     this.state = 'closing';
     // From here on upstream data has nowhere to go; read on so its close frame arrives.
     this.sender?.discard();
+    if (message.drop) {
+      this.upstream.terminate(); // its 'close' (1006) follows and is reported to the page
+      return;
+    }
     this.upstream.resume();
     safeClose(this.upstream, message.code, message.reason ?? '');
   }
