@@ -24,8 +24,12 @@ for (const example of manifest.examples) {
   test(`${example.name} runs in the docs page`, async ({ page }) => {
     await page.goto('/docs/websocket');
     const section = page.locator(`#example-${example.name}`);
-    await section.getByTestId('toolbar.run').click();
+    // Hovering makes the widget's frame; the click then goes to the frame's own Run, which the
+    // reader sees once it has loaded (the placeholder's click path is embed-kit.spec.ts's).
+    await section.hover();
     const frame = page.frameLocator(`#example-${example.name} iframe`);
+    await expect(frame.getByTestId('toolbar.run')).toBeEnabled({ timeout: 15_000 });
+    await frame.getByTestId('toolbar.run').click();
     await expect(frame.getByTestId('run.status')).toHaveText('finished', { timeout: 25_000 });
     for (const snippet of example.expected)
       await expect(frame.getByTestId('console.output')).toContainText(snippet);
