@@ -86,8 +86,9 @@ export function decide(
 }
 
 /**
- * The check `websocket.connect` makes before opening anything: may this run connect at all,
- * then may it open this URL. Returns the first denial, or the final allow.
+ * The two checks `websocket.connect` makes before opening anything, for the URL tester: may
+ * this run connect at all, then may it open this URL. Returns the first denial, or the final
+ * allow. (The module itself makes them one by one, with its URL argument check between.)
  */
 export function checkConnect(policy: Policy, url: string): Decision {
   const mayConnect = evaluate(policy, CONNECT, '');
