@@ -1,0 +1,217 @@
+/**
+ * Debian's Chromium driven through a bare DevTools connection that enables no domain, for the
+ * round-trip benchmarks. Playwright enables the Network domain on every page and worker, so
+ * each WebSocket frame also becomes DevTools events that the renderer serialises, the browser
+ * process forwards and Playwright parses: on two cores that work competes with the relay and
+ * the echo server for the same CPUs, and no real user has it. Measured: a raw worker echo
+ * takes ~0.3 ms per round trip under Playwright and ~0.1 ms without it.
+ *
+ * Only Target.* and Runtime.evaluate are sent: the page runs as it would for a user, with no
+ * event reported back.
+ *
+ *   const quiet = await startQuietBrowser();
+ *   const page = await quiet.newPage();
+ *   await page.navigate(url);
+ *   const text = await page.evaluate<string>('document.title');
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
+import { chromiumLaunchOptions } from '../e2e/chromium.ts';
+
+export interface QuietPage {
+  /** Load `url` and wait until the document has loaded. */
+  navigate(url: string): Promise<void>;
+  /** Evaluate an expression in the page; a promise is awaited; the value comes back as JSON. */
+  evaluate<T>(expression: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface QuietBrowser {
+  newPage(): Promise<QuietPage>;
+  close(): Promise<void>;
+}
+
+interface Reply {
+  id?: number;
+  result?: Record<string, unknown>;
+  error?: { message: string };
+}
+
+const START_TIMEOUT_MS = 20_000;
+const LOAD_TIMEOUT_MS = 30_000;
+
+/** The DevTools endpoint that Chromium prints on stderr once it listens. */
+function devtoolsEndpoint(stderr: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(
+      () => reject(new Error(`Chromium printed no DevTools endpoint: ${text.slice(-500)}`)),
+      START_TIMEOUT_MS,
+    );
+    stderr.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const match = /DevTools listening on (ws:\/\/\S+)/.exec(text);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+  });
+}
+
+export async function startQuietBrowser(): Promise<QuietBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'quiet-chromium-'));
+  const child = spawn(
+    chromiumLaunchOptions.executablePath,
+    [
+      ...chromiumLaunchOptions.args,
+      '--headless',
+      '--remote-debugging-port=0',
+      `--user-data-dir=${profile}`,
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const socket = new WebSocket(await devtoolsEndpoint(child.stderr!), { maxPayload: 0 });
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('error', reject);
+  });
+
+  let nextId = 1;
+  const waiting = new Map<number, { resolve(r: Reply): void }>();
+  socket.on('message', (data) => {
+    const reply = JSON.parse(data.toString()) as Reply;
+    if (reply.id === undefined) return;
+    waiting.get(reply.id)?.resolve(reply);
+    waiting.delete(reply.id);
+  });
+  async function send(
+    method: string,
+    params: object,
+    sessionId?: string,
+  ): Promise<Record<string, unknown>> {
+    const id = nextId++;
+    const reply = await new Promise<Reply>((resolve) => {
+      waiting.set(id, { resolve });
+      socket.send(JSON.stringify({ id, method, params, sessionId }));
+    });
+    if (reply.error) throw new Error(`${method}: ${reply.error.message}`);
+    return reply.result ?? {};
+  }
+
+  return {
+    async newPage() {
+      const { targetId } = await send('Target.createTarget', { url: 'about:blank' });
+      const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: true })) as {
+        sessionId: string;
+      };
+      const evaluate = async <T>(expression: string): Promise<T> => {
+        const result = (await send(
+          'Runtime.evaluate',
+          { expression, awaitPromise: true, returnByValue: true },
+          sessionId,
+        )) as {
+          result: { value?: T };
+          exceptionDetails?: { exception?: { description?: string } };
+        };
+        if (result.exceptionDetails)
+          throw new Error(result.exceptionDetails.exception?.description ?? 'evaluation failed');
+        return result.result.value as T;
+      };
+      return {
+        evaluate,
+        async navigate(url) {
+          await send('Page.navigate', { url }, sessionId);
+          const deadline = Date.now() + LOAD_TIMEOUT_MS;
+          // A fresh document is complete once its load event has run (no Page events here).
+          while (
+            (await evaluate<string>('location.href + " " + document.readyState')) !==
+            `${url} complete`
+          ) {
+            if (Date.now() > deadline) throw new Error(`${url} did not load`);
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+        },
+        async close() {
+          await send('Target.closeTarget', { targetId });
+        },
+      };
+    },
+    async close() {
+      socket.close();
+      child.kill();
+      await exited;
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A page of the playground with its settings (transport) stored before the app starts. */
+export async function openQuietPlayground(
+  quiet: QuietBrowser,
+  playgroundUrl: string,
+  settings: object,
+): Promise<QuietPage> {
+  const page = await quiet.newPage();
+  await page.navigate(playgroundUrl);
+  await page.evaluate(
+    `localStorage.setItem('lua-playground.settings.v1', ${JSON.stringify(JSON.stringify(settings))})`,
+  );
+  return page;
+}
+
+/**
+ * Open a permalink, press Run once the page has settled (idle, editor shown) and return the
+ * console's text when the run has finished; a failed run throws. The same steps as
+ * browser.ts's runInPage, done by the page itself.
+ */
+export async function quietRunLua(
+  page: QuietPage,
+  url: string,
+  timeoutMs = 180_000,
+): Promise<string> {
+  // From a page already on the playground, a new #code= would not reload the app.
+  await page.navigate('about:blank');
+  await page.navigate(url);
+  const result = await page.evaluate<{
+    status: string;
+    output: string;
+  }>(`new Promise((resolve, reject) => {
+    const $ = (id) => document.querySelector('[data-testid="' + id + '"]');
+    const started = Date.now();
+    let clicked = false;
+    const timer = setInterval(() => {
+      if (Date.now() - started > ${timeoutMs}) { clearInterval(timer); reject(new Error('run timed out')); }
+      const status = $('run.status')?.textContent;
+      const output = $('console.output')?.textContent ?? '';
+      if (!clicked) {
+        if (status !== 'idle' || !document.querySelector('.monaco-editor .view-lines')) return;
+        clicked = true;
+        return $('toolbar.run').click();
+      }
+      // The console redraws at most ten times a second: wait for its last line of the run.
+      if (status === 'error' || (status === 'finished' && output.includes('Finished in'))) {
+        clearInterval(timer);
+        resolve({ status, output });
+      }
+    }, 100);
+  })`);
+  if (result.status !== 'finished') throw new Error(`run failed: ${result.output}`);
+  return result.output;
+}
+
+/** browser.ts's runRawWorker, through the quiet connection. */
+export function quietRawWorker<T>(page: QuietPage, source: string, arg: unknown): Promise<T> {
+  return page.evaluate<T>(`new Promise((resolve, reject) => {
+    const url = URL.createObjectURL(new Blob([${JSON.stringify(`onmessage = (e) => { ${source} };`)}], { type: 'text/javascript' }));
+    const worker = new Worker(url);
+    worker.onmessage = (e) => { worker.terminate(); resolve(e.data); };
+    worker.onerror = (e) => reject(new Error(e.message));
+    worker.postMessage(${JSON.stringify(arg)});
+  })`);
+}
