@@ -2,7 +2,10 @@
  * Finding M2 of the security audit: the demo servers run in the process that serves the page
  * and the relay, so another website must not reach them, and no client may make them buffer
  * without bound. The Origin check is shown from a real browser (Debian's Chromium through
- * playwright-core) on a second origin; the caps with raw clients.
+ * playwright-core) on a second origin; the caps with raw clients. Each test was run against the
+ * demo servers as they were before the hardening (81ecd0f) and failed there: the other origin
+ * got its echo, the extra operation ran, the extra room was joined, the server read and
+ * buffered whatever a client that does not read sent it or asked for.
  */
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
@@ -19,6 +22,8 @@ import { defaultRelayConfig } from '../relay/config.ts';
 import { OP, frame } from '../../test-support/raw-frame-server.ts';
 import { MAX_SUBSCRIPTIONS } from './graphql.ts';
 import { MAX_ROOMS_PER_CLIENT } from './chat.ts';
+import { MAX_DEMO_CONNECTIONS } from './demo-server.ts';
+import { collectGarbage } from '../../test-support/gc.ts';
 
 const MiB = 1024 * 1024;
 const servers: Server[] = [];
@@ -134,9 +139,11 @@ describe('demo server caps', () => {
           payload: { query: 'subscription { t }' },
         }),
       );
-    await until(() => got.some((m) => m.type === 'error'), 'the refusal');
-    expect(got.find((m) => m.type === 'error')).toMatchObject({
-      id: `s${MAX_SUBSCRIPTIONS}`,
+    // The operation past the cap gets its answer: an error, or (uncapped) its first result.
+    const last = `s${MAX_SUBSCRIPTIONS}`;
+    await until(() => got.some((m) => m.id === last), 'an answer to the last operation');
+    expect(got.find((m) => m.id === last)).toMatchObject({
+      id: last,
       payload: [{ message: expect.stringMatching(/too many operations/) }],
     });
     ws.terminate();
@@ -148,7 +155,12 @@ describe('demo server caps', () => {
     const got = replies(ws);
     for (let i = 0; i <= MAX_ROOMS_PER_CLIENT; i++)
       ws.send(JSON.stringify({ type: 'join', room: `room-${i}` }));
-    await until(() => got.some((m) => m.type === 'error'), 'the refusal');
+    // The join past the cap gets its answer: an error, or (uncapped) "joined".
+    const last = `room-${MAX_ROOMS_PER_CLIENT}`;
+    await until(
+      () => got.some((m) => m.type === 'error' || (m.type === 'joined' && m.room === last)),
+      'an answer to the last join',
+    );
     expect(got.filter((m) => m.type === 'joined')).toHaveLength(MAX_ROOMS_PER_CLIENT);
     expect(got.find((m) => m.type === 'error')?.message).toMatch(/rooms already/);
     ws.terminate();
@@ -179,5 +191,103 @@ describe('demo server caps', () => {
     // The server pushed back: what it did not read waits on the client's side.
     expect(socket.writableLength).toBeGreaterThan(4 * MiB);
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(32 * MiB);
+  });
+
+  /** A raw WebSocket client that upgrades to `path`, sends `messages`, then never reads. */
+  function clientThatDoesNotRead(path: string, protocol: string, messages: string[]): Socket {
+    const socket = connect({ port: playgroundPort, host: '127.0.0.1' });
+    sockets.add(socket);
+    socket.on('error', () => {});
+    socket.write(
+      `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${playgroundPort}\r\nUpgrade: websocket\r\n` +
+        `Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: ${protocol}\r\n` +
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+    );
+    for (const m of messages)
+      socket.write(frame({ opcode: OP.TEXT, payload: m, mask: new Uint8Array([1, 2, 3, 4]) }));
+    socket.pause();
+    return socket;
+  }
+
+  it('does not buffer subscription results for a client that does not read', async () => {
+    // The audit's flood from one socket: results every millisecond, ~1 KB each (the field
+    // name comes back in every result), to a client that never reads. Uncapped and unchecked,
+    // the server queued ~30 MB a second (as strings: on the heap, not in Buffers); floored at
+    // 50 ms and with sends stopped past 1 MiB waiting, it holds next to nothing.
+    await startPlaygroundServer();
+    const field = `f${'x'.repeat(1000)}`;
+    const subscribes = Array.from({ length: 40 }, (_, i) =>
+      JSON.stringify({
+        id: `s${i}`,
+        type: 'subscribe',
+        payload: { query: `subscription { ${field} }` },
+      }),
+    );
+    const settle = async (): Promise<void> => {
+      for (let i = 0; i < 2; i++) {
+        collectGarbage();
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const live = (): number => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    await settle();
+    const before = live();
+    clientThatDoesNotRead('/demo/api/graphql?events=10000&interval=1', 'graphql-transport-ws', [
+      JSON.stringify({ type: 'connection_init' }),
+      ...subscribes,
+    ]);
+    await new Promise((r) => setTimeout(r, 1500));
+    await settle();
+    expect(live() - before).toBeLessThan(16 * MiB);
+  });
+
+  it('closes a GraphQL client that does not read, instead of queueing for it', async () => {
+    // At the floor's own pace (50 ms), legal on both sides of the fix: 40 operations whose
+    // results are ~12 KB each are ~10 MB a second, which the server queued for as long as
+    // the client stayed (only the kernel's few MiB aside); now it stops past 1 MiB waiting
+    // and closes the client with 1008.
+    await startPlaygroundServer();
+    const field = `f${'x'.repeat(12_000)}`;
+    const live = (): number => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    const settle = async (): Promise<void> => {
+      for (let i = 0; i < 2; i++) {
+        collectGarbage();
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    await settle();
+    const before = live();
+    const socket = clientThatDoesNotRead(
+      '/demo/api/graphql?events=10000&interval=50',
+      'graphql-transport-ws',
+      [
+        JSON.stringify({ type: 'connection_init' }),
+        ...Array.from({ length: 40 }, (_, i) =>
+          JSON.stringify({
+            id: `s${i}`,
+            type: 'subscribe',
+            payload: { query: `subscription { ${field} }` },
+          }),
+        ),
+      ],
+    );
+    await new Promise((r) => setTimeout(r, 2000));
+    await settle();
+    expect(live() - before).toBeLessThan(6 * MiB);
+    // The server has hung up on it (its close frame, 1008, had a second to get through to a
+    // client that does not read, then the socket was cut): what is left drains, then ends.
+    let ended = false;
+    socket.on('close', () => (ended = true));
+    socket.on('data', () => {});
+    socket.resume();
+    await until(() => ended, 'the server to hang up');
+  });
+
+  it('caps the connections one demo server takes', async () => {
+    await startPlaygroundServer();
+    const open: WebSocket[] = [];
+    for (let i = 0; i < MAX_DEMO_CONNECTIONS; i++) open.push(await client('/demo/echo'));
+    await expect(client('/demo/echo')).rejects.toThrow(/status 503/);
+    for (const ws of open) ws.terminate();
   });
 });

@@ -51,6 +51,14 @@ export interface HostileUpstream {
 
 export async function hostileUpstream(spec: HostileMode): Promise<HostileUpstream> {
   let connections = 0;
+  // Built once, here, and shared by every connection (writes do not copy it): a test that
+  // measures the relay's memory from after this call does not count the upstream's own frame.
+  const message =
+    spec.mode === 'bomb'
+      ? frame({ opcode: OP.BINARY, payload: deflateRawSync(Buffer.alloc(spec.size)), rsv1: true })
+      : spec.mode === 'big'
+        ? frame({ opcode: OP.BINARY, payload: Buffer.alloc(spec.size, 0x61) })
+        : Buffer.alloc(0);
   const server = createServer((_req, res) => res.writeHead(426).end());
   server.on('connection', (s: Socket) => void track(s));
   server.on('upgrade', function hostileOnUpgrade(req: IncomingMessage, socket: Socket) {
@@ -69,10 +77,6 @@ export async function hostileUpstream(spec: HostileMode): Promise<HostileUpstrea
     connections++;
     if (spec.mode === 'noread') return void socket.pause();
     socket.on('data', () => {}); // whatever the relay sends is read and dropped
-    const message =
-      spec.mode === 'bomb'
-        ? frame({ opcode: OP.BINARY, payload: deflateRawSync(Buffer.alloc(spec.size)), rsv1: true })
-        : frame({ opcode: OP.BINARY, payload: Buffer.alloc(spec.size, 0x61) });
     if (message.length * spec.count <= 8 * 1024 * 1024) {
       // Small frames in one write: the relay's reads come full, as from a fast server.
       socket.write(Buffer.concat(Array.from({ length: spec.count }, () => message)));
