@@ -1,14 +1,17 @@
 /**
  * What the relay itself adds to an echo round trip, without the Lua runtime in the way:
- * the same raw JavaScript echo in a worker of the page, once straight to the server and once
- * speaking the relay protocol by hand through the playground's relay; and the same in Node
- * (a `ws` client direct, and the relay client of src/runtime/transport). Direct and relay
+ * the same raw JavaScript echo in a worker of the page (in a Chromium without DevTools events,
+ * quiet-browser.ts), once straight to the server and once speaking the relay protocol by hand
+ * through the playground's relay; and the same in Node
+ * (a `ws` client direct, through a bare forwarder (bare-forwarder.ts, the floor of any relay),
+ * and the relay client of src/runtime/transport). Direct and relay
  * alternate for ROUNDS rounds and the median of each side's p50 is kept: on a shared machine
  * one round of each can differ by more than the relay costs.
  */
 import { WebSocket } from 'ws';
+import { startBareForwarder } from './bare-forwarder.ts';
 import type { BenchBrowser } from './browser.ts';
-import { runRawWorker } from './browser.ts';
+import { openQuietPlayground, quietRawWorker, startQuietBrowser } from './quiet-browser.ts';
 import type { BenchServers } from './servers.ts';
 import { ms, ratio } from './report.ts';
 import type { Result } from './report.ts';
@@ -89,34 +92,38 @@ export async function benchRelayEcho(
   bb: BenchBrowser,
   report: (r: Result) => void,
 ): Promise<void> {
-  const { context, page } = await bb.newPage('direct');
-  await page.goto(bb.playground.url);
+  const quiet = await startQuietBrowser();
+  const page = await openQuietPlayground(quiet, bb.playground.url, { transport: 'direct' });
   const relayUrl = `${bb.playground.url.replace(/^http/, 'ws')}relay`;
   const side = { browserDirect: [] as number[], browserRelay: [] as number[] };
-  const node = { direct: [] as number[], relay: [] as number[] };
+  const bare = await startBareForwarder();
+  const node = { direct: [] as number[], bare: [] as number[], relay: [] as number[] };
   for (let round = 0; round < ROUNDS; round++) {
     const tag = (name: string) => `${name}-${round}`;
-    await runRawWorker(page, RAW_DIRECT, servers.pingPongUrl(ROUND_TRIPS, tag('bd')));
-    await runRawWorker(page, RAW_RELAY, [
+    await quietRawWorker(page, RAW_DIRECT, servers.pingPongUrl(ROUND_TRIPS, tag('bd')));
+    await quietRawWorker(page, RAW_RELAY, [
       relayUrl,
       relayProtocols(bb.playground.token),
       servers.pingPongUrl(ROUND_TRIPS, tag('br')),
     ]);
     await nodeDirect(servers.pingPongUrl(ROUND_TRIPS, tag('nd')));
+    await nodeDirect(bare.url(servers.pingPongUrl(ROUND_TRIPS, tag('nb'))));
     await nodeRelay(bb, servers.pingPongUrl(ROUND_TRIPS, tag('nr')));
     side.browserDirect.push(await p50(servers, tag('bd')));
     side.browserRelay.push(await p50(servers, tag('br')));
     node.direct.push(await p50(servers, tag('nd')));
+    node.bare.push(await p50(servers, tag('nb')));
     node.relay.push(await p50(servers, tag('nr')));
   }
-  await context.close();
+  await quiet.close();
   const b = { direct: median(side.browserDirect), relay: median(side.browserRelay) };
-  const n = { direct: median(node.direct), relay: median(node.relay) };
+  bare.close();
+  const n = { direct: median(node.direct), bare: median(node.bare), relay: median(node.relay) };
   report({
     bench: `Relay's own cost per echo round trip × ${ROUND_TRIPS}, median of ${ROUNDS} rounds`,
     measured:
-      `Chromium raw JS: direct p50 ${ms(b.direct)}, through the relay ${ms(b.relay)} (+${ms(b.relay - b.direct)}, ${ratio(b.relay / b.direct)}); ` +
-      `Node: direct ${ms(n.direct)}, relay ${ms(n.relay)} (+${ms(n.relay - n.direct)})`,
+      `Chromium raw JS (no DevTools events): direct p50 ${ms(b.direct)}, through the relay ${ms(b.relay)} (+${ms(b.relay - b.direct)}, ${ratio(b.relay / b.direct)}); ` +
+      `Node: direct ${ms(n.direct)}, bare ws forwarder ${ms(n.bare)}, relay ${ms(n.relay)} (relay / forwarder ${ratio(n.relay / n.bare)})`,
     target: '',
     met: null,
   });
