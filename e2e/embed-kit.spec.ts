@@ -148,6 +148,26 @@ test('widgets on a documentation page run by a click, with a hidden prelude', as
   expect(code).toContain(MESSAGE_LOOP);
 });
 
+test('a press on Run that the frame arrives under still runs', async ({ page }) => {
+  await page.goto(`${docs.origin}/`);
+  const run = page.locator('#echo').getByTestId('toolbar.run');
+  const box = (await run.boundingBox())!;
+  // The pointer entering the widget makes its frame; the button is pressed before it loads
+  // and released after, as a quick reader does.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.evaluate(
+    () =>
+      (document.querySelector('#echo') as unknown as { playground: { loaded: Promise<void> } })
+        .playground.loaded,
+  );
+  await page.mouse.up();
+  const echo = page.frameLocator('#echo iframe');
+  await expect(echo.getByTestId('run.status')).toHaveText('finished');
+  await expect(echo.locator('[data-stream="stdout"]')).toHaveText(['echo: hello docs']);
+  await expect(page.locator('#echo').getByTestId('toolbar.run')).toHaveCount(0); // swapped
+});
+
 test('the SDK drives a widget and hears its events; the height follows the output', async ({
   page,
 }) => {

@@ -166,10 +166,20 @@ export function mount(element: HTMLElement, options: MountOptions): PlaygroundHa
   const queue: HostCommand[] = [];
   let loaded = false;
   let readySeen = false;
+  let shown = false;
   let nextId = 1;
   let markLoaded!: () => void;
   const loadedPromise = new Promise<void>((resolve) => (markLoaded = resolve));
   let height = 0;
+
+  /** The loaded frame takes the placeholder's place. */
+  function showFrame(): void {
+    if (shown || !iframe) return;
+    shown = true;
+    iframe.style.height = `${height || placeholder.height}px`;
+    iframe.style.visibility = '';
+    placeholder.element.remove();
+  }
 
   function post(command: HostCommand): void {
     if (!loaded && command.type !== 'init') {
@@ -205,16 +215,12 @@ export function mount(element: HTMLElement, options: MountOptions): PlaygroundHa
           loaded = true;
           if ((listeners.get('frame')?.size ?? 0) > 0) post({ type: 'watch-frames', on: true });
           for (const command of queue.splice(0)) post(command);
-          if (iframe) {
-            iframe.style.height = `${height || placeholder.height}px`;
-            iframe.style.visibility = '';
-          }
-          placeholder.element.remove();
+          placeholder.whenNotPressed(showFrame);
           markLoaded();
           break;
         case 'resize':
           height = Math.ceil(message.height);
-          if (loaded && iframe) iframe.style.height = `${height}px`;
+          if (shown && iframe) iframe.style.height = `${height}px`;
           break;
         case 'status':
           emit('status', { status: message.status, note: message.note });

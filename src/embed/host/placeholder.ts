@@ -65,6 +65,9 @@ export class Placeholder {
   private readonly run = node('button', 'run', 'Run');
   private readonly status = node('span', '', 'idle');
   private readonly open = node('a', '', 'Open in playground ↗');
+  /** A pointer is down on the placeholder and not yet released. */
+  private pressed = false;
+  private afterPress: (() => void)[] = [];
 
   constructor(
     private readonly setup: WidgetSetup,
@@ -98,6 +101,7 @@ export class Placeholder {
     this.pre.addEventListener('click', () => on.edit());
     this.element.addEventListener('pointerenter', () => on.warm());
     this.element.addEventListener('focusin', () => on.warm());
+    this.element.addEventListener('pointerdown', this.onPointerDown);
     this.update();
   }
 
@@ -112,6 +116,34 @@ export class Placeholder {
       }),
     );
   }
+
+  /**
+   * Call `fn` now, or once a press in progress on the placeholder is over. The loaded frame
+   * takes the placeholder's place; doing that under a pressed Run would lose the click, since
+   * the release would land on the frame and a click needs the press and the release on the
+   * button (a reader's first press is often the one that made the frame).
+   */
+  whenNotPressed(fn: () => void): void {
+    if (this.pressed) this.afterPress.push(fn);
+    else fn();
+  }
+
+  private readonly onPointerDown = (): void => {
+    if (this.pressed) return;
+    this.pressed = true;
+    // Released anywhere: the pointer may have left the placeholder meanwhile.
+    const released = (): void => {
+      removeEventListener('pointerup', released, true);
+      removeEventListener('pointercancel', released, true);
+      this.pressed = false;
+      // After the click this release makes, which is dispatched in the same task.
+      setTimeout(() => {
+        for (const fn of this.afterPress.splice(0)) fn();
+      });
+    };
+    addEventListener('pointerup', released, true);
+    addEventListener('pointercancel', released, true);
+  };
 
   /** The frame is on its way: Run waits for it. */
   starting(): void {
