@@ -12,6 +12,7 @@ import {
 } from './types.ts';
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 function connect(
   WebSocketImpl: typeof WebSocket,
@@ -40,7 +41,7 @@ function connect(
   };
 
   return {
-    send: (data, binary) => socket.send(binary ? data : new TextDecoder().decode(data)),
+    send: (data, binary) => socket.send(binary ? data : decoder.decode(data)),
     bufferedAmount: () => socket.bufferedAmount,
     ping() {
       throw new TransportUnsupported(
