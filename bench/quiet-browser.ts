@@ -6,8 +6,8 @@
  * the echo server for the same CPUs, and no real user has it. Measured: a raw worker echo
  * takes ~0.3 ms per round trip under Playwright and ~0.1 ms without it.
  *
- * Only Target.* and Runtime.evaluate are sent: the page runs as it would for a user, with no
- * event reported back.
+ * Only Target.*, Page.navigate and Runtime.evaluate are sent (and Tracing.* while a trace is
+ * taken): the page runs as it would for a user, with no event reported back.
  *
  *   const quiet = await startQuietBrowser();
  *   const page = await quiet.newPage();
@@ -31,13 +31,29 @@ export interface QuietPage {
 
 export interface QuietBrowser {
   newPage(): Promise<QuietPage>;
+  /** Chromium's trace of `categories` while `during` runs (the Tracing domain only). */
+  trace(categories: string[], during: () => Promise<void>): Promise<TraceEvent[]>;
   close(): Promise<void>;
+}
+
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  /** CPU time of the thread. */
+  tdur?: number;
+  args?: { name?: string };
 }
 
 interface Reply {
   id?: number;
   result?: Record<string, unknown>;
   error?: { message: string };
+  /** An event (no id): only the Tracing domain's, while a trace is taken. */
+  method?: string;
+  params?: { value?: TraceEvent[] };
 }
 
 const START_TIMEOUT_MS = 20_000;
@@ -84,11 +100,20 @@ export async function startQuietBrowser(): Promise<QuietBrowser> {
 
   let nextId = 1;
   const waiting = new Map<number, { resolve(r: Reply): void }>();
+  let tracing: { events: TraceEvent[]; complete(): void } | null = null;
   socket.on('message', (data) => {
     const reply = JSON.parse(data.toString()) as Reply;
+    if (reply.method === 'Tracing.dataCollected')
+      tracing?.events.push(...(reply.params?.value ?? []));
+    if (reply.method === 'Tracing.tracingComplete') tracing?.complete();
     if (reply.id === undefined) return;
     waiting.get(reply.id)?.resolve(reply);
     waiting.delete(reply.id);
+  });
+  // Chromium gone (or closing on Browser.close): whatever waits for a reply gets an error.
+  socket.on('close', () => {
+    for (const { resolve } of waiting.values()) resolve({ error: { message: 'browser closed' } });
+    waiting.clear();
   });
   async function send(
     method: string,
@@ -142,11 +167,28 @@ export async function startQuietBrowser(): Promise<QuietBrowser> {
         },
       };
     },
+    async trace(categories, during) {
+      const events: TraceEvent[] = [];
+      const complete = new Promise<void>((resolve) => (tracing = { events, complete: resolve }));
+      await send('Tracing.start', {
+        transferMode: 'ReportEvents',
+        traceConfig: { includedCategories: categories },
+      });
+      try {
+        await during();
+      } finally {
+        await send('Tracing.end', {});
+        await complete;
+        tracing = null;
+      }
+      return events;
+    },
     async close() {
-      socket.close();
-      child.kill();
+      // Browser.close lets Chromium shut its processes down and flush the profile first.
+      await send('Browser.close', {}).catch(() => child.kill());
       await exited;
-      rmSync(profile, { recursive: true, force: true });
+      socket.close();
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   };
 }
@@ -165,44 +207,49 @@ export async function openQuietPlayground(
   return page;
 }
 
-/**
- * Open a permalink, press Run once the page has settled (idle, editor shown) and return the
- * console's text when the run has finished; a failed run throws. The same steps as
- * browser.ts's runInPage, done by the page itself.
- */
-export async function quietRunLua(
-  page: QuietPage,
-  url: string,
-  timeoutMs = 180_000,
-): Promise<string> {
+/** Wait in the page until `condition` (an expression) holds. */
+function waitInPage(page: QuietPage, condition: string, timeoutMs = 30_000): Promise<void> {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const started = Date.now();
+    const timer = setInterval(() => {
+      if (${condition}) { clearInterval(timer); resolve(); }
+      else if (Date.now() - started > ${timeoutMs}) { clearInterval(timer); reject(new Error('timed out waiting for ' + ${JSON.stringify(condition)})); }
+    }, 50);
+  })`);
+}
+
+const byTestId = (id: string) => `document.querySelector('[data-testid="${id}"]')`;
+
+/** browser.ts's openCode: the permalink loaded and settled (idle, editor shown). */
+export async function quietOpenCode(page: QuietPage, url: string): Promise<void> {
   // From a page already on the playground, a new #code= would not reload the app.
   await page.navigate('about:blank');
   await page.navigate(url);
-  const result = await page.evaluate<{
-    status: string;
-    output: string;
-  }>(`new Promise((resolve, reject) => {
-    const $ = (id) => document.querySelector('[data-testid="' + id + '"]');
-    const started = Date.now();
-    let clicked = false;
-    const timer = setInterval(() => {
-      if (Date.now() - started > ${timeoutMs}) { clearInterval(timer); reject(new Error('run timed out')); }
-      const status = $('run.status')?.textContent;
-      const output = $('console.output')?.textContent ?? '';
-      if (!clicked) {
-        if (status !== 'idle' || !document.querySelector('.monaco-editor .view-lines')) return;
-        clicked = true;
-        return $('toolbar.run').click();
-      }
-      // The console redraws at most ten times a second: wait for its last line of the run.
-      if (status === 'error' || (status === 'finished' && output.includes('Finished in'))) {
-        clearInterval(timer);
-        resolve({ status, output });
-      }
-    }, 100);
-  })`);
-  if (result.status !== 'finished') throw new Error(`run failed: ${result.output}`);
-  return result.output;
+  await waitInPage(
+    page,
+    `${byTestId('run.status')}?.textContent === 'idle' && document.querySelector('.monaco-editor .view-lines')`,
+  );
+}
+
+/** browser.ts's runAndRead: press Run, wait for the end, return the console's text. */
+export async function quietRunAndRead(page: QuietPage, timeoutMs = 180_000): Promise<string> {
+  await page.evaluate(`${byTestId('toolbar.run')}.click()`);
+  const status = `${byTestId('run.status')}?.textContent`;
+  // The console redraws at most ten times a second: wait for its last line of the run.
+  await waitInPage(
+    page,
+    `${status} === 'error' || (${status} === 'finished' && ${byTestId('console.output')}?.textContent.includes('Finished in'))`,
+    timeoutMs,
+  );
+  const output = await page.evaluate<string>(`${byTestId('console.output')}?.textContent ?? ''`);
+  if ((await page.evaluate<string>(status)) !== 'finished')
+    throw new Error(`run failed: ${output}`);
+  return output;
+}
+
+export async function quietRunLua(page: QuietPage, url: string): Promise<string> {
+  await quietOpenCode(page, url);
+  return quietRunAndRead(page);
 }
 
 /** browser.ts's runRawWorker, through the quiet connection. */

@@ -1,10 +1,19 @@
 /**
  * The UI under load: a script receives 50,000 frames (through the relay, as the page runs by
  * default) while the connections inspector is open. Chromium's own trace gives every task of
- * the page's main thread; the longest one is the figure.
+ * the page's main thread; the longest one is the figure. The browser is the quiet one
+ * (quiet-browser.ts): under Playwright every frame would also become DevTools events, 100,000
+ * of them competing for the two cores with the page being measured.
  */
 import type { BenchBrowser } from './browser.ts';
-import { codeUrl, openCode, readFigure, runAndRead } from './browser.ts';
+import { codeUrl, readFigure } from './browser.ts';
+import {
+  openQuietPlayground,
+  quietOpenCode,
+  quietRunAndRead,
+  startQuietBrowser,
+} from './quiet-browser.ts';
+import type { TraceEvent } from './quiet-browser.ts';
 import type { BenchServers } from './servers.ts';
 import { count, ms } from './report.ts';
 import type { Result } from './report.ts';
@@ -24,30 +33,19 @@ end
 print("received", received)
 `;
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  dur?: number;
-  /** CPU time of the thread: what the task cost, whatever else the machine was doing. */
-  tdur?: number;
-  args?: { name?: string };
-}
-
 interface Task {
   wall: number;
   cpu: number;
 }
 
 /** The top-level tasks on each renderer's main thread, in ms. */
-function mainThreadTasks(trace: { traceEvents: TraceEvent[] }): Task[] {
+function mainThreadTasks(events: TraceEvent[]): Task[] {
   const mainThreads = new Set(
-    trace.traceEvents
+    events
       .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
       .map((e) => `${e.pid}:${e.tid}`),
   );
-  return trace.traceEvents
+  return events
     .filter(
       (e) =>
         e.ph === 'X' &&
@@ -62,23 +60,27 @@ export async function benchUiFrames(
   bb: BenchBrowser,
   report: (r: Result) => void,
 ): Promise<void> {
-  const { context, page } = await bb.newPage('auto');
-  const url = codeUrl(bb.playground, luaReader(servers.floodUrl(FRAMES, 32)));
-  await openCode(page, url);
-  await page.getByTestId('inspector.panel').waitFor();
-  await bb.browser.startTracing(page, {
-    categories: ['toplevel', 'disabled-by-default-devtools.timeline'],
+  const quiet = await startQuietBrowser();
+  const page = await openQuietPlayground(quiet, bb.playground.url, {
+    transport: 'auto',
+    demoHosts: true,
   });
-  const output = await runAndRead(page);
-  // Let the inspector take in the last batches before the trace ends.
-  await page.waitForTimeout(500);
-  const trace = JSON.parse((await bb.browser.stopTracing()).toString()) as {
-    traceEvents: TraceEvent[];
-  };
-  const listed = /([\d,]+) frames/.exec(
-    (await page.getByTestId('inspector.panel').textContent()) ?? '',
+  await quietOpenCode(page, codeUrl(bb.playground, luaReader(servers.floodUrl(FRAMES, 32))));
+  let output = '';
+  const trace = await quiet.trace(
+    ['toplevel', 'disabled-by-default-devtools.timeline'],
+    async () => {
+      output = await quietRunAndRead(page);
+      // Let the inspector take in the last batches before the trace ends.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    },
   );
-  await context.close();
+  const listed = /([\d,]+) frames/.exec(
+    await page.evaluate<string>(
+      `document.querySelector('[data-testid="inspector.panel"]')?.textContent ?? ''`,
+    ),
+  );
+  await quiet.close();
 
   if (readFigure(output, 'received') !== FRAMES) throw new Error(`frames lost: ${output}`);
   const tasks = mainThreadTasks(trace);
