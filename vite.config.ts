@@ -39,6 +39,8 @@ export default defineConfig({
       'fengari/src/lobject.js',
       'fengari/src/lstring.js',
       'fengari/src/ltable.js',
+      // Imported by the worker only: found late, it would be bundled on the first Run.
+      '@cfworker/json-schema',
     ],
     // fengari reads process.env.FENGARICONF when it loads; a production build replaces
     // process.env with {}, the dev server's dependency pre-bundling must do the same.
