@@ -11,12 +11,8 @@
  */
 import type { BenchBrowser } from './browser.ts';
 import { codeUrl, runInPage, runRawWorker } from './browser.ts';
-import {
-  openQuietPlayground,
-  quietRawWorker,
-  quietRunLua,
-  startQuietBrowser,
-} from './quiet-browser.ts';
+import { startQuietBrowser } from './quiet-browser.ts';
+import { openQuietPlayground, quietRawWorker, quietRunLua } from './quiet-playground.ts';
 import type { BenchServers } from './servers.ts';
 import { ms, ratio } from './report.ts';
 import type { Result } from './report.ts';

@@ -11,7 +11,8 @@
 import { WebSocket } from 'ws';
 import { startBareForwarder } from './bare-forwarder.ts';
 import type { BenchBrowser } from './browser.ts';
-import { openQuietPlayground, quietRawWorker, startQuietBrowser } from './quiet-browser.ts';
+import { startQuietBrowser } from './quiet-browser.ts';
+import { openQuietPlayground, quietRawWorker } from './quiet-playground.ts';
 import type { BenchServers } from './servers.ts';
 import { ms, ratio } from './report.ts';
 import type { Result } from './report.ts';

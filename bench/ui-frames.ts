@@ -7,12 +7,8 @@
  */
 import type { BenchBrowser } from './browser.ts';
 import { codeUrl, readFigure } from './browser.ts';
-import {
-  openQuietPlayground,
-  quietOpenCode,
-  quietRunAndRead,
-  startQuietBrowser,
-} from './quiet-browser.ts';
+import { startQuietBrowser } from './quiet-browser.ts';
+import { openQuietPlayground, quietOpenCode, quietRunAndRead } from './quiet-playground.ts';
 import type { TraceEvent } from './quiet-browser.ts';
 import type { BenchServers } from './servers.ts';
 import { count, ms } from './report.ts';
