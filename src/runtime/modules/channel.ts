@@ -20,6 +20,7 @@ import {
   type LuaFunction,
   type LuaState,
 } from '../lua/api.ts';
+import { userdataType } from '../lua/userdata.ts';
 import { Channel } from '../channel-core.ts';
 import type { Scheduler, Task } from '../scheduler.ts';
 import { warn } from '../warnings.ts';
@@ -65,8 +66,10 @@ interface ChannelCase {
   op: 'receive' | 'send';
 }
 
-const CHANNEL_TYPE = 'channel.Channel';
-const CASE_TYPE = 'channel.Case';
+/** Checked with Lua's own message: "channel.Channel expected, got number". */
+const channelType = userdataType<LuaChannel>('channel.Channel');
+/** Never checked: select ignores what is not a case, with a warning. */
+const caseType = userdataType<ChannelCase>('channel.Case');
 
 const K_CHANNEL = luaString('channel');
 const K_VALUE = luaString('value');
@@ -89,18 +92,15 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
   const interned = { type: 0, data: 0, text: 0, binary: 0 };
 
   const create: ChannelLibrary['create'] = (L, capacity, options = {}) => {
-    const box = lua.lua_newuserdata(L, 0);
-    lauxlib.luaL_setmetatable(L, luaString(CHANNEL_TYPE));
     const channel: LuaChannel = {
       core: new Channel<ChannelItem>(capacity, wake, options.onTake),
       receiveOnly: options.receiveOnly ?? false,
     };
-    box.channel = channel;
+    channelType.push(L, channel);
     return channel;
   };
 
-  const check = (L: LuaState, idx: number): LuaChannel =>
-    lauxlib.luaL_checkudata(L, idx, luaString(CHANNEL_TYPE)).channel as LuaChannel;
+  const check = channelType.check;
 
   const pushItem = (L: LuaState, item: ChannelItem) => {
     switch (item.kind) {
@@ -181,10 +181,7 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
    * Lua value as the script's), and for a send case the value, as `{channel, value}`.
    */
   const newCase = (L: LuaState, op: ChannelCase['op']): number => {
-    const channel = check(L, 1);
-    const box = lua.lua_newuserdata(L, 0);
-    box.channelCase = { channel, op } satisfies ChannelCase;
-    lauxlib.luaL_setmetatable(L, luaString(CASE_TYPE));
+    caseType.push(L, { channel: check(L, 1), op });
     if (op === 'send') {
       lua.lua_createtable(L, 2, 0);
       lua.lua_pushvalue(L, 1);
@@ -227,9 +224,9 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
     const cases: ChannelCase[] = [];
     lua.lua_newtable(L);
     const take = (where: string) => {
-      const box = lauxlib.luaL_testudata(L, -1, luaString(CASE_TYPE));
-      if (box) {
-        cases.push(box.channelCase as ChannelCase);
+      const c = caseType.to(L, -1);
+      if (c) {
+        cases.push(c);
         lua.lua_rawseti(L, 2, cases.length);
       } else {
         warn(
@@ -393,24 +390,17 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
       lua.lua_pushstring(L, luaString(name));
       interned[name] = lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX);
     }
-    lauxlib.luaL_newmetatable(L, luaString(CHANNEL_TYPE));
-    lua.lua_newtable(L);
-    setFunctions(L, methods);
-    lua.lua_setfield(L, -2, luaString('__index'));
-    lua.lua_pushcfunction(L, (L1: LuaState) => {
-      const c = check(L1, 1).core;
-      pushText(L1, `channel(${c.length}/${c.capacity}${c.closed ? ', closed' : ''})`);
-      return 1;
+    channelType.register(L, {
+      methods,
+      metamethods: {
+        __tostring(L1) {
+          const c = check(L1, 1).core;
+          pushText(L1, `channel(${c.length}/${c.capacity}${c.closed ? ', closed' : ''})`);
+          return 1;
+        },
+      },
     });
-    lua.lua_setfield(L, -2, luaString('__tostring'));
-    lua.lua_pushliteral(L, CHANNEL_TYPE);
-    lua.lua_setfield(L, -2, luaString('__metatable'));
-    lua.lua_pop(L, 1);
-
-    lauxlib.luaL_newmetatable(L, luaString(CASE_TYPE));
-    lua.lua_pushliteral(L, CASE_TYPE);
-    lua.lua_setfield(L, -2, luaString('__metatable'));
-    lua.lua_pop(L, 1);
+    caseType.register(L);
 
     lua.lua_newtable(L);
     setFunctions(L, library);
