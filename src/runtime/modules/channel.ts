@@ -6,44 +6,25 @@
  * `channel.go`): `select` takes the first ready case in table order, `close` returns nothing
  * and closing twice does nothing, `channel.new` takes any size (negative is 0), and what the
  * platform ignores (a non-case in `select`, a second close) is ignored with a warning.
+ * `select` and its cases are in channel-select.ts, the items a channel carries in
+ * channel-items.ts.
  */
 import {
   lauxlib,
   lua,
-  luaString,
-  pushReceivedBytes,
   pushText,
   raise,
   setFunctions,
   toDisplayString,
-  typeName,
   type LuaFunction,
   type LuaState,
 } from '../lua/api.ts';
+import { userdataType } from '../lua/userdata.ts';
 import { Channel } from '../channel-core.ts';
 import type { Scheduler, Task } from '../scheduler.ts';
 import { warn } from '../warnings.ts';
-
-/** A received WebSocket message: materialised as a Lua table only when received. */
-export interface SocketMessage {
-  kind: 'message';
-  type: 'text' | 'binary';
-  data: Uint8Array;
-}
-
-/** A Lua value held in the registry while it sits in a channel. */
-interface LuaRef {
-  kind: 'ref';
-  ref: number;
-}
-
-/** A value made on the JS side (the Time a timer fired at), pushed when it is received. */
-export interface PushedValue {
-  kind: 'pushed';
-  push(L: LuaState): void;
-}
-
-export type ChannelItem = SocketMessage | LuaRef | PushedValue;
+import { channelItems, type ChannelItem } from './channel-items.ts';
+import { channelSelect } from './channel-select.ts';
 
 /**
  * A channel's state, held by the userdata that stands for it in Lua. Nothing on the JS side
@@ -60,18 +41,8 @@ export interface LuaChannel {
   receiveOnly: boolean;
 }
 
-interface ChannelCase {
-  channel: LuaChannel;
-  op: 'receive' | 'send';
-}
-
-const CHANNEL_TYPE = 'channel.Channel';
-const CASE_TYPE = 'channel.Case';
-
-const K_CHANNEL = luaString('channel');
-const K_VALUE = luaString('value');
-const K_OK = luaString('ok');
-const K_DEFAULT = luaString('default');
+/** Checked with Lua's own message: "channel.Channel expected, got number". */
+const channelType = userdataType<LuaChannel>('channel.Channel');
 
 export interface ChannelLibrary {
   open: LuaFunction;
@@ -85,70 +56,23 @@ export interface ChannelLibrary {
 
 export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
   const wake = (task: Task) => scheduler.wake(task);
-  /** Registry references of the strings every message table uses (set by `open`). */
-  const interned = { type: 0, data: 0, text: 0, binary: 0 };
+  const items = channelItems();
+  const cases = channelSelect(scheduler, items);
 
   const create: ChannelLibrary['create'] = (L, capacity, options = {}) => {
-    const box = lua.lua_newuserdata(L, 0);
-    lauxlib.luaL_setmetatable(L, luaString(CHANNEL_TYPE));
     const channel: LuaChannel = {
       core: new Channel<ChannelItem>(capacity, wake, options.onTake),
       receiveOnly: options.receiveOnly ?? false,
     };
-    box.channel = channel;
+    channelType.push(L, channel);
     return channel;
   };
 
-  const check = (L: LuaState, idx: number): LuaChannel =>
-    lauxlib.luaL_checkudata(L, idx, luaString(CHANNEL_TYPE)).channel as LuaChannel;
-
-  const pushItem = (L: LuaState, item: ChannelItem) => {
-    switch (item.kind) {
-      case 'message':
-        // The hot path: keys and type names come from the registry as existing strings,
-        // because fengari hashes a new string's bytes every time it is used as a key.
-        lua.lua_createtable(L, 0, 2);
-        lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, interned.type);
-        lua.lua_rawgeti(
-          L,
-          lua.LUA_REGISTRYINDEX,
-          item.type === 'text' ? interned.text : interned.binary,
-        );
-        lua.lua_rawset(L, -3);
-        lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, interned.data);
-        pushReceivedBytes(L, item.data);
-        lua.lua_rawset(L, -3);
-        return;
-      case 'ref':
-        lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, item.ref);
-        lauxlib.luaL_unref(L, lua.LUA_REGISTRYINDEX, item.ref);
-        return;
-      case 'pushed':
-        item.push(L);
-        return;
-    }
-  };
-
-  /** Pushes `value, ok` for a channel that can receive. */
-  const takeInto = (L: LuaState, channel: LuaChannel) => {
-    const item = channel.core.take();
-    if (item === undefined) {
-      lua.lua_pushnil(L);
-      lua.lua_pushboolean(L, false);
-    } else {
-      pushItem(L, item);
-      lua.lua_pushboolean(L, true);
-    }
-  };
-
-  const refValue = (L: LuaState, idx: number): LuaRef => {
-    lua.lua_pushvalue(L, idx);
-    return { kind: 'ref', ref: lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX) };
-  };
+  const check = channelType.check;
 
   const receive = (L: LuaState, channel: LuaChannel): number => {
     if (channel.core.canReceive()) {
-      takeInto(L, channel);
+      items.takeInto(L, channel.core);
       return 2;
     }
     const task = scheduler.current;
@@ -163,7 +87,7 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
   const send = (L: LuaState, channel: LuaChannel, valueIdx: number): number => {
     if (channel.core.closed) raise(L, 'send on closed channel');
     if (channel.core.canSend()) {
-      channel.core.push(refValue(L, valueIdx));
+      channel.core.push(items.refValue(L, valueIdx));
       lua.lua_pushboolean(L, true);
       return 1;
     }
@@ -176,173 +100,11 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
     });
   };
 
-  /**
-   * A case's user value keeps what select must push back: the channel's userdata (the same
-   * Lua value as the script's), and for a send case the value, as `{channel, value}`.
-   */
-  const newCase = (L: LuaState, op: ChannelCase['op']): number => {
-    const channel = check(L, 1);
-    const box = lua.lua_newuserdata(L, 0);
-    box.channelCase = { channel, op } satisfies ChannelCase;
-    lauxlib.luaL_setmetatable(L, luaString(CASE_TYPE));
-    if (op === 'send') {
-      lua.lua_createtable(L, 2, 0);
-      lua.lua_pushvalue(L, 1);
-      lua.lua_rawseti(L, -2, 1);
-      lua.lua_pushvalue(L, 2);
-      lua.lua_rawseti(L, -2, 2);
-    } else {
-      lua.lua_pushvalue(L, 1);
-    }
-    lua.lua_setuservalue(L, -2);
-    return 1;
-  };
-
-  /** Push the channel userdata of case `index` (0-based) of the cases table at stack index 1. */
-  const pushCaseChannel = (L: LuaState, index: number, op: ChannelCase['op']) => {
-    lua.lua_rawgeti(L, 1, index + 1);
-    lua.lua_getuservalue(L, -1);
-    if (op === 'send') {
-      lua.lua_rawgeti(L, -1, 1);
-      lua.lua_replace(L, -2);
-    }
-    lua.lua_replace(L, -2);
-  };
-
-  /**
-   * The cases of `channel.select(cases [, default])`, in the platform's order (bindings.go:
-   * 73-90, the table's `ForEach`): the array part first, then the other fields. A `default`
-   * field that is `true` (or a second argument `true`) makes the select non-blocking; any
-   * other value is not a case and is ignored, with a warning. The cases are copied into a
-   * fresh array that replaces argument 1, so that a resumed select finds them by index.
-   */
-  const readCases = (L: LuaState): { cases: ChannelCase[]; hasDefault: boolean } => {
-    lauxlib.luaL_checktype(L, 1, lua.LUA_TTABLE);
-    let hasDefault = false;
-    if (!lua.lua_isnoneornil(L, 2)) {
-      lauxlib.luaL_checktype(L, 2, lua.LUA_TBOOLEAN);
-      hasDefault = lua.lua_toboolean(L, 2) as boolean;
-    }
-    lua.lua_settop(L, 1);
-    const cases: ChannelCase[] = [];
-    lua.lua_newtable(L);
-    const take = (where: string) => {
-      const box = lauxlib.luaL_testudata(L, -1, luaString(CASE_TYPE));
-      if (box) {
-        cases.push(box.channelCase as ChannelCase);
-        lua.lua_rawseti(L, 2, cases.length);
-      } else {
-        warn(
-          L,
-          `channel.select: ${where} is not a channel case and is ignored (use ch:case_receive() or ch:case_send(v))`,
-        );
-        lua.lua_pop(L, 1);
-      }
-    };
-    const n = lua.lua_rawlen(L, 1);
-    for (let i = 1; i <= n; i++) {
-      lua.lua_rawgeti(L, 1, i);
-      take(`entry ${i}`);
-    }
-    lua.lua_pushnil(L);
-    while (lua.lua_next(L, 1) !== 0) {
-      const isIndex =
-        lua.lua_isinteger(L, -2) &&
-        (lua.lua_tointeger(L, -2) as number) >= 1 &&
-        (lua.lua_tointeger(L, -2) as number) <= n;
-      if (isIndex) lua.lua_pop(L, 1);
-      else if (lua.lua_type(L, -2) === lua.LUA_TSTRING && toDisplayString(L, -2) === 'default') {
-        if (lua.lua_type(L, -1) === lua.LUA_TBOOLEAN)
-          hasDefault ||= lua.lua_toboolean(L, -1) as boolean;
-        else
-          warn(
-            L,
-            `channel.select: default = ${typeName(L, -1)} is ignored (only default = true counts)`,
-          );
-        lua.lua_pop(L, 1);
-      } else take(`field ${toDisplayString(L, -2)}`);
-    }
-    lua.lua_replace(L, 1);
-    return { cases, hasDefault };
-  };
-
-  const selectResult = (L: LuaState, index: number, op: ChannelCase['op'], fill: () => void) => {
-    lua.lua_createtable(L, 0, 3);
-    pushCaseChannel(L, index, op);
-    lua.lua_setfield(L, -2, K_CHANNEL);
-    fill();
-  };
-
-  /**
-   * The first ready case in order wins (bindings.go:92-121). A send case on a closed channel
-   * is never ready: the platform's select drops its "send on closed channel" and waits on.
-   */
-  const select = (L: LuaState, cases: ChannelCase[], hasDefault: boolean): number => {
-    for (let index = 0; index < cases.length; index++) {
-      const c = cases[index];
-      if (c.op === 'receive' && c.channel.core.canReceive()) {
-        selectResult(L, index, c.op, () => {
-          takeInto(L, c.channel);
-          lua.lua_setfield(L, -3, K_OK);
-          lua.lua_setfield(L, -2, K_VALUE);
-        });
-        return 1;
-      }
-      if (c.op === 'send' && c.channel.core.canSend()) {
-        pushSendValue(L, index);
-        c.channel.core.push(refValue(L, -1));
-        lua.lua_pop(L, 1);
-        selectResult(L, index, c.op, () => {
-          pushSendValue(L, index);
-          lua.lua_setfield(L, -2, K_VALUE);
-          lua.lua_pushboolean(L, true);
-          lua.lua_setfield(L, -2, K_OK);
-        });
-        return 1;
-      }
-    }
-    if (hasDefault) {
-      lua.lua_createtable(L, 0, 2);
-      lua.lua_pushboolean(L, true);
-      lua.lua_setfield(L, -2, K_DEFAULT);
-      lua.lua_pushboolean(L, true);
-      lua.lua_setfield(L, -2, K_OK);
-      return 1;
-    }
-    for (const c of cases)
-      if (c.op === 'send' && c.channel.core.closed)
-        warn(
-          L,
-          'channel.select: a send case on a closed channel is never chosen (the platform waits on)',
-        );
-    const task = scheduler.current;
-    scheduler.assertCanBlock(L);
-    for (const c of cases)
-      if (c.op === 'receive') c.channel.core.waitToReceive(task);
-      else c.channel.core.senders.add(task);
-    return scheduler.suspend(L, (L1) => {
-      for (const c of cases) {
-        c.channel.core.receivers.delete(task);
-        c.channel.core.senders.delete(task);
-      }
-      return select(L1, cases, hasDefault);
-    });
-  };
-
-  /** Push the value of send case `index` (0-based) of the cases array at stack index 1. */
-  const pushSendValue = (L: LuaState, index: number) => {
-    lua.lua_rawgeti(L, 1, index + 1);
-    lua.lua_getuservalue(L, -1);
-    lua.lua_rawgeti(L, -1, 2);
-    lua.lua_replace(L, -3);
-    lua.lua_pop(L, 1);
-  };
-
   const methods: Record<string, LuaFunction> = {
-    case_receive: (L) => newCase(L, 'receive'),
+    case_receive: (L) => cases.newCase(L, check(L, 1).core, 'receive'),
     case_send: (L) => {
       lua.lua_settop(L, 2);
-      return newCase(L, 'send');
+      return cases.newCase(L, check(L, 1).core, 'send');
     },
     /** Returns nothing; a second close is a no-op (bindings.go:228-240). */
     close(L) {
@@ -382,35 +144,22 @@ export function channelLibrary(scheduler: Scheduler): ChannelLibrary {
       create(L, Math.max(capacity, 0));
       return 1;
     },
-    select(L) {
-      const { cases, hasDefault } = readCases(L);
-      return select(L, cases, hasDefault);
-    },
+    select: cases.select,
   };
 
   const open: LuaFunction = (L) => {
-    for (const name of ['type', 'data', 'text', 'binary'] as const) {
-      lua.lua_pushstring(L, luaString(name));
-      interned[name] = lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX);
-    }
-    lauxlib.luaL_newmetatable(L, luaString(CHANNEL_TYPE));
-    lua.lua_newtable(L);
-    setFunctions(L, methods);
-    lua.lua_setfield(L, -2, luaString('__index'));
-    lua.lua_pushcfunction(L, (L1: LuaState) => {
-      const c = check(L1, 1).core;
-      pushText(L1, `channel(${c.length}/${c.capacity}${c.closed ? ', closed' : ''})`);
-      return 1;
+    items.intern(L);
+    channelType.register(L, {
+      methods,
+      metamethods: {
+        __tostring(L1) {
+          const c = check(L1, 1).core;
+          pushText(L1, `channel(${c.length}/${c.capacity}${c.closed ? ', closed' : ''})`);
+          return 1;
+        },
+      },
     });
-    lua.lua_setfield(L, -2, luaString('__tostring'));
-    lua.lua_pushliteral(L, CHANNEL_TYPE);
-    lua.lua_setfield(L, -2, luaString('__metatable'));
-    lua.lua_pop(L, 1);
-
-    lauxlib.luaL_newmetatable(L, luaString(CASE_TYPE));
-    lua.lua_pushliteral(L, CASE_TYPE);
-    lua.lua_setfield(L, -2, luaString('__metatable'));
-    lua.lua_pop(L, 1);
+    cases.register(L);
 
     lua.lua_newtable(L);
     setFunctions(L, library);

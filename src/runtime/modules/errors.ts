@@ -19,6 +19,7 @@ import {
   type LuaFunction,
   type LuaState,
 } from '../lua/api.ts';
+import { userdataType } from '../lua/userdata.ts';
 import { warn } from '../warnings.ts';
 import { ERROR_KIND_VALUES, type ErrorKindName } from '../../shared/lua-api-errors.ts';
 import { copyDetails, pushDetail, type DetailMap } from './error-details.ts';
@@ -49,7 +50,8 @@ export interface RuntimeError {
   stack?: { thread: string; frames: StackFrame[] };
 }
 
-const ERROR_TYPE = 'errors.Error';
+/** No `check`: a method called on something else answers a neutral value (see `method`). */
+const errorObject = userdataType<RuntimeError>('errors.Error');
 const TABLE_FIELDS = new Set(['message', 'kind', 'retryable', 'details']);
 
 /** An error made by the runtime's own modules (kind by its constant's name: 'INVALID'). */
@@ -103,10 +105,7 @@ function captureStack(L: LuaState): RuntimeError['stack'] {
  * own with the stack where it was pushed (a module may push one shared error many times).
  */
 export function pushError(L: LuaState, error: RuntimeError): void {
-  const pushed: RuntimeError = { ...error, stack: error.stack ?? captureStack(L) };
-  const box = lua.lua_newuserdata(L, 0);
-  box.error = pushed;
-  lauxlib.luaL_setmetatable(L, luaString(ERROR_TYPE));
+  errorObject.push(L, { ...error, stack: error.stack ?? captureStack(L) });
 }
 
 /** `return nil, err`: the convention for expected failures. */
@@ -124,10 +123,7 @@ export function returnFalse(L: LuaState, error: RuntimeError): number {
 }
 
 /** The error object at `idx`, or null when the value is not one. */
-export function toError(L: LuaState, idx: number): RuntimeError | null {
-  const box = lauxlib.luaL_testudata(L, idx, luaString(ERROR_TYPE));
-  return box ? (box.error as RuntimeError) : null;
-}
+export const toError = errorObject.to;
 
 /** The platform's `String()` of each side of a `..`. */
 function concatPart(L: LuaState, idx: number): string {
@@ -299,23 +295,19 @@ const library: Record<string, LuaFunction> = {
 };
 
 export function openErrors(L: LuaState): number {
-  lauxlib.luaL_newmetatable(L, luaString(ERROR_TYPE));
-  lua.lua_newtable(L);
-  setFunctions(L, methods);
-  lua.lua_setfield(L, -2, luaString('__index'));
-  setFunctions(L, {
-    __tostring: (L1) => {
-      pushText(L1, toError(L1, 1)?.message ?? '');
-      return 1;
-    },
-    __concat: (L1) => {
-      pushText(L1, concatPart(L1, 1) + concatPart(L1, 2));
-      return 1;
+  errorObject.register(L, {
+    methods,
+    metamethods: {
+      __tostring: (L1) => {
+        pushText(L1, toError(L1, 1)?.message ?? '');
+        return 1;
+      },
+      __concat: (L1) => {
+        pushText(L1, concatPart(L1, 1) + concatPart(L1, 2));
+        return 1;
+      },
     },
   });
-  pushText(L, ERROR_TYPE);
-  lua.lua_setfield(L, -2, luaString('__metatable'));
-  lua.lua_pop(L, 1);
 
   lua.lua_newtable(L);
   setFunctions(L, library);

@@ -4,16 +4,14 @@
  * converts them), a string is Go's `time.ParseDuration`, a Duration is itself.
  */
 import {
-  argError,
   decodeUtf8,
-  lauxlib,
   lua,
   luaString,
   pushText,
-  setFunctions,
   type LuaFunction,
   type LuaState,
 } from '../../lua/api.ts';
+import { userdataType } from '../../lua/userdata.ts';
 import {
   durationIn,
   formatGoDuration,
@@ -25,20 +23,15 @@ import {
   SECOND,
 } from './go-duration.ts';
 import { pushInt64, pushNanoseconds, toInt64 } from './lua-int64.ts';
-import { refuseOperators } from './operators.ts';
+import { refusedOperators } from './operators.ts';
 
 export const DURATION_TYPE = 'time.Duration';
 
-export function pushDuration(L: LuaState, ns: bigint): void {
-  const box = lua.lua_newuserdata(L, 0);
-  box.duration = ns;
-  lauxlib.luaL_setmetatable(L, luaString(DURATION_TYPE));
-}
-
-export function toDuration(L: LuaState, idx: number): bigint | null {
-  const box = lauxlib.luaL_testudata(L, idx, luaString(DURATION_TYPE));
-  return box ? (box.duration as bigint) : null;
-}
+const duration = userdataType<bigint>(DURATION_TYPE, 'duration expected');
+export const pushDuration = duration.push;
+export const toDuration = duration.to;
+/** A Duration object, where a number or a string will not do (`t:round(d)`). */
+export const checkDuration = duration.check;
 
 export type DurationArg =
   | { ok: true; ns: bigint; /** the Lua number, when one was given */ number?: number }
@@ -104,11 +97,7 @@ export function durationValue(L: LuaState, idx: number): DurationArg {
   return { ok: false, error: `invalid value type: ${goTypeName(L, idx)}` };
 }
 
-function check(L: LuaState): bigint {
-  const d = toDuration(L, 1);
-  if (d === null) argError(L, 1, 'duration expected');
-  return d;
-}
+const check = (L: LuaState): bigint => checkDuration(L, 1);
 
 const methods: Record<string, LuaFunction> = {
   nanoseconds(L) {
@@ -138,21 +127,18 @@ const methods: Record<string, LuaFunction> = {
 };
 
 export function registerDuration(L: LuaState): void {
-  lauxlib.luaL_newmetatable(L, luaString(DURATION_TYPE));
-  lua.lua_newtable(L);
-  setFunctions(L, methods);
-  lua.lua_setfield(L, -2, luaString('__index'));
-  lua.lua_pushcfunction(L, (L1: LuaState) => {
-    pushText(L1, formatGoDuration(check(L1)));
-    return 1;
+  duration.register(L, {
+    methods,
+    metamethods: {
+      __tostring(L1) {
+        pushText(L1, formatGoDuration(check(L1)));
+        return 1;
+      },
+      ...refusedOperators(DURATION_TYPE, {
+        arithmetic: 'use d:nanoseconds(), d:seconds() (as on the platform)',
+        compare: 'compare d:nanoseconds()',
+        concat: 'use tostring(d)',
+      }),
+    },
   });
-  lua.lua_setfield(L, -2, luaString('__tostring'));
-  refuseOperators(L, DURATION_TYPE, {
-    arithmetic: 'use d:nanoseconds(), d:seconds() (as on the platform)',
-    compare: 'compare d:nanoseconds()',
-    concat: 'use tostring(d)',
-  });
-  pushText(L, DURATION_TYPE);
-  lua.lua_setfield(L, -2, luaString('__metatable'));
-  lua.lua_pop(L, 1);
 }

@@ -9,13 +9,12 @@ import {
   encodeUtf8,
   lauxlib,
   lua,
-  luaString,
   pushText,
-  setFunctions,
   type LuaFunction,
   type LuaState,
 } from '../../lua/api.ts';
-import { durationValue, pushDuration, toDuration } from './duration-object.ts';
+import { userdataType } from '../../lua/userdata.ts';
+import { checkDuration, durationValue, pushDuration } from './duration-object.ts';
 import { formatLayout } from './go-layout.ts';
 import {
   addDate,
@@ -31,30 +30,17 @@ import {
   type GoTime,
 } from './instant.ts';
 import { pushInt64 } from './lua-int64.ts';
-import { pushLocation, toLocation } from './location-object.ts';
-import { refuseOperators } from './operators.ts';
+import { checkLocation, pushLocation } from './location-object.ts';
+import { refusedOperators } from './operators.ts';
 import { formatTimeString } from './time-string.ts';
 import { LOCAL, UTC } from './zones.ts';
 
 export const TIME_TYPE = 'time.Time';
 export const RFC3339 = '2006-01-02T15:04:05Z07:00';
 
-export function pushTime(L: LuaState, time: GoTime): void {
-  const box = lua.lua_newuserdata(L, 0);
-  box.time = time;
-  lauxlib.luaL_setmetatable(L, luaString(TIME_TYPE));
-}
-
-export function toTime(L: LuaState, idx: number): GoTime | null {
-  const box = lauxlib.luaL_testudata(L, idx, luaString(TIME_TYPE));
-  return box ? (box.time as GoTime) : null;
-}
-
-function checkTime(L: LuaState, idx: number): GoTime {
-  const t = toTime(L, idx);
-  if (!t) argError(L, idx, 'time expected');
-  return t;
-}
+const time = userdataType<GoTime>(TIME_TYPE, 'time expected');
+export const pushTime = time.push;
+const checkTime = time.check;
 
 const int = (L: LuaState, n: number) => pushInt64(L, BigInt(n));
 
@@ -82,12 +68,6 @@ const compare =
     lua.lua_pushboolean(L, test(compareTimes(t, checkTime(L, 2))));
     return 1;
   };
-
-function checkDurationObject(L: LuaState, idx: number): bigint {
-  const d = toDuration(L, idx);
-  if (d === null) argError(L, idx, 'duration expected');
-  return d;
-}
 
 const checkInt = (L: LuaState, idx: number) => Math.trunc(lauxlib.luaL_checknumber(L, idx));
 
@@ -128,11 +108,7 @@ const methods: Record<string, LuaFunction> = {
   },
   hour: field((w) => w.hour),
   in_local: derive((_L, t) => inLocation(t, LOCAL)),
-  in_location: derive((L, t) => {
-    const location = toLocation(L, 2);
-    if (!location) argError(L, 2, 'location expected');
-    return inLocation(t, location);
-  }),
+  in_location: derive((L, t) => inLocation(t, checkLocation(L, 2))),
   is_zero(L) {
     lua.lua_pushboolean(L, isZeroTime(checkTime(L, 1)));
     return 1;
@@ -144,14 +120,14 @@ const methods: Record<string, LuaFunction> = {
   minute: field((w) => w.minute),
   month: field((w) => w.month),
   nanosecond: field((w) => w.nsec),
-  round: derive((L, t) => roundTime(t, checkDurationObject(L, 2))),
+  round: derive((L, t) => roundTime(t, checkDuration(L, 2))),
   second: field((w) => w.second),
   sub(L) {
     const t = checkTime(L, 1);
     pushDuration(L, subTimes(t, checkTime(L, 2)));
     return 1;
   },
-  truncate: derive((L, t) => truncateTime(t, checkDurationObject(L, 2))),
+  truncate: derive((L, t) => truncateTime(t, checkDuration(L, 2))),
   unix(L) {
     int(L, checkTime(L, 1).sec);
     return 1;
@@ -167,21 +143,18 @@ const methods: Record<string, LuaFunction> = {
 };
 
 export function registerTime(L: LuaState): void {
-  lauxlib.luaL_newmetatable(L, luaString(TIME_TYPE));
-  lua.lua_newtable(L);
-  setFunctions(L, methods);
-  lua.lua_setfield(L, -2, luaString('__index'));
-  lua.lua_pushcfunction(L, (L1: LuaState) => {
-    pushText(L1, formatTimeString(checkTime(L1, 1)));
-    return 1;
+  time.register(L, {
+    methods,
+    metamethods: {
+      __tostring(L1) {
+        pushText(L1, formatTimeString(checkTime(L1, 1)));
+        return 1;
+      },
+      ...refusedOperators(TIME_TYPE, {
+        arithmetic: 'use t:sub(u), t:add(d) (as on the platform)',
+        compare: 'use t:before(u), t:after(u), t:equal(u)',
+        concat: 'use tostring(t) or t:format(layout)',
+      }),
+    },
   });
-  lua.lua_setfield(L, -2, luaString('__tostring'));
-  refuseOperators(L, TIME_TYPE, {
-    arithmetic: 'use t:sub(u), t:add(d) (as on the platform)',
-    compare: 'use t:before(u), t:after(u), t:equal(u)',
-    concat: 'use tostring(t) or t:format(layout)',
-  });
-  pushText(L, TIME_TYPE);
-  lua.lua_setfield(L, -2, luaString('__metatable'));
-  lua.lua_pop(L, 1);
 }

@@ -6,24 +6,13 @@
  * ticker delivers a Time each period into a 16-slot buffer and, like the platform, drops
  * ticks while the buffer is full; `stop()` closes its channel.
  */
-import {
-  argError,
-  lauxlib,
-  lua,
-  luaString,
-  pushText,
-  raise,
-  setFunctions,
-  type LuaFunction,
-  type LuaState,
-} from '../../lua/api.ts';
+import { lua, raise, type LuaFunction, type LuaState } from '../../lua/api.ts';
+import { userdataType, type UserdataType } from '../../lua/userdata.ts';
 import type { ChannelLibrary, LuaChannel } from '../channel.ts';
 import { pushTime } from './time-object.ts';
 import { delayMs, firedAt, timerDuration } from './timer-clock.ts';
 import type { Timers } from './timers.ts';
 
-const TIMER_TYPE = 'time.Timer';
-const TICKER_TYPE = 'time.Ticker';
 /** The platform's ticker buffer (yields.go:998). */
 const TICKER_BUFFER = 16;
 
@@ -32,31 +21,29 @@ interface TimerState {
   cancel: (() => void) | null;
 }
 
+const timer = userdataType<TimerState>('time.Timer', 'Timer expected');
+const ticker = userdataType<TimerState>('time.Ticker', 'Ticker expected');
+
 /** Leaves the new object on the stack, its channel kept as its user value. */
 function newObject(
   L: LuaState,
-  type: string,
+  type: UserdataType<TimerState>,
   channels: ChannelLibrary,
   capacity: number,
 ): TimerState {
-  const box = lua.lua_newuserdata(L, 0);
-  lauxlib.luaL_setmetatable(L, luaString(type));
-  const state: TimerState = { channel: channels.create(L, capacity), cancel: null };
+  // The object's userdata is made before its channel's, as it always was: fengari numbers
+  // tables and userdata in the order they are made, and `tostring` shows it ("time.Timer: 0x69").
+  const state = { cancel: null } as TimerState;
+  type.push(L, state);
+  state.channel = channels.create(L, capacity);
   lua.lua_setuservalue(L, -2);
-  box.timer = state;
   return state;
 }
 
-function check(L: LuaState, type: string, what: string): TimerState {
-  const box = lauxlib.luaL_testudata(L, 1, luaString(type));
-  if (!box) argError(L, 1, `${what} expected`);
-  return box.timer as TimerState;
-}
-
 const response =
-  (type: string, what: string): LuaFunction =>
+  (type: UserdataType<TimerState>): LuaFunction =>
   (L) => {
-    check(L, type, what);
+    type.check(L, 1);
     lua.lua_getuservalue(L, 1);
     return 1;
   };
@@ -95,10 +82,10 @@ export function timerLibrary(channels: ChannelLibrary, timers: Timers) {
   };
 
   const timerMethods: Record<string, LuaFunction> = {
-    channel: response(TIMER_TYPE, 'Timer'),
-    response: response(TIMER_TYPE, 'Timer'),
+    channel: response(timer),
+    response: response(timer),
     reset(L) {
-      const state = check(L, TIMER_TYPE, 'Timer');
+      const state = timer.check(L, 1);
       const d = timerDuration(L, 2, 'timer:reset');
       if (!d.ok) raise(L, `timer:reset: ${d.error}`);
       if (d.ns <= 0n) raise(L, 'timer:reset: duration must be > 0');
@@ -111,7 +98,7 @@ export function timerLibrary(channels: ChannelLibrary, timers: Timers) {
       return 1;
     },
     stop(L) {
-      const state = check(L, TIMER_TYPE, 'Timer');
+      const state = timer.check(L, 1);
       const active = state.cancel !== null;
       state.cancel?.();
       state.cancel = null;
@@ -122,10 +109,10 @@ export function timerLibrary(channels: ChannelLibrary, timers: Timers) {
   };
 
   const tickerMethods: Record<string, LuaFunction> = {
-    channel: response(TICKER_TYPE, 'Ticker'),
-    response: response(TICKER_TYPE, 'Ticker'),
+    channel: response(ticker),
+    response: response(ticker),
     stop(L) {
-      const state = check(L, TICKER_TYPE, 'Ticker');
+      const state = ticker.check(L, 1);
       state.cancel?.();
       state.cancel = null;
       state.channel.core.close();
@@ -137,26 +124,16 @@ export function timerLibrary(channels: ChannelLibrary, timers: Timers) {
   return {
     /** A one-shot timer on the stack; `ns` > 0. */
     newTimer(L: LuaState, ns: bigint): LuaChannel {
-      const state = newObject(L, TIMER_TYPE, channels, 1);
+      const state = newObject(L, timer, channels, 1);
       armTimer(state, ns);
       return state.channel;
     },
     newTicker(L: LuaState, ns: bigint): void {
-      armTicker(newObject(L, TICKER_TYPE, channels, TICKER_BUFFER), ns);
+      armTicker(newObject(L, ticker, channels, TICKER_BUFFER), ns);
     },
     register(L: LuaState): void {
-      for (const [type, methods] of [
-        [TIMER_TYPE, timerMethods],
-        [TICKER_TYPE, tickerMethods],
-      ] as const) {
-        lauxlib.luaL_newmetatable(L, luaString(type));
-        lua.lua_newtable(L);
-        setFunctions(L, methods);
-        lua.lua_setfield(L, -2, luaString('__index'));
-        pushText(L, type);
-        lua.lua_setfield(L, -2, luaString('__metatable'));
-        lua.lua_pop(L, 1);
-      }
+      timer.register(L, { methods: timerMethods });
+      ticker.register(L, { methods: tickerMethods });
     },
   };
 }

@@ -8,21 +8,13 @@
  * silently (a send type, a close code) is replaced here too, with a warning. `send` and
  * `close` are in send.ts and close.ts.
  */
-import {
-  lauxlib,
-  lua,
-  luaString,
-  pushText,
-  setFunctions,
-  type LuaFunction,
-  type LuaState,
-} from '../../lua/api.ts';
+import { lua, pushText, type LuaFunction, type LuaState } from '../../lua/api.ts';
 import { Connection } from '../../connection.ts';
 import { TransportUnsupported } from '../../transport/types.ts';
 import { returnError, returnFalse, runtimeError } from '../errors.ts';
 import { closeMethod } from './close.ts';
 import type { WebsocketContext } from './context.ts';
-import { CLIENT_TYPE, CLOSED, NOT_FOUND, lookupFor, pushTrue, writable } from './results.ts';
+import { CLOSED, NOT_FOUND, clientType, lookupFor, pushTrue, writable } from './results.ts';
 import { sendMethod } from './send.ts';
 
 export interface ClientLibrary {
@@ -84,30 +76,20 @@ export function clientLibrary(ctx: WebsocketContext): ClientLibrary {
 
   /** Playground addition: `websocket.client(url, state)`; the platform shows `userdata: 0x…`. */
   const toString: LuaFunction = (L) => {
-    const box = lauxlib.luaL_checkudata(L, 1, luaString(CLIENT_TYPE));
-    const connection = box.connection instanceof Connection ? box.connection : undefined;
+    const client = clientType.check(L, 1);
+    const connection = client instanceof Connection ? client : undefined;
     pushText(L, `websocket.client(${connection?.url ?? '?'}, ${connection?.state ?? 'unknown'})`);
     return 1;
   };
 
   return {
     pushClient(L, connection, channelIdx) {
-      const box = lua.lua_newuserdata(L, 0);
-      box.connection = connection;
-      lauxlib.luaL_setmetatable(L, luaString(CLIENT_TYPE));
+      clientType.push(L, connection);
       lua.lua_pushvalue(L, channelIdx);
       lua.lua_setuservalue(L, -2);
     },
     register(L) {
-      lauxlib.luaL_newmetatable(L, luaString(CLIENT_TYPE));
-      lua.lua_newtable(L);
-      setFunctions(L, methods);
-      lua.lua_setfield(L, -2, luaString('__index'));
-      lua.lua_pushcfunction(L, toString);
-      lua.lua_setfield(L, -2, luaString('__tostring'));
-      lua.lua_pushliteral(L, CLIENT_TYPE);
-      lua.lua_setfield(L, -2, luaString('__metatable'));
-      lua.lua_pop(L, 1);
+      clientType.register(L, { methods, metamethods: { __tostring: toString } });
     },
   };
 }

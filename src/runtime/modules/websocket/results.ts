@@ -2,11 +2,13 @@
  * What the client's methods hand back, shared by them: the connection a call acts on (or the
  * error saying why there is none), and the platform's own error messages.
  */
-import { lauxlib, lua, luaString, type LuaState } from '../../lua/api.ts';
+import { lua, type LuaState } from '../../lua/api.ts';
+import { userdataType } from '../../lua/userdata.ts';
 import { Connection } from '../../connection.ts';
 import { runtimeError, type RuntimeError } from '../errors.ts';
 
-export const CLIENT_TYPE = 'websocket.Client';
+/** The client userdata, carrying its Connection (client.ts pushes and registers it). */
+export const clientType = userdataType<Connection>('websocket.Client');
 
 /** After the script's close(): the platform's registry no longer knows the handle. */
 export const NOT_FOUND = runtimeError('INTERNAL', 'websocket connection not found');
@@ -23,14 +25,14 @@ export type Lookup = (L: LuaState) => Connection | RuntimeError;
 /** The connection behind the client at index 1, or why there is none. */
 export function lookupFor(ended: () => boolean): Lookup {
   return (L) => {
-    const box = lauxlib.luaL_checkudata(L, 1, luaString(CLIENT_TYPE));
+    const connection = clientType.check(L, 1);
     if (ended())
       return runtimeError(
         'INTERNAL',
         'no runtime context: the run that opened this client has ended',
       );
-    return box.connection instanceof Connection
-      ? box.connection
+    return connection instanceof Connection
+      ? connection
       : runtimeError('INTERNAL', 'invalid connection ID type');
   };
 }
