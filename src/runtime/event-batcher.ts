@@ -1,6 +1,9 @@
 /**
  * Collects a run's events and hands them over in batches, so a stream of 50,000 frames costs
  * a few dozen postMessage calls instead of 50,000. Connection updates are merged per id.
+ * A batch goes after FLUSH_MS or once it holds MAX_BATCH_RECORDS records, whichever comes
+ * first: the page takes in each batch in one task (decoding and absorbing it, about 7 µs a
+ * record), and a flood's 40 ms worth would be one main-thread task of 20 ms or more.
  */
 import type { Decision } from '../policy/types.ts';
 import type {
@@ -19,6 +22,7 @@ export interface EventBatch {
 }
 
 const FLUSH_MS = 40;
+export const MAX_BATCH_RECORDS = 1000;
 
 export class EventBatcher implements RunObserver {
   private batch: EventBatch = emptyBatch();
@@ -31,7 +35,7 @@ export class EventBatcher implements RunObserver {
 
   output(entry: OutputEntry): void {
     this.batch.output.push(entry);
-    this.schedule();
+    this.added();
   }
 
   connection(info: ConnectionInfo): void {
@@ -44,12 +48,12 @@ export class EventBatcher implements RunObserver {
     if (kept.data) record.data = kept.data;
     if (kept.truncated) record.truncated = true;
     this.batch.frames.push(record);
-    this.schedule();
+    this.added();
   }
 
   decision(decision: Decision): void {
     this.batch.decisions.push(decision);
-    this.schedule();
+    this.added();
   }
 
   /** Send what is pending now (before the run's end is reported). */
@@ -68,6 +72,12 @@ export class EventBatcher implements RunObserver {
     this.batch = emptyBatch();
     this.connections = new Map();
     this.send(batch);
+  }
+
+  private added(): void {
+    const b = this.batch;
+    if (b.output.length + b.frames.length + b.decisions.length >= MAX_BATCH_RECORDS) this.flush();
+    else this.schedule();
   }
 
   private schedule(): void {
