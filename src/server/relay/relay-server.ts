@@ -31,6 +31,8 @@ export interface RelayStats {
   connections: number;
   /** Largest queue towards a page ever reached, in cost bytes (the backpressure bound). */
   maxPendingCost: number;
+  /** Most ever held for one upstream, in cost bytes (UpstreamWriter; the other bound). */
+  maxUpstreamCost: number;
   /** Bytes the relay currently holds for all connections (charged to the memory budget). */
   bufferedBytes: number;
   /** The most the relay ever held at once for all connections. */
@@ -91,6 +93,7 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
   const refusing = new Counts();
   const keys = new WeakMap<RelaySession, string>();
   let maxPendingCost = 0;
+  let maxUpstreamCost = 0;
   let refused = 0;
   let closed = false;
 
@@ -98,6 +101,7 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
     ended(session: RelaySession): void {
       if (!sessions.delete(session)) return;
       maxPendingCost = Math.max(maxPendingCost, session.sender?.maxPendingCost ?? 0);
+      maxUpstreamCost = Math.max(maxUpstreamCost, session.writer?.maxHeldCost ?? 0);
       const key = keys.get(session);
       if (key !== undefined) perClient.add(key, -1);
     },
@@ -164,10 +168,15 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
     },
     stats() {
       let pending = maxPendingCost;
-      for (const s of sessions) pending = Math.max(pending, s.sender?.maxPendingCost ?? 0);
+      let upstream = maxUpstreamCost;
+      for (const s of sessions) {
+        pending = Math.max(pending, s.sender?.maxPendingCost ?? 0);
+        upstream = Math.max(upstream, s.writer?.maxHeldCost ?? 0);
+      }
       return {
         connections: sessions.size,
         maxPendingCost: pending,
+        maxUpstreamCost: upstream,
         bufferedBytes: budget.usedBytes,
         peakBufferedBytes: budget.peakBytes,
         refused,
