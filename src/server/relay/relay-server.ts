@@ -17,6 +17,7 @@ import type WebSocket from 'ws';
 import { RELAY_SUBPROTOCOL } from '../../shared/relay-protocol.ts';
 import type { RelayConfig } from './config.ts';
 import { admit, requestPath } from './admission.ts';
+import { clientKey } from './client-key.ts';
 import { logValue } from './log-text.ts';
 import { MemoryBudget, SessionMemory } from './memory-budget.ts';
 import { RelaySession } from './session.ts';
@@ -52,11 +53,6 @@ export interface Relay {
 
 export interface RelayOptions {
   log?: (message: string) => void;
-}
-
-/** The client a connection is counted against: its address (all tabs of one browser share it). */
-function clientKey(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
 }
 
 /** A counter per key that forgets keys at zero. */
@@ -153,7 +149,7 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
         rejectUpgrade(socket, admission.status, admission.message);
         return true;
       }
-      const key = clientKey(req);
+      const key = clientKey(req.socket.remoteAddress);
       if (capacityProblem(key) && refusing.get(key) >= MAX_REFUSING_PER_CLIENT) {
         refused++;
         rejectUpgrade(socket, 429, 'relay: too many refused connections from this client');
