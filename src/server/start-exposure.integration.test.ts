@@ -14,7 +14,7 @@ import { WebSocket } from 'ws';
 import { startPlayground } from './start.ts';
 import type { Playground } from './start.ts';
 import { closeAll, startUpstream } from './relay/testing.ts';
-import { RELAY_PROTOCOL_VERSION } from '../shared/relay-protocol.ts';
+import { RELAY_PROTOCOL_VERSION, relayProtocols } from '../shared/relay-protocol.ts';
 
 let root: string;
 let pg: Playground | undefined;
@@ -59,7 +59,7 @@ function get(host: string, hostHeader: string): Promise<{ status: number; body: 
 
 /** Open the relay as a page at `origin` would (or a client without Origin), connect to `url`. */
 function relayConnect(host: string, origin: string | undefined, url: string): Promise<string> {
-  const ws = new WebSocket(`ws://${host}:${pg!.port}/relay?token=${pg!.token}`, {
+  const ws = new WebSocket(`ws://${host}:${pg!.port}/relay`, relayProtocols(pg!.token), {
     ...(origin ? { origin } : {}),
   });
   return new Promise((resolve) => {

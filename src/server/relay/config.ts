@@ -16,7 +16,7 @@ export type RelayMode = 'local' | 'hosted';
 export interface RelayConfig {
   /** [mode='local'] 'hosted' refuses non-public target addresses and requires an Origin. */
   mode: RelayMode;
-  /** The per-start secret the served page passes as ?token=; random unless RELAY_TOKEN. */
+  /** The per-start secret the served page offers as a subprotocol; random unless RELAY_TOKEN. */
   token: string;
   /** Origins whose pages may use the relay, e.g. "http://127.0.0.1:5173"; '*' = any. */
   allowedOrigins: string[] | '*';

@@ -123,11 +123,7 @@ export function pageThatDoesNotRead(
   localAddress = '127.0.0.1',
 ): SilentPage {
   const socket = track(connectTo(relayPort, localAddress));
-  socket.write(
-    `GET /relay?token=${encodeURIComponent(token)} HTTP/1.1\r\nHost: 127.0.0.1:${relayPort}\r\n` +
-      'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n' +
-      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
-  );
+  socket.write(upgradeRequest(relayPort, token));
   socket.write(clientFrame(OP.TEXT, JSON.stringify(connect)));
   socket.pause();
   return {
@@ -244,11 +240,7 @@ function connectTo(port: number, localAddress: string): Socket {
 export function squat(relayPort: number, token: string, count: number): void {
   for (let i = 0; i < count; i++) {
     const socket = track(connectTo(relayPort, '127.0.0.1'));
-    socket.write(
-      `GET /relay?token=${encodeURIComponent(token)} HTTP/1.1\r\nHost: 127.0.0.1:${relayPort}\r\n` +
-        'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n' +
-        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
-    );
+    socket.write(upgradeRequest(relayPort, token));
     socket.once('data', () => socket.pause());
   }
 }
