@@ -28,7 +28,7 @@ export interface RelayConfig {
   allowMissingOrigin: boolean;
   /** Which targets may be dialed; see hosts.ts for the pattern syntax. */
   hosts: HostRules;
-  /** [64 local, 16 hosted] Open relay connections per client address. */
+  /** [64 local, 16 hosted] Open relay connections per client (address; IPv6: its /64). */
   maxConnectionsPerClient: number;
   /** [1024 local, 256 hosted] Open relay connections in all. */
   maxTotalConnections: number;
