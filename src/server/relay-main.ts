@@ -57,7 +57,7 @@ function main(): void {
       `  allowed origins: ${config.allowedOrigins === '*' ? '*' : config.allowedOrigins.join(', ') || '(none)'}`,
     );
     console.log(
-      `  target hosts: allow ${config.hosts.allow.map((p) => p.source).join(', ')}; deny ${config.hosts.deny.map((p) => p.source).join(', ') || '(none)'}${config.mode === 'hosted' ? ' + non-public addresses' : ''}`,
+      `  target hosts: allow ${config.hosts.allow.map((p) => p.source).join(', ')}; deny ${config.hosts.deny.map((p) => p.source).join(', ') || '(none)'}${config.mode === 'hosted' ? " + non-public addresses and this machine's own" : ''}`,
     );
     console.log(
       `  memory budget: ${config.maxMemoryBytes} bytes; largest message: ${config.maxMessageBytes} bytes`,

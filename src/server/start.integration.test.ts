@@ -14,6 +14,7 @@ import { injectPageConfig } from './page-config-html.ts';
 import { parsePageConfig } from '../runner/page-config.ts';
 import { probeRelay } from '../runtime/transport/relay.ts';
 import { NodeWebSocket } from './relay/testing.ts';
+import { relayProtocols } from '../shared/relay-protocol.ts';
 
 let root: string;
 let pg: Playground | undefined;
@@ -139,7 +140,7 @@ describe('startPlayground', () => {
     const { port, token } = await start();
     const tryOrigin = (origin: string) =>
       new Promise<number>((resolve) => {
-        const ws = new WebSocket(`ws://127.0.0.1:${port}/relay?token=${token}`, { origin });
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/relay`, relayProtocols(token), { origin });
         ws.on('open', () => {
           resolve(101);
           ws.terminate();

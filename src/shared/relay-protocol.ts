@@ -58,7 +58,7 @@ export function relayProtocols(token: string): string[] {
   return [RELAY_SUBPROTOCOL, RELAY_TOKEN_PROTOCOL_PREFIX + base64url];
 }
 
-/** The query parameter that carried the token before version 1.1 clients (still accepted). */
+/** The query parameter older clients carried the token in: the relay refuses it (HTTP 400). */
 export const RELAY_TOKEN_PARAM = 'token';
 
 /** Kind byte of a binary frame. Data kinds reuse the RFC 6455 opcodes (section 5.2). */

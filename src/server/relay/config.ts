@@ -16,7 +16,7 @@ export type RelayMode = 'local' | 'hosted';
 export interface RelayConfig {
   /** [mode='local'] 'hosted' refuses non-public target addresses and requires an Origin. */
   mode: RelayMode;
-  /** The per-start secret the served page passes as ?token=; random unless RELAY_TOKEN. */
+  /** The per-start secret the served page offers as a subprotocol; random unless RELAY_TOKEN. */
   token: string;
   /** Origins whose pages may use the relay, e.g. "http://127.0.0.1:5173"; '*' = any. */
   allowedOrigins: string[] | '*';
@@ -28,7 +28,7 @@ export interface RelayConfig {
   allowMissingOrigin: boolean;
   /** Which targets may be dialed; see hosts.ts for the pattern syntax. */
   hosts: HostRules;
-  /** [64 local, 16 hosted] Open relay connections per client address. */
+  /** [64 local, 16 hosted] Open relay connections per client (address; IPv6: its /64). */
   maxConnectionsPerClient: number;
   /** [1024 local, 256 hosted] Open relay connections in all. */
   maxTotalConnections: number;

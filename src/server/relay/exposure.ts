@@ -6,8 +6,9 @@
  *   - answers only Host headers it was told about (the loopback names and the hosts of
  *     RELAY_ALLOWED_ORIGINS, which must be given explicitly), so DNS rebinding stays shut;
  *   - refuses relay requests without an Origin (a non-browser client on the network);
- *   - refuses loopback and link-local targets unless an address pattern allows them
- *     (HostRules.exposed);
+ *   - refuses targets on this machine (loopback, unspecified, link-local, and the addresses of
+ *     its own interfaces, where a firewalled service on 0.0.0.0 is reachable from inside)
+ *     unless an address pattern allows them (HostRules.exposed);
  *   - says so at start.
  */
 import type { IncomingMessage } from 'node:http';
@@ -83,7 +84,8 @@ export function exposeRelay(
   return (
     `warning: listening on ${host}, which is not loopback: only pages from ${config.allowedOrigins.join(', ')} ` +
     `may use the relay (and npm start serves its page only to those hosts and the loopback names); ` +
-    `requests without Origin are refused, and so are targets on this machine (loopback, link-local) ` +
+    `requests without Origin are refused, and so are targets on this machine (loopback, link-local, ` +
+    `the addresses of its own interfaces) ` +
     `unless RELAY_ALLOW_HOSTS names them by address`
   );
 }

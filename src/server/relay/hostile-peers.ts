@@ -5,9 +5,12 @@
  *   - hostileUpstream('bomb'): negotiates permessage-deflate and sends `count` messages that
  *     are a few hundred bytes on the wire and `size` bytes inflated, then reads nothing more;
  *   - hostileUpstream('big'): the same uncompressed;
- *   - hostileUpstream('noread'): completes the handshake, then never reads its socket;
+ *   - hostileUpstream('noread'): completes the handshake (with permessage-deflate if asked),
+ *     then never reads its socket;
  *   - pageThatDoesNotRead(): a relay client that sends its connect request and stops reading
- *     its TCP socket, so everything the relay sends it piles up at the relay.
+ *     its TCP socket, so everything the relay sends it piles up at the relay;
+ *   - pageThatFloods(): a relay client that, once its upstream is open, writes one small
+ *     frame over and over, as fast as its socket takes it, until the relay stops reading.
  *
  * Every socket is destroyed by closeHostilePeers() (afterEach).
  */
@@ -17,6 +20,7 @@ import { connect } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
 import { deflateRawSync } from 'node:zlib';
 import { FrameParser, OP, acceptKey, frame } from '../../test-support/raw-frame-server.ts';
+import { relayProtocols } from '../../shared/relay-protocol.ts';
 import type { ParsedFrame } from '../../test-support/raw-frame-server.ts';
 
 const sockets = new Set<Socket>();
@@ -41,7 +45,7 @@ function track(socket: Socket): Socket {
 export type HostileMode =
   | { mode: 'bomb'; count: number; size: number }
   | { mode: 'big'; count: number; size: number }
-  | { mode: 'noread' };
+  | { mode: 'noread'; deflate?: boolean };
 
 export interface HostileUpstream {
   url: string;
@@ -64,7 +68,7 @@ export async function hostileUpstream(spec: HostileMode): Promise<HostileUpstrea
   server.on('upgrade', function hostileOnUpgrade(req: IncomingMessage, socket: Socket) {
     const key = String(req.headers['sec-websocket-key'] ?? '');
     const deflate =
-      spec.mode === 'bomb' &&
+      (spec.mode === 'bomb' || (spec.mode === 'noread' && spec.deflate === true)) &&
       /permessage-deflate/i.test(String(req.headers['sec-websocket-extensions']));
     socket.write(
       'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
@@ -119,11 +123,7 @@ export function pageThatDoesNotRead(
   localAddress = '127.0.0.1',
 ): SilentPage {
   const socket = track(connectTo(relayPort, localAddress));
-  socket.write(
-    `GET /relay?token=${encodeURIComponent(token)} HTTP/1.1\r\nHost: 127.0.0.1:${relayPort}\r\n` +
-      'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n' +
-      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
-  );
+  socket.write(upgradeRequest(relayPort, token));
   socket.write(clientFrame(OP.TEXT, JSON.stringify(connect)));
   socket.pause();
   return {
@@ -158,6 +158,77 @@ export function pageThatDoesNotRead(
   };
 }
 
+/** The upgrade request a page sends: the token as the subprotocol the page offers. */
+function upgradeRequest(relayPort: number, token: string): string {
+  return (
+    `GET /relay HTTP/1.1\r\nHost: 127.0.0.1:${relayPort}\r\n` +
+    'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n' +
+    `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Protocol: ${relayProtocols(token).join(', ')}\r\n\r\n`
+  );
+}
+
+export interface FloodResult {
+  /** Frames written (the last batch may still wait in the page's own socket). */
+  frames: number;
+  /** The relay stopped reading: the page's socket took nothing more for a while. */
+  stalled: boolean;
+}
+
+/**
+ * A write the socket has not drained for this long: the relay has stopped reading. Not less:
+ * a relay that is busy (collecting a heap of queued frames) can leave a page waiting 500 ms.
+ */
+const STALL_MS = 2000;
+
+/**
+ * A relay client that connects, waits for `opened`, then writes `record` (one page record,
+ * e.g. [0x09] for an empty ping) as a masked binary frame, 64 KiB of them at a time, while its
+ * socket drains (so the page itself holds at most one batch), until `count` frames or `ms`
+ * have gone by, or the relay stopped reading. The socket stays open (the session lives) until
+ * closeHostilePeers().
+ */
+export async function pageThatFloods(
+  relayPort: number,
+  token: string,
+  connect: Record<string, unknown>,
+  record: Uint8Array,
+  limits: { count: number; ms: number },
+): Promise<FloodResult> {
+  const socket = track(connectTo(relayPort, '127.0.0.1'));
+  socket.write(upgradeRequest(relayPort, token));
+  socket.write(clientFrame(OP.TEXT, JSON.stringify(connect)));
+  await new Promise<void>((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`no "opened" from the relay: ${seen}`)), 5000);
+    socket.on('data', function floodPageOnData(chunk: Buffer) {
+      if (seen.includes('"opened"')) return; // what follows is not needed
+      seen += chunk.toString('latin1');
+      if (seen.includes('"opened"')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  const one = clientFrame(OP.BINARY, record);
+  const perBatch = Math.ceil((64 * 1024) / one.length);
+  const batch = Buffer.concat(Array.from({ length: perBatch }, () => one));
+  const deadline = Date.now() + limits.ms;
+  let frames = 0;
+  while (frames < limits.count && Date.now() < deadline) {
+    frames += perBatch;
+    if (socket.write(batch)) continue;
+    const drained = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), STALL_MS);
+      socket.once('drain', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    if (!drained) return { frames, stalled: true };
+  }
+  return { frames, stalled: false };
+}
+
 function connectTo(port: number, localAddress: string): Socket {
   return connect({ port, host: '127.0.0.1', localAddress });
 }
@@ -169,11 +240,7 @@ function connectTo(port: number, localAddress: string): Socket {
 export function squat(relayPort: number, token: string, count: number): void {
   for (let i = 0; i < count; i++) {
     const socket = track(connectTo(relayPort, '127.0.0.1'));
-    socket.write(
-      `GET /relay?token=${encodeURIComponent(token)} HTTP/1.1\r\nHost: 127.0.0.1:${relayPort}\r\n` +
-        'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n' +
-        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
-    );
+    socket.write(upgradeRequest(relayPort, token));
     socket.once('data', () => socket.pause());
   }
 }

@@ -1,8 +1,10 @@
+import type { networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { isNonPublicAddress, matchesAddress, matchesName, parseHostPattern } from './hosts.ts';
 import type { HostPattern } from './hosts.ts';
 import { checkTargetAddress, checkTargetName } from './target-check.ts';
 import type { HostRules } from './target-check.ts';
+import { OwnAddresses } from './own-addresses.ts';
 
 const p = (s: string): HostPattern => {
   const parsed = parseHostPattern(s);
@@ -133,5 +135,63 @@ describe('the loopback range (M5)', () => {
   it('leaves public addresses alone', () => {
     expect(matchesAddress(p('loopback'), '1.0.0.1', 80)).toBe(false);
     expect(matchesAddress(p('loopback'), '2606:4700::1111', 80)).toBe(false);
+  });
+});
+
+describe("this machine's own interface addresses (exposed HOST, hosted)", () => {
+  // A machine with a LAN address, a ULA, a docker bridge and a public address on eth1.
+  const own = new OwnAddresses(
+    () =>
+      ({
+        eth0: [
+          { address: '192.168.1.50', family: 'IPv4' },
+          { address: 'fd00::2', family: 'IPv6' },
+        ],
+        docker0: [{ address: '172.17.0.1', family: 'IPv4' }],
+        eth1: [{ address: '93.184.216.34', family: 'IPv4' }],
+      }) as unknown as ReturnType<typeof networkInterfaces>,
+  );
+  const exposed = (allow: string[]): HostRules => ({
+    ...rules('local', allow),
+    exposed: true,
+    thisMachine: own,
+  });
+
+  it.each(['192.168.1.50', 'fd00::2', '172.17.0.1', '::ffff:172.17.0.1', '93.184.216.34'])(
+    'an exposed relay refuses %s unless an address pattern names it',
+    (address) => {
+      expect(checkTargetAddress(exposed(['*']), 'h', true, address, 5432)).toMatch(
+        /an address of the relay's own machine/,
+      );
+      const bare = address.replace(/^::ffff:/, '');
+      expect(checkTargetAddress(exposed(['*', bare]), 'h', true, address, 5432)).toBeNull();
+    },
+  );
+
+  it('a hosted relay refuses its own public address as it refuses non-public ones', () => {
+    const hosted: HostRules = { ...rules('hosted', ['*']), thisMachine: own };
+    expect(checkTargetAddress(hosted, 'me.example', true, '93.184.216.34', 443)).toMatch(
+      /own machine/,
+    );
+    expect(checkTargetAddress(hosted, 'other.example', true, '93.184.216.35', 443)).toBeNull();
+  });
+
+  it('a loopback local relay still reaches them (the person at the machine may)', () => {
+    expect(
+      checkTargetAddress(
+        { ...rules('local', ['*']), thisMachine: own },
+        'h',
+        true,
+        '172.17.0.1',
+        80,
+      ),
+    ).toBeNull();
+  });
+
+  it('the named range local-machine covers them, for deny and allow lists', () => {
+    const pattern = parseHostPattern('local-machine', own) as HostPattern;
+    for (const address of ['172.17.0.1', 'fd00::2', '127.0.0.1', '169.254.169.254', '::'])
+      expect(matchesAddress(pattern, address, 80)).toBe(true);
+    expect(matchesAddress(pattern, '172.17.0.2', 80)).toBe(false);
   });
 });

@@ -10,9 +10,12 @@
  *   *.example.com     any subdomain of example.com (not example.com itself)
  *   10.0.0.0/8, ::1   an address or CIDR range, matched against resolved addresses
  *   loopback, private, link-local, local-machine, non-public   named address ranges
+ *                     (local-machine: also this machine's interface addresses)
  *   any of the above with :PORT (or :*) to limit it to one port, e.g. localhost:8080
  */
 import { BlockList, isIP } from 'node:net';
+import { thisMachine } from './own-addresses.ts';
+import type { OwnAddresses } from './own-addresses.ts';
 
 type Family = 'ipv4' | 'ipv6';
 
@@ -47,8 +50,10 @@ RANGES['non-public'] = [
   'ff00::/8',
 ];
 /**
- * What a playground exposed on the network (HOST not loopback) refuses unless an address
- * pattern allows it: this machine and its link (cloud metadata at 169.254.169.254).
+ * What a relay others can reach (HOST not loopback, or hosted) refuses unless an address
+ * pattern allows it: this machine and its link (cloud metadata at 169.254.169.254). The
+ * pattern also matches every address of this machine's own interfaces (own-addresses.ts),
+ * which no fixed range can name.
  */
 RANGES['local-machine'] = [...RANGES.loopback!, ...RANGES['link-local']!];
 
@@ -56,7 +61,14 @@ export type HostPattern =
   | { type: 'any'; port?: number; source: string }
   | { type: 'name'; name: string; port?: number; source: string }
   | { type: 'suffix'; suffix: string; port?: number; source: string }
-  | { type: 'addresses'; list: BlockList; port?: number; source: string };
+  | {
+      type: 'addresses';
+      list: BlockList;
+      /** `local-machine`: this machine's interface addresses too, as they are at check time. */
+      own?: OwnAddresses;
+      port?: number;
+      source: string;
+    };
 
 function addCidr(list: BlockList, cidr: string): boolean {
   const [address, bitsText] = cidr.split('/');
@@ -81,6 +93,7 @@ export function namedRange(name: string): BlockList {
 }
 
 const NON_PUBLIC = namedRange('non-public');
+const LOCAL_MACHINE = namedRange('local-machine');
 
 /** IPv4-mapped IPv6 (::ffff:10.0.0.1) is checked as the IPv4 address it is. */
 export function normalizeAddress(address: string): { address: string; family: Family } | null {
@@ -107,6 +120,12 @@ export function isNonPublicAddress(address: string): boolean {
   return n ? NON_PUBLIC.check(n.address, n.family) : false;
 }
 
+/** Is `address` this machine: loopback, unspecified, link-local, or one of its interfaces? */
+export function isThisMachine(address: string, own: OwnAddresses = thisMachine): boolean {
+  const n = normalizeAddress(address);
+  return n ? LOCAL_MACHINE.check(n.address, n.family) || own.has(n.address, n.family) : false;
+}
+
 /** Split "host:port", "[v6]:port", "10.0.0.0/8:443"; a bare IPv6 address has no port. */
 function splitPort(entry: string): { host: string; port?: number } | null {
   if (entry.startsWith('[')) {
@@ -128,13 +147,19 @@ function splitPort(entry: string): { host: string; port?: number } | null {
 const HOST_NAME = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*\.?$/;
 
 /** Parse one pattern; returns an error message for an unusable one. */
-export function parseHostPattern(source: string): HostPattern | string {
+export function parseHostPattern(
+  source: string,
+  /** Whose interfaces `local-machine` names (tests pass their own). */
+  own: OwnAddresses = thisMachine,
+): HostPattern | string {
   const entry = source.trim().toLowerCase();
   const split = splitPort(entry);
   if (!split || !split.host) return `invalid host pattern "${source}"`;
   const { host, port } = split;
   const withPort = <T extends object>(p: T): T => (port === undefined ? p : { ...p, port });
   if (host === '*') return withPort({ type: 'any' as const, source });
+  if (host === 'local-machine')
+    return withPort({ type: 'addresses' as const, list: namedRange(host), own, source });
   if (RANGES[host]) return withPort({ type: 'addresses' as const, list: namedRange(host), source });
   if (isIP(host.split('/')[0] ?? '')) {
     const list = new BlockList();
@@ -176,5 +201,8 @@ export function matchesAddress(pattern: HostPattern, address: string, port: numb
   if (pattern.type === 'any') return true;
   if (pattern.type !== 'addresses') return false;
   const n = normalizeAddress(address);
-  return n ? pattern.list.check(n.address, n.family) : false;
+  if (!n) return false;
+  return (
+    pattern.list.check(n.address, n.family) || (pattern.own?.has(n.address, n.family) ?? false)
+  );
 }

@@ -7,7 +7,7 @@
  * should not have happened. The one exception is marked: "honest compressed traffic" checks
  * that the fix does not cut off honest peers, and passes on both.
  */
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,9 +29,9 @@ import { parseHostPattern } from './hosts.ts';
 import type { HostPattern } from './hosts.ts';
 import { PENDING_HIGH } from './page-sender.ts';
 import { OP } from '../../test-support/raw-frame-server.ts';
-import { collectGarbage } from '../../test-support/gc.ts';
+import { externalBytes, peakDuring, settleGarbage } from '../../test-support/memory-probe.ts';
 import { closeRawFrameServers, startRawFrameServer } from '../../test-support/raw-frame-server.ts';
-import { FRAME_PING, RELAY_PROTOCOL_VERSION } from '../../shared/relay-protocol.ts';
+import { FRAME_PING, RELAY_PROTOCOL_VERSION, relayProtocols } from '../../shared/relay-protocol.ts';
 import { createRelayTransport } from '../../runtime/transport/relay.ts';
 
 const extraCleanups: (() => Promise<void>)[] = [];
@@ -56,29 +56,6 @@ const connect = (url: string, extra: Record<string, unknown> = {}) => ({
   protocols: [],
   ...extra,
 });
-
-/** Collect twice, a little apart, so that freed buffers are really gone from the count. */
-async function settleGarbage(): Promise<void> {
-  for (let i = 0; i < 2; i++) {
-    collectGarbage();
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Buffers and typed arrays of this process: where a relay's queued messages live. */
-const externalBytes = (): number => process.memoryUsage().arrayBuffers;
-
-/** Sample `measure` every 10 ms while `work` runs; returns the largest value seen. */
-async function peakDuring(measure: () => number, work: () => Promise<void>): Promise<number> {
-  let peak = measure();
-  const timer = setInterval(() => (peak = Math.max(peak, measure())), 10);
-  try {
-    await work();
-  } finally {
-    clearInterval(timer);
-  }
-  return Math.max(peak, measure());
-}
 
 /** A page that opens `url` through the relay and gets an echo back: the relay still serves. */
 async function echoThrough(relay: RelayFixture, url: string) {
@@ -226,10 +203,9 @@ describe('H2: one address squatting on the connection cap', () => {
       counted.push(relay.relay.stats().connections);
     }
     // A second client, from another address (127.0.0.2 is loopback on Linux).
-    const victim = new WsWebSocket(
-      `ws://127.0.0.1:${relay.port}/relay?token=${relay.endpoint.token}`,
-      { localAddress: '127.0.0.2' },
-    );
+    const victim = new WsWebSocket(relay.endpoint.url, relayProtocols(relay.endpoint.token), {
+      localAddress: '127.0.0.2',
+    });
     victim.on('error', () => {});
     const watch = watchRelaySocket(victim);
     await new Promise((resolve) => victim.once('open', resolve));
@@ -321,7 +297,7 @@ describe('L3: the bound per connection', () => {
     // The audit's setup: a hosted relay with its default limits, an upstream sending messages
     // as large as those limits let through, uncompressed, to pages that stop reading. With
     // 16 MiB messages each session held ~2.6 of them (~42 MiB); docs/relay.md now promises
-    // 9.25 MiB per connection in the worst case with hosted defaults.
+    // 9.33 MiB per connection in the worst case with hosted defaults.
     const hosted = defaultRelayConfig('hosted');
     const relay = await startRelay({
       mode: 'hosted',
@@ -341,7 +317,7 @@ describe('L3: the bound per connection', () => {
     await waitFor(() => big.connections() === sessions, 5000, 'the upstreams');
     await new Promise((r) => setTimeout(r, 1500));
     await settleGarbage();
-    const documentedWorstCase = 9.25 * MiB; // per connection, hosted defaults (docs/relay.md)
+    const documentedWorstCase = 9.33 * MiB; // per connection, hosted defaults (docs/relay.md)
     expect(externalBytes() - before).toBeLessThan(sessions * documentedWorstCase);
     expect(relay.relay.stats().maxPendingCost).toBeLessThanOrEqual(queueLimit(largest));
     expect(relay.relay.stats().peakBufferedBytes).toBeLessThanOrEqual(
@@ -455,6 +431,35 @@ describe('I4: addresses a hosted relay took for public', () => {
   );
 });
 
+/** The HTTP answer to an upgrade request for `path` (101 or a refusal), with its body. */
+function upgradeReply(port: number, path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request({
+      port,
+      host: '127.0.0.1',
+      path,
+      headers: {
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        ...headers,
+      },
+    });
+    req.on('upgrade', (res, socket) => {
+      socket.destroy();
+      resolve({ status: res.statusCode ?? 0, body: '' });
+    });
+    req.on('response', (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 describe('I3: the token', () => {
   it('travels as a subprotocol, not in the URL, and the relay answers with its own', async () => {
     const relay = await startRelay();
@@ -469,6 +474,23 @@ describe('I3: the token', () => {
     expect(seen[0]!.url).not.toContain(relay.endpoint.token);
     expect(seen[0]!.protocols).toMatch(/^lua-relay, ?lua-relay-token\.[A-Za-z0-9_-]+$/);
   });
+  it.each([
+    ['alone', false],
+    ['beside the right subprotocol', true],
+  ])(
+    'refuses the right token in the query string (%s) with a 400 that says where it goes',
+    async (_name, withSubprotocol) => {
+      const relay = await startRelay();
+      const token = relay.endpoint.token;
+      const reply = await upgradeReply(relay.port, `/relay?token=${encodeURIComponent(token)}`, {
+        ...(withSubprotocol ? { 'Sec-WebSocket-Protocol': relayProtocols(token).join(', ') } : {}),
+      });
+      expect(reply.status).toBe(400);
+      expect(reply.body).toMatch(/not accepted.*subprotocol "lua-relay-token\.<base64url/);
+      expect(reply.body).not.toContain(token);
+      expect(relay.logs.join('\n')).not.toContain(token);
+    },
+  );
 });
 
 describe('L4: a denied name', () => {

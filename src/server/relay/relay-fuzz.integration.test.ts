@@ -9,7 +9,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeAll, rawRelayClient, startRelay, startUpstream, waitFor } from './testing.ts';
 import type { RelayFixture } from './testing.ts';
-import { RELAY_PROTOCOL_VERSION } from '../../shared/relay-protocol.ts';
+import { RELAY_PROTOCOL_VERSION, relayProtocols } from '../../shared/relay-protocol.ts';
 import { acceptKey } from '../../test-support/raw-frame-server.ts';
 
 afterEach(closeAll);
@@ -208,7 +208,7 @@ describe('relay fuzzing', () => {
       );
     }
 
-    const upgrade = `GET /relay?token=${relay.endpoint.token} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`;
+    const upgrade = `GET /relay HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Protocol: ${relayProtocols(relay.endpoint.token).join(', ')}\r\n\r\n`;
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         rawTcp(

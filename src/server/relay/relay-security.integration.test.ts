@@ -2,6 +2,7 @@
  * The relay's defences, through real sockets on 127.0.0.1: token, Origin, host lists (checked
  * before any upstream connection), header rules, caps, timeouts.
  */
+import type { IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeAll, rawRelayClient, startRelay, startUpstream, waitFor } from './testing.ts';
 import type { RelayFixture } from './testing.ts';
@@ -174,6 +175,43 @@ describe('relay caps', () => {
     open[0]!.socket.close();
     await waitFor(() => relay.relay.stats().connections === 2);
     expect((await ask(relay, upstream.url)).reply.type).toBe('opened');
+  });
+
+  it('counts every address of one IPv6 /64 as one client (I9)', async () => {
+    const relay = await startRelay({ maxConnectionsPerClient: 2 });
+    // This machine has one IPv6 address (::1): the relay is shown the address a test names.
+    relay.server.prependListener('upgrade', (req: IncomingMessage) => {
+      const address = req.headers['x-test-remote-address'];
+      if (typeof address === 'string')
+        Object.defineProperty(req.socket, 'remoteAddress', { value: address, configurable: true });
+    });
+    const from = async (address: string) => {
+      const outcome = await rawRelayClient(relay, {
+        headers: { 'x-test-remote-address': address },
+      });
+      if (!outcome.open) throw new Error(`refused the handshake: ${outcome.status}`);
+      outcome.socket.send(JSON.stringify({ type: 'probe', version: RELAY_PROTOCOL_VERSION }));
+      await waitFor(() => outcome.watch.control.length > 0, 5000, 'the answer');
+      return outcome.watch.control[0]!;
+    };
+    // Two connections that stay open (never say what they want) from one /64...
+    for (const address of ['2001:db8:1:2::a', '2001:db8:1:2::b']) {
+      const outcome = await rawRelayClient(relay, {
+        headers: { 'x-test-remote-address': address },
+      });
+      expect(outcome.open).toBe(true);
+    }
+    await waitFor(() => relay.relay.stats().connections === 2);
+    // ...use up its cap, whichever of its 2^64 addresses the third comes from...
+    expect(await from('2001:db8:1:2:ffff:ffff:ffff:1')).toMatchObject({
+      type: 'failed',
+      message: expect.stringMatching(/too many relay connections from this client \(limit 2\)/),
+    });
+    // ...and not the next /64's.
+    expect(await from('2001:db8:1:3::a')).toEqual({
+      type: 'probe',
+      version: RELAY_PROTOCOL_VERSION,
+    });
   });
 
   it('caps the message size in both directions', async () => {

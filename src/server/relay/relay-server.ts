@@ -17,6 +17,7 @@ import type WebSocket from 'ws';
 import { RELAY_SUBPROTOCOL } from '../../shared/relay-protocol.ts';
 import type { RelayConfig } from './config.ts';
 import { admit, requestPath } from './admission.ts';
+import { clientKey } from './client-key.ts';
 import { logValue } from './log-text.ts';
 import { MemoryBudget, SessionMemory } from './memory-budget.ts';
 import { RelaySession } from './session.ts';
@@ -31,6 +32,8 @@ export interface RelayStats {
   connections: number;
   /** Largest queue towards a page ever reached, in cost bytes (the backpressure bound). */
   maxPendingCost: number;
+  /** Most ever held for one upstream, in cost bytes (UpstreamWriter; the other bound). */
+  maxUpstreamCost: number;
   /** Bytes the relay currently holds for all connections (charged to the memory budget). */
   bufferedBytes: number;
   /** The most the relay ever held at once for all connections. */
@@ -50,11 +53,6 @@ export interface Relay {
 
 export interface RelayOptions {
   log?: (message: string) => void;
-}
-
-/** The client a connection is counted against: its address (all tabs of one browser share it). */
-function clientKey(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
 }
 
 /** A counter per key that forgets keys at zero. */
@@ -91,6 +89,7 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
   const refusing = new Counts();
   const keys = new WeakMap<RelaySession, string>();
   let maxPendingCost = 0;
+  let maxUpstreamCost = 0;
   let refused = 0;
   let closed = false;
 
@@ -98,6 +97,7 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
     ended(session: RelaySession): void {
       if (!sessions.delete(session)) return;
       maxPendingCost = Math.max(maxPendingCost, session.sender?.maxPendingCost ?? 0);
+      maxUpstreamCost = Math.max(maxUpstreamCost, session.writer?.maxHeldCost ?? 0);
       const key = keys.get(session);
       if (key !== undefined) perClient.add(key, -1);
     },
@@ -149,7 +149,7 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
         rejectUpgrade(socket, admission.status, admission.message);
         return true;
       }
-      const key = clientKey(req);
+      const key = clientKey(req.socket.remoteAddress);
       if (capacityProblem(key) && refusing.get(key) >= MAX_REFUSING_PER_CLIENT) {
         refused++;
         rejectUpgrade(socket, 429, 'relay: too many refused connections from this client');
@@ -164,10 +164,15 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Re
     },
     stats() {
       let pending = maxPendingCost;
-      for (const s of sessions) pending = Math.max(pending, s.sender?.maxPendingCost ?? 0);
+      let upstream = maxUpstreamCost;
+      for (const s of sessions) {
+        pending = Math.max(pending, s.sender?.maxPendingCost ?? 0);
+        upstream = Math.max(upstream, s.writer?.maxHeldCost ?? 0);
+      }
       return {
         connections: sessions.size,
         maxPendingCost: pending,
+        maxUpstreamCost: upstream,
         bufferedBytes: budget.usedBytes,
         peakBufferedBytes: budget.peakBytes,
         refused,

@@ -13,7 +13,8 @@
  * of a handler: every parse is guarded and every socket has an 'error' listener. Every byte
  * held for a peer is charged to the relay's memory budget (memory-budget.ts); a peer that
  * sends past the session's bound or the budget ends the session with 1008 and the reason.
- * Pings from the page are flow-controlled like data.
+ * Towards the page, PageSender queues and batches; towards the upstream, UpstreamWriter
+ * charges every frame (pings too) and stops reading the page while the upstream lags.
  *
  * One file on purpose: it is one state machine, and its transitions read best side by side.
  */
@@ -36,6 +37,7 @@ import type { CloseMessage, ConnectMessage, RelayMessage } from '../../shared/re
 import type { RelayConfig } from './config.ts';
 import { createUpstream, describeDialError, genericDialError, planDial } from './dial.ts';
 import { PageSender } from './page-sender.ts';
+import { UpstreamWriter } from './upstream-writer.ts';
 import { closeCodeForError, safeClose, truncateUtf8 } from './close-codes.ts';
 import { logValue } from './log-text.ts';
 import { responseHeaders } from '../../runtime/transport/response-headers.ts';
@@ -43,9 +45,6 @@ import type { SessionMemory } from './memory-budget.ts';
 import { hasDeniedNames, resolveDeniedNames } from './denied-names.ts';
 import type { DeniedAddress } from './denied-names.ts';
 
-/** Upstream write buffer at which the relay stops reading the page, and resumes. */
-const UPSTREAM_HIGH = 1024 * 1024;
-const UPSTREAM_LOW = 256 * 1024;
 /** A page that does not finish a close handshake is cut off after this long. */
 const CLOSE_GRACE_MS = 5_000;
 
@@ -60,6 +59,8 @@ export interface SessionHooks {
 export class RelaySession {
   state: State = 'awaiting';
   sender?: PageSender;
+  /** Made when the upstream opens. */
+  writer?: UpstreamWriter;
   private upstream?: WebSocket;
   private target = '';
   private dialUrl?: URL;
@@ -71,7 +72,6 @@ export class RelaySession {
   private timer?: NodeJS.Timeout;
   /** Cuts off a page that does not answer our close frame; cleared once it has. */
   private closeGraceTimer?: NodeJS.Timeout;
-  private readingPage = true;
   private endedCalled = false;
 
   constructor(
@@ -140,34 +140,12 @@ export class RelaySession {
 
   private handlePageFrame(data: Buffer): void {
     if (this.state === 'closing' || this.state === 'done') return; // late data after close: dropped
-    if (this.state !== 'open' || !this.upstream)
+    if (this.state !== 'open' || !this.writer)
       return this.protocolError('data before the upstream opened');
-    const record = decodePageFrame(data);
-    const upstream = this.upstream;
-    const size = record.data.byteLength;
-    if (!this.memory.charge(size)) return this.overflow('relay memory budget exceeded');
-    const written = (): void => {
-      this.memory.release(size);
-      this.upstreamOnWritten();
-    };
-    // Pings take the same way as data: charged, and followed by the same check, or a page
+    // Pings take the same way as data: charged, and they pause the page like data, or a page
     // could queue pings without bound towards an upstream that does not read.
-    if (record.kind === FRAME_PING) upstream.ping(record.data, undefined, written);
-    else upstream.send(record.data, { binary: record.kind === FRAME_BINARY }, written);
-    // The upstream is slower than the page: stop reading the page until it drains, so the
-    // relay does not buffer without bound (TCP then pushes back on the page).
-    if (this.readingPage && upstream.bufferedAmount > UPSTREAM_HIGH) {
-      this.readingPage = false;
-      this.page.pause();
-    }
+    this.writer.write(decodePageFrame(data));
   }
-
-  private readonly upstreamOnWritten = (): void => {
-    if (!this.readingPage && (this.upstream?.bufferedAmount ?? 0) < UPSTREAM_LOW) {
-      this.readingPage = true;
-      this.page.resume();
-    }
-  };
 
   private pageRequestedClose(message: CloseMessage): void {
     if (this.state === 'awaiting' || this.state === 'dialing') {
@@ -176,16 +154,19 @@ export class RelaySession {
       this.abortUpstream(1001, '');
       return this.closePage(1000, '');
     }
-    if (this.state !== 'open' || !this.upstream) return;
+    if (this.state !== 'open' || !this.upstream || !this.writer) return;
     this.state = 'closing';
     // From here on upstream data has nowhere to go; read on so its close frame arrives.
     this.sender?.discard();
+    const upstream = this.upstream;
     if (message.drop) {
-      this.upstream.terminate(); // its 'close' (1006) follows and is reported to the page
+      this.writer.discard();
+      upstream.terminate(); // its 'close' (1006) follows and is reported to the page
       return;
     }
-    this.upstream.resume();
-    safeClose(this.upstream, message.code, message.reason ?? '');
+    upstream.resume();
+    // The close frame goes after every record the page sent before it, as on the wire.
+    this.writer.closeAfterWrites(() => safeClose(upstream, message.code, message.reason ?? ''));
   }
 
   private readonly pageOnClose = (): void => {
@@ -195,6 +176,7 @@ export class RelaySession {
     const wasActive = this.state !== 'done';
     this.state = 'done';
     this.sender?.discard();
+    this.writer?.discard();
     // RFC 6455 section 7.4.1: 1001, the endpoint is going away.
     if (wasActive) this.abortUpstream(1001, 'relay client went away');
     this.memory.end();
@@ -313,6 +295,7 @@ export class RelaySession {
     }
     this.state = 'open';
     this.lastActivity = Date.now();
+    this.writer = new UpstreamWriter(this.page, this.upstream, this.memory, this.overflow);
     this.sendControl({
       type: 'opened',
       protocol: this.upstream.protocol,
@@ -384,6 +367,7 @@ export class RelaySession {
   private readonly overflow = (reason: string): void => {
     if (this.state === 'done') return;
     const wasOpen = this.state === 'open' || this.state === 'closing';
+    this.writer?.discard();
     this.upstream?.terminate();
     if (wasOpen) this.reportClose({ type: 'close', code: 1008, reason }, true);
     else {
@@ -413,6 +397,8 @@ export class RelaySession {
     const wasClosing = this.state === 'closing';
     this.state = 'done';
     clearTimeout(this.timer);
+    // The upstream is gone: nothing more goes to it, and the page is read again.
+    this.writer?.discard();
     const text = JSON.stringify({ ...message, reason: truncateUtf8(message.reason ?? '', 123) });
     if (now || wasClosing || !this.sender) {
       this.sender?.discard();
@@ -440,6 +426,7 @@ export class RelaySession {
   private abortUpstream(code: number, reason: string): void {
     const upstream = this.upstream;
     if (!upstream) return;
+    this.writer?.discard();
     if (upstream.readyState === upstream.CONNECTING) upstream.terminate();
     else if (upstream.readyState === upstream.OPEN) {
       upstream.resume(); // so the peer's close frame can be read

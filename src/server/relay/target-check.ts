@@ -8,20 +8,17 @@
  *
  * Deny wins. In hosted mode a non-public address (loopback, private, link-local, …) is refused
  * unless an address pattern in the allow list names it explicitly: names are not enough there,
- * because whoever controls a name's DNS controls where it points.
+ * because whoever controls a name's DNS controls where it points. A relay others can reach
+ * (hosted, or local on a non-loopback HOST) refuses this machine the same way: loopback, the
+ * unspecified addresses, link-local, and every address of its own interfaces.
  */
 import { lookup as dnsLookup } from 'node:dns';
 import type { LookupAddress, LookupAllOptions } from 'node:dns';
 import { isIP } from 'node:net';
 import type { LookupFunction } from 'node:net';
-import {
-  isNonPublicAddress,
-  matchesAddress,
-  matchesName,
-  namedRange,
-  normalizeAddress,
-} from './hosts.ts';
+import { isNonPublicAddress, isThisMachine, matchesAddress, matchesName } from './hosts.ts';
 import type { HostPattern } from './hosts.ts';
+import type { OwnAddresses } from './own-addresses.ts';
 import { deniedByName } from './denied-names.ts';
 import type { DeniedAddress } from './denied-names.ts';
 
@@ -31,17 +28,13 @@ export interface HostRules {
   deny: HostPattern[];
   /**
    * [false] A local relay that others on the network can reach (HOST not loopback): this
-   * machine's loopback and link-local addresses are refused unless an address pattern in the
-   * allow list names them, as hosted mode does for every non-public address.
+   * machine (loopback, unspecified, link-local, its interfaces' addresses) is refused unless an
+   * address pattern in the allow list names it, as hosted mode does for every non-public
+   * address (and for this machine too).
    */
   exposed?: boolean;
-}
-
-const LOCAL_MACHINE = namedRange('local-machine');
-
-function isLocalMachineAddress(address: string): boolean {
-  const n = normalizeAddress(address);
-  return n ? LOCAL_MACHINE.check(n.address, n.family) : false;
+  /** [the process's own] Where this machine's interface addresses come from (tests). */
+  thisMachine?: OwnAddresses;
 }
 
 /** A refusal by the host lists; its message goes to the page as is. */
@@ -102,7 +95,8 @@ export function checkTargetAddress(
   if (rules.mode === 'hosted' && isNonPublicAddress(address) && !explicit) {
     return `${host} resolves to ${address}, a non-public address, which this hosted relay does not dial`;
   }
-  if (rules.exposed && isLocalMachineAddress(address) && !explicit) {
+  const reachable = rules.exposed || rules.mode === 'hosted';
+  if (reachable && !explicit && isThisMachine(address, rules.thisMachine)) {
     return `${host} resolves to ${address}, an address of the relay's own machine, which a relay reachable from the network does not dial unless RELAY_ALLOW_HOSTS names it`;
   }
   if (!nameAllowed && !explicit && !rules.allow.some((p) => matchesAddress(p, address, port))) {

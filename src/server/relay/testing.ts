@@ -15,6 +15,7 @@ import { createRelay } from './relay-server.ts';
 import type { Relay } from './relay-server.ts';
 import type { OpenInfo, TransportEvents } from '../../runtime/transport/types.ts';
 import type { WebSocketConstructor } from '../../runtime/transport/relay-socket.ts';
+import { relayProtocols } from '../../shared/relay-protocol.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 
@@ -228,15 +229,20 @@ export type HandshakeOutcome =
   | { open: true; socket: WsWebSocket; watch: ReturnType<typeof watchRelaySocket> }
   | { open: false; status: number };
 
-/** A raw `ws` client to the relay, with the token and Origin a test chooses. */
+/**
+ * A raw `ws` client to the relay, with the token (offered as the page offers it, a
+ * subprotocol; null: none), Origin and extra headers a test chooses.
+ */
 export function rawRelayClient(
   fixture: RelayFixture,
-  options: { token?: string | null; origin?: string } = {},
+  options: { token?: string | null; origin?: string; headers?: Record<string, string> } = {},
 ): Promise<HandshakeOutcome> {
-  const url = new URL(fixture.endpoint.url);
   const token = options.token === undefined ? fixture.endpoint.token : options.token;
-  if (token !== null) url.searchParams.set('token', token);
-  const socket = new WsWebSocket(url, options.origin ? { origin: options.origin } : {});
+  const protocols = token === null ? [] : relayProtocols(token);
+  const socket = new WsWebSocket(fixture.endpoint.url, protocols, {
+    ...(options.origin ? { origin: options.origin } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+  });
   cleanups.push(() => socket.terminate());
   socket.on('error', () => {});
   // Watch from the start: the relay's first message can arrive in the same read as the 101.

@@ -1,0 +1,81 @@
+/**
+ * Page records that arrive after the relay has paused the page: `ws` parses a whole socket
+ * read (up to 64 KiB) pause or not, so the rest of the read that passed the upstream's bound
+ * still comes, up to ~9,000 empty frames of 7 bytes. Handed to `ws`, each would cost a frame
+ * object of ~250-500 bytes (UPSTREAM_FRAME_OVERHEAD); here each costs its payload plus a
+ * 5-byte header, packed into slabs:
+ *
+ *   push ──▶ [slab: kind u8 | length u32 BE | payload | kind | length | payload …] [slab …] ──▶ shift
+ *
+ * What a record shift()s out is a view into its slab; a slab is dropped once read to its end.
+ */
+import type { DataRecord, RecordKind } from '../../shared/relay-protocol.ts';
+
+/** Slab size: a few per socket read, so that unused tails stay small. */
+export const SLAB_BYTES = 16 * 1024;
+const HEADER = 5;
+
+interface Slab {
+  bytes: Buffer;
+  /** Where the next record is read. */
+  start: number;
+  /** Where the next record is written. */
+  end: number;
+}
+
+export class RecordBacklog {
+  private readonly slabs: Slab[] = [];
+  private count = 0;
+  /** Bytes of every slab held now: what the session is charged for. */
+  allocatedBytes = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** The bytes push() would allocate for a record of `payloadBytes` (0: it fits the last slab). */
+  growthFor(payloadBytes: number): number {
+    const need = HEADER + payloadBytes;
+    const last = this.slabs.at(-1);
+    if (last && last.end + need <= last.bytes.length) return 0;
+    return Math.max(SLAB_BYTES, need);
+  }
+
+  push(kind: RecordKind, data: Uint8Array): void {
+    const grow = this.growthFor(data.byteLength);
+    if (grow > 0) {
+      // Not pooled: a pooled slab would keep the shared pool alive with it.
+      this.slabs.push({ bytes: Buffer.allocUnsafeSlow(grow), start: 0, end: 0 });
+      this.allocatedBytes += grow;
+    }
+    const slab = this.slabs.at(-1)!;
+    slab.bytes[slab.end] = kind;
+    slab.bytes.writeUInt32BE(data.byteLength, slab.end + 1);
+    slab.bytes.set(data, slab.end + HEADER);
+    slab.end += HEADER + data.byteLength;
+    this.count++;
+  }
+
+  shift(): DataRecord | undefined {
+    const slab = this.slabs[0];
+    if (!slab || this.count === 0) return undefined;
+    const kind = slab.bytes[slab.start] as RecordKind;
+    const length = slab.bytes.readUInt32BE(slab.start + 1);
+    const from = slab.start + HEADER;
+    slab.start = from + length;
+    this.count--;
+    // Read to its end: the next push starts a new slab.
+    if (slab.start === slab.end) {
+      this.slabs.shift();
+      this.allocatedBytes -= slab.bytes.length;
+    }
+    return { kind, data: slab.bytes.subarray(from, from + length) };
+  }
+
+  /** Drop everything. */
+  clear(): void {
+    this.slabs.length = 0;
+    this.count = 0;
+    this.allocatedBytes = 0;
+  }
+}
