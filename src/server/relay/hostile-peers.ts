@@ -1,5 +1,5 @@
 /**
- * Test fixtures for the relay's attack tests (relay-attacks.integration.test.ts), on
+ * Test fixtures for the relay's attack tests (relay-attacks-*.integration.test.ts), on
  * 127.0.0.1 with ephemeral ports, every one bounded in count:
  *
  *   - hostileUpstream('bomb'): negotiates permessage-deflate and sends `count` messages that
