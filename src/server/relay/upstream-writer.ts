@@ -10,10 +10,11 @@
  * session's share of the memory budget and to heldCost, until ws has written it to the socket.
  * The page is paused on that charge, not on ws's `bufferedAmount`, which counts payload bytes
  * only: with empty pings or data frames (6 bytes each on the wire) a page had the relay read
- * ~1.5M frames and hold ~47 MiB before bufferedAmount reached 1 MiB. What the page had sent in the same socket
- * read still arrives after the pause; it waits in the backlog, packed, until ws drains. So
- * this direction holds at most HIGH + one page message in ws, plus the rest of one socket
- * read (< 64 KiB on the wire) in the backlog (docs/relay.md, "Memory bounds").
+ * ~1.5M frames and hold ~47 MiB before bufferedAmount reached 1 MiB. What the page had sent
+ * in the same socket read still arrives after the pause; it waits in the backlog, packed,
+ * until ws drains. So this direction holds at most HIGH + one page message in ws, plus the
+ * rest of one socket read (< 64 KiB on the wire) in the backlog (docs/relay.md, "Memory
+ * bounds").
  */
 import type WebSocket from 'ws';
 import { FRAME_BINARY, FRAME_PING } from '../../shared/relay-protocol.ts';
