@@ -7,9 +7,10 @@
  *                             │ pendingCost > HIGH: pressure(true)  -> upstream.pause()
  *                             │ pendingCost < LOW : pressure(false) -> upstream.resume()
  *
- * Memory: every record is charged to the session's share of the relay's memory budget while
- * it is queued or being written, and the queue has a hard limit, `PENDING_HIGH + readLimit`
- * (at least 4 MiB past the pause point, see QUEUE_SLACK):
+ * Memory: queued records are packed (record-backlog.ts), and the slabs that hold them and the
+ * frame being written are charged to the session's share of the relay's memory budget. The
+ * queue has a hard limit in cost units, `PENDING_HIGH + readLimit` (at least 4 MiB past the
+ * pause point, see QUEUE_SLACK):
  * after the upstream is paused, `ws` still delivers what it had already read (and inflated),
  * but a peer that sends past the limit has broken flow control, and the session ends with
  * 1008 instead of the relay holding more (see docs/relay.md, "Memory bounds").
@@ -23,6 +24,7 @@ import {
 } from '../../shared/relay-protocol.ts';
 import type { DataRecord, RecordKind } from '../../shared/relay-protocol.ts';
 import type { SessionMemory } from './memory-budget.ts';
+import { RecordBacklog } from './record-backlog.ts';
 
 /** Queue sizes (in cost bytes) at which the upstream is paused and resumed. */
 export const PENDING_HIGH = 256 * 1024;
@@ -64,11 +66,12 @@ export class PageSender {
   maxPendingCost = 0;
   readonly window: number;
   readonly limit: number;
-  private queue: DataRecord[] = [];
-  private head = 0;
+  private readonly queue = new RecordBacklog();
+  /** The slabs' bytes charged to the budget (what queue.allocatedBytes was when last synced). */
+  private queueCharged = 0;
   private writing = false;
-  /** Cost of the frame being written (still charged to the budget until written). */
-  private writingCost = 0;
+  /** Bytes of the frame being written (still charged to the budget until written). */
+  private writingBytes = 0;
   private pressured = false;
   private finalText?: string;
   private closed = false;
@@ -82,7 +85,7 @@ export class PageSender {
   }
 
   get queuedRecords(): number {
-    return this.queue.length - this.head;
+    return this.queue.length;
   }
 
   enqueue(kind: RecordKind, data: Uint8Array): void {
@@ -93,8 +96,11 @@ export class PageSender {
         `relay buffer limit: the page is not reading (${this.limit} bytes queued)`,
       );
     }
-    if (!this.options.memory.charge(cost)) return this.overflow('relay memory budget exceeded');
-    this.queue.push({ kind, data });
+    const grow = this.queue.growthFor(data.byteLength);
+    if (grow > 0 && !this.options.memory.charge(grow))
+      return this.overflow('relay memory budget exceeded');
+    this.queueCharged += grow;
+    this.queue.push(kind, data);
     this.pendingCost += cost;
     if (this.pendingCost > this.maxPendingCost) this.maxPendingCost = this.pendingCost;
     this.flush();
@@ -119,9 +125,9 @@ export class PageSender {
   /** The page is gone: drop everything and never call pressure(true) again. */
   discard(): void {
     this.closed = true;
-    this.queue = [];
-    this.head = 0;
-    this.options.memory.release(this.pendingCost);
+    this.queue.clear();
+    this.options.memory.release(this.queueCharged);
+    this.queueCharged = 0;
     this.pendingCost = 0;
     if (this.pressured) {
       this.pressured = false;
@@ -159,9 +165,13 @@ export class PageSender {
     for (const r of records) cost += messageCost(r.data.byteLength);
     this.pendingCost -= cost;
     this.inFlight += cost;
-    this.writingCost = cost;
     const frame =
       records.length === 1 ? encodeFrame(records[0]!.kind, records[0]!.data) : encodeBatch(records);
+    // The frame is a copy: the slabs it was read from may go now, the frame is charged instead.
+    this.releaseSlabs();
+    if (!this.options.memory.charge(frame.byteLength))
+      return this.overflow('relay memory budget exceeded');
+    this.writingBytes = frame.byteLength;
     this.writing = true;
     this.page.send(frame, { binary: true }, this.pageOnWritten);
   }
@@ -171,31 +181,30 @@ export class PageSender {
     const records: DataRecord[] = [];
     let size = 1;
     let cost = 0;
-    while (this.head < this.queue.length) {
-      const r = this.queue[this.head]!;
-      const c = messageCost(r.data.byteLength);
-      const grown = size + BATCH_RECORD_HEADER + r.data.byteLength;
+    for (let next = this.queue.peekLength(); next !== undefined; next = this.queue.peekLength()) {
+      const c = messageCost(next);
+      const grown = size + BATCH_RECORD_HEADER + next;
       if (records.length > 0 && (grown > BATCH_MAX_BYTES || this.inFlight + cost + c > this.window))
         break;
-      records.push(r);
+      records.push(this.queue.shift()!);
       size = grown;
       cost += c;
-      // Let the sent record go now: slots are compacted only now and then (below), and until
-      // then a queue of small messages would keep up to 1024 of them alive for nothing.
-      this.queue[this.head++] = undefined as unknown as DataRecord;
-    }
-    // Drop consumed slots now and then, so the array does not grow forever.
-    if (this.head > 1024 && this.head * 2 > this.queue.length) {
-      this.queue = this.queue.slice(this.head);
-      this.head = 0;
     }
     return records;
   }
 
+  /** Give back the slabs the queue has let go of. */
+  private releaseSlabs(): void {
+    const freed = this.queueCharged - this.queue.allocatedBytes;
+    if (freed <= 0) return;
+    this.options.memory.release(freed);
+    this.queueCharged -= freed;
+  }
+
   private readonly pageOnWritten = (err?: Error | null): void => {
     this.writing = false;
-    this.options.memory.release(this.writingCost);
-    this.writingCost = 0;
+    this.options.memory.release(this.writingBytes);
+    this.writingBytes = 0;
     if (err) return; // the page socket is closing; its 'close' handler cleans up
     this.flush();
     this.updatePressure();

@@ -1,9 +1,10 @@
 /**
- * Page records that arrive after the relay has paused the page: `ws` parses a whole socket
- * read (up to 64 KiB) pause or not, so the rest of the read that passed the upstream's bound
- * still comes, up to ~9,000 empty frames of 7 bytes. Handed to `ws`, each would cost a frame
- * object of ~250-500 bytes (UPSTREAM_FRAME_OVERHEAD); here each costs its payload plus a
- * 5-byte header, packed into slabs:
+ * Records queued in the relay, packed: each costs its payload plus a 5-byte header, in slabs.
+ * Kept as objects they cost far more than their payload when they are small: towards the
+ * page, a record and ws's Buffer view of the socket read, 55-175 bytes each (a page that stops
+ * reading a flood of 1-byte messages held 5x what its queue was charged); towards the
+ * upstream, a ws frame of ~250-500 bytes (UPSTREAM_FRAME_OVERHEAD) for each of the ~9,000
+ * empty frames of 7 bytes that the rest of one socket read can hold after the page is paused.
  *
  *   push ──▶ [slab: kind u8 | length u32 BE | payload | kind | length | payload …] [slab …] ──▶ shift
  *
@@ -54,6 +55,13 @@ export class RecordBacklog {
     slab.bytes.set(data, slab.end + HEADER);
     slab.end += HEADER + data.byteLength;
     this.count++;
+  }
+
+  /** The payload size of the record shift() would return next, if any. */
+  peekLength(): number | undefined {
+    const slab = this.slabs[0];
+    if (!slab || this.count === 0) return undefined;
+    return slab.bytes.readUInt32BE(slab.start + 1);
   }
 
   shift(): DataRecord | undefined {
