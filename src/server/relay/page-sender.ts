@@ -66,9 +66,7 @@ export class PageSender {
   maxPendingCost = 0;
   readonly window: number;
   readonly limit: number;
-  private readonly queue = new RecordBacklog();
-  /** The slabs' bytes charged to the budget (what queue.allocatedBytes was when last synced). */
-  private queueCharged = 0;
+  private readonly queue: RecordBacklog;
   private writing = false;
   /** Bytes of the frame being written (still charged to the budget until written). */
   private writingBytes = 0;
@@ -82,6 +80,7 @@ export class PageSender {
   ) {
     this.window = options.window;
     this.limit = queueLimit(options.readLimit);
+    this.queue = new RecordBacklog(options.memory);
   }
 
   get queuedRecords(): number {
@@ -96,11 +95,7 @@ export class PageSender {
         `relay buffer limit: the page is not reading (${this.limit} bytes queued)`,
       );
     }
-    const grow = this.queue.growthFor(data.byteLength);
-    if (grow > 0 && !this.options.memory.charge(grow))
-      return this.overflow('relay memory budget exceeded');
-    this.queueCharged += grow;
-    this.queue.push(kind, data);
+    if (!this.queue.push(kind, data)) return this.overflow('relay memory budget exceeded');
     this.pendingCost += cost;
     if (this.pendingCost > this.maxPendingCost) this.maxPendingCost = this.pendingCost;
     this.flush();
@@ -126,8 +121,6 @@ export class PageSender {
   discard(): void {
     this.closed = true;
     this.queue.clear();
-    this.options.memory.release(this.queueCharged);
-    this.queueCharged = 0;
     this.pendingCost = 0;
     if (this.pressured) {
       this.pressured = false;
@@ -167,8 +160,7 @@ export class PageSender {
     this.inFlight += cost;
     const frame =
       records.length === 1 ? encodeFrame(records[0]!.kind, records[0]!.data) : encodeBatch(records);
-    // The frame is a copy: the slabs it was read from may go now, the frame is charged instead.
-    this.releaseSlabs();
+    // The frame is a copy of the records (whose slabs are let go as they are read).
     if (!this.options.memory.charge(frame.byteLength))
       return this.overflow('relay memory budget exceeded');
     this.writingBytes = frame.byteLength;
@@ -191,14 +183,6 @@ export class PageSender {
       cost += c;
     }
     return records;
-  }
-
-  /** Give back the slabs the queue has let go of. */
-  private releaseSlabs(): void {
-    const freed = this.queueCharged - this.queue.allocatedBytes;
-    if (freed <= 0) return;
-    this.options.memory.release(freed);
-    this.queueCharged -= freed;
   }
 
   private readonly pageOnWritten = (err?: Error | null): void => {

@@ -53,4 +53,26 @@ describe('RecordBacklog', () => {
     expect(backlog.allocatedBytes).toBe(0);
     expect(backlog.length).toBe(0);
   });
+
+  it('charges its slabs while it holds them, and keeps nothing when the charge is refused', () => {
+    let held = 0;
+    let limit = SLAB_BYTES;
+    const memory = {
+      charge: (n: number) => (held + n <= limit ? ((held += n), true) : false),
+      release: (n: number) => void (held -= n),
+    };
+    const backlog = new RecordBacklog(memory);
+    expect(backlog.push(FRAME_BINARY, bytes(1))).toBe(true);
+    expect(held).toBe(SLAB_BYTES);
+    // A second slab would pass the limit: refused, and the record is not kept.
+    expect(backlog.push(FRAME_BINARY, new Uint8Array(SLAB_BYTES))).toBe(false);
+    expect(backlog.length).toBe(1);
+    limit = 4 * SLAB_BYTES;
+    expect(backlog.push(FRAME_BINARY, new Uint8Array(SLAB_BYTES))).toBe(true);
+    expect(held).toBe(backlog.allocatedBytes);
+    backlog.shift(); // the first slab, read to its end, is let go
+    expect(held).toBe(backlog.allocatedBytes);
+    backlog.clear();
+    expect(held).toBe(0);
+  });
 });

@@ -9,6 +9,7 @@
  *   push ──▶ [slab: kind u8 | length u32 BE | payload | kind | length | payload …] [slab …] ──▶ shift
  *
  * What a record shift()s out is a view into its slab; a slab is dropped once read to its end.
+ * Every slab is charged to `memory` (the session's share of the relay's budget) while held.
  */
 import type { DataRecord, RecordKind } from '../../shared/relay-protocol.ts';
 
@@ -24,11 +25,21 @@ interface Slab {
   end: number;
 }
 
+/** Where slabs are charged: the session's share of the memory budget (memory-budget.ts). */
+export interface SlabMemory {
+  charge(bytes: number): boolean;
+  release(bytes: number): void;
+}
+
+const UNCHARGED: SlabMemory = { charge: () => true, release: () => {} };
+
 export class RecordBacklog {
   private readonly slabs: Slab[] = [];
   private count = 0;
-  /** Bytes of every slab held now: what the session is charged for. */
+  /** Bytes of every slab held now: what `memory` is charged for. */
   allocatedBytes = 0;
+
+  constructor(private readonly memory: SlabMemory = UNCHARGED) {}
 
   get length(): number {
     return this.count;
@@ -42,9 +53,11 @@ export class RecordBacklog {
     return Math.max(SLAB_BYTES, need);
   }
 
-  push(kind: RecordKind, data: Uint8Array): void {
+  /** Keep a copy of the record; false (and nothing kept) when `memory` refuses a new slab. */
+  push(kind: RecordKind, data: Uint8Array): boolean {
     const grow = this.growthFor(data.byteLength);
     if (grow > 0) {
+      if (!this.memory.charge(grow)) return false;
       // Not pooled: a pooled slab would keep the shared pool alive with it.
       this.slabs.push({ bytes: Buffer.allocUnsafeSlow(grow), start: 0, end: 0 });
       this.allocatedBytes += grow;
@@ -55,6 +68,7 @@ export class RecordBacklog {
     slab.bytes.set(data, slab.end + HEADER);
     slab.end += HEADER + data.byteLength;
     this.count++;
+    return true;
   }
 
   /** The payload size of the record shift() would return next, if any. */
@@ -76,12 +90,15 @@ export class RecordBacklog {
     if (slab.start === slab.end) {
       this.slabs.shift();
       this.allocatedBytes -= slab.bytes.length;
+      // The record's view may outlive this by the caller's copy of it, no longer.
+      this.memory.release(slab.bytes.length);
     }
     return { kind, data: slab.bytes.subarray(from, from + length) };
   }
 
   /** Drop everything. */
   clear(): void {
+    this.memory.release(this.allocatedBytes);
     this.slabs.length = 0;
     this.count = 0;
     this.allocatedBytes = 0;

@@ -54,8 +54,7 @@ export class UpstreamWriter {
   heldCost = 0;
   /** The largest heldCost ever reached (tests and stats: proves the bound holds). */
   maxHeldCost = 0;
-  private readonly backlog = new RecordBacklog();
-  private backlogCharged = 0;
+  private readonly backlog: RecordBacklog;
   private readingPage = true;
   private closed = false;
   /** The page asked to close while records waited: sent once they are handed on. */
@@ -77,6 +76,7 @@ export class UpstreamWriter {
     private readonly overflow: (reason: string) => void,
   ) {
     this.copyViews = upstream.extensions !== '';
+    this.backlog = new RecordBacklog(memory);
   }
 
   /** Records waiting in the backlog. */
@@ -105,8 +105,6 @@ export class UpstreamWriter {
     this.pendingClose = undefined;
     clearTimeout(this.closeTimer);
     this.backlog.clear();
-    this.memory.release(this.backlogCharged);
-    this.backlogCharged = 0;
     if (!this.readingPage) {
       this.readingPage = true;
       this.page.resume();
@@ -135,10 +133,7 @@ export class UpstreamWriter {
   }
 
   private hold(record: DataRecord): void {
-    const grow = this.backlog.growthFor(record.data.byteLength);
-    if (grow > 0 && !this.memory.charge(grow)) return this.overflow('relay memory budget exceeded');
-    this.backlogCharged += grow;
-    this.backlog.push(record.kind, record.data);
+    if (!this.backlog.push(record.kind, record.data)) this.overflow('relay memory budget exceeded');
   }
 
   private upstreamOnWritten(cost: number): void {
@@ -147,7 +142,6 @@ export class UpstreamWriter {
     if (this.closed || this.readingPage || this.heldCost >= UPSTREAM_LOW) return;
     while (this.backlog.length > 0 && this.heldCost <= UPSTREAM_HIGH) {
       const record = this.backlog.shift()!;
-      this.releaseBacklog();
       if (!this.dispatch(record)) return;
     }
     if (this.backlog.length > 0) return;
@@ -165,12 +159,4 @@ export class UpstreamWriter {
   private readonly onCloseWaitOver = (): void => {
     if (this.pendingClose) this.upstream.terminate();
   };
-
-  /** Give back the slabs the backlog has let go of. */
-  private releaseBacklog(): void {
-    const freed = this.backlogCharged - this.backlog.allocatedBytes;
-    if (freed <= 0) return;
-    this.memory.release(freed);
-    this.backlogCharged -= freed;
-  }
 }
