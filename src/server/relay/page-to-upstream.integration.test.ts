@@ -12,7 +12,8 @@ import { closeAll, startRelay } from './testing.ts';
 import { closeHostilePeers, hostileUpstream, pageThatFloods } from './hostile-peers.ts';
 import { UPSTREAM_HIGH, upstreamFrameCost } from './upstream-writer.ts';
 import { heldSince, liveBytes, settleGarbage } from '../../test-support/memory-probe.ts';
-import { FRAME_BINARY, FRAME_PING, RELAY_PROTOCOL_VERSION } from '../../shared/relay-protocol.ts';
+import { FRAME_BINARY, FRAME_PING } from '../../shared/relay-protocol.ts';
+import { connect } from './attack-fixtures.ts';
 
 afterEach(async () => {
   await closeHostilePeers();
@@ -27,15 +28,6 @@ const SLACK = MiB;
 const TAIL = 128 * 1024;
 /** zlib's deflate state for a compressing connection: 256 KiB of window and hash, buffers. */
 const DEFLATE_STATE = 320 * 1024;
-
-const connect = (url: string, extra: Record<string, unknown> = {}) => ({
-  type: 'connect',
-  version: RELAY_PROTOCOL_VERSION,
-  url,
-  headers: {},
-  protocols: [],
-  ...extra,
-});
 
 /**
  * Two pages flood an upstream that never reads with `record`; returns what the relay holds

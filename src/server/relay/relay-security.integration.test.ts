@@ -9,22 +9,15 @@ import type { RelayFixture } from './testing.ts';
 import { parseHostPattern } from './hosts.ts';
 import type { HostPattern } from './hosts.ts';
 import { RELAY_PROTOCOL_VERSION } from '../../shared/relay-protocol.ts';
+import { connect } from './attack-fixtures.ts';
 
 afterEach(closeAll);
 
 const patterns = (...sources: string[]): HostPattern[] =>
   sources.map((s) => parseHostPattern(s) as HostPattern);
 
-function connectMessage(url: string, extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({
-    type: 'connect',
-    version: RELAY_PROTOCOL_VERSION,
-    url,
-    headers: {},
-    protocols: [],
-    ...extra,
-  });
-}
+const connectMessage = (url: string, extra: Record<string, unknown> = {}): string =>
+  JSON.stringify(connect(url, extra));
 
 /** Open a relay socket, ask for `url`, and return the first control message and the close. */
 async function ask(
