@@ -9,9 +9,8 @@ import {
   decodeRelayFrame,
   encodeBatch,
   encodeFrame,
-  parsePageMessage,
-  parseRelayMessage,
 } from './relay-protocol.ts';
+import { parsePageMessage, parseRelayMessage } from './relay-messages.ts';
 
 const bytes = (...xs: number[]) => new Uint8Array(xs);
 

@@ -20,8 +20,8 @@ import {
   decodeRelayFrame,
   encodeFrame,
   messageCost,
-  parseRelayMessage,
 } from '../../shared/relay-protocol.ts';
+import { parseRelayMessage } from '../../shared/relay-messages.ts';
 import type { ConnectMessage, RelayMessage } from '../../shared/relay-protocol.ts';
 import type { ConnectRequest, TransportConnection, TransportEvents } from './types.ts';
 import { closeSocketQuietly } from './relay-socket.ts';

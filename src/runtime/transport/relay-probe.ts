@@ -3,7 +3,8 @@
  * (src/runtime/transport/choose.ts) before the first connection of a run. A probe is one
  * short-lived relay connection whose first message is `probe` instead of `connect`.
  */
-import { RELAY_PROTOCOL_VERSION, parseRelayMessage } from '../../shared/relay-protocol.ts';
+import { RELAY_PROTOCOL_VERSION } from '../../shared/relay-protocol.ts';
+import { parseRelayMessage } from '../../shared/relay-messages.ts';
 import type { RelayEndpoint } from '../../shared/worker-protocol.ts';
 import { closeSocketQuietly, openRelaySocket } from './relay-socket.ts';
 import type { WebSocketConstructor } from './relay-socket.ts';

@@ -31,8 +31,8 @@ import {
   MIN_WINDOW,
   RELAY_PROTOCOL_VERSION,
   decodePageFrame,
-  parsePageMessage,
 } from '../../shared/relay-protocol.ts';
+import { parsePageMessage } from '../../shared/relay-messages.ts';
 import type { CloseMessage, ConnectMessage, RelayMessage } from '../../shared/relay-protocol.ts';
 import type { RelayConfig } from './config.ts';
 import { createUpstream, describeDialError, genericDialError, planDial } from './dial.ts';
