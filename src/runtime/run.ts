@@ -17,6 +17,7 @@ import {
 import { makeReadOnly } from './lua/readonly.ts';
 import { catchNativeErrors } from './lua/native-errors.ts';
 import { setWarningSink } from './warnings.ts';
+import { setDialect } from './lua/dialect.ts';
 import { MAIN_TASK_ID, Scheduler, type Task, type TaskEnd } from './scheduler.ts';
 import { createDefer, type Defer } from './defer.ts';
 import { openBase } from './modules/base.ts';
@@ -31,6 +32,7 @@ import type { DemoHosts } from './route.ts';
 import type { Policy } from '../policy/types.ts';
 import type { LuaFailure, OutputStream, RunObserver } from '../shared/run-events.ts';
 import type { RunEnd } from '../shared/worker-protocol.ts';
+import type { Dialect } from '../shared/dialect.ts';
 
 export interface RunOptions {
   code: string;
@@ -42,6 +44,11 @@ export interface RunOptions {
   observer: RunObserver;
   /** Warnings become errors (src/runtime/warnings.ts). */
   strict?: boolean;
+  /**
+   * The Lua the script speaks (src/shared/dialect.ts). The runtime's own tests default to
+   * `lua53`; every product surface passes the dialect it shows (default `wippy`).
+   */
+  dialect?: Dialect;
   clock?: Clock;
   defer?: Defer;
 }
@@ -67,6 +74,7 @@ const systemClock: Clock = {
 export function startRun(options: RunOptions): RunHandle {
   const clock = options.clock ?? systemClock;
   const L: LuaState = lauxlib.luaL_newstate();
+  setDialect(L, options.dialect ?? 'lua53');
   catchNativeErrors(L);
   const timers = new Timers(clock, () => checkDeadlock());
   const connections = new Map<number, Connection>();

@@ -58,6 +58,7 @@ async function run(request: RunRequest): Promise<void> {
     policy: request.policy,
     transport: choice.choice,
     demoHosts: request.demoHosts,
+    dialect: request.dialect,
     observer: batcher,
   });
   current.handle = handle;
