@@ -32,7 +32,7 @@ import type { DemoHosts } from './route.ts';
 import type { Policy } from '../policy/types.ts';
 import type { LuaFailure, OutputStream, RunObserver } from '../shared/run-events.ts';
 import type { RunEnd } from '../shared/worker-protocol.ts';
-import type { Dialect } from '../shared/dialect.ts';
+import type { Dialect, TypeCheckMode } from '../shared/dialect.ts';
 
 export interface RunOptions {
   code: string;
@@ -49,6 +49,8 @@ export interface RunOptions {
    * `lua53`; every product surface passes the dialect it shows (default `wippy`).
    */
   dialect?: Dialect;
+  /** What type diagnostics do (wippy only; src/shared/dialect.ts). Default `warn`. */
+  typeCheck?: TypeCheckMode;
   clock?: Clock;
   defer?: Defer;
 }

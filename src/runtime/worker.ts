@@ -59,6 +59,7 @@ async function run(request: RunRequest): Promise<void> {
     transport: choice.choice,
     demoHosts: request.demoHosts,
     dialect: request.dialect,
+    typeCheck: request.typeCheck,
     observer: batcher,
   });
   current.handle = handle;

@@ -20,3 +20,16 @@ export const DIALECT_LABELS: Record<Dialect, string> = {
 export function parseDialect(text: string | null | undefined): Dialect | null {
   return text === 'wippy' || text === 'lua53' ? text : null;
 }
+
+/**
+ * What the type checker's diagnostics do to a run (the platform's `lua.type_system` settings):
+ * `off` checks nothing, `warn` (the default) shows each diagnostic as a warning at its line and
+ * runs anyway, `strict` refuses a script with type errors before it runs (`type errors in …`).
+ */
+export type TypeCheckMode = 'off' | 'warn' | 'strict';
+
+export const DEFAULT_TYPE_CHECK: TypeCheckMode = 'warn';
+
+export function parseTypeCheckMode(text: string | null | undefined): TypeCheckMode | null {
+  return text === 'off' || text === 'warn' || text === 'strict' ? text : null;
+}

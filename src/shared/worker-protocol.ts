@@ -4,7 +4,7 @@
  * late message from a stopped run is recognised and dropped.
  */
 import type { Policy, Decision } from '../policy/types.ts';
-import type { Dialect } from './dialect.ts';
+import type { Dialect, TypeCheckMode } from './dialect.ts';
 import type { ConnectionInfo, FrameRecord, LuaFailure, OutputEntry } from './run-events.ts';
 
 export type TransportMode = 'auto' | 'relay' | 'direct';
@@ -26,6 +26,7 @@ export interface RunRequest {
   relay?: RelayEndpoint;
   /** The Lua the script speaks; absent means the runtime's default. */
   dialect?: Dialect;
+  typeCheck?: TypeCheckMode;
   /** Demo-host routing: host[:port] as written -> ws://127.0.0.1:port base it goes to. */
   demoHosts: Record<string, string>;
 }
