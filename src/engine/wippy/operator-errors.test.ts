@@ -105,6 +105,21 @@ const ERRORS: Array<[string, string, string]> = [
     'local a, b = 1, 0\nlocal n = a // b',
     'main.lua:2: attempt to divide by zero',
   ],
+  [
+    'a `for` limit that is no number (vm.go OP_FORLOOP)',
+    'for i = 1, nil do end',
+    'main.lua:1: for statement limit must be a number',
+  ],
+  [
+    'a `for` start given as a string (vm.go OP_FORPREP)',
+    'for i = "1", 2 do end',
+    'main.lua:1: for statement init must be a number',
+  ],
+  [
+    'a `for` step that is no number',
+    'for i = 1, 2, {} do end',
+    'main.lua:1: for statement step must be a number',
+  ],
 ];
 
 describe('operator errors under wippy', () => {
@@ -134,6 +149,10 @@ describe('operator errors under wippy', () => {
       'true',
       'key',
     ]);
+  });
+
+  it('runs float loops and prints their values as Go does (§1 misc `for i = 1, 2, 0.5`)', async () => {
+    expect(await linesOf('for i = 1, 2, 0.5 do print(i) end')).toEqual(['1', '1.5', '2']);
   });
 
   it('keeps Lua 5.3 words under lua53', async () => {
