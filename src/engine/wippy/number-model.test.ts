@@ -91,6 +91,15 @@ describe('the number model under wippy', () => {
     expect(await linesOf(code)).toEqual(['1000', '5', '3', '3', '0', '10', '8', '8', '3']);
   });
 
+  it('counts a numeric for in floats unless start, limit and step are integers (vm.go OP_FORLOOP; §9 left it open)', async () => {
+    const code = `local t = {1, 2}
+      for i = 1, #t do print(math.type(i)) end
+      for i = 1, 1 do print(math.type(i)) end
+      for i = 1, 1.5 do print(math.type(i)) end
+      for i = 2, 1, -1 do print(i) end`;
+    expect(await linesOf(code)).toEqual(['float', 'float', 'integer', 'float', '2', '1']);
+  });
+
   it('keeps Lua 5.3 numbers under lua53', async () => {
     const code =
       'print(math.type(1 + 2))\nprint(math.type(-5))\nlocal a, b = 7, 2.5\nprint(a // b)\nprint(7 % 3)\nlocal t = {} t[1000] = 1 print(#t)';

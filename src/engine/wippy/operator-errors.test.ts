@@ -151,6 +151,24 @@ describe('operator errors under wippy', () => {
     ]);
   });
 
+  it('calls __lt, __le and __eq only when both operands share them (vm.go objectRational)', async () => {
+    const code = `
+      local lt = function(a, b) return a.v < b.v end
+      local A = { __lt = lt, __le = function(a, b) return a.v <= b.v end, __eq = function() return true end }
+      local B = { __lt = lt }
+      local a1, a2, b1 = setmetatable({ v = 1 }, A), setmetatable({ v = 2 }, A), setmetatable({ v = 3 }, B)
+      print(tostring(a1 < a2)) print(tostring(a1 == a2)) print(tostring(a1 < b1)) print(tostring(a1 <= b1))
+      print(tostring(a1 == b1)) print(select(2, pcall(function() return a1 < {} end)))`;
+    expect(await linesOf(code)).toEqual([
+      'true',
+      'true',
+      'true',
+      'true',
+      'false',
+      'main.lua:7: attempt to compare table with table',
+    ]);
+  });
+
   it('runs float loops and prints their values as Go does (§1 misc `for i = 1, 2, 0.5`)', async () => {
     expect(await linesOf('for i = 1, 2, 0.5 do print(i) end')).toEqual(['1', '1.5', '2']);
   });
