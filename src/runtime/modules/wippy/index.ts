@@ -8,6 +8,7 @@
 import { lua, luaString, setFunctions, type LuaFunction, type LuaState } from '../../lua/api.ts';
 import { markImmutable } from '../../lua/immutable.ts';
 import { makePrint } from './print.ts';
+import { patchString } from './string.ts';
 import { tostring } from './tostring.ts';
 
 /** What the platform's base library lacks (go-lua `baselib.go` "minimal sandbox set"). */
@@ -50,6 +51,7 @@ function markLibrariesImmutable(L: LuaState): void {
 /** Turn the opened state into the platform's; `write` receives printed lines. */
 export function openWippy(L: LuaState, write: (text: string, newline: boolean) => void): void {
   setGlobals(L, { print: makePrint(write), tostring });
+  patchString(L);
   removeGlobals(L, ABSENT_GLOBALS);
   markLibrariesImmutable(L);
 }
