@@ -63,7 +63,8 @@ describe('math (wippy)', () => {
         print(math.type(math.tointeger(3.0)), tostring(math.tointeger(3.5)), math.tointeger("8"))
         print(math.type(1), math.type(1.5), tostring(math.type("1")), tostring(math.ult(1, -1)))
         print(math.maxinteger, math.mininteger, math.type(math.maxinteger))
-        print(math.ldexp(0.5, 4), math.modf(-3.5), math.frexp(8))
+        local whole, frac = math.modf(-3.5)
+        print(math.ldexp(0.5, 4), whole, frac, math.frexp(8))
       `),
     ).toEqual([
       'integer nil 8',
