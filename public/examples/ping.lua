@@ -5,5 +5,5 @@ local client = assert(websocket.connect("wss://api.example.com/ws"))
 client:ping()
 
 local ok, err = client:ping()
-print("ping:", ok, err and tostring(err) or "")
+print("ping: " .. tostring(ok) .. " " .. (err and tostring(err) or ""))
 client:close()

@@ -6,7 +6,8 @@
 local updates = 0
 local function update_price(symbol, value)
     updates = updates + 1
-    print(string.format("%-8s %10.2f", symbol, value))
+    -- `+ 0.0` makes it a float: on the platform %f takes floats only (Go fmt).
+    print(string.format("%-8s %10.2f", symbol, value + 0.0))
 end
 
 local client = websocket.connect("wss://stream.example.com/prices")
@@ -38,4 +39,4 @@ end
 
 client:close()
 -- close_info() is a playground addition (the platform does not expose close codes).
-print("stream closed after", updates, "updates:", client:close_info())
+print("stream closed after " .. updates .. " updates: " .. client:close_info())
