@@ -25,7 +25,7 @@ export interface RunResult {
 /**
  * The dialect a test run uses unless it names one: `lua53`, or the `LUA_TEST_DIALECT`
  * environment variable, so that a whole test file runs again under the other dialect
- * (`LUA_TEST_DIALECT=wippy npx vitest run <file>`; see src/runtime/modules/wippy/README.md).
+ * (`LUA_TEST_DIALECT=wippy npx vitest run <file>`).
  */
 const DEFAULT_TEST_DIALECT = parseDialect(process.env.LUA_TEST_DIALECT) ?? 'lua53';
 

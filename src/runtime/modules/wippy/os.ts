@@ -180,7 +180,9 @@ function date(L: LuaState): number {
       lua.lua_pushnumber(L, value);
       lua.lua_setfield(L, -2, luaString(name));
     }
-    lua.lua_pushboolean(L, false);
+    // go-lua reads `_, isDST := t.Zone()`: the zone's offset, so any zone east or west of
+    // UTC says true (a platform quirk kept as it is).
+    lua.lua_pushboolean(L, c.offsetMinutes !== 0);
     lua.lua_setfield(L, -2, luaString('isdst'));
     return 1;
   }
