@@ -8,6 +8,6 @@ if err then
 end
 
 -- tostring(client) is a playground addition; the platform prints "userdata: 0x…".
-print("connected:", tostring(client))
+print("connected: " .. tostring(client))
 client:close()
 print("closed")

@@ -27,7 +27,7 @@ local function print_fn(data)
             chat_client:close(websocket.CLOSE_CODES.NORMAL, "bye")
         end
     else
-        print(data.type, json.encode(data))
+        print(data.type .. " " .. json.encode(data))
     end
 end
 
@@ -60,7 +60,7 @@ end
 
 local _, err = connect_chat("lobby", print_fn)
 if err then
-    print("chat failed:", tostring(err))
+    print("chat failed: " .. tostring(err))
 else
     print("chat closed")
 end

@@ -14,12 +14,11 @@ client:close(websocket.CLOSE_CODES.NORMAL, "Session ended")
 client:close(websocket.CLOSE_CODES.INTERNAL_ERROR, "Processing failed")
 
 -- Playground addition (not on the platform): close_info() tells how the close ended.
-print("close code:", client:close_info())
+print("close code: " .. client:close_info())
 local ok, err = client:close()
--- tostring: the platform's print writes a boolean as an empty string.
-print("closing again:", tostring(ok), err:message())
+print("closing again: " .. tostring(ok) .. " " .. err:message())
 
 -- A close code and reason on a fresh connection:
 local other = assert(websocket.connect("wss://api.example.com/ws"))
 other:close(websocket.CLOSE_CODES.NORMAL, "Done")
-print("closed with", websocket.CLOSE_CODES.NORMAL, "Done")
+print("closed with " .. websocket.CLOSE_CODES.NORMAL .. " Done")

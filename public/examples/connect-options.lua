@@ -13,10 +13,10 @@ local client, err = websocket.connect("wss://api.example.com/ws", {
 })
 
 if err then
-    print("connect failed:", tostring(err))
+    print("connect failed: " .. tostring(err))
     return
 end
 -- tostring(client) is a playground addition; the platform prints "userdata: 0x…".
-print("connected:", tostring(client))
+print("connected: " .. tostring(client))
 client:close()
 print("closed")

@@ -6,11 +6,11 @@ local client, err = websocket.connect("wss://api.example.com/graphql", {
     dial_timeout = "5s",
 })
 if err then
-    print("connect failed:", tostring(err))
+    print("connect failed: " .. tostring(err))
     return
 end
 -- tostring(client) is a playground addition; the platform prints "userdata: 0x…".
-print("subprotocol accepted; connected:", tostring(client))
+print("subprotocol accepted; connected: " .. tostring(client))
 
 local ch = client:channel()
 local function next_message()
@@ -21,7 +21,7 @@ end
 
 client:send(json.encode({ type = "connection_init", payload = {} }))
 local ack = next_message()
-print("server says:", ack and ack.type)
+print("server says: " .. tostring(ack and ack.type))
 
 client:send(json.encode({
     id = "1",
@@ -36,13 +36,13 @@ while true do
     if m.type == "data" then
         received = received + 1
         local update = m.payload.data.priceUpdated
-        -- + 0.0: a whole value arrives as an integer, which the platform's %f does not format.
+        -- `+ 0.0` makes it a float: on the platform %f takes floats only (Go fmt).
         print(string.format("update %d of %d: %.2f", update.seq, update.of, update.value + 0.0))
     elseif m.type == "complete" then
-        print("subscription complete after", received, "updates")
+        print("subscription complete after " .. received .. " updates")
         break
     elseif m.type == "error" then
-        print("error:", json.encode(m.payload))
+        print("error: " .. json.encode(m.payload))
         break
     end
 end

@@ -10,7 +10,7 @@ end
 local handled = 0
 local function handle_message(data)
     handled = handled + 1
-    print("handled", data.seq, data.text)
+    print("handled " .. data.seq .. " " .. data.text)
     if handled == 3 then
         client:close()
     end
@@ -30,4 +30,4 @@ while true do
     end
 end
 
-print("loop ended after", handled, "messages")
+print("loop ended after " .. handled .. " messages")

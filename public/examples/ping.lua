@@ -5,6 +5,5 @@ local client = assert(websocket.connect("wss://api.example.com/ws"))
 client:ping()
 
 local ok, err = client:ping()
--- tostring: the platform's print writes a boolean as an empty string.
-print("ping:", tostring(ok), err and tostring(err) or "")
+print("ping: " .. tostring(ok) .. " " .. (err and tostring(err) or ""))
 client:close()

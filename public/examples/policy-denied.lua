@@ -8,11 +8,11 @@ local url = "ws://api.example.com:8080/admin"
 local client, err = websocket.connect(url)
 if err then
     if errors.is(err, errors.PERMISSION_DENIED) then
-        print("Access denied:", err:message())
+        print("Access denied: " .. err:message())
     else
-        print("Unexpected error:", tostring(err))
+        print("Unexpected error: " .. tostring(err))
     end
 else
-    print("connected?!", tostring(client))
+    print("connected?! " .. tostring(client))
     client:close()
 end

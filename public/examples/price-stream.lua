@@ -6,8 +6,7 @@
 local updates = 0
 local function update_price(symbol, value)
     updates = updates + 1
-    -- + 0.0: a price that happens to be whole arrives as an integer, and the platform's %f
-    -- prints an integer as Go's "%!f(lua.LInteger=…)"; a float formats in both dialects.
+    -- `+ 0.0` makes it a float: on the platform %f takes floats only (Go fmt).
     print(string.format("%-8s %10.2f", symbol, value + 0.0))
 end
 
@@ -40,4 +39,4 @@ end
 
 client:close()
 -- close_info() is a playground addition (the platform does not expose close codes).
-print("stream closed after", updates, "updates:", client:close_info())
+print("stream closed after " .. updates .. " updates: " .. client:close_info())

@@ -6,8 +6,8 @@ local ch = client:channel()
 
 local msg, ok = ch:receive()
 if ok then
-    print("Type:", msg.type)  -- "text"または"binary"
-    print("Data:", msg.data)
+    print("Type: " .. msg.type)  -- "text"または"binary"
+    print("Data: " .. msg.data)
 end
 
 client:close()

@@ -21,10 +21,10 @@ end
 
 local client, err = connect_with_backoff("wss://flaky.invalid/ws", 3, 100)
 if not client then
-    print("giving up on primary:", tostring(err))
+    print("giving up on primary: " .. tostring(err))
     client = assert(connect_with_backoff("wss://api.example.com/ws", 3, 100))
 end
 
 client:send("hello after reconnect")
-print("echo:", client:channel():receive().data)
+print("echo: " .. client:channel():receive().data)
 client:close()

@@ -11,7 +11,7 @@ local DONE = setmetatable({}, { __tostring = function() return "done" end })
 local processed = 0
 local function process(data)
     processed = processed + 1
-    print("processed message", data.n)
+    print("processed message " .. data.n)
     if processed == 3 then error(DONE) end
 end
 
@@ -37,4 +37,4 @@ end)
 
 if not finished and reason ~= DONE then error(reason, 0) end
 client:close()
-print("done after", processed, "messages")
+print("done after " .. processed .. " messages")

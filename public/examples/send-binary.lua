@@ -9,6 +9,5 @@ local client = assert(websocket.connect("wss://api.example.com/ws"))
 client:send(binary_data, websocket.BINARY)
 
 local msg = client:channel():receive()
--- tostring: the platform's print writes a boolean as an empty string.
-print("type:", msg.type, "bytes:", #msg.data, "identical:", tostring(msg.data == binary_data))
+print("type: " .. msg.type .. " bytes: " .. #msg.data .. " identical: " .. tostring(msg.data == binary_data))
 client:close()

@@ -20,6 +20,6 @@ main()
 local ch = client:channel()
 for _ = 1, 2 do
     local msg = ch:receive()
-    print("echo:", msg.data)
+    print("echo: " .. msg.data)
 end
 client:close()

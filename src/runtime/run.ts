@@ -17,10 +17,11 @@ import {
 import { makeReadOnly } from './lua/readonly.ts';
 import { catchNativeErrors } from './lua/native-errors.ts';
 import { setWarningSink } from './warnings.ts';
-import { setDialect } from './lua/dialect.ts';
+import { isWippy, setDialect } from './lua/dialect.ts';
 import { MAIN_TASK_ID, Scheduler, type Task, type TaskEnd } from './scheduler.ts';
 import { createDefer, type Defer } from './defer.ts';
 import { openBase } from './modules/base.ts';
+import { openWippy } from './modules/wippy/index.ts';
 import { channelLibrary } from './modules/channel.ts';
 import { openCoroutine } from './modules/coroutine.ts';
 import { openErrors, toError, formatError } from './modules/errors.ts';
@@ -193,7 +194,7 @@ export function startRun(options: RunOptions): RunHandle {
       luaString(name),
       (L1: LuaState) => {
         open(L1);
-        if (name !== 'websocket') makeReadOnly(L1, name);
+        if (name !== 'websocket' || isWippy(L1)) makeReadOnly(L1, name);
         return 1;
       },
       1,
@@ -202,6 +203,7 @@ export function startRun(options: RunOptions): RunHandle {
   }
   lauxlib.luaL_requiref(L, luaString('coroutine'), openCoroutine(scheduler), 1);
   lua.lua_pop(L, 1);
+  if (isWippy(L)) openWippy(L, write);
 
   const source = encodeUtf8(options.code);
   const status = lauxlib.luaL_loadbuffer(

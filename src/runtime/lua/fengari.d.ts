@@ -85,3 +85,11 @@ declare module 'fengari/src/ltable.js' {
   }
   export function luaH_new(L: LuaState): Table;
 }
+declare module 'fengari/src/lprintf.js' {
+  /** A C conversion: flags ("-+ #0"), width and precision (-1: none), one conversion letter. */
+  export class FormatSpec {
+    constructor(flags: string, width: number, precision: number, conversion: string);
+  }
+  /** `%e %f %g %a` (and upper case) of a float, as glibc prints them. */
+  export function format_float(spec: FormatSpec, x: number): string;
+}

@@ -1,11 +1,20 @@
 /**
  * Module tables are read-only to scripts (spec: "The module's tables are read-only"). The
  * table on top of the stack is replaced by an empty proxy whose metatable reads through to
- * it, refuses writes, and keeps `pairs` working through `__pairs`.
+ * it, refuses writes, and keeps `pairs` working through `__pairs`. Under the wippy dialect
+ * the table is marked immutable instead (src/runtime/lua/immutable.ts).
  */
 import { lua, luaString, raise, type LuaState } from './api.ts';
+import { isWippy } from './dialect.ts';
+import { markImmutable } from './immutable.ts';
 
 export function makeReadOnly(L: LuaState, name: string): void {
+  // The platform's module tables are immutable tables (go-lua `LTable.Immutable`), and its
+  // `pairs` ignores `__pairs`, so under wippy the table itself is marked, not proxied.
+  if (isWippy(L)) {
+    markImmutable(L, -1);
+    return;
+  }
   const original = lua.lua_gettop(L);
   lua.lua_newtable(L); // the proxy
   lua.lua_newtable(L); // its metatable

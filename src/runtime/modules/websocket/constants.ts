@@ -45,8 +45,11 @@ export function pushConstantTable(
   L: LuaState,
   name: string,
   values: Record<string, number | string>,
+  /** Fields to add before the table is sealed (the module's functions and subtables). */
+  extra?: (L: LuaState) => void,
 ): void {
   lua.lua_newtable(L);
+  extra?.(L);
   for (const [key, value] of Object.entries(values)) {
     if (typeof value === 'number') lua.lua_pushinteger(L, value);
     else pushText(L, value);

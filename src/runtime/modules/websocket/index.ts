@@ -18,17 +18,14 @@ export function openWebsocket(ctx: WebsocketContext): LuaFunction {
   const connect = connectFunction(ctx, clients.pushClient);
   return (L) => {
     clients.register(L);
-    pushConstantTable(L, 'websocket', MESSAGE_CONSTANTS);
-    const module = lua.lua_gettop(L);
-    // The proxy's __index table is where the values live; add functions and subtables there.
-    lua.lua_getmetatable(L, module);
-    lua.lua_getfield(L, -1, luaString('__index'));
-    setFunctions(L, { connect });
-    pushConstantTable(L, 'websocket.COMPRESSION', COMPRESSION);
-    lua.lua_setfield(L, -2, luaString('COMPRESSION'));
-    pushConstantTable(L, 'websocket.CLOSE_CODES', CLOSE_CODES);
-    lua.lua_setfield(L, -2, luaString('CLOSE_CODES'));
-    lua.lua_pop(L, 2);
+    // Filled before it is sealed: a read-only proxy (lua53) or an immutable table (wippy).
+    pushConstantTable(L, 'websocket', MESSAGE_CONSTANTS, (L1) => {
+      setFunctions(L1, { connect });
+      pushConstantTable(L1, 'websocket.COMPRESSION', COMPRESSION);
+      lua.lua_setfield(L1, -2, luaString('COMPRESSION'));
+      pushConstantTable(L1, 'websocket.CLOSE_CODES', CLOSE_CODES);
+      lua.lua_setfield(L1, -2, luaString('CLOSE_CODES'));
+    });
     return 1;
   };
 }

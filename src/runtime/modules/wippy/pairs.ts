@@ -1,0 +1,176 @@
+/**
+ * `next`, `pairs` and `ipairs` under wippy (go-lua `baselib.go`, `table.go` `Next`).
+ * go-lua's tables keep an array part (integer keys from 1) and iterate it first, in index
+ * order; the other keys follow in an order fixed the first time the table is iterated:
+ * string keys in Go's map order, which changes from run to run, then other keys; keys added
+ * later come after. `pairs` ignores `__pairs` and `ipairs` ignores `__index` (raw reads).
+ * The order of string keys is a trap (a script that works here may not there), so the first
+ * iteration over a string key warns at the line.
+ *
+ * The engine's table (fengari `ltable.js`) keeps its entries in a Map by hash; this file reads
+ * that Map to build the platform's order per table, kept in a WeakMap, and rebuilds it when a
+ * traversal starts (keys kept in their order, new keys appended, string keys shuffled once).
+ */
+import { luaS_hashlongstr } from 'fengari/src/lstring.js';
+import { pushobj2s, type TValue } from 'fengari/src/lobject.js';
+import type { Table, TableEntry } from 'fengari/src/ltable.js';
+import { lauxlib, lua, luaString, type LuaFunction, type LuaState } from '../../lua/api.ts';
+import { warn } from '../../warnings.ts';
+
+type Hash = string | number | bigint | object;
+
+interface Order {
+  /** Hashes of the keys in the platform's order: array part, then the others. */
+  keys: Hash[];
+  position: Map<Hash, number>;
+}
+
+const orders = new WeakMap<Table, Order>();
+/** States whose script was already warned about the order of string keys. */
+const warned = new WeakSet<object>();
+
+const TNUMINT = 3 | (1 << 4);
+const TNUMFLT = 3;
+const TSTRING_MASK = 4;
+
+/** The engine's hash of a key (ltable.js `table_hash`) for the types a script uses. */
+function hashOf(key: TValue): Hash {
+  if ((key.type & 0xf) === TSTRING_MASK) {
+    return luaS_hashlongstr((key as unknown as { tsvalue(): object }).tsvalue());
+  }
+  if (key.type === TNUMFLT) {
+    const v = key.value as number;
+    if (Number.isInteger(v) && Math.abs(v) < 2 ** 53) return v;
+  }
+  return key.value as Hash;
+}
+
+/** The TValue of argument `idx` of the running JS function (lapi.js `index2addr`). */
+function argument(L: LuaState, idx: number): TValue {
+  const state = L as unknown as { stack: TValue[]; ci: { funcOff: number } };
+  return state.stack[state.ci.funcOff + idx];
+}
+
+function isArrayKey(entry: TableEntry): boolean {
+  return entry.key.type === TNUMINT && typeof entry.key.value === 'number' && entry.key.value > 0;
+}
+
+function shuffle<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
+
+/** The platform's order for `table` now: kept keys in place, new ones appended. */
+function rebuild(table: Table): Order {
+  const previous = orders.get(table);
+  const ints: number[] = [];
+  const fresh: Hash[] = [];
+  const freshStrings: Hash[] = [];
+  let sorted = true;
+  for (const [hash, entry] of table.strong) {
+    if (isArrayKey(entry)) {
+      const k = entry.key.value as number;
+      if (ints.length > 0 && ints[ints.length - 1] > k) sorted = false;
+      ints.push(k);
+    } else if (!previous?.position.has(hash)) {
+      if ((entry.key.type & 0xf) === TSTRING_MASK) freshStrings.push(hash);
+      else fresh.push(hash);
+    }
+  }
+  if (!sorted) ints.sort((a, b) => a - b);
+  const kept = (previous?.keys ?? []).filter(
+    (hash) => typeof hash !== 'number' || !Number.isInteger(hash) || hash <= 0,
+  );
+  const others = kept.filter((hash) => table.strong.has(hash as string));
+  const keys: Hash[] = [...ints, ...others, ...shuffle(freshStrings), ...fresh];
+  const position = new Map<Hash, number>();
+  keys.forEach((hash, i) => position.set(hash, i));
+  const order = { keys, position };
+  orders.set(table, order);
+  return order;
+}
+
+/** Push the first live key at or after `from` and its value; false at the end. */
+function pushFrom(L: LuaState, table: Table, order: Order, from: number): boolean {
+  for (let i = from; i < order.keys.length; i++) {
+    const entry = table.strong.get(order.keys[i] as string);
+    if (!entry) continue;
+    if ((entry.key.type & 0xf) === TSTRING_MASK && !warned.has(globalOf(L))) {
+      warned.add(globalOf(L));
+      warn(
+        L,
+        'pairs: the platform visits string keys in an order that changes from run to run ' +
+          '(the array part comes first, in order); sort the keys when the order matters',
+      );
+    }
+    lua.lua_checkstack(L, 2);
+    pushobj2s(L, entry.key);
+    pushobj2s(L, entry.value);
+    return true;
+  }
+  return false;
+}
+
+function globalOf(L: LuaState): object {
+  return (L as unknown as { l_G: object }).l_G;
+}
+
+export function next(L: LuaState): number {
+  lauxlib.luaL_checktype(L, 1, lua.LUA_TTABLE);
+  const table = lua.lua_topointer(L, 1) as Table;
+  if (lua.lua_isnoneornil(L, 2)) {
+    if (pushFrom(L, table, rebuild(table), 0)) return 2;
+    lua.lua_pushnil(L);
+    return 1;
+  }
+  const hash = hashOf(argument(L, 2));
+  let order = orders.get(table);
+  let at = order?.position.get(hash);
+  // Fast path of the array part: the next index is usually the next key.
+  if (typeof hash === 'number' && Number.isInteger(hash) && hash > 0) {
+    const following = table.strong.get(hash + 1);
+    if (following && order && order.keys[(at ?? -2) + 1] === hash + 1) {
+      lua.lua_checkstack(L, 2);
+      pushobj2s(L, following.key);
+      pushobj2s(L, following.value);
+      return 2;
+    }
+  }
+  if (order === undefined || at === undefined) {
+    order = rebuild(table);
+    at = order.position.get(hash);
+    if (at === undefined) lauxlib.luaL_error(L, luaString("invalid key to 'next'"));
+  }
+  if (pushFrom(L, table, order, (at as number) + 1)) return 2;
+  lua.lua_pushnil(L);
+  return 1;
+}
+
+function pairs(L: LuaState): number {
+  lauxlib.luaL_checktype(L, 1, lua.LUA_TTABLE);
+  lua.lua_pushcfunction(L, next);
+  lua.lua_pushvalue(L, 1);
+  lua.lua_pushnil(L);
+  return 3;
+}
+
+function ipairsStep(L: LuaState): number {
+  const i = Number(lauxlib.luaL_checkinteger(L, 2)) + 1;
+  if (lua.lua_rawgeti(L, 1, i) === lua.LUA_TNIL) return 0;
+  lua.lua_pushinteger(L, i);
+  lua.lua_insert(L, -2);
+  return 2;
+}
+
+function ipairs(L: LuaState): number {
+  lauxlib.luaL_checktype(L, 1, lua.LUA_TTABLE);
+  lua.lua_pushcfunction(L, ipairsStep);
+  lua.lua_pushvalue(L, 1);
+  lua.lua_pushinteger(L, 0);
+  return 3;
+}
+
+export const iterationFunctions: Record<string, LuaFunction> = { ipairs, next, pairs };
