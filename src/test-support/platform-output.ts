@@ -8,7 +8,7 @@
  * land: every such test must then pass, and a marked test that passes before that is reported
  * by both runners, so the flag cannot be forgotten.
  */
-export const WIPPY_OUTPUT_LANDED = false;
+export const WIPPY_OUTPUT_LANDED = true;
 
 export const WIPPY_OUTPUT_PENDING =
   "expects the platform's output under wippy (issue 18: engine and library work not merged " +

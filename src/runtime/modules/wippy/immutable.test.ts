@@ -1,17 +1,10 @@
 /**
  * Immutable library tables under wippy (row errors | `string.x = 1` … "attempt to modify
  * Immutable table": wippyai/runtime `cached_libs.go`). The libraries mark their tables with
- * `markImmutable`; the engine check that enforces the flag is the vm branch's, so these cases
- * run once the engine refuses a write to a marked table (checked below), and are skipped, with
- * that reason, before.
+ * `markImmutable`; the engine patch refuses every write to a marked table (docs/engine.md).
  */
 import { describe, expect, it } from 'vitest';
 import { printed } from './run-wippy.ts';
-
-const probe = await printed(
-  'local t = table.freeze({}) print(select(2, pcall(function() t.x = 1 end)) or "allowed")',
-);
-const engineEnforces = probe[0] !== 'allowed';
 
 describe('immutable library tables (wippy)', () => {
   it('marks the library tables and table.freeze results as frozen', async () => {
@@ -30,10 +23,8 @@ describe('immutable library tables (wippy)', () => {
     ]);
   });
 
-  it.runIf(engineEnforces)(
-    'refuses writes to library tables (needs the engine check of the vm branch)',
-    async () => {
-      const lines = await printed(`
+  it('refuses writes to library tables', async () => {
+    const lines = await printed(`
         for _, write in ipairs({
           function() string.x = 1 end,
           function() math.pi = 3 end,
@@ -44,9 +35,8 @@ describe('immutable library tables (wippy)', () => {
           print((select(2, pcall(write)):gsub("^main.lua:%d+: ", "")))
         end
       `);
-      expect(lines).toEqual(Array(5).fill('attempt to modify Immutable table'));
-    },
-  );
+    expect(lines).toEqual(Array(5).fill('attempt to modify Immutable table'));
+  });
 
   it('leaves _G writable', async () => {
     expect(await printed('x = 1 _G.y = 2 print(x + y)')).toEqual(['3']);
