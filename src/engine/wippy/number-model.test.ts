@@ -7,6 +7,7 @@
  * "tables"; §3).
  */
 import { describe, expect, it } from 'vitest';
+import { lua } from '../../runtime/run-for-test.ts';
 import { linesOf } from './run-wippy.ts';
 
 /** [row, Lua expression, what it prints, its math.type]. */
@@ -98,6 +99,25 @@ describe('the number model under wippy', () => {
       for i = 1, 1.5 do print(math.type(i)) end
       for i = 2, 1, -1 do print(i) end`;
     expect(await linesOf(code)).toEqual(['float', 'float', 'integer', 'float', '2', '1']);
+  });
+
+  it('warns at the line where // or a bitwise operator truncates a fraction (a trap for Lua 5.3 code)', async () => {
+    const result = await lua(
+      'local a, b, x = 7, 2.5, 3.5\nlocal q = a // b\nlocal n = x | 0\nlocal ok = a // 2',
+      {
+        dialect: 'wippy',
+      },
+    );
+    expect(result.end.status).toBe('finished');
+    expect(result.warnings.map((w) => [w.line, w.text.includes('truncates')])).toEqual([
+      [2, true],
+      [3, true],
+    ]);
+    const strict = await lua('local a, b = 7, 2.5\nlocal q = a // b', {
+      dialect: 'wippy',
+      strict: true,
+    });
+    expect(strict.end.status).toBe('error');
   });
 
   it('keeps Lua 5.3 numbers under lua53', async () => {
