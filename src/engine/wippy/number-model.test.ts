@@ -88,8 +88,9 @@ describe('the number model under wippy', () => {
       local seq = {} for i = 1, 10 do seq[#seq + 1] = i end print(#seq)
       seq[10] = nil seq[9] = nil print(#seq)
       seq[7.0] = nil print(#seq)
-      local keys = { x = 1, y = 2 } keys[3] = 3 print(#keys)`;
-    expect(await linesOf(code)).toEqual(['1000', '5', '3', '3', '0', '10', '8', '8', '3']);
+      local keys = { x = 1, y = 2 } keys[3] = 3 print(#keys)
+      print(#json.decode('[10, 20, 30]'))`;
+    expect(await linesOf(code)).toEqual(['1000', '5', '3', '3', '0', '10', '8', '8', '3', '3']);
   });
 
   it('counts a numeric for in floats unless start, limit and step are integers (vm.go OP_FORLOOP; §9 left it open)', async () => {
