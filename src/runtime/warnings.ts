@@ -35,10 +35,12 @@ export function callerLine(L: LuaState): number | undefined {
   return undefined;
 }
 
-/** Report something the platform would silently ignore; raises instead in strict mode. */
-export function warn(L: LuaState, message: string): void {
+/**
+ * Report something the platform would silently ignore; raises instead in strict mode. `line`
+ * defaults to the script line that called the current (library) function.
+ */
+export function warn(L: LuaState, message: string, line: number | undefined = callerLine(L)): void {
   const sink = sinks.get(globalOf(L));
-  const line = callerLine(L);
   if (sink?.strict) raise(L, `strict: ${message}`);
   sink?.warn(message, line);
 }

@@ -7,6 +7,7 @@
  * "tables"; §3).
  */
 import { describe, expect, it } from 'vitest';
+import { lua } from '../../runtime/run-for-test.ts';
 import { linesOf } from './run-wippy.ts';
 
 /** [row, Lua expression, what it prints, its math.type]. */
@@ -87,8 +88,9 @@ describe('the number model under wippy', () => {
       local seq = {} for i = 1, 10 do seq[#seq + 1] = i end print(#seq)
       seq[10] = nil seq[9] = nil print(#seq)
       seq[7.0] = nil print(#seq)
-      local keys = { x = 1, y = 2 } keys[3] = 3 print(#keys)`;
-    expect(await linesOf(code)).toEqual(['1000', '5', '3', '3', '0', '10', '8', '8', '3']);
+      local keys = { x = 1, y = 2 } keys[3] = 3 print(#keys)
+      print(#json.decode('[10, 20, 30]'))`;
+    expect(await linesOf(code)).toEqual(['1000', '5', '3', '3', '0', '10', '8', '8', '3', '3']);
   });
 
   it('counts a numeric for in floats unless start, limit and step are integers (vm.go OP_FORLOOP; §9 left it open)', async () => {
@@ -98,6 +100,25 @@ describe('the number model under wippy', () => {
       for i = 1, 1.5 do print(math.type(i)) end
       for i = 2, 1, -1 do print(i) end`;
     expect(await linesOf(code)).toEqual(['float', 'float', 'integer', 'float', '2', '1']);
+  });
+
+  it('warns at the line where // or a bitwise operator truncates a fraction (a trap for Lua 5.3 code)', async () => {
+    const result = await lua(
+      'local a, b, x = 7, 2.5, 3.5\nlocal q = a // b\nlocal n = x | 0\nlocal ok = a // 2',
+      {
+        dialect: 'wippy',
+      },
+    );
+    expect(result.end.status).toBe('finished');
+    expect(result.warnings.map((w) => [w.line, w.text.includes('truncates')])).toEqual([
+      [2, true],
+      [3, true],
+    ]);
+    const strict = await lua('local a, b = 7, 2.5\nlocal q = a // b', {
+      dialect: 'wippy',
+      strict: true,
+    });
+    expect(strict.end.status).toBe('error');
   });
 
   it('keeps Lua 5.3 numbers under lua53', async () => {

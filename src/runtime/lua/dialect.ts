@@ -6,6 +6,7 @@
  */
 import type { Dialect } from '../../shared/dialect.ts';
 import type { LuaState } from './api.ts';
+import { installVmWarnings } from './vm-warnings.ts';
 
 interface DialectGlobal {
   /** Read by the patched engine: true when the VM behaves as wippyai/go-lua. */
@@ -18,6 +19,7 @@ function globalOf(L: LuaState): DialectGlobal {
 
 export function setDialect(L: LuaState, dialect: Dialect): void {
   globalOf(L).wippy = dialect === 'wippy';
+  if (dialect === 'wippy') installVmWarnings(L);
 }
 
 export function dialectOf(L: LuaState): Dialect {
