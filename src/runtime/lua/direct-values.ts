@@ -23,13 +23,9 @@ export const T_INTEGER = 3 | (1 << 4);
 export const TRUE = new TValue(T_BOOLEAN, true);
 export const FALSE = new TValue(T_BOOLEAN, false);
 
-/** ltable.js `WIPPY_ARRAY_LIMIT`: integer keys below it count for the wippy dialect's `#t`. */
-const WIPPY_ARRAY_LIMIT = 67108864;
-
 /**
  * Add a member to a table being built, as ltable.js `add` does: the entry joins the table's
- * map and its `next` order, and an integer key raises the bound of the wippy dialect's `#t`.
- * False when the key is there already.
+ * map and its `next` order. False when the key is there already.
  */
 export function addMember(t: Table, hash: string | number, key: TValue, value: TValue): boolean {
   if (t.strong.has(hash)) return false;
@@ -38,13 +34,6 @@ export function addMember(t: Table, hash: string | number, key: TValue, value: T
   if (t.l) t.l.n = entry;
   t.strong.set(hash, entry);
   t.l = entry;
-  if (
-    key.type === T_INTEGER &&
-    typeof hash === 'number' &&
-    hash > t.maxint &&
-    hash < WIPPY_ARRAY_LIMIT
-  )
-    t.maxint = hash;
   return true;
 }
 

@@ -81,8 +81,6 @@ declare module 'fengari/src/ltable.js' {
     strong: Map<string | number, TableEntry>;
     f: TableEntry | undefined;
     l: TableEntry | undefined;
-    /** The engine patch's bound on the wippy dialect's `#t` (ltable.js `add` keeps it). */
-    maxint: number;
     metatable: object | null;
   }
   export function luaH_new(L: LuaState): Table;
