@@ -41,7 +41,11 @@ export type Type =
   | { kind: 'optional'; inner: Type }
   | { kind: 'array'; elem: Type }
   | { kind: 'map'; key: Type; value: Type }
-  | { kind: 'record'; fields: RecordField[] }
+  /**
+   * `open`: the shape of a table literal the script did not annotate; Lua tables take any
+   * field, so reading a field it lacks is no error (only declared records are closed).
+   */
+  | { kind: 'record'; fields: RecordField[]; open?: boolean }
   | {
       kind: 'function';
       params: Param[];
@@ -49,6 +53,8 @@ export type Type =
       /** null: the function declared no return types (its results are `any`). */
       returns: Type[] | null;
       typeParams?: TypeParam[];
+      /** A function declared without any annotation: calls to it are not checked (Lua's rules). */
+      loose?: boolean;
     }
   | { kind: 'typeParam'; name: string; constraint?: Type }
   /** A named type (`type Point = …`, `interface Shape`): the name is what messages show. */
@@ -157,6 +163,15 @@ export function widen(t: Type): Type {
   if (typeof t.value === 'string') return STRING;
   if (typeof t.value === 'boolean') return BOOLEAN;
   return Number.isInteger(t.value) ? INTEGER : NUMBER;
+}
+
+/** `widen` inside records and arrays too: how a table literal's type reads in a message. */
+export function widenDeep(t: Type): Type {
+  if (t.kind === 'literal') return widen(t);
+  if (t.kind === 'record')
+    return { ...t, fields: t.fields.map((f) => ({ ...f, type: widenDeep(f.type) })) };
+  if (t.kind === 'array') return { kind: 'array', elem: widenDeep(t.elem) };
+  return t;
 }
 
 /** Structural identity (names compare by name). */
