@@ -18,6 +18,7 @@ import { makeReadOnly } from './lua/readonly.ts';
 import { catchNativeErrors } from './lua/native-errors.ts';
 import { setWarningSink } from './warnings.ts';
 import { setDialect } from './lua/dialect.ts';
+import { checkTypesBeforeRun } from './type-check.ts';
 import { MAIN_TASK_ID, Scheduler, type Task, type TaskEnd } from './scheduler.ts';
 import { createDefer, type Defer } from './defer.ts';
 import { openBase } from './modules/base.ts';
@@ -203,6 +204,11 @@ export function startRun(options: RunOptions): RunHandle {
   lauxlib.luaL_requiref(L, luaString('coroutine'), openCoroutine(scheduler), 1);
   lua.lua_pop(L, 1);
 
+  const typeRefusal = checkTypesBeforeRun(options);
+  if (typeRefusal) {
+    finish({ status: 'error', failure: typeRefusal });
+    return { done, stop: () => finish({ status: 'stopped' }) };
+  }
   const source = encodeUtf8(options.code);
   const status = lauxlib.luaL_loadbuffer(
     L,
