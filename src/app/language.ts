@@ -1,0 +1,34 @@
+/**
+ * The page's language choice: which Lua a run speaks and what type diagnostics do to it. It
+ * starts from the permalink when the page was opened from one (a link runs the same for
+ * everyone: what it leaves out is the product default, not the reader's saved setting; see
+ * permalink.ts), else from the saved settings. Pure, so the rule is tested without a page.
+ */
+import { DEFAULT_DIALECT, DEFAULT_TYPE_CHECK } from '../shared/dialect.ts';
+import type { Dialect, TypeCheckMode } from '../shared/dialect.ts';
+import type { Permalink } from './permalink.ts';
+
+export interface Language {
+  dialect: Dialect;
+  typeCheck: TypeCheckMode;
+}
+
+export function initialLanguage(saved: Language, link: Permalink | null): Language {
+  if (!link) return { dialect: saved.dialect, typeCheck: saved.typeCheck };
+  return {
+    dialect: link.dialect ?? DEFAULT_DIALECT,
+    typeCheck: link.typeCheck ?? DEFAULT_TYPE_CHECK,
+  };
+}
+
+/** The short name the console's run line and the picker show. */
+export const DIALECT_SHORT_NAMES: Record<Dialect, string> = {
+  wippy: 'Wippy Lua',
+  lua53: 'Lua 5.3',
+};
+
+export const TYPE_CHECK_NAMES: Record<TypeCheckMode, string> = {
+  off: 'Off',
+  warn: 'Warn',
+  strict: 'Strict',
+};
