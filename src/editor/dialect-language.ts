@@ -5,12 +5,10 @@
  * `as` and `->`, the arrows and marks (`->`, `::`, `?`, `!`) and validators (`@min(0)`).
  *
  * The rules are Lua 5.3's (lua-language.ts) with the dialect's in front, so a script in the
- * `lua53` dialect highlights exactly as before: `setDialectHighlighting` swaps the tokenizer.
+ * `lua53` dialect highlights exactly as before (dialect-providers.ts swaps the tokenizer).
  */
-import type * as MonacoApi from 'monaco-editor/editor/editor.api';
 import type { languages } from 'monaco-editor/editor/editor.api';
 import { LUA_KEYWORDS, luaMonarch } from './lua-language.ts';
-import type { Dialect } from '../shared/dialect.ts';
 
 /** The dialect's new reserved words (platform-lua.md §7). */
 export const DIALECT_KEYWORDS = [
@@ -68,21 +66,4 @@ export function wippyMonarch(libraryNames: string[]): languages.IMonarchLanguage
     keywords: [...LUA_KEYWORDS, ...DIALECT_KEYWORDS],
     tokenizer: { ...base.tokenizer, root: [...DIALECT_RULES, ...base.tokenizer.root] },
   };
-}
-
-let applied: Dialect | null = null;
-
-/** Swap the Lua tokenizer for the dialect the script speaks (Monaco has one per language). */
-export function setDialectHighlighting(
-  monaco: typeof MonacoApi,
-  languageId: string,
-  dialect: Dialect,
-  libraryNames: string[],
-): void {
-  if (applied === dialect) return;
-  applied = dialect;
-  monaco.languages.setMonarchTokensProvider(
-    languageId,
-    dialect === 'wippy' ? wippyMonarch(libraryNames) : luaMonarch(libraryNames),
-  );
 }
