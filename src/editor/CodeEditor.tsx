@@ -22,6 +22,7 @@ import {
 import { DialectChecker, type CheckSettings } from './dialect-client.ts';
 import { applyDialectHighlighting, registerDialectProviders } from './dialect-providers.ts';
 import { toMarkers } from './dialect-markers.ts';
+import { onRevealLine } from './reveal-line.ts';
 
 const MARKER_OWNER = 'lua-run';
 const WARNING_OWNER = 'lua-warnings';
@@ -124,8 +125,19 @@ export function CodeEditor({
       dialectChecker.schedule(model, checkSettings.current);
       callbacks.current.onChange(model.getValue());
     });
+    // A location clicked in the console (main.lua:12:) puts the cursor on that line.
+    const stopRevealing = onRevealLine((line) => {
+      const target = Math.min(line, model.getLineCount());
+      editor.setPosition({
+        lineNumber: target,
+        column: model.getLineFirstNonWhitespaceColumn(target) || 1,
+      });
+      editor.revealLineInCenterIfOutsideViewport(target);
+      editor.focus();
+    });
     return () => {
       sub.dispose();
+      stopRevealing();
       dialectChecker.dispose();
       checker.current = null;
       editor.dispose();
