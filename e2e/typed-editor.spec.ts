@@ -96,8 +96,6 @@ test.describe('typed Lua in the editor', () => {
       .first();
     await location.click();
     // Monaco highlights the cursor's line number.
-    await expect(
-      playground.page.locator('.monaco-editor .line-numbers.active-line-number'),
-    ).toHaveText('3');
+    await expect(playground.editor.locator('.line-numbers.active-line-number')).toHaveText('3');
   });
 });

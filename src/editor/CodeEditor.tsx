@@ -172,7 +172,9 @@ export function CodeEditor({
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (!model) return;
-    const marker = failure ? failureMarker(failure, chunkName, model.getLineCount()) : null;
+    const marker = failure
+      ? failureMarker(failure, chunkName, model.getLineCount(), model.getValue())
+      : null;
     monaco.editor.setModelMarkers(
       model,
       MARKER_OWNER,
