@@ -476,6 +476,13 @@ export class Parser extends TokenCursor {
           case 'function':
             this.advance();
             return this.parseFuncBody(t, false);
+          case 'typeof': {
+            this.advance();
+            const open = this.expect('(');
+            const expr = this.parseExpr();
+            this.expectClosing(')', '(', open.line);
+            return { kind: 'TypeofExpr', expr, ...this.span(t) };
+          }
         }
         break;
       case 'symbol':
