@@ -7,7 +7,6 @@
 import { lauxlib } from 'fengari';
 import {
   decodeUtf8,
-  encodeUtf8,
   lua,
   luaString,
   toDisplayString,
@@ -18,6 +17,8 @@ import { makeReadOnly } from './lua/readonly.ts';
 import { catchNativeErrors } from './lua/native-errors.ts';
 import { setWarningSink } from './warnings.ts';
 import { setDialect } from './lua/dialect.ts';
+import { loadChunk } from './load-chunk.ts';
+import { openTypes } from './modules/types/bind.ts';
 import { MAIN_TASK_ID, Scheduler, type Task, type TaskEnd } from './scheduler.ts';
 import { createDefer, type Defer } from './defer.ts';
 import { openBase } from './modules/base.ts';
@@ -203,13 +204,9 @@ export function startRun(options: RunOptions): RunHandle {
   lauxlib.luaL_requiref(L, luaString('coroutine'), openCoroutine(scheduler), 1);
   lua.lua_pop(L, 1);
 
-  const source = encodeUtf8(options.code);
-  const status = lauxlib.luaL_loadbuffer(
-    L,
-    source,
-    source.length,
-    luaString(`=${options.chunkName}`),
-  );
+  const dialect = options.dialect ?? 'lua53';
+  if (dialect === 'wippy') openTypes(L);
+  const status = loadChunk(L, options.code, options.chunkName, dialect);
   if (status !== lua.LUA_OK) {
     const message = decodeUtf8(lua.lua_tolstring(L, -1) as Uint8Array);
     finish({
