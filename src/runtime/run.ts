@@ -19,6 +19,7 @@ import { setWarningSink } from './warnings.ts';
 import { setDialect } from './lua/dialect.ts';
 import { loadChunk } from './load-chunk.ts';
 import { openTypes } from './modules/types/bind.ts';
+import { preloadModules, type SourceModule } from './preload-modules.ts';
 import { MAIN_TASK_ID, Scheduler, type Task, type TaskEnd } from './scheduler.ts';
 import { createDefer, type Defer } from './defer.ts';
 import { openBase } from './modules/base.ts';
@@ -50,6 +51,8 @@ export interface RunOptions {
    * `lua53`; every product surface passes the dialect it shows (default `wippy`).
    */
   dialect?: Dialect;
+  /** Modules `require` reads from source (a project's imports; src/project/). */
+  modules?: SourceModule[];
   /** What type diagnostics do (wippy only; src/shared/dialect.ts). Default `warn`. */
   typeCheck?: TypeCheckMode;
   clock?: Clock;
@@ -206,6 +209,7 @@ export function startRun(options: RunOptions): RunHandle {
 
   const dialect = options.dialect ?? 'lua53';
   if (dialect === 'wippy') openTypes(L);
+  if (options.modules) preloadModules(L, options.modules, dialect);
   const status = loadChunk(L, options.code, options.chunkName, dialect);
   if (status !== lua.LUA_OK) {
     const message = decodeUtf8(lua.lua_tolstring(L, -1) as Uint8Array);
