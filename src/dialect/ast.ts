@@ -222,6 +222,7 @@ export type Expr =
   | ParenExpr
   | CastExpr
   | NonNilExpr
+  | TypeofExpr
   | ErrorExpr;
 
 export interface NilExpr extends NodeBase {
@@ -363,6 +364,16 @@ export interface CastExpr extends NodeBase {
 export interface NonNilExpr extends NodeBase {
   kind: 'NonNil';
   bangStart: number;
+  expr: Expr;
+}
+
+/**
+ * `typeof(e)` as a value (the docs' `typeof(arr):elem()`): the static type of `e` where it is
+ * known, else the type of its value. go-lua's grammar has `typeof` only in types; the docs use it
+ * in expressions, so the playground accepts both.
+ */
+export interface TypeofExpr extends NodeBase {
+  kind: 'TypeofExpr';
   expr: Expr;
 }
 

@@ -492,6 +492,14 @@ export class Parser extends TokenCursor {
   private parsePrimaryExpr(): Expr {
     const t = this.token;
     if (t.kind === 'name') return this.nameNode(this.advance());
+    if (this.is('typeof')) {
+      // A prefix expression, so that `typeof(arr):elem()` reads as the docs write it.
+      this.advance();
+      const open = this.expect('(');
+      const expr = this.parseExpr();
+      this.expectClosing(')', '(', open.line);
+      return { kind: 'TypeofExpr', expr, ...this.span(t) };
+    }
     if (this.is('(')) {
       this.advance();
       const expr = this.parseExpr();
