@@ -21,6 +21,16 @@ describe('type checking in a run (issue 17)', () => {
     ]);
   });
 
+  it('warns about typed code and runs it with its types erased', async () => {
+    const typed = ['local n: number = 1', 'local s: string = n', 'print(s)'].join('\n');
+    const result = await lua(typed, { dialect: 'wippy', typeCheck: 'warn' });
+    expect(result.end.status).toBe('finished');
+    expect(result.lines).toContain('1');
+    expect(result.warnings.map(({ line, text }) => ({ line, text }))).toEqual([
+      { line: 2, text: 'cannot assign number to string (E0000)' },
+    ]);
+  });
+
   it("refuses the script before it runs under strict, in the platform's words", async () => {
     const result = await lua(SCRIPT, { dialect: 'wippy', typeCheck: 'strict' });
     expect(result.end).toMatchObject({
