@@ -53,7 +53,8 @@ export class PlaygroundPage {
     if (options.dialect) hash += `&dialect=${options.dialect}`;
     if (options.types) hash += `&types=${options.types}`;
     await this.page.goto(`/${query}${hash}`);
-    await expect(this.editor).toBeVisible();
+    // Monaco loads after the page (LazyCodeEditor); on a busy machine that takes a while.
+    await expect(this.editor).toBeVisible({ timeout: 30_000 });
     await expect(this.status).toHaveText('idle');
   }
 
