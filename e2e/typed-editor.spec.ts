@@ -55,6 +55,18 @@ test.describe('typed Lua in the editor', () => {
     await expect(playground.page.locator('.marker-widget')).toContainText(
       'cannot assign number to string',
     );
+    await playground.page.keyboard.press('Escape');
+
+    // Hovering a name shows its type, from the checker's table.
+    // The `p` after `local ` on line 2: Monaco draws `local` as its own span.
+    const keyword = playground.editor
+      .locator('.view-line', { hasText: /local.p:.Point/ })
+      .locator('span span')
+      .first();
+    const box = (await keyword.boundingBox())!;
+    const charWidth = box.width / 'local'.length;
+    await playground.page.mouse.move(box.x + box.width + charWidth * 1.5, box.y + box.height / 2);
+    await expect(playground.page.locator('.monaco-hover').first()).toContainText('p: Point');
   });
 
   test('strict checking refuses the run before it starts, in the platform words', async ({
