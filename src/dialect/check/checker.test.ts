@@ -201,6 +201,8 @@ describe('the checker stays silent on correct code', () => {
       'local n: number = last',
       'local s = ("x"):upper() .. tostring(v)',
       'function old_function(x) return x + 1 end',
+      'local limit = tonumber("3")',
+      'for i = 1, limit do local k: integer = i end',
       'print(old_function(1, 2, 3))',
     ].join('\n');
     expect(diagnosticsOf(src)).toEqual([]);

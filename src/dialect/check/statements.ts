@@ -8,7 +8,6 @@ import type * as Ast from '../ast.ts';
 import {
   ANY,
   INTEGER,
-  NUMBER,
   acceptsNil,
   nonNil,
   resolve,
@@ -74,17 +73,11 @@ function checkStat(ctx: CheckContext, scope: Scope, stat: Ast.Stat): void {
     case 'If':
       return ifStat(ctx, scope, stat);
     case 'NumericFor': {
-      const types = [stat.from, stat.to, ...(stat.step ? [stat.step] : [])].map((e) =>
-        synth(ctx, scope, e),
-      );
+      for (const e of [stat.from, stat.to, ...(stat.step ? [stat.step] : [])]) synth(ctx, scope, e);
+      // go-lua types the control variable integer whatever the bounds (recordNumericLoopVar).
       const inner = new Scope(scope);
-      const integer = types.every((t) => {
-        const w = resolve(widen(t));
-        return w.kind === 'primitive' && w.name === 'integer';
-      });
-      const type = integer ? INTEGER : NUMBER;
-      inner.declare(stat.variable.name, { current: type });
-      ctx.record(stat.variable, stat.variable.name, type);
+      inner.declare(stat.variable.name, { current: INTEGER });
+      ctx.record(stat.variable, stat.variable.name, INTEGER);
       return checkBlock(ctx, inner, stat.body);
     }
     case 'GenericFor':
