@@ -11,6 +11,7 @@ import {
   NEVER,
   STRING,
   acceptsNil,
+  fieldOf,
   nonNil,
   resolve,
   substitute,
@@ -23,7 +24,7 @@ import { formatType } from '../types/format.ts';
 import { TYPE_CODES } from './diagnostic.ts';
 import type { CheckContext } from './context.ts';
 import type { Scope } from './scope.ts';
-import { member, synth, synthMany } from './expressions.ts';
+import { synth, synthMany } from './expressions.ts';
 
 /** Built-in type names a call turns into a type value (`integer(x)`), as go-lua compiles them. */
 const TYPE_VALUE_NAMES = new Set([
@@ -64,10 +65,11 @@ export function checkMethodCall(
   ) {
     return null;
   }
-  const r = resolve(object);
-  if (r.kind !== 'record' && r.kind !== 'intersection') return null;
-  const method = member(ctx, object, call.method.name, call.object, call.method);
-  const fn = resolve(method);
+  // Methods often come from a metatable (`__index`), which the model does not follow: a
+  // method the record does not list is no error.
+  const field = fieldOf(object, call.method.name);
+  if (!field) return null;
+  const fn = resolve(field.type);
   return fn.kind === 'function' && fn.returns ? fn.returns : null;
 }
 

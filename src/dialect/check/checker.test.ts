@@ -204,6 +204,9 @@ describe('the checker stays silent on correct code', () => {
       'local limit = tonumber("3")',
       'for i = 1, limit do local k: integer = i end',
       'print(old_function(1, 2, 3))',
+      'type Counter = {count: number}',
+      'local c: Counter = setmetatable({count = 0}, {__index = {inc = function(self) end}})',
+      'c:inc()',
     ].join('\n');
     expect(diagnosticsOf(src)).toEqual([]);
   });
