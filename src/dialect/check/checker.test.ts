@@ -207,6 +207,7 @@ describe('the checker stays silent on correct code', () => {
       'type Counter = {count: number}',
       'local c: Counter = setmetatable({count = 0}, {__index = {inc = function(self) end}})',
       'c:inc()',
+      'if c.debug then print(c.count) end',
     ].join('\n');
     expect(diagnosticsOf(src)).toEqual([]);
   });

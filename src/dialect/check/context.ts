@@ -26,6 +26,11 @@ export class CheckContext {
   readonly functions: FunctionContext[] = [];
   /** Global functions declared with annotations (`function f(x: number)`), for their calls. */
   readonly globals = new Map<string, Type>();
+  /**
+   * Inside a condition (`if p.debug then`): reading a field a record lacks is a probe that
+   * reads nil there, no error (go-lua `fieldUseProbe`).
+   */
+  probing = 0;
 
   constructor(
     readonly env: TypeEnv,

@@ -136,6 +136,16 @@ function tableLiteral(ctx: CheckContext, scope: Scope, expr: Ast.TableExpr): Typ
   return { kind: 'record', fields, open: true };
 }
 
+/** The type of an expression used as a condition (field reads there are probes). */
+export function condition(ctx: CheckContext, scope: Scope, expr: Ast.Expr): Type {
+  ctx.probing++;
+  try {
+    return synth(ctx, scope, expr);
+  } finally {
+    ctx.probing--;
+  }
+}
+
 /**
  * Whether `t` is certainly refused by arithmetic (`number`) or concatenation (`concat`). Only
  * primitives: a table may have `__add` or `__concat`, which the model does not follow.
@@ -170,7 +180,7 @@ function isNumberType(t: Type): boolean {
 
 function binary(ctx: CheckContext, scope: Scope, expr: Ast.BinaryExpr): Type {
   if (expr.op === 'and' || expr.op === 'or') {
-    const left = synth(ctx, scope, expr.left);
+    const left = condition(ctx, scope, expr.left);
     const inner = new Scope(scope);
     for (const fact of narrowings(expr.left, expr.op === 'and', (n) => ctx.env.lookup(n))) {
       const v = inner.lookup(fact.name);
@@ -266,7 +276,7 @@ export function member(
     if (field) return field.optional ? optional(field.type) : field.type;
     const open =
       r.kind === 'record' ? r.open : r.members.some((m) => (resolve(m) as { open?: boolean }).open);
-    if (!open) {
+    if (!open && ctx.probing === 0) {
       ctx.report(
         TYPE_CODES.noField,
         `field '${name}' does not exist on type ${formatType(object)}`,

@@ -22,7 +22,7 @@ import { TYPE_CODES } from './diagnostic.ts';
 import type { CheckContext } from './context.ts';
 import { Scope } from './scope.ts';
 import { narrowings } from './narrow.ts';
-import { synth, synthMany } from './expressions.ts';
+import { condition, synth, synthMany } from './expressions.ts';
 import { checkFunction, signature } from './functions.ts';
 
 export function checkBlock(ctx: CheckContext, scope: Scope, block: Ast.Block): void {
@@ -62,12 +62,12 @@ function checkStat(ctx: CheckContext, scope: Scope, stat: Ast.Stat): void {
     case 'Do':
       return checkBlock(ctx, new Scope(scope), stat.body);
     case 'While':
-      synth(ctx, scope, stat.condition);
+      condition(ctx, scope, stat.condition);
       return checkBlock(ctx, narrowed(ctx, scope, stat.condition, true), stat.body);
     case 'Repeat': {
       const inner = new Scope(scope);
       checkBlock(ctx, inner, stat.body);
-      synth(ctx, inner, stat.condition);
+      condition(ctx, inner, stat.condition);
       return;
     }
     case 'If':
@@ -203,7 +203,7 @@ function ifStat(ctx: CheckContext, scope: Scope, stat: Ast.IfStat): void {
   // Each clause runs where every earlier condition was false.
   const falsy = new Scope(scope);
   for (const clause of stat.clauses) {
-    synth(ctx, falsy, clause.condition);
+    condition(ctx, falsy, clause.condition);
     checkBlock(ctx, narrowed(ctx, falsy, clause.condition, true), clause.body);
     applyFacts(ctx, falsy, clause.condition, false);
   }
