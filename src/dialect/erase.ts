@@ -45,20 +45,34 @@ export function erase(source: string, chunk: Chunk, rewrites: Rewrite[] = []): s
     return true;
   });
   if (blanks.length === 0 && rewrites.length === 0) return source;
-  const chars = source.split('');
-  for (const blank of blanks) {
-    for (let i = blank.start; i < blank.end; i++) {
-      if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
-    }
-    if (blank.semicolon) chars[blank.start] = ';';
-  }
+  const edits: { start: number; end: number; text: string }[] = blanks.map((blank) => {
+    const spaces = source.slice(blank.start, blank.end).replace(/[^\r\n]/g, ' ');
+    return {
+      start: blank.start,
+      end: blank.end,
+      text: blank.semicolon ? `;${spaces.slice(1)}` : spaces,
+    };
+  });
   for (const rewrite of rewrites) {
-    for (let i = rewrite.start; i < rewrite.end; i++) {
-      const ch = rewrite.text[i - rewrite.start] ?? ' ';
-      if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ch;
+    // Same width, and any newline inside the span stays where it was.
+    const original = source.slice(rewrite.start, rewrite.end);
+    let text = '';
+    for (let i = 0; i < original.length; i++) {
+      const ch = original[i];
+      text += ch === '\n' || ch === '\r' ? ch : (rewrite.text[i] ?? ' ');
     }
+    edits.push({ start: rewrite.start, end: rewrite.end, text });
   }
-  return chars.join('');
+  edits.sort((a, b) => a.start - b.start);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const edit of edits) {
+    if (edit.start < at) continue; // never overlapping; a guard, not a case
+    pieces.push(source.slice(at, edit.start), edit.text);
+    at = edit.end;
+  }
+  pieces.push(source.slice(at));
+  return pieces.join('');
 }
 
 /** The first character after `from` that is not space or inside a comment. */

@@ -72,50 +72,60 @@ export class Lexer {
 
   constructor(readonly source: string) {}
 
+  // Where the token being read starts (fields, not a closure per token: this is the hot path).
+  private tokenStart = 0;
+  private tokenLine = 1;
+  private tokenCol = 1;
+  private tokenNewline = false;
+
   next(): Token {
     this.skipSpaceAndComments();
-    const newlineBefore = this.sawNewline;
+    this.tokenNewline = this.sawNewline;
     this.sawNewline = false;
+    this.tokenStart = this.pos;
+    this.tokenLine = this.line;
+    this.tokenCol = this.pos - this.lineStart + 1;
     const start = this.pos;
-    const line = this.line;
-    const col = start - this.lineStart + 1;
-    const make = (kind: TokenKind, value: string): Token => ({
-      kind,
-      value,
-      start,
-      end: this.pos,
-      line,
-      col,
-      newlineBefore,
-    });
     const src = this.source;
-    if (this.pos >= src.length) return make('eof', '<eof>');
+    if (this.pos >= src.length) return this.make('eof', '<eof>');
     const c = src.charCodeAt(this.pos);
     if (isNameStart(c)) {
       while (this.pos < src.length && isNamePart(src.charCodeAt(this.pos))) this.pos++;
       const word = src.slice(start, this.pos);
-      return make(KEYWORDS.has(word) ? 'keyword' : 'name', word);
+      return this.make(KEYWORDS.has(word) ? 'keyword' : 'name', word);
     }
     if (isDigit(c) || (c === 46 && isDigit(src.charCodeAt(this.pos + 1)))) {
-      return this.readNumber(make);
+      return this.readNumber();
     }
-    if (c === 34 || c === 39) return this.readString(make, src[this.pos]);
+    if (c === 34 || c === 39) return this.readString(src[this.pos]);
     if (c === 91) {
       const level = this.longBracketLevel();
       if (level >= 0) {
         const text = this.readLongBracket(level);
-        if (text === null) return make('error', `unfinished long string near '<eof>'`);
-        return make('string', text);
+        if (text === null) return this.make('error', `unfinished long string near '<eof>'`);
+        return this.make('string', text);
       }
     }
     for (const symbol of SYMBOLS_BY_FIRST.get(src[this.pos]) ?? []) {
       if (src.startsWith(symbol, this.pos)) {
         this.pos += symbol.length;
-        return make('symbol', symbol);
+        return this.make('symbol', symbol);
       }
     }
     this.pos++;
-    return make('error', `unexpected symbol near '${src[start]}'`);
+    return this.make('error', `unexpected symbol near '${src[start]}'`);
+  }
+
+  private make(kind: TokenKind, value: string): Token {
+    return {
+      kind,
+      value,
+      start: this.tokenStart,
+      end: this.pos,
+      line: this.tokenLine,
+      col: this.tokenCol,
+      newlineBefore: this.tokenNewline,
+    };
   }
 
   /** Every token up to and including `eof`. */
@@ -205,7 +215,7 @@ export class Lexer {
     return null;
   }
 
-  private readNumber(make: (kind: TokenKind, value: string) => Token): Token {
+  private readNumber(): Token {
     const src = this.source;
     const start = this.pos;
     let exponent = 'Ee';
@@ -226,11 +236,11 @@ export class Lexer {
       }
     }
     const text = src.slice(start, this.pos);
-    if (!isWellFormedNumber(text)) return make('error', `malformed number near '${text}'`);
-    return make('number', text);
+    if (!isWellFormedNumber(text)) return this.make('error', `malformed number near '${text}'`);
+    return this.make('number', text);
   }
 
-  private readString(make: (kind: TokenKind, value: string) => Token, quote: string): Token {
+  private readString(quote: string): Token {
     const src = this.source;
     this.pos++;
     let value = '';
@@ -238,13 +248,13 @@ export class Lexer {
       const ch = src[this.pos];
       if (ch === quote) {
         this.pos++;
-        return make('string', value);
+        return this.make('string', value);
       }
       if (ch === '\n' || ch === '\r') break;
       if (ch === '\\') {
         const escaped = this.readEscape();
         if (escaped === null) {
-          return make(
+          return this.make(
             'error',
             `invalid escape sequence near '${src.slice(this.startOf(), this.pos)}'`,
           );
@@ -255,14 +265,11 @@ export class Lexer {
       value += ch;
       this.pos++;
     }
-    return make('error', `unfinished string near '${src.slice(this.startOf(), this.pos)}'`);
+    return this.make('error', `unfinished string near '${src.slice(this.startOf(), this.pos)}'`);
   }
 
   private startOf(): number {
-    // The current token's first character: the quote that opened the string.
-    let p = this.pos - 1;
-    while (p > 0 && this.source[p] !== '"' && this.source[p] !== "'") p--;
-    return p;
+    return this.tokenStart;
   }
 
   /** At `\`: the escape's value (as a JS string of byte-like chars), or null when invalid. */

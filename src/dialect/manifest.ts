@@ -44,6 +44,11 @@ export interface DeclaredType {
 
 export interface Manifest {
   types: DeclaredType[];
+  /**
+   * Locals bound to `require("name")` at the chunk's top level, by local name: how a type
+   * written `inner.Inner` finds the module whose `Inner` it is.
+   */
+  requires: Record<string, string>;
   /** Static types for `typeof(e)` sites, by the index the erased code passes. */
   typeofs: TypeDesc[];
 }
@@ -80,7 +85,7 @@ const BUILTIN = new Set(BUILTIN_TYPE_NAMES);
 type Scope = Map<string, Type | null>;
 
 export function buildManifest(chunk: Node): { manifest: Manifest; rewrites: Rewrite[] } {
-  const manifest: Manifest = { types: [], typeofs: [] };
+  const manifest: Manifest = { types: [], typeofs: [], requires: {} };
   const rewrites: Rewrite[] = [];
   const scopes: Scope[] = [new Map()];
 
@@ -135,6 +140,10 @@ export function buildManifest(chunk: Node): { manifest: Manifest; rewrites: Rewr
         return;
       case 'Local':
         node.values.forEach(visit);
+        node.names.forEach((name, i) => {
+          const module = requiredModule(node.values[i]);
+          if (module !== null && scopes.length <= 2) manifest.requires[name.name] = module;
+        });
         for (const name of node.names) declare(name.name, name.annotation?.type ?? null);
         return;
       case 'LocalFunction':
@@ -225,6 +234,14 @@ export function buildManifest(chunk: Node): { manifest: Manifest; rewrites: Rewr
 }
 
 const ANY: TypeDesc = { k: 'name', name: 'any' };
+
+/** `require("name")` (or `require "name"`) → "name". */
+function requiredModule(expr: Expr | undefined): string | null {
+  if (expr?.kind !== 'Call' || expr.callee.kind !== 'Name' || expr.callee.name !== 'require')
+    return null;
+  const arg = expr.args[0];
+  return expr.args.length === 1 && arg.kind === 'String' ? arg.value : null;
+}
 
 const TYPE_KINDS = new Set([
   'NamedType', 'LiteralType', 'ArrayType', 'MapType', 'RecordType', 'FunctionType', 'UnionType',

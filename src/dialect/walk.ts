@@ -8,10 +8,20 @@ function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as Node).kind === 'string';
 }
 
+/** Fields that never hold a node: skipped without a look (this is the front end's hot loop). */
+const SCALAR_KEYS = new Set([
+  'kind', 'start', 'end', 'line', 'col', 'name', 'value', 'raw', 'op', 'opStart', 'bangStart',
+  'message', 'isMethod', 'readonly', 'optional', 'isInterface', 'integer', 'module', 'param',
+  'style',
+]); // prettier-ignore
+
 export function forEachChild(node: Node, visit: (child: Node) => void): void {
-  for (const value of Object.values(node)) {
+  const fields = node as unknown as Record<string, unknown>;
+  for (const key in fields) {
+    if (SCALAR_KEYS.has(key)) continue;
+    const value = fields[key];
     if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) visit(item);
+      for (let i = 0; i < value.length; i++) if (isNode(value[i])) visit(value[i] as Node);
     } else if (isNode(value)) {
       visit(value);
     }

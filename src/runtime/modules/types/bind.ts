@@ -11,13 +11,41 @@ import { lua, luaString, type LuaState } from '../../lua/api.ts';
 import type { Manifest } from '../../../dialect/manifest.ts';
 import { HIDDEN_TYPE_NAMES, TYPEOF_STATIC, TYPEOF_VALUE } from '../../../dialect/manifest.ts';
 import type { RuntimeType, TypeScope } from './type-model.ts';
-import { BUILTIN_TYPES, openTypeValues, pushType, pushTypeOfValue, toType } from './type-values.ts';
+import {
+  activeState,
+  BUILTIN_TYPES,
+  openTypeValues,
+  pushType,
+  pushTypeOfValue,
+  toType,
+} from './type-values.ts';
 
 /** The capitalised built-in type globals the docs use (`Number:kind()`, `Integer <= Number`). */
 const CAPITALISED: Record<string, string> = {
   Nil: 'nil', Boolean: 'boolean', Number: 'number', Integer: 'integer', String: 'string',
   Any: 'any', Unknown: 'unknown', Never: 'never',
 }; // prettier-ignore
+
+/**
+ * `inner.Inner` in a type: the type value `Inner` of the module `inner` names, once required
+ * (package.loaded); null while it is not (the type is then unresolved).
+ */
+function requiredType(module: string, name: string): RuntimeType | null {
+  const L = activeState();
+  if (!L) return null;
+  const top = lua.lua_gettop(L);
+  lua.lua_getfield(L, lua.LUA_REGISTRYINDEX, luaString('_LOADED'));
+  let found: RuntimeType | null = null;
+  if (lua.lua_istable(L, -1)) {
+    lua.lua_getfield(L, -1, luaString(module));
+    if (lua.lua_istable(L, -1)) {
+      lua.lua_getfield(L, -1, luaString(name));
+      found = toType(L, -1);
+    }
+  }
+  lua.lua_settop(L, top);
+  return found;
+}
 
 /** Once per state, under the `wippy` dialect: the metatable and the type globals. */
 export function openTypes(L: LuaState): void {
@@ -45,7 +73,10 @@ export function openTypes(L: LuaState): void {
 export function bindManifest(L: LuaState, funcIdx: number, manifest: Manifest): void {
   if (manifest.types.length === 0 && manifest.typeofs.length === 0) return;
   const fn = lua.lua_absindex(L, funcIdx);
-  const scope: TypeScope = { types: new Map(manifest.types.map((t) => [t.name, t])) };
+  const scope: TypeScope = {
+    types: new Map(manifest.types.map((t) => [t.name, t])),
+    external: (module, name) => requiredType(manifest.requires[module] ?? module, name),
+  };
   lua.lua_newtable(L);
   const env = lua.lua_gettop(L);
   for (const declared of manifest.types) {

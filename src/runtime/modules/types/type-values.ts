@@ -34,6 +34,28 @@ import { luaTypeName, Validator, type ValidationError } from './validate.ts';
 
 const typeValue = userdataType<RuntimeType>('type');
 
+/**
+ * The state a type operation runs in, for the rare resolution that must read Lua (a type of a
+ * required module, `inner.Inner`); set on entry to every metamethod and method.
+ */
+let currentState: LuaState | null = null;
+
+export function activeState(): LuaState | null {
+  return currentState;
+}
+
+function entered<T extends unknown[]>(fn: (L: LuaState, ...rest: T) => number) {
+  return (L: LuaState, ...rest: T): number => {
+    const previous = currentState;
+    currentState = L;
+    try {
+      return fn(L, ...rest);
+    } finally {
+      currentState = previous;
+    }
+  };
+}
+
 export function toType(L: LuaState, idx: number): RuntimeType | null {
   return typeValue.to(L, idx);
 }
@@ -246,7 +268,10 @@ function typeIndex(L: LuaState): number {
     );
   }
   if (method) {
-    lua.lua_pushcfunction(L, (L1: LuaState) => method(L1, t));
+    lua.lua_pushcfunction(
+      L,
+      entered((L1: LuaState) => method(L1, t)),
+    );
     return 1;
   }
   const r = resolve(t);
@@ -318,25 +343,25 @@ function binaryTypes(L: LuaState): [RuntimeType, RuntimeType] | null {
 export function openTypeValues(L: LuaState): void {
   typeValue.register(L, {
     metamethods: {
-      __index: typeIndex,
-      __call: typeCall,
-      __eq(L1) {
+      __index: entered(typeIndex),
+      __call: entered(typeCall),
+      __eq: entered((L1) => {
         const pair = binaryTypes(L1);
         lua.lua_pushboolean(L1, pair !== null && typeEquals(pair[0], pair[1]));
         return 1;
-      },
-      __le(L1) {
+      }),
+      __le: entered((L1) => {
         const pair = binaryTypes(L1);
         if (!pair) argError(L1, 2, 'type expected');
         lua.lua_pushboolean(L1, isSubtype(pair[0], pair[1]));
         return 1;
-      },
-      __lt(L1) {
+      }),
+      __lt: entered((L1) => {
         const pair = binaryTypes(L1);
         if (!pair) argError(L1, 2, 'type expected');
         lua.lua_pushboolean(L1, isSubtype(pair[0], pair[1]) && !typeEquals(pair[0], pair[1]));
         return 1;
-      },
+      }),
       __tostring(L1) {
         pushText(L1, displayName(typeValue.check(L1, 1)));
         return 1;
