@@ -49,8 +49,10 @@ test.describe('the Lua dialect', () => {
     context,
   }) => {
     await playground.open({ code: SCRIPT });
-    await playground.page.getByTestId('settings.dialect').selectOption('lua53');
     await playground.page.getByTestId('settings.types').selectOption('strict');
+    await playground.page.getByTestId('settings.dialect').selectOption('lua53');
+    // Type checking belongs to the typed dialect: the choice is kept but cannot change here.
+    await expect(playground.page.getByTestId('settings.types')).toBeDisabled();
     await playground.page.getByTestId('toolbar.share').click();
     const url = await playground.page.getByTestId('share.url').inputValue();
     expect(url).toContain('&dialect=lua53');

@@ -53,7 +53,8 @@ export class PlaygroundPage {
     if (options.dialect) hash += `&dialect=${options.dialect}`;
     if (options.types) hash += `&types=${options.types}`;
     await this.page.goto(`/${query}${hash}`);
-    // Monaco loads after the page (LazyCodeEditor); on a busy machine that takes a while.
+    // Monaco loads after the page; on a loaded machine (2 cores, many browsers) that can take
+    // longer than the default 10 s, which says nothing about the feature under test.
     await expect(this.editor).toBeVisible({ timeout: 30_000 });
     await expect(this.status).toHaveText('idle');
   }

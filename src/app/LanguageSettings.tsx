@@ -23,6 +23,8 @@ const TYPE_CHECK_HELP: Record<TypeCheckMode, string> = {
 };
 
 export function LanguageSettings({ value, onChange }: LanguageSettingsProps) {
+  // The typed syntax, and so its checking, exists in the platform's dialect only.
+  const typed = value.dialect === 'wippy';
   return (
     <div className="language-settings" role="group" aria-label="Language">
       <label
@@ -43,9 +45,17 @@ export function LanguageSettings({ value, onChange }: LanguageSettingsProps) {
           ))}
         </select>
       </label>
-      <label className="language-field" title={TYPE_CHECK_HELP[value.typeCheck]}>
+      <label
+        className="language-field"
+        title={
+          typed
+            ? TYPE_CHECK_HELP[value.typeCheck]
+            : 'Type annotations are Wippy Lua: reference Lua 5.3 has none to check'
+        }
+      >
         <span>Types</span>
         <select
+          disabled={!typed}
           value={value.typeCheck}
           onChange={(e) => onChange({ ...value, typeCheck: e.target.value as TypeCheckMode })}
           data-testid="settings.types"

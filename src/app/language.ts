@@ -8,6 +8,8 @@ import { DEFAULT_DIALECT, DEFAULT_TYPE_CHECK } from '../shared/dialect.ts';
 import type { Dialect, TypeCheckMode } from '../shared/dialect.ts';
 import type { Permalink } from './permalink.ts';
 
+export { DIALECT_SHORT_NAMES } from '../shared/dialect-names.ts';
+
 export interface Language {
   dialect: Dialect;
   typeCheck: TypeCheckMode;
@@ -20,12 +22,6 @@ export function initialLanguage(saved: Language, link: Permalink | null): Langua
     typeCheck: link.typeCheck ?? DEFAULT_TYPE_CHECK,
   };
 }
-
-/** The short name the console's run line and the picker show. */
-export const DIALECT_SHORT_NAMES: Record<Dialect, string> = {
-  wippy: 'Wippy Lua',
-  lua53: 'Lua 5.3',
-};
 
 export const TYPE_CHECK_NAMES: Record<TypeCheckMode, string> = {
   off: 'Off',

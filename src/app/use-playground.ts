@@ -1,8 +1,8 @@
 /**
  * The page's state: the code (from a permalink, an example, the saved draft or the default),
  * settings, the language (dialect and type check: language.ts), the policy, and the actions
- * on them. URL state is read once at load; opening an
- * example or sharing writes it back with history.replaceState.
+ * on them. URL state is read once at load; opening an example or sharing writes it back with
+ * history.replaceState.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { readUrlState, exampleUrl } from './url-state.ts';

@@ -20,7 +20,7 @@ import { MAX_RESULT_LINES } from '../../shared/embed-protocol.ts';
 import type { RunResult, WidgetSetup } from '../../shared/embed-protocol.ts';
 import { CHUNK_NAME } from '../../app/default-code.ts';
 import { withPrelude } from '../prelude.ts';
-import { DIALECT_SHORT_NAMES } from '../../app/language.ts';
+import { DIALECT_SHORT_NAMES } from '../../shared/dialect-names.ts';
 
 export interface RunReport {
   status(status: RunStatus, note: string, runId: number | null): void;
