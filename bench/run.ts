@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- name ...]`: every benchmark in one run (or the named ones: receive,
- * echo, large, ui, load, relay, embed, json, cpu), each figure printed as it comes (json:
- * json.decode against JSON.parse; cpu: the Lua engine, patched against unpatched and lua5.3). A
+ * echo, large, ui, load, relay, embed, json, cpu, dialect), each figure printed as it comes
+ * (json: json.decode against JSON.parse; cpu: the Lua engine, patched against unpatched and
+ * lua5.3; dialect: the typed dialect's parser against fengari's on plain Lua). A
  * full run writes the table into
  * bench/RESULTS.md with the machine and the date. Figures, not pass/fail: nothing here
  * belongs in `npm test`. Builds the page first if dist/ is stale, like `npm start`.
@@ -11,6 +12,7 @@ import { startBenchBrowser } from './browser.ts';
 import type { BenchBrowser } from './browser.ts';
 import { benchColdLoad } from './cold-load.ts';
 import { benchCpu } from './cpu.ts';
+import { benchDialectParse } from './dialect-parse.ts';
 import { benchEchoRoundTrip } from './echo-rtt.ts';
 import { benchEmbedWidgets } from './embed-widgets.ts';
 import { benchJsonDecode } from './json-decode.ts';
@@ -44,6 +46,7 @@ const BENCHES: Record<string, Bench> = {
   embed: (_servers, bb, report) => benchEmbedWidgets(bb.browser, report),
   json: (_servers, _bb, report) => benchJsonDecode(report),
   cpu: (_servers, _bb, report) => benchCpu(report),
+  dialect: (_servers, _bb, report) => benchDialectParse(report),
 };
 
 async function main(): Promise<void> {

@@ -69,6 +69,8 @@ function EditorColumn({ p }: { p: Playground }) {
           failure={p.store.failure}
           warnings={warnings}
           chunkName={CHUNK_NAME}
+          dialect={p.language.dialect}
+          typeCheck={p.language.typeCheck}
         />
       </div>
       <Splitter

@@ -14,6 +14,7 @@ import type { ConsoleLine, RunStore } from '../app/run-store.ts';
 import { useThrottledRunStore } from '../app/use-run-store.ts';
 import { formatClock } from './format-time.ts';
 import { linePrefix } from './line-text.ts';
+import { LineLink, LocationText } from './LocationText.tsx';
 import { isAtBottom } from '../inspector/virtual-window.ts';
 import './console.css';
 
@@ -25,10 +26,24 @@ const Line = memo(function Line({ line }: { line: ConsoleLine }) {
       data-stream={line.stream}
     >
       <span className="console-text">
-        {line.stream === 'warn' && <span className="console-prefix">{linePrefix(line)}</span>}
-        {line.text + '\n'}
+        {line.stream === 'warn' && (
+          <span className="console-prefix">
+            {line.line === undefined ? (
+              linePrefix(line)
+            ) : (
+              <LineLink line={line.line}>{linePrefix(line)}</LineLink>
+            )}
+          </span>
+        )}
+        <LocationText text={line.text} />
+        {'\n'}
       </span>
-      {line.traceback && <pre className="console-traceback">{line.traceback + '\n'}</pre>}
+      {line.traceback && (
+        <pre className="console-traceback">
+          <LocationText text={line.traceback} />
+          {'\n'}
+        </pre>
+      )}
     </div>
   );
 });

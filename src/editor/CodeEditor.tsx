@@ -13,9 +13,21 @@ import { LUA_LANGUAGE_ID } from './lua-language.ts';
 import { defineTheme, THEME_ID } from './theme.ts';
 import { failureMarker, warningMarkers, type FailureMarker } from './markers.ts';
 import type { LuaFailure, OutputEntry } from '../shared/run-events.ts';
+import {
+  DEFAULT_DIALECT,
+  DEFAULT_TYPE_CHECK,
+  type Dialect,
+  type TypeCheckMode,
+} from '../shared/dialect.ts';
+import { DialectChecker, type CheckSettings } from './dialect-client.ts';
+import { applyDialectHighlighting, registerDialectProviders } from './dialect-providers.ts';
+import { toMarkers } from './dialect-markers.ts';
+import { onRevealLine } from './reveal-line.ts';
 
 const MARKER_OWNER = 'lua-run';
 const WARNING_OWNER = 'lua-warnings';
+/** Syntax and type marks computed as the person types (dialect-client.ts). */
+const DIALECT_OWNER = 'lua-dialect';
 const NO_WARNINGS: readonly OutputEntry[] = [];
 
 /** A whole-line marker (first non-blank column to the end) for Monaco. */
@@ -45,6 +57,10 @@ export interface CodeEditorProps {
   /** The run's warnings (what the platform would silently ignore), marked at their lines. */
   warnings?: readonly OutputEntry[];
   chunkName: string;
+  /** The Lua the script speaks: its highlighting and the checks as you type. */
+  dialect?: Dialect;
+  /** Type diagnostics as warnings (`warn`), errors (`strict`) or not at all (`off`). */
+  typeCheck?: TypeCheckMode;
 }
 
 export function CodeEditor({
@@ -55,18 +71,24 @@ export function CodeEditor({
   failure,
   warnings = NO_WARNINGS,
   chunkName,
+  dialect = DEFAULT_DIALECT,
+  typeCheck = DEFAULT_TYPE_CHECK,
 }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<Editor.IStandaloneCodeEditor | null>(null);
   // The latest callbacks, read by Monaco's listeners registered once on mount.
   const callbacks = useRef({ onChange, onRun });
   const appliedRevision = useRef(revision);
+  const checkSettings = useRef<CheckSettings>({ dialect, typeCheck, chunkName });
+  const checker = useRef<DialectChecker | null>(null);
   useEffect(() => {
     callbacks.current = { onChange, onRun };
   });
 
   useEffect(() => {
     registerLua();
+    registerDialectProviders();
+    applyDialectHighlighting(checkSettings.current.dialect);
     defineTheme();
     const model = monaco.editor.createModel(
       value,
@@ -92,13 +114,32 @@ export function CodeEditor({
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () =>
       callbacks.current.onRun(),
     );
+    const dialectChecker = new DialectChecker((checked, result) =>
+      monaco.editor.setModelMarkers(checked, DIALECT_OWNER, toMarkers(checked, result.diagnostics)),
+    );
+    checker.current = dialectChecker;
+    dialectChecker.schedule(model, checkSettings.current);
     const sub = model.onDidChangeContent(() => {
       monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
       monaco.editor.setModelMarkers(model, WARNING_OWNER, []);
+      dialectChecker.schedule(model, checkSettings.current);
       callbacks.current.onChange(model.getValue());
+    });
+    // A location clicked in the console (main.lua:12:) puts the cursor on that line.
+    const stopRevealing = onRevealLine((line) => {
+      const target = Math.min(line, model.getLineCount());
+      editor.setPosition({
+        lineNumber: target,
+        column: model.getLineFirstNonWhitespaceColumn(target) || 1,
+      });
+      editor.revealLineInCenterIfOutsideViewport(target);
+      editor.focus();
     });
     return () => {
       sub.dispose();
+      stopRevealing();
+      dialectChecker.dispose();
+      checker.current = null;
       editor.dispose();
       model.dispose();
       editorRef.current = null;
@@ -106,6 +147,13 @@ export function CodeEditor({
     // The editor is created once; value changes are applied by the effect below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  useEffect(() => {
+    checkSettings.current = { dialect, typeCheck, chunkName };
+    applyDialectHighlighting(dialect);
+    const model = editorRef.current?.getModel();
+    if (model) checker.current?.schedule(model, checkSettings.current);
+  }, [dialect, typeCheck, chunkName]);
 
   useEffect(() => {
     const editor = editorRef.current;
@@ -124,7 +172,9 @@ export function CodeEditor({
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (!model) return;
-    const marker = failure ? failureMarker(failure, chunkName, model.getLineCount()) : null;
+    const marker = failure
+      ? failureMarker(failure, chunkName, model.getLineCount(), model.getValue())
+      : null;
     monaco.editor.setModelMarkers(
       model,
       MARKER_OWNER,

@@ -60,3 +60,16 @@ describe('warning markers', () => {
     expect(warningMarkers(many, 5)).toHaveLength(MAX_WARNING_MARKERS);
   });
 });
+
+describe('failureMarker of a syntax error at the end of the file (issue 20)', () => {
+  it('marks the last line with code, not the empty line Lua names', () => {
+    const source = 'local function f()\n  print(1)\n\n';
+    const failure = {
+      message: "main.lua:4: 'end' expected (to close 'function' at line 1) near <eof>",
+      traceback: '',
+      line: 4,
+    };
+    expect(failureMarker(failure, 'main.lua', 4, source)?.line).toBe(2);
+    expect(failureMarker(failure, 'main.lua', 4)?.line).toBe(4);
+  });
+});

@@ -4,6 +4,7 @@
  * `[string "main.lua"]:12: boom`). Warnings (src/runtime/warnings.ts) carry their line.
  */
 import type { LuaFailure, OutputEntry } from '../shared/run-events.ts';
+import { syntaxMarks } from './syntax-errors.ts';
 
 export interface FailureMarker {
   /** 1-based line, clamped to the document. */
@@ -26,8 +27,12 @@ export function failureMarker(
   failure: LuaFailure,
   chunkName: string,
   lineCount: number,
+  /** The script as run: a syntax error at the end of the file is marked on its last code line. */
+  source?: string,
 ): FailureMarker | null {
+  const syntax = source === undefined ? null : syntaxMarks(failure.message, chunkName, source);
   const line =
+    (syntax && /near <eof>$/.test(syntax.message) ? syntax.line : undefined) ??
     failure.line ??
     lineFromText(failure.message, chunkName) ??
     lineFromText(failure.traceback, chunkName);

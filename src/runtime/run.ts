@@ -7,7 +7,6 @@
 import { lauxlib } from 'fengari';
 import {
   decodeUtf8,
-  encodeUtf8,
   lua,
   luaString,
   toDisplayString,
@@ -18,6 +17,10 @@ import { makeReadOnly } from './lua/readonly.ts';
 import { catchNativeErrors } from './lua/native-errors.ts';
 import { setWarningSink } from './warnings.ts';
 import { isWippy, setDialect } from './lua/dialect.ts';
+import { checkTypesBeforeRun } from './type-check.ts';
+import { loadChunk } from './load-chunk.ts';
+import { openTypes } from './modules/types/bind.ts';
+import { preloadModules, type SourceModule } from './preload-modules.ts';
 import { MAIN_TASK_ID, Scheduler, type Task, type TaskEnd } from './scheduler.ts';
 import { createDefer, type Defer } from './defer.ts';
 import { openBase } from './modules/base.ts';
@@ -50,6 +53,8 @@ export interface RunOptions {
    * `lua53`; every product surface passes the dialect it shows (default `wippy`).
    */
   dialect?: Dialect;
+  /** Modules `require` reads from source (a project's imports; src/project/). */
+  modules?: SourceModule[];
   /** What type diagnostics do (wippy only; src/shared/dialect.ts). Default `warn`. */
   typeCheck?: TypeCheckMode;
   clock?: Clock;
@@ -205,13 +210,15 @@ export function startRun(options: RunOptions): RunHandle {
   lua.lua_pop(L, 1);
   if (isWippy(L)) openWippy(L, write);
 
-  const source = encodeUtf8(options.code);
-  const status = lauxlib.luaL_loadbuffer(
-    L,
-    source,
-    source.length,
-    luaString(`=${options.chunkName}`),
-  );
+  const typeRefusal = checkTypesBeforeRun(options);
+  if (typeRefusal) {
+    finish({ status: 'error', failure: typeRefusal });
+    return { done, stop: () => finish({ status: 'stopped' }) };
+  }
+  const dialect = options.dialect ?? 'lua53';
+  if (dialect === 'wippy') openTypes(L);
+  if (options.modules) preloadModules(L, options.modules, dialect);
+  const status = loadChunk(L, options.code, options.chunkName, dialect);
   if (status !== lua.LUA_OK) {
     const message = decodeUtf8(lua.lua_tolstring(L, -1) as Uint8Array);
     finish({

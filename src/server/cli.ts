@@ -18,6 +18,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
 import { DEADLOCK, startRun } from '../runtime/run.ts';
+import { parseProjectArgs, runProjectCli } from './cli-project.ts';
 import { createNodeTransport } from '../runtime/transport/node-ws.ts';
 import type { Policy } from '../policy/types.ts';
 import { emptySecurityFlags, loadCliPolicy, POLICY_USAGE, takeSecurityFlag } from './cli-policy.ts';
@@ -145,6 +146,8 @@ async function main(): Promise<number> {
   let code: string;
   let policy: Policy;
   try {
+    const project = parseProjectArgs(process.argv.slice(2));
+    if (project) return await runProjectCli(project);
     args = parseArgs(process.argv.slice(2));
     code = readText(args.script, 'script');
     const loaded = loadCliPolicy(args.security, (file) => readText(file, 'policy'));

@@ -1,6 +1,6 @@
 /**
  * Errors that the libraries make under wippy; rows of platform-lua.md "errors" and
- * "error values" (the operator messages are the engine's, on the vm branch).
+ * "error values" (the operator messages are the engine's: src/engine/wippy/).
  */
 import { describe, expect, it } from 'vitest';
 import { failure, printed } from './run-wippy.ts';
