@@ -168,17 +168,45 @@ export class Connection {
   }
 
   /**
-   * The run is over: close with 1001 (going away) without waiting for anybody. A transport
-   * that cannot send 1001 (the browser's own WebSocket) closes with 1000 instead.
+   * The run is over: close with 1001 (going away) without waiting for anybody, and report the
+   * connection closed at once. Nobody will read the peer's answer: the page closes the run's
+   * record when the run ends, so a state reported later would stay CLOSING there for ever
+   * (issue 20). A transport that cannot send 1001 (the browser's own WebSocket) closes with
+   * 1000 instead. A close handshake already under way that the peer has not answered ends as
+   * 1006 (RFC 6455 §7.1.5: closed without a close frame received).
    */
   abandon(reason: string): void {
-    try {
+    this.stopTimers();
+    if (this.state === 'connecting') {
       this.close(1001, reason);
+      return;
+    }
+    if (this.ended) return;
+    if (this.state === 'closing') {
+      this.transportConnection?.drop();
+      this.settle(1006, '');
+      return;
+    }
+    let code = 1001;
+    try {
+      this.connection.close(code, reason);
     } catch (e) {
       if (!(e instanceof TransportUnsupported)) throw e;
-      this.transportConnection?.close(1000, reason);
+      code = 1000;
+      this.connection.close(code, reason);
     }
-    this.stopTimers();
+    this.recordFrame('out', 'close', new TextEncoder().encode(reason), code);
+    this.settle(code, reason);
+  }
+
+  /** The connection's final state, reported now: the run no longer waits for the transport. */
+  private settle(code: number, reason: string): void {
+    this.state = 'closed';
+    this.closeCode = code;
+    this.closeReason = reason;
+    this.channel.core.close();
+    this.report();
+    this.deps.onEnded?.(this);
   }
 
   get ended(): boolean {
