@@ -117,6 +117,21 @@ export class Connection {
     this.recordFrame('out', binary ? 'binary' : 'text', data);
   }
 
+  /**
+   * A message from the inspector's composer. Refused (the reason returned) unless the
+   * connection is open and the script has not closed it: the composer pokes a live
+   * connection, it never reopens or half-closes one.
+   */
+  compose(data: Uint8Array, binary: boolean): string | null {
+    if (this.state !== 'open' || this.closedByScript) {
+      const state = this.closedByScript && this.state === 'open' ? 'closing' : this.state;
+      return `connection #${this.id} is not open (${state}); nothing was sent`;
+    }
+    this.connection.send(data, binary);
+    this.recordFrame('out', binary ? 'binary' : 'text', data, undefined, true);
+    return null;
+  }
+
   ping(): void {
     this.connection.ping();
     this.recordFrame('out', 'ping', new Uint8Array(0));
@@ -338,6 +353,7 @@ export class Connection {
     kind: FrameKind,
     data: Uint8Array,
     closeCode?: number,
+    composed?: boolean,
   ): void {
     if (!this.deps.observer.frame) return;
     const record: FrameRecord = {
@@ -352,6 +368,7 @@ export class Connection {
           : `${closeCode} ${reasonDecoder.decode(data)}`,
     };
     if (closeCode !== undefined) record.closeCode = closeCode;
+    if (composed) record.composed = true;
     this.deps.observer.frame(record, data);
   }
 }

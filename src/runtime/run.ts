@@ -64,6 +64,11 @@ export interface RunHandle {
   done: Promise<RunEnd>;
   /** End the run now: no Lua runs again, sockets close with 1001, timers are cleared. */
   stop(): void;
+  /**
+   * Send a message typed in the inspector's composer on connection `connectionId`; returns
+   * why it was refused, or null once it is on its way (src/runtime/connection.ts `compose`).
+   */
+  compose(connectionId: number, data: Uint8Array, binary: boolean): string | null;
 }
 
 const systemClock: Clock = {
@@ -219,7 +224,14 @@ export function startRun(options: RunOptions): RunHandle {
   } else {
     scheduler.spawn(L, 0);
   }
-  return { done, stop: () => finish({ status: 'stopped' }) };
+  const compose = (connectionId: number, data: Uint8Array, binary: boolean) => {
+    if (ended) return 'the run has ended; nothing was sent';
+    // Ended connections leave the map (connect.ts), so "not found" is "no longer open".
+    const connection = connections.get(connectionId);
+    if (!connection) return `connection #${connectionId} is not open; nothing was sent`;
+    return connection.compose(data, binary);
+  };
+  return { done, stop: () => finish({ status: 'stopped' }), compose };
 }
 
 /** The error on top of a failed thread, with its traceback and the script line it names. */

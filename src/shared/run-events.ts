@@ -61,6 +61,8 @@ export interface FrameRecord {
   data?: Uint8Array;
   /** `data` is only the start of the payload. */
   truncated?: boolean;
+  /** Sent from the inspector's composer, not by the script. */
+  composed?: boolean;
 }
 
 /** The sink a run writes its events to. */
