@@ -142,3 +142,58 @@ describe('RunStore', () => {
     expect(store.warnings).toEqual([]);
   });
 });
+
+describe('RunStore history', () => {
+  const textFrame = (connectionId: number, time: number) => ({
+    connectionId,
+    direction: 'in' as const,
+    kind: 'text' as const,
+    size: 1,
+    time,
+    preview: 'x',
+  });
+  const conn = (id: number) => ({
+    id,
+    url: 'ws://a/',
+    routedUrl: 'ws://a/',
+    state: 'closed' as const,
+    transport: 'direct' as const,
+    transportWhy: '',
+    protocol: '',
+    extensions: '',
+  });
+
+  it('keeps the previous runs with their own connections and frames, the current one last', () => {
+    const { store } = manualStore();
+    store.begin(1, 'go');
+    store.absorb(batch({ runId: 1, connections: [conn(1)], frames: [textFrame(1, 1)] }));
+    store.end(1, { status: 'error', failure: { message: 'boom', traceback: '' } });
+    store.begin(2, 'again');
+    store.absorb(batch({ runId: 2, frames: [textFrame(1, 2), textFrame(1, 3)] }));
+    const runs = store.inspectedRuns;
+    expect(runs.map((r) => [r.label, r.status, r.frames.length])).toEqual([
+      ['Run #1', 'error', 1],
+      ['Run #2', 'running', 2],
+    ]);
+    expect(runs[0].connections.get(1)?.url).toBe('ws://a/');
+    expect(store.connections.size).toBe(0);
+    expect(store.history.find(runs[0].key)).toBe(runs[0]);
+  });
+
+  it('does not keep a run that opened nothing', () => {
+    const { store } = manualStore();
+    store.begin(1, 'go');
+    store.end(1, { status: 'finished' });
+    store.begin(2, 'again');
+    expect(store.inspectedRuns.map((r) => r.label)).toEqual(['Run #2']);
+  });
+
+  it('pairs pongs with pings and notes the round trip on the pong', () => {
+    const { store } = manualStore();
+    store.begin(1, 'go');
+    const ping = { ...textFrame(1, 100), direction: 'out' as const, kind: 'ping' as const };
+    const pong = { ...textFrame(1, 142), kind: 'pong' as const };
+    store.absorb(batch({ frames: [ping, pong] }));
+    expect([...store.frames.held()].map((f) => f.rttMs)).toEqual([undefined, 42]);
+  });
+});

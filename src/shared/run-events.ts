@@ -63,6 +63,8 @@ export interface FrameRecord {
   truncated?: boolean;
   /** Sent from the inspector's composer, not by the script. */
   composed?: boolean;
+  /** A pong: ms since the ping it answers (the page pairs them, src/inspector/ping-pairing.ts). */
+  rttMs?: number;
 }
 
 /** The sink a run writes its events to. */
