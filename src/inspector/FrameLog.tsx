@@ -48,6 +48,16 @@ function FrameRow({ frame, startedAt, selected, onSelect }: FrameRowProps) {
       <span className="frame-size">{formatBytes(frame.size)}</span>
       <span className="frame-time">{formatRelative(frame.time, startedAt)}</span>
       <span className="frame-preview" title={preview}>
+        {frame.composed && (
+          <span className="frame-composed" title="sent from the composer">
+            ✎
+          </span>
+        )}
+        {frame.rttMs !== undefined && (
+          <span className="frame-rtt" data-testid="inspector.frame-rtt">
+            rtt {frame.rttMs} ms
+          </span>
+        )}
         {preview}
       </span>
     </div>
