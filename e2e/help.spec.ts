@@ -59,7 +59,7 @@ test.describe('help', () => {
     await page.keyboard.type('{})');
     await page.keyboard.press('Escape');
     await page.locator('.view-line', { hasText: 'connect(' }).getByText('connect').hover();
-    const hover = page.locator('.monaco-hover');
+    const hover = page.locator('.monaco-hover:not(.hidden)');
     await expect(hover).toContainText('Opens a WebSocket connection and returns a client');
   });
 });

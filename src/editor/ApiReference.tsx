@@ -69,6 +69,8 @@ export const ApiReference = memo(function ApiReference() {
     <div
       className="reference"
       data-testid="reference.panel"
+      // Focusable (not in the tab order), so a click in the text lets `/` reach the search.
+      tabIndex={-1}
       onKeyDown={(e) => {
         const target = e.target as HTMLElement;
         if (e.key === '/' && !/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) {
