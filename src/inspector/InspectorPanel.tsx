@@ -17,15 +17,18 @@ export const InspectorPanel = memo(function InspectorPanel({ store }: { store: R
   // Ten updates a second keep a flood readable and leave the page's thread mostly free.
   const version = useRunStoreTransition(store, 100);
   const [selected, setSelected] = useState<number | null>(null);
-  // null follows the current run; a past run stays shown until the history lets it go.
-  const [pastKey, setPastKey] = useState<number | null>(null);
-  const past = pastKey === null ? undefined : store.history.find(pastKey);
+  // A past run picked while `during` was the current one; null follows the current run. A new
+  // run brings the view back to the current one (the default), as does the history letting
+  // the picked run go.
+  const [picked, setPicked] = useState<{ key: number; during: number } | null>(null);
+  const past =
+    picked && picked.during === store.currentKey ? store.history.find(picked.key) : undefined;
   const run = past ?? store.current;
   const isCurrent = run.key === store.currentKey;
   const connections = [...run.connections.values()];
 
   const show = (key: number | null) => {
-    setPastKey(key);
+    setPicked(key === null ? null : { key, during: store.currentKey });
     setSelected(null);
   };
 
