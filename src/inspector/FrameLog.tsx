@@ -73,7 +73,12 @@ export function FrameLog({
   onConnectionChange,
 }: FrameLogProps) {
   const [rest, setRest] = useState<Omit<FrameFilter, 'connectionId'>>(NO_FILTER);
-  const [picked, setPicked] = useState<FrameRecord | null>(null);
+  // The frame picked, with the buffer it came from: another run's log shows no detail of it.
+  const [pickedIn, setPickedIn] = useState<{ frame: FrameRecord; frames: FrameBuffer } | null>(
+    null,
+  );
+  const picked = pickedIn?.frames === frames ? pickedIn.frame : null;
+  const setPicked = (frame: FrameRecord | null) => setPickedIn(frame ? { frame, frames } : null);
   const filter = useMemo(() => ({ ...rest, connectionId }), [rest, connectionId]);
   const view = useMemo(() => new FrameView(frames, filter), [frames, filter]);
   view.refresh();

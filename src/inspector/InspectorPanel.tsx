@@ -66,8 +66,6 @@ export const InspectorPanel = memo(function InspectorPanel({ store }: { store: R
           )}
         </header>
         <FrameLog
-          // Another run is other frames: its own picked frame and filter.
-          key={run.key}
           frames={run.frames}
           version={version}
           startedAt={run.startedAt}
