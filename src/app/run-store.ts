@@ -89,6 +89,8 @@ export class RunStore {
 
   private seq = 0;
   private readonly pings = new PingPairing();
+  /** Payload bytes the current run's frames keep (counted against the history's cap). */
+  private currentDataBytes = 0;
   private listeners = new Set<() => void>();
   private scheduled = false;
 
@@ -169,13 +171,15 @@ export class RunStore {
     this.connections = new Map();
     this.frameCounts = new Map();
     this.frames = new FrameBuffer();
+    this.currentDataBytes = 0;
     this.pings.clear();
   }
 
   private addTraffic(connections: readonly ConnectionInfo[], frames: readonly FrameRecord[]): void {
     for (const info of connections) this.connections.set(info.id, info);
     this.frames.push(frames);
-    this.history.trim(this.frames.length);
+    for (const frame of frames) this.currentDataBytes += frame.data?.length ?? 0;
+    this.history.trim(this.frames.length, this.currentDataBytes);
     for (const frame of frames) {
       const rtt = this.pings.observe(frame);
       if (rtt !== undefined) frame.rttMs = rtt;

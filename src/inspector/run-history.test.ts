@@ -62,3 +62,21 @@ describe('RunHistory', () => {
     expect(history.find(2)!.frames.bySeq(0)?.time).toBe(0);
   });
 });
+
+describe('RunHistory payload bytes', () => {
+  it("counts the past runs' kept payloads against one run's budget", () => {
+    const history = new RunHistory(10, 1000, 100);
+    const withData = (key: number, bytes: number) => {
+      const r = run(key, 0);
+      r.frames.push([{ ...frame(0), size: bytes, data: new Uint8Array(bytes) }]);
+      return r;
+    };
+    history.add(withData(1, 60));
+    history.add(withData(2, 30));
+    expect(history.dataBytes).toBe(90);
+    expect(history.trim(0, 10)).toBe(false);
+    expect(history.trim(0, 11)).toBe(true);
+    expect(history.past.map((r) => r.key)).toEqual([2]);
+    expect(history.dataBytes).toBe(30);
+  });
+});

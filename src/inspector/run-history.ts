@@ -1,12 +1,14 @@
 /**
  * The runs the inspector keeps besides the current one (issue 20): their connections and
- * frames, for a look back and an export. Bounded twice: at most HISTORY_RUNS runs in all, and
- * the frames of the kept runs count against the inspector's one frame cap (FRAME_CAPACITY),
- * so ten runs hold no more than one run could. The oldest run goes first.
+ * frames, for a look back and an export. Bounded three ways: at most HISTORY_RUNS runs in all,
+ * and the frames and kept payload bytes of the kept runs count against the caps of one run
+ * (FRAME_CAPACITY frames, RUN_DATA_BYTES of payloads, src/session/frame-data.ts), so ten runs
+ * hold no more than one run could. The oldest run goes first.
  */
 import type { ConnectionInfo } from '../shared/run-events.ts';
 import type { FrameCounts } from '../app/run-store.ts';
 import { FRAME_CAPACITY, type FrameBuffer } from './frame-buffer.ts';
+import { RUN_DATA_BYTES } from '../session/frame-data.ts';
 
 /** Runs the inspector offers, the current one included. */
 export const HISTORY_RUNS = 10;
@@ -27,17 +29,24 @@ export interface InspectedRun {
 }
 
 export class RunHistory {
-  private runs: InspectedRun[] = [];
+  private runs: { run: InspectedRun; dataBytes: number }[] = [];
   private heldFrames = 0;
+  private heldBytes = 0;
 
   constructor(
     private readonly maxRuns = HISTORY_RUNS,
     private readonly frameCapacity = FRAME_CAPACITY,
+    private readonly dataCapacity = RUN_DATA_BYTES,
   ) {}
 
   /** The past runs, oldest first. */
   get past(): readonly InspectedRun[] {
-    return this.runs;
+    return this.runs.map((kept) => kept.run);
+  }
+
+  /** Payload bytes held by the past runs' frames. */
+  get dataBytes(): number {
+    return this.heldBytes;
   }
 
   /** Frames held by the past runs. */
@@ -48,15 +57,22 @@ export class RunHistory {
   /** Keep `run` (it is over): its frames move to a buffer without room to spare. */
   add(run: InspectedRun): void {
     const kept = { ...run, frames: run.frames.compacted() };
-    this.runs = [...this.runs, kept];
+    let dataBytes = 0;
+    for (const frame of kept.frames.held()) dataBytes += frame.data?.length ?? 0;
+    this.runs = [...this.runs, { run: kept, dataBytes }];
     this.heldFrames += kept.frames.length;
+    this.heldBytes += dataBytes;
     while (this.runs.length > this.maxRuns - 1) this.dropOldest();
   }
 
-  /** Make room for the current run's `currentFrames`: old runs give way to the live one. */
-  trim(currentFrames: number): boolean {
+  /** Make room for the current run's frames and payload bytes: old runs give way to it. */
+  trim(currentFrames: number, currentDataBytes = 0): boolean {
     let trimmed = false;
-    while (this.runs.length > 0 && this.heldFrames + currentFrames > this.frameCapacity) {
+    while (
+      this.runs.length > 0 &&
+      (this.heldFrames + currentFrames > this.frameCapacity ||
+        this.heldBytes + currentDataBytes > this.dataCapacity)
+    ) {
       this.dropOldest();
       trimmed = true;
     }
@@ -64,12 +80,13 @@ export class RunHistory {
   }
 
   find(key: number): InspectedRun | undefined {
-    return this.runs.find((run) => run.key === key);
+    return this.runs.find((kept) => kept.run.key === key)?.run;
   }
 
   private dropOldest(): void {
     const [oldest, ...rest] = this.runs;
     this.runs = rest;
-    this.heldFrames -= oldest.frames.length;
+    this.heldFrames -= oldest.run.frames.length;
+    this.heldBytes -= oldest.dataBytes;
   }
 }
