@@ -3,7 +3,7 @@
  * trips, the composer against the echo demo server, the run picker, and a failed run's
  * connections shown in their final state.
  */
-import { test, expect } from './fixtures.ts';
+import { test, expect, artifact } from './fixtures.ts';
 
 const JSON_FRAME = `
 local c = assert(websocket.connect("wss://api.example.com/ws"))
@@ -40,6 +40,7 @@ test.describe('inspector tools', () => {
     await expect(payload).not.toHaveAttribute('open', '');
     await expect(payload.locator('summary').first()).toContainText('{2}');
 
+    await page.screenshot({ path: artifact('inspector-json-pretty') });
     await detail.getByTestId('inspector.frame-copy').click();
     await expect(detail.getByRole('status')).toHaveText('Copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -83,6 +84,7 @@ c:close()
     await composer.getByTestId('inspector.composer-text').fill('{"hello": "composer"}');
     await composer.getByTestId('inspector.composer-send').click();
     await playground.expectOutput('got:\ttext\t{"hello": "composer"}');
+    await playground.page.screenshot({ path: artifact('inspector-composer') });
     await composer.getByTestId('inspector.composer-format').selectOption('hex');
     await composer.getByTestId('inspector.composer-text').fill('01 ff');
     await composer.getByTestId('inspector.composer-text').press('Control+Enter');
