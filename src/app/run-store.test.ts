@@ -197,3 +197,42 @@ describe('RunStore history', () => {
     expect([...store.frames.held()].map((f) => f.rttMs)).toEqual([undefined, 42]);
   });
 });
+
+describe('RunStore run end', () => {
+  const info = (id: number, state: 'connecting' | 'open' | 'closing' | 'closed') => ({
+    id,
+    url: 'ws://a/',
+    routedUrl: 'ws://a/',
+    state,
+    transport: 'relay' as const,
+    transportWhy: '',
+    protocol: '',
+    extensions: '',
+    ...(state === 'closed' ? { closeCode: 1001, closeReason: 'run ended' } : {}),
+  });
+
+  it('shows connections a lost worker left behind as broken (1006), never open or closing', () => {
+    const queue: (() => void)[] = [];
+    const store = new RunStore((fn) => queue.push(fn));
+    store.begin(1, 'go');
+    store.absorb(
+      batch({
+        connections: [
+          info(1, 'open'),
+          info(2, 'closing'),
+          info(3, 'connecting'),
+          info(4, 'closed'),
+        ],
+      }),
+    );
+    store.end(1, { status: 'stopped' }, 'the worker was terminated');
+    const states = [...store.connections.values()].map((c) => [c.id, c.state, c.closeCode]);
+    expect(states).toEqual([
+      [1, 'closed', 1006],
+      [2, 'closed', 1006],
+      [3, 'failed', undefined],
+      [4, 'closed', 1001],
+    ]);
+    expect(store.connections.get(1)?.error).toBe('the worker was terminated');
+  });
+});

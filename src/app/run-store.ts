@@ -204,6 +204,7 @@ export class RunStore {
     if (runId !== this.runId) return;
     const seconds = ((Date.now() - this.startedAt) / 1000).toFixed(2);
     this.currentStatus = end.status;
+    this.settleConnections(note);
     if (end.status === 'finished') {
       this.status = 'finished';
       this.info(`Finished in ${seconds} s`);
@@ -221,6 +222,26 @@ export class RunStore {
     }
     this.runId = null;
     this.changed();
+  }
+
+  /**
+   * The runtime reports each connection's final state before the run's end (connection.ts
+   * `abandon`); one still open here lost its worker (terminated after Stop, or crashed), and
+   * its socket with it: shown as broken (1006), never as open or CLOSING for ever.
+   */
+  private settleConnections(note?: string): void {
+    for (const [id, info] of this.connections) {
+      if (info.state === 'connecting')
+        this.connections.set(id, { ...info, state: 'failed', error: note ?? 'the run ended' });
+      else if (info.state === 'open' || info.state === 'closing')
+        this.connections.set(id, {
+          ...info,
+          state: 'closed',
+          closeCode: 1006,
+          closeReason: '',
+          ...(note ? { error: note } : {}),
+        });
+    }
   }
 
   info(text: string): void {
