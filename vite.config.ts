@@ -7,6 +7,7 @@ import { build, defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { playgroundServer } from './src/server/vite-plugin.ts';
+import { precompressDir } from './src/server/precompress.ts';
 
 /** After the page's build, /embed.js (vite.embed.config.ts): a classic script of its own. */
 function embedScript(): Plugin {
@@ -19,9 +20,31 @@ function embedScript(): Plugin {
   };
 }
 
+/**
+ * Last of all (after embed.js is built): brotli and gzip copies of dist/'s assets, which the
+ * production server sends by Accept-Encoding (src/server/static-files.ts).
+ */
+function precompressAssets(): Plugin {
+  return {
+    name: 'lua-playground-precompress',
+    apply: 'build',
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler() {
+        const r = await precompressDir('dist');
+        const kB = (n: number) => `${Math.round(n / 1024).toLocaleString('en-US')} kB`;
+        console.log(
+          `precompressed ${r.files} files: ${kB(r.bytes)} -> ${kB(r.brotliBytes)} brotli, ${kB(r.gzipBytes)} gzip`,
+        );
+      },
+    },
+  };
+}
+
 export default defineConfig({
   // playgroundServer: the relay, the demo servers and the page config on `vite` / `vite preview`.
-  plugins: [react(), playgroundServer(), embedScript()],
+  plugins: [react(), playgroundServer(), embedScript(), precompressAssets()],
   build: {
     outDir: 'dist',
     // The playground, and the widget frame that documentation pages embed (src/embed/frame).

@@ -2,10 +2,12 @@
  * Cold load: a fresh browser context (empty cache) opens the playground. Run is ready as soon
  * as the page shell is (the code lives in the app's state; Monaco loads after it), so Run is
  * pressed at once and the figures are: until Run is enabled, until the script's output is in
- * the console, and until the editor shows. JavaScript fetched before Run was ready is the
- * initial size; every file (workers and the editor chunk included) is the total, raw and gzip.
+ * the console, and until the editor shows. Bytes are counted for every response, before Run
+ * was ready and in all (workers and the editor chunk included): as transferred (the server
+ * sends precompressed brotli or gzip, src/server/precompress.ts) and as the files themselves
+ * (what a server without compression would send).
  */
-import { gzipSync } from 'node:zlib';
+import type { Request } from 'playwright-core';
 import type { BenchBrowser } from './browser.ts';
 import { codeUrl } from './browser.ts';
 import { ms } from './report.ts';
@@ -13,26 +15,48 @@ import type { Result } from './report.ts';
 
 const kB = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US')} kB`;
 
-interface Script {
+interface Fetched {
+  /** ms after navigation when the response had arrived whole */
   at: number;
-  body: Promise<Buffer>;
+  /** Body bytes on the wire (encoded) plus the response headers. */
+  transferred: number;
+  /** The body as the page uses it (decoded). */
+  size: number;
+  encoding: string;
 }
 
-async function sizes(scripts: Script[]): Promise<string> {
-  const bodies = await Promise.all(scripts.map((s) => s.body));
-  const raw = bodies.reduce((sum, b) => sum + b.length, 0);
-  const gzip = bodies.reduce((sum, b) => sum + gzipSync(b).length, 0);
-  return `${bodies.length} file${bodies.length === 1 ? '' : 's'}, ${kB(raw)} (${kB(gzip)} gzip)`;
+function totals(fetched: Fetched[]): string {
+  const transferred = fetched.reduce((sum, f) => sum + f.transferred, 0);
+  const size = fetched.reduce((sum, f) => sum + f.size, 0);
+  const compressed = fetched.filter((f) => f.encoding === 'br' || f.encoding === 'gzip').length;
+  return (
+    `${fetched.length} files, ${kB(transferred)} transferred (${kB(size)} uncompressed; ` +
+    `${compressed} sent compressed)`
+  );
+}
+
+async function measure(request: Request, at: number): Promise<Fetched | null> {
+  const response = await request.response();
+  if (!response) return null;
+  const [sizes, body] = await Promise.all([
+    request.sizes(),
+    response.body().catch(() => Buffer.alloc(0)),
+  ]);
+  return {
+    at,
+    transferred: sizes.responseBodySize + sizes.responseHeadersSize,
+    size: body.length,
+    encoding: (await response.headerValue('content-encoding')) ?? '',
+  };
 }
 
 export async function benchColdLoad(bb: BenchBrowser, report: (r: Result) => void): Promise<void> {
   const { context, page } = await bb.newPage('auto');
-  const scripts: Script[] = [];
+  const fetched: Promise<Fetched | null>[] = [];
   const started = performance.now();
-  context.on('response', (response) => {
-    const type = response.headers()['content-type'] ?? '';
-    if (/javascript/.test(type))
-      scripts.push({ at: performance.now() - started, body: response.body() });
+  // Workers' requests too: the context sees them, the page alone would not.
+  context.on('requestfinished', (request) => {
+    fetched.push(measure(request, performance.now() - started));
   });
 
   await page.goto(codeUrl(bb.playground, 'print("ready")'));
@@ -46,6 +70,7 @@ export async function benchColdLoad(bb: BenchBrowser, report: (r: Result) => voi
   const editorReady = performance.now() - started;
   // The editor's worker starts after the editor; give it a moment to be counted.
   await page.waitForTimeout(1000);
+  const all = (await Promise.all(fetched)).filter((f): f is Fetched => f !== null);
   await context.close();
 
   report({
@@ -55,8 +80,14 @@ export async function benchColdLoad(bb: BenchBrowser, report: (r: Result) => voi
     met: null,
   });
   report({
-    bench: 'JavaScript: before Run is ready / in all',
-    measured: `${await sizes(scripts.filter((s) => s.at <= runReady))} / ${await sizes(scripts)}`,
+    bench: 'Bytes before Run is ready',
+    measured: totals(all.filter((f) => f.at <= runReady)),
+    target: '',
+    met: null,
+  });
+  report({
+    bench: 'Bytes in all (first visit)',
+    measured: totals(all),
     target: '',
     met: null,
   });

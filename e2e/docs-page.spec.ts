@@ -21,6 +21,25 @@ test('the page holds the reference and one widget per example', async ({ page })
   await expect(page.locator('iframe')).toHaveCount(0);
 });
 
+test('the page opens with a runnable example before the tables', async ({ page }) => {
+  await page.goto('/docs/websocket');
+  const quickStart = page.locator('#quick-start');
+  const [startTop, tableTop] = await Promise.all([
+    quickStart.evaluate((el) => el.getBoundingClientRect().top),
+    page
+      .locator('table')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().top),
+  ]);
+  expect(startTop).toBeLessThan(tableTop);
+  await quickStart.hover();
+  const frame = page.frameLocator('#quick-start iframe');
+  await expect(frame.getByTestId('toolbar.run')).toBeEnabled({ timeout: 15_000 });
+  await frame.getByTestId('toolbar.run').click();
+  await expect(frame.getByTestId('run.status')).toHaveText('finished', { timeout: 25_000 });
+  await expect(frame.getByTestId('console.output')).toContainText('echo:\t{"');
+});
+
 for (const example of manifest.examples) {
   test(`${example.name} runs in the docs page`, async ({ page }) => {
     await page.goto('/docs/websocket');

@@ -142,3 +142,97 @@ describe('RunStore', () => {
     expect(store.warnings).toEqual([]);
   });
 });
+
+describe('RunStore history', () => {
+  const textFrame = (connectionId: number, time: number) => ({
+    connectionId,
+    direction: 'in' as const,
+    kind: 'text' as const,
+    size: 1,
+    time,
+    preview: 'x',
+  });
+  const conn = (id: number) => ({
+    id,
+    url: 'ws://a/',
+    routedUrl: 'ws://a/',
+    state: 'closed' as const,
+    transport: 'direct' as const,
+    transportWhy: '',
+    protocol: '',
+    extensions: '',
+  });
+
+  it('keeps the previous runs with their own connections and frames, the current one last', () => {
+    const { store } = manualStore();
+    store.begin(1, 'go');
+    store.absorb(batch({ runId: 1, connections: [conn(1)], frames: [textFrame(1, 1)] }));
+    store.end(1, { status: 'error', failure: { message: 'boom', traceback: '' } });
+    store.begin(2, 'again');
+    store.absorb(batch({ runId: 2, frames: [textFrame(1, 2), textFrame(1, 3)] }));
+    const runs = store.inspectedRuns;
+    expect(runs.map((r) => [r.label, r.status, r.frames.length])).toEqual([
+      ['Run #1', 'error', 1],
+      ['Run #2', 'running', 2],
+    ]);
+    expect(runs[0].connections.get(1)?.url).toBe('ws://a/');
+    expect(store.connections.size).toBe(0);
+    expect(store.history.find(runs[0].key)).toBe(runs[0]);
+  });
+
+  it('does not keep a run that opened nothing', () => {
+    const { store } = manualStore();
+    store.begin(1, 'go');
+    store.end(1, { status: 'finished' });
+    store.begin(2, 'again');
+    expect(store.inspectedRuns.map((r) => r.label)).toEqual(['Run #2']);
+  });
+
+  it('pairs pongs with pings and notes the round trip on the pong', () => {
+    const { store } = manualStore();
+    store.begin(1, 'go');
+    const ping = { ...textFrame(1, 100), direction: 'out' as const, kind: 'ping' as const };
+    const pong = { ...textFrame(1, 142), kind: 'pong' as const };
+    store.absorb(batch({ frames: [ping, pong] }));
+    expect([...store.frames.held()].map((f) => f.rttMs)).toEqual([undefined, 42]);
+  });
+});
+
+describe('RunStore run end', () => {
+  const info = (id: number, state: 'connecting' | 'open' | 'closing' | 'closed') => ({
+    id,
+    url: 'ws://a/',
+    routedUrl: 'ws://a/',
+    state,
+    transport: 'relay' as const,
+    transportWhy: '',
+    protocol: '',
+    extensions: '',
+    ...(state === 'closed' ? { closeCode: 1001, closeReason: 'run ended' } : {}),
+  });
+
+  it('shows connections a lost worker left behind as broken (1006), never open or closing', () => {
+    const queue: (() => void)[] = [];
+    const store = new RunStore((fn) => queue.push(fn));
+    store.begin(1, 'go');
+    store.absorb(
+      batch({
+        connections: [
+          info(1, 'open'),
+          info(2, 'closing'),
+          info(3, 'connecting'),
+          info(4, 'closed'),
+        ],
+      }),
+    );
+    store.end(1, { status: 'stopped' }, 'the worker was terminated');
+    const states = [...store.connections.values()].map((c) => [c.id, c.state, c.closeCode]);
+    expect(states).toEqual([
+      [1, 'closed', 1006],
+      [2, 'closed', 1006],
+      [3, 'failed', undefined],
+      [4, 'closed', 1001],
+    ]);
+    expect(store.connections.get(1)?.error).toBe('the worker was terminated');
+  });
+});

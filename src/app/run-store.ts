@@ -16,6 +16,9 @@ import type { Decision } from '../policy/types.ts';
 import type { RunEnd } from '../shared/worker-protocol.ts';
 import type { EventsBatch } from '../runner/runner.ts';
 import { FrameBuffer } from '../inspector/frame-buffer.ts';
+import { PingPairing } from '../inspector/ping-pairing.ts';
+import { RunHistory, type InspectedRun, type InspectedStatus } from '../inspector/run-history.ts';
+import type { ComposeMessage } from '../runner/runner.ts';
 
 export interface SessionRecords {
   startedAt: number;
@@ -52,6 +55,8 @@ export interface FrameCounts {
   bytesOut: number;
 }
 
+export type Composer = (message: ComposeMessage) => Promise<string | null>;
+
 export class RunStore {
   status: RunStatus = 'idle';
   /** "stopped by you", "worker terminated": why an idle status followed a run. */
@@ -63,14 +68,29 @@ export class RunStore {
   outputDropped = 0;
   /** The run's warnings that name a line; a new array on every change (the editor marks them). */
   warnings: OutputEntry[] = [];
-  readonly connections = new Map<number, ConnectionInfo>();
-  readonly frameCounts = new Map<number, FrameCounts>();
-  readonly frames = new FrameBuffer();
+  /** The current run's records (the inspector's default view); a past run's are in `history`. */
+  connections = new Map<number, ConnectionInfo>();
+  frameCounts = new Map<number, FrameCounts>();
+  frames = new FrameBuffer();
+  /** The runs before the current one, for the inspector's run selector (bounded). */
+  readonly history = new RunHistory();
+  /** The current run's key, label and state in the history's terms. */
+  currentKey = 0;
+  currentLabel = 'No run yet';
+  currentStatus: InspectedStatus = 'finished';
+  /**
+   * Sends a composer message on the current run (set by the page's runner, use-runner.ts);
+   * resolves with why it was refused, or null.
+   */
+  composer: Composer | null = null;
   denied: DeniedAttempt[] = [];
   /** Increases on every change; React's snapshot. */
   version = 0;
 
   private seq = 0;
+  private readonly pings = new PingPairing();
+  /** Payload bytes the current run's frames keep (counted against the history's cap). */
+  private currentDataBytes = 0;
   private listeners = new Set<() => void>();
   private scheduled = false;
 
@@ -83,16 +103,17 @@ export class RunStore {
 
   getVersion = (): number => this.version;
 
+  setComposer(composer: Composer | null): void {
+    this.composer = composer;
+  }
+
   begin(runId: number, intro: string): void {
     this.status = 'running';
     this.statusNote = '';
     this.runId = runId;
     this.failure = null;
     this.warnings = [];
-    this.startedAt = Date.now();
-    this.connections.clear();
-    this.frameCounts.clear();
-    this.frames.clear();
+    this.startInspecting(`Run #${runId}`, 'running', Date.now());
     this.addLine({ stream: 'info', text: intro, time: Date.now() }, undefined, true);
     this.changed();
   }
@@ -111,20 +132,57 @@ export class RunStore {
   /** An imported session (src/session/import.ts) in the inspector, in place of the last run's. */
   showSession(session: SessionRecords, name: string): void {
     if (this.status === 'running') return;
-    this.startedAt = session.startedAt || (session.frames[0]?.time ?? Date.now());
-    this.connections.clear();
-    this.frameCounts.clear();
-    this.frames.clear();
+    this.startInspecting(
+      name,
+      'imported',
+      session.startedAt || (session.frames[0]?.time ?? Date.now()),
+    );
     this.addTraffic(session.connections, session.frames);
     this.info(
       `Imported ${name}: ${session.connections.length} connections, ${session.frames.length} frames`,
     );
   }
 
+  /** The current run, in the same shape as the past ones. */
+  get current(): InspectedRun {
+    return {
+      key: this.currentKey,
+      label: this.currentLabel,
+      status: this.currentStatus,
+      startedAt: this.startedAt,
+      connections: this.connections,
+      frameCounts: this.frameCounts,
+      frames: this.frames,
+    };
+  }
+
+  /** Every run the inspector offers, oldest first; the current one last. */
+  get inspectedRuns(): InspectedRun[] {
+    return [...this.history.past, this.current];
+  }
+
+  /** New records for the current run; the previous run's go to the history (if any). */
+  private startInspecting(label: string, status: InspectedStatus, startedAt: number): void {
+    if (this.connections.size > 0 || this.frames.length > 0) this.history.add(this.current);
+    this.currentKey = ++this.seq;
+    this.currentLabel = label;
+    this.currentStatus = status;
+    this.startedAt = startedAt;
+    this.connections = new Map();
+    this.frameCounts = new Map();
+    this.frames = new FrameBuffer();
+    this.currentDataBytes = 0;
+    this.pings.clear();
+  }
+
   private addTraffic(connections: readonly ConnectionInfo[], frames: readonly FrameRecord[]): void {
     for (const info of connections) this.connections.set(info.id, info);
     this.frames.push(frames);
+    for (const frame of frames) this.currentDataBytes += frame.data?.length ?? 0;
+    this.history.trim(this.frames.length, this.currentDataBytes);
     for (const frame of frames) {
+      const rtt = this.pings.observe(frame);
+      if (rtt !== undefined) frame.rttMs = rtt;
       let counts = this.frameCounts.get(frame.connectionId);
       if (!counts)
         this.frameCounts.set(
@@ -145,6 +203,8 @@ export class RunStore {
   end(runId: number, end: RunEnd, note?: string): void {
     if (runId !== this.runId) return;
     const seconds = ((Date.now() - this.startedAt) / 1000).toFixed(2);
+    this.currentStatus = end.status;
+    this.settleConnections(note);
     if (end.status === 'finished') {
       this.status = 'finished';
       this.info(`Finished in ${seconds} s`);
@@ -162,6 +222,26 @@ export class RunStore {
     }
     this.runId = null;
     this.changed();
+  }
+
+  /**
+   * The runtime reports each connection's final state before the run's end (connection.ts
+   * `abandon`); one still open here lost its worker (terminated after Stop, or crashed), and
+   * its socket with it: shown as broken (1006), never as open or CLOSING for ever.
+   */
+  private settleConnections(note?: string): void {
+    for (const [id, info] of this.connections) {
+      if (info.state === 'connecting')
+        this.connections.set(id, { ...info, state: 'failed', error: note ?? 'the run ended' });
+      else if (info.state === 'open' || info.state === 'closing')
+        this.connections.set(id, {
+          ...info,
+          state: 'closed',
+          closeCode: 1006,
+          closeReason: '',
+          ...(note ? { error: note } : {}),
+        });
+    }
   }
 
   info(text: string): void {

@@ -34,8 +34,10 @@ export function useRunner() {
       ended: (runId, end, note) => store.end(runId, end, note),
     });
     runner.current = r;
+    store.setComposer((message) => r.compose(message));
     return () => {
       r.dispose();
+      store.setComposer(null);
       runner.current = null;
     };
   }, [store]);

@@ -129,3 +129,26 @@ describe('hover', () => {
     );
   });
 });
+
+describe('help that leads with plain words', () => {
+  const index = new ApiIndex();
+
+  it('leads hovers with one sentence and an example, then the signature', () => {
+    const body = index.hover('websocket.connect')!;
+    expect(body.startsWith('Opens a WebSocket connection and returns a client')).toBe(true);
+    expect(body.indexOf('```lua\nlocal websocket = require("websocket")')).toBeLessThan(
+      body.indexOf('websocket.connect(url [, options]) -> client | nil, err'),
+    );
+  });
+
+  it('leads with the first sentence of the doc where no help is written', () => {
+    const hover = index.hover('t:year_day')!;
+    expect(hover).not.toContain('undefined');
+    expect(hover.split('\n')[0].endsWith('.')).toBe(true);
+  });
+
+  it('marks websocket.connect to be ranked first among the module members', () => {
+    const entries = index.complete('websocket.');
+    expect(entries.filter((e) => e.first).map((e) => e.label)).toEqual(['connect']);
+  });
+});

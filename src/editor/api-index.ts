@@ -6,12 +6,15 @@
 import { LUA_API } from '../shared/lua-api.ts';
 import type { LuaApi, LuaClass, LuaFunctionDoc, LuaModule } from '../shared/lua-api-types.ts';
 import { optionsContextAt } from './options-context.ts';
+import { functionHelp } from '../shared/lua-api-help.ts';
 
 export type EntryKind =
   'module' | 'function' | 'method' | 'constant' | 'table' | 'option' | 'field';
 
 export interface ApiEntry {
   label: string;
+  /** Listed before the others (`websocket.connect`, what almost every script starts with). */
+  first?: boolean;
   kind: EntryKind;
   /** One line shown beside the label: the signature or the value. */
   detail: string;
@@ -20,15 +23,24 @@ export interface ApiEntry {
   insertText?: string;
 }
 
+/**
+ * A function's help: one plain sentence and an example first (lua-api-help.ts), then the
+ * signature and the precise wording, parameters and returns.
+ */
 export function functionMarkdown(fn: LuaFunctionDoc): string {
-  const lines = ['```lua', fn.signature, '```', fn.doc];
+  const help = functionHelp(fn);
+  const lines = [help.summary, ''];
+  if (help.example) lines.push('```lua', help.example, '```', '');
+  lines.push('```lua', `${fn.signature} -> ${fn.returns}`, '```');
+  // The precise wording, without repeating the sentence already shown.
+  const rest = fn.doc.startsWith(help.summary) ? fn.doc.slice(help.summary.length).trim() : fn.doc;
+  if (rest) lines.push(rest);
   if (fn.params.length > 0) {
     lines.push(
       '',
       ...fn.params.map((p) => `- \`${p.name}\`${p.optional ? '?' : ''} *${p.type}*: ${p.doc}`),
     );
   }
-  lines.push('', `**Returns:** \`${fn.returns}\``);
   if (fn.addition) lines.push('', '_Addition of this playground._');
   return lines.join('\n');
 }
@@ -39,6 +51,7 @@ function moduleMembers(mod: LuaModule): ApiEntry[] {
     kind: 'function',
     detail: `${fn.signature} -> ${fn.returns}`,
     doc: functionMarkdown(fn),
+    ...(FIRST_CALLS.has(`${mod.name}.${fn.name}`) ? { first: true } : {}),
   }));
   for (const c of mod.constants) {
     entries.push({
@@ -59,6 +72,9 @@ function moduleMembers(mod: LuaModule): ApiEntry[] {
   }
   return entries;
 }
+
+/** Calls ranked first among their completions. */
+const FIRST_CALLS = new Set(['websocket.connect']);
 
 /** Guess which userdata a variable holds from its name, so `ch:` offers channel methods. */
 export function guessClass(variable: string): string | null {
@@ -154,6 +170,19 @@ export class ApiIndex {
     return entries;
   }
 
+  /** The function `callee` calls ("websocket.connect", "client:send"), when described. */
+  functionFor(callee: string): LuaFunctionDoc | null {
+    const m = /^([A-Za-z_]\w*)([.:])([A-Za-z_]\w*)$/.exec(callee);
+    if (!m) return null;
+    if (m[2] === '.')
+      return this.modules.get(m[1])?.functions.find((fn) => fn.name === m[3]) ?? null;
+    const guess = guessClass(m[1]);
+    const candidates = this.classes.flatMap(({ cls }) =>
+      cls.methods.filter((fn) => fn.name === m[3]).map((fn) => ({ cls: cls.name, fn })),
+    );
+    return (candidates.find((c) => c.cls === guess) ?? candidates[0])?.fn ?? null;
+  }
+
   /** Hover markdown for the dotted or colon expression `expr` (e.g. "websocket.connect"). */
   hover(expr: string): string | null {
     const parts = expr.split(/([.:])/);
@@ -169,10 +198,12 @@ export class ApiIndex {
     }
     if (!mod) return null;
     const member = moduleMembers(mod).find((e) => e.label === parts[2]);
-    if (parts.length === 3)
-      return member
-        ? `**${mod.name}.${member.label}**: \`${member.detail}\`\n\n${member.doc}`
-        : null;
+    if (parts.length === 3) {
+      if (!member) return null;
+      // A function's help already leads with its sentence, example and signature.
+      if (member.kind === 'function') return member.doc;
+      return `**${mod.name}.${member.label}**: \`${member.detail}\`\n\n${member.doc}`;
+    }
     const table = mod.tables.find((t) => t.name === parts[2]);
     const c = table?.members.find((x) => x.name === parts[4]);
     return c ? `\`${expr} = ${c.value}\`\n\n${c.doc}` : null;

@@ -1,6 +1,6 @@
 /**
- * Registers Lua with Monaco once: tokenizer, configuration, and completion + hover generated
- * from the API description (api-index.ts).
+ * Registers Lua with Monaco once: tokenizer, configuration, and completion, hover and
+ * signature help generated from the API description (api-index.ts, signature-help.ts).
  */
 import type { languages as Languages } from 'monaco-editor/editor/editor.api';
 import { monaco } from './monaco.ts';
@@ -8,6 +8,8 @@ import { ApiIndex, expressionAt } from './api-index.ts';
 import type { EntryKind } from './api-index.ts';
 import { LUA_LANGUAGE_ID, luaConfiguration, luaMonarch } from './lua-language.ts';
 import { LUA_GLOBALS } from './lua-globals.ts';
+import { signatureAt } from './signature-help.ts';
+import { functionHelp } from '../shared/lua-api-help.ts';
 
 let registered = false;
 
@@ -66,7 +68,9 @@ export function registerLua(): void {
         documentation: { value: e.doc },
         insertText: e.insertText ?? e.label,
         range,
-        sortText: `0${e.label}`,
+        // `websocket.connect` before `websocket.BINARY`: what almost every script starts with.
+        sortText: `${e.first ? '00' : '0'}${e.label}`,
+        ...(e.first ? { preselect: true } : {}),
       }));
       if (atTopLevel) {
         for (const g of LUA_GLOBALS) {
@@ -83,6 +87,41 @@ export function registerLua(): void {
         }
       }
       return { suggestions };
+    },
+  });
+
+  languages.registerSignatureHelpProvider(LUA_LANGUAGE_ID, {
+    signatureHelpTriggerCharacters: ['(', ','],
+    signatureHelpRetriggerCharacters: [','],
+    provideSignatureHelp(model, position) {
+      const textBefore = model.getValueInRange({
+        startLineNumber: Math.max(1, position.lineNumber - 30),
+        startColumn: 1,
+        endLineNumber: position.lineNumber,
+        endColumn: position.column,
+      });
+      const at = signatureAt(index, textBefore);
+      if (!at) return null;
+      const help = functionHelp(at.fn);
+      return {
+        value: {
+          signatures: [
+            {
+              label: at.fn.signature,
+              documentation: { value: `${help.summary}  \n**Returns:** \`${at.fn.returns}\`` },
+              parameters: at.fn.params.map((p, i) => ({
+                label: at.parameterRanges[i],
+                documentation: {
+                  value: `\`${p.name}\`${p.optional ? ' (optional)' : ''} *${p.type}*: ${p.doc}`,
+                },
+              })),
+            },
+          ],
+          activeSignature: 0,
+          activeParameter: at.activeParameter,
+        },
+        dispose() {},
+      };
     },
   });
 

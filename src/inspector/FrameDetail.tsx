@@ -1,6 +1,12 @@
-/** The frame picked in the log, in full: what the one-line row had to cut. */
+/**
+ * The frame picked in the log, in full: what the one-line row had to cut. A JSON text frame
+ * is pretty-printed and foldable (JsonView) with a Raw toggle; Copy takes what is shown.
+ */
+import { useMemo, useState } from 'react';
 import type { FrameRecord } from '../shared/run-events.ts';
 import { binaryDetail, hexDump } from './hex.ts';
+import { parseJsonTree, prettyJson } from './json-tree.ts';
+import { JsonView } from './JsonView.tsx';
 import { formatBytes, formatClock, formatRelative } from '../console/format-time.ts';
 
 export function FrameDetail({
@@ -12,13 +18,21 @@ export function FrameDetail({
   startedAt: number;
   onClose(): void;
 }) {
-  const kept = frame.data ? keptBody(frame, frame.data) : undefined;
-  const body =
-    kept?.body ??
-    (frame.kind === 'binary' ? binaryDetail(frame.preview, frame.size) : frame.preview);
-  const cut = kept
-    ? kept.shown < frame.size
-    : frame.kind === 'text' && new TextEncoder().encode(frame.preview).length < frame.size;
+  const [raw, setRaw] = useState(false);
+  const [copied, setCopied] = useState('');
+  const { kept, body, cut, json } = useMemo(() => shownBody(frame), [frame]);
+  const pretty = json !== null && !raw;
+
+  const copy = async () => {
+    const text = pretty ? prettyJson(json.root) : body;
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied('Copied');
+    } catch {
+      setCopied('Copy is not allowed here; select the text instead');
+    }
+  };
+
   return (
     <section
       className="frame-detail"
@@ -28,6 +42,7 @@ export function FrameDetail({
       <header>
         <span className={`frame-dir dir-${frame.direction}`}>
           {frame.direction === 'out' ? '↑ sent' : '↓ received'}
+          {frame.composed && ' from the composer'}
         </span>
         <span className={`frame-kind kind-badge-${frame.kind}`}>{frame.kind}</span>
         <span>connection #{frame.connectionId}</span>
@@ -35,18 +50,53 @@ export function FrameDetail({
         <span>
           {formatClock(frame.time)} ({formatRelative(frame.time, startedAt)})
         </span>
-        <button
-          type="button"
-          className="icon-btn"
-          onClick={onClose}
-          aria-label="Close frame detail"
-        >
-          ✕
-        </button>
+        {frame.rttMs !== undefined && (
+          <span data-testid="inspector.frame-rtt">round trip {frame.rttMs} ms</span>
+        )}
+        <span className="frame-detail-actions">
+          {json && (
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              aria-pressed={raw}
+              onClick={() => setRaw(!raw)}
+              data-testid="inspector.frame-raw"
+              title={raw ? 'Show the JSON pretty-printed' : 'Show the text as received'}
+            >
+              Raw
+            </button>
+          )}
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={() => void copy()}
+            data-testid="inspector.frame-copy"
+          >
+            Copy
+          </button>
+          <span role="status" className="frame-detail-copied">
+            {copied}
+          </span>
+          <button
+            type="button"
+            className="icon-btn"
+            onClick={onClose}
+            aria-label="Close frame detail"
+          >
+            ✕
+          </button>
+        </span>
       </header>
-      <pre className={`frame-detail-body${frame.kind === 'binary' ? ' is-dump' : ''}`}>
-        {body === '' ? '(empty)' : body}
-      </pre>
+      {pretty ? (
+        <JsonView root={json.root} nodes={json.nodes} />
+      ) : (
+        <pre
+          className={`frame-detail-body${frame.kind === 'binary' ? ' is-dump' : ''}`}
+          data-testid="inspector.frame-body"
+        >
+          {body === '' ? '(empty)' : body}
+        </pre>
+      )}
       {cut && (
         <p className="hint">
           {kept
@@ -56,6 +106,19 @@ export function FrameDetail({
       )}
     </section>
   );
+}
+
+/** The body the detail shows, whether it is cut, and its JSON tree when it is whole JSON. */
+function shownBody(frame: FrameRecord) {
+  const kept = frame.data ? keptBody(frame, frame.data) : undefined;
+  const body =
+    kept?.body ??
+    (frame.kind === 'binary' ? binaryDetail(frame.preview, frame.size) : frame.preview);
+  const cut = kept
+    ? kept.shown < frame.size
+    : frame.kind === 'text' && new TextEncoder().encode(frame.preview).length < frame.size;
+  const json = frame.kind === 'text' && !cut ? parseJsonTree(body) : null;
+  return { kept, body, cut, json };
 }
 
 /** What the detail shows of a kept payload: a screenful, not a megabyte of DOM. */

@@ -48,6 +48,16 @@ function FrameRow({ frame, startedAt, selected, onSelect }: FrameRowProps) {
       <span className="frame-size">{formatBytes(frame.size)}</span>
       <span className="frame-time">{formatRelative(frame.time, startedAt)}</span>
       <span className="frame-preview" title={preview}>
+        {frame.composed && (
+          <span className="frame-composed" title="sent from the composer">
+            ✎
+          </span>
+        )}
+        {frame.rttMs !== undefined && (
+          <span className="frame-rtt" data-testid="inspector.frame-rtt">
+            rtt {frame.rttMs} ms
+          </span>
+        )}
         {preview}
       </span>
     </div>
@@ -63,7 +73,12 @@ export function FrameLog({
   onConnectionChange,
 }: FrameLogProps) {
   const [rest, setRest] = useState<Omit<FrameFilter, 'connectionId'>>(NO_FILTER);
-  const [picked, setPicked] = useState<FrameRecord | null>(null);
+  // The frame picked, with the buffer it came from: another run's log shows no detail of it.
+  const [pickedIn, setPickedIn] = useState<{ frame: FrameRecord; frames: FrameBuffer } | null>(
+    null,
+  );
+  const picked = pickedIn?.frames === frames ? pickedIn.frame : null;
+  const setPicked = (frame: FrameRecord | null) => setPickedIn(frame ? { frame, frames } : null);
   const filter = useMemo(() => ({ ...rest, connectionId }), [rest, connectionId]);
   const view = useMemo(() => new FrameView(frames, filter), [frames, filter]);
   view.refresh();

@@ -1,17 +1,36 @@
-/** The connections inspector: the run's connections above, their live frame log below. */
+/**
+ * The connections inspector: the run's connections above, their live frame log below. A run
+ * picker looks back at the last runs; while a run holds a connection open, the composer sends
+ * it messages by hand.
+ */
 import { useState, memo } from 'react';
 import type { RunStore } from '../app/run-store.ts';
 import { useRunStoreTransition } from '../app/use-run-store.ts';
 import { ConnectionList } from './ConnectionList.tsx';
 import { FrameLog } from './FrameLog.tsx';
 import { SessionFile } from './SessionFile.tsx';
+import { Composer } from './Composer.tsx';
+import { RunPicker } from './RunPicker.tsx';
 import './inspector.css';
 
 export const InspectorPanel = memo(function InspectorPanel({ store }: { store: RunStore }) {
   // Ten updates a second keep a flood readable and leave the page's thread mostly free.
   const version = useRunStoreTransition(store, 100);
   const [selected, setSelected] = useState<number | null>(null);
-  const connections = [...store.connections.values()];
+  // A past run picked while `during` was the current one; null follows the current run. A new
+  // run brings the view back to the current one (the default), as does the history letting
+  // the picked run go.
+  const [picked, setPicked] = useState<{ key: number; during: number } | null>(null);
+  const past =
+    picked && picked.during === store.currentKey ? store.history.find(picked.key) : undefined;
+  const run = past ?? store.current;
+  const isCurrent = run.key === store.currentKey;
+  const connections = [...run.connections.values()];
+
+  const show = (key: number | null) => {
+    setPicked(key === null ? null : { key, during: store.currentKey });
+    setSelected(null);
+  };
 
   return (
     <div className="inspector" data-testid="inspector.panel">
@@ -19,23 +38,37 @@ export const InspectorPanel = memo(function InspectorPanel({ store }: { store: R
         <header className="section-header">
           <h3>Connections</h3>
           <span className="pane-meta">{connections.length}</span>
-          <SessionFile store={store} running={store.status === 'running'} />
+          <RunPicker runs={store.inspectedRuns} shown={run} onShow={show} />
+          <SessionFile
+            store={store}
+            run={run}
+            running={store.status === 'running'}
+            version={version}
+          />
         </header>
         <ConnectionList
           connections={connections}
-          counts={store.frameCounts}
+          counts={run.frameCounts}
           selected={selected}
           onSelect={setSelected}
         />
+        {isCurrent && store.status === 'running' && (
+          <Composer connections={connections} send={store.composer} />
+        )}
       </section>
       <section className="inspector-frames" aria-label="Frames">
         <header className="section-header">
           <h3>Frames</h3>
+          {!isCurrent && (
+            <span className="pane-meta" data-testid="inspector.past-run">
+              {run.label}, an earlier run
+            </span>
+          )}
         </header>
         <FrameLog
-          frames={store.frames}
+          frames={run.frames}
           version={version}
-          startedAt={store.startedAt}
+          startedAt={run.startedAt}
           connections={connections}
           connectionId={selected}
           onConnectionChange={setSelected}

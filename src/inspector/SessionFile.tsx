@@ -4,6 +4,7 @@
  */
 import { useRef, useState } from 'react';
 import type { RunStore } from '../app/run-store.ts';
+import type { InspectedRun } from './run-history.ts';
 import { sessionJsonChunks } from '../session/export-json.ts';
 import { sessionHarChunks } from '../session/export-har.ts';
 import { parseSessionFile, sessionRecords, SessionImportError } from '../session/import.ts';
@@ -22,13 +23,24 @@ function fileStamp(): string {
   return new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
 }
 
-export function SessionFile({ store, running }: { store: RunStore; running: boolean }) {
+export function SessionFile({
+  store,
+  run,
+  running,
+}: {
+  store: RunStore;
+  /** The run shown (and exported): the current one or one the history keeps. */
+  run: InspectedRun;
+  running: boolean;
+  /** The store's version: the run's records change in place. */
+  version: number;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState('');
-  const empty = store.connections.size === 0;
+  const empty = run.connections.size === 0;
 
   const exportAs = (kind: 'json' | 'har') => {
-    const source = storeSource(store);
+    const source = storeSource(run);
     const chunks = kind === 'har' ? sessionHarChunks(source) : sessionJsonChunks(source);
     download(blobOf(chunks, 'application/json'), `session-${fileStamp()}.${kind}`);
   };

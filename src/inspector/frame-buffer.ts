@@ -15,8 +15,13 @@ export class FrameBuffer {
   /** Increases on clear(), so views know their sequence numbers mean other frames now. */
   generation = 0;
 
-  constructor(readonly capacity: number = FRAME_CAPACITY) {
+  /** `firstSeq`: the sequence number the first frame pushed gets (see compacted()). */
+  constructor(
+    readonly capacity: number = FRAME_CAPACITY,
+    firstSeq = 0,
+  ) {
     this.ring = new Array(capacity);
+    this.nextSeq = firstSeq;
   }
 
   push(frames: readonly FrameRecord[]): void {
@@ -53,6 +58,16 @@ export class FrameBuffer {
   /** Every frame still held, oldest first. */
   *held(): Generator<FrameRecord> {
     for (let seq = this.firstSeq; seq < this.nextSeq; seq++) yield this.ring[seq % this.capacity]!;
+  }
+
+  /**
+   * The same frames (and the same count of dropped ones) in a buffer just big enough: a run
+   * kept in the inspector's history needs no room to grow.
+   */
+  compacted(): FrameBuffer {
+    const copy = new FrameBuffer(Math.max(1, this.length), this.firstSeq);
+    copy.push([...this.held()]);
+    return copy;
   }
 
   clear(): void {

@@ -129,3 +129,42 @@ describe('LuaRunner', () => {
     expect(workers).toHaveLength(2);
   });
 });
+
+describe('LuaRunner.compose', () => {
+  it('posts the message for the current run and resolves with the worker answer', async () => {
+    const { runner, workers } = setup();
+    const id = runner.run(request);
+    const data = new TextEncoder().encode('hi');
+    const sent = runner.compose({ connectionId: 1, kind: 'text', data });
+    const posted = workers[0].posted.at(-1);
+    expect(posted).toEqual({
+      type: 'compose',
+      runId: id,
+      composeId: 1,
+      connectionId: 1,
+      kind: 'text',
+      data,
+    });
+    workers[0].emit({ type: 'composed', runId: id, composeId: 1 });
+    expect(await sent).toBeNull();
+    const refused = runner.compose({ connectionId: 2, kind: 'text', data });
+    workers[0].emit({
+      type: 'composed',
+      runId: id,
+      composeId: 2,
+      error: 'connection #2 is not open',
+    });
+    expect(await refused).toBe('connection #2 is not open');
+  });
+
+  it('refuses without a run, and settles pending messages when the run ends', async () => {
+    const { runner, workers } = setup();
+    expect(await runner.compose({ connectionId: 1, kind: 'text', data: new Uint8Array() })).toMatch(
+      /no run is in progress/,
+    );
+    const id = runner.run(request);
+    const pending = runner.compose({ connectionId: 1, kind: 'binary', data: new Uint8Array([1]) });
+    workers[0].emit({ type: 'ended', runId: id, status: 'finished' });
+    expect(await pending).toMatch(/the run has ended/);
+  });
+});

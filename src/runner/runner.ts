@@ -14,7 +14,16 @@
  *
  * run() during a run stops the current one first (same path) and then starts the new one.
  */
-import type { PageToWorker, RunEnd, RunRequest, WorkerToPage } from '../shared/worker-protocol.ts';
+import type {
+  ComposeRequest,
+  PageToWorker,
+  RunEnd,
+  RunRequest,
+  WorkerToPage,
+} from '../shared/worker-protocol.ts';
+
+/** What the composer asks for: the run and the request id are the runner's to fill in. */
+export type ComposeMessage = Omit<ComposeRequest, 'runId' | 'composeId'>;
 
 export const STOP_GRACE_MS = 1000;
 
@@ -49,6 +58,9 @@ export class LuaRunner {
   private pending: RunRequest | null = null;
   private stopTimer: unknown = null;
   private nextRunId = 1;
+  private nextComposeId = 1;
+  /** Composer messages awaiting the worker's answer: resolve with the refusal, or null. */
+  private readonly composing = new Map<number, (error: string | null) => void>();
   private readonly graceMs: number;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
@@ -89,6 +101,20 @@ export class LuaRunner {
     this.stopTimer = this.setTimer(() => this.forceStop(), this.graceMs);
   }
 
+  /**
+   * Send a composer message on a connection of the current run. Resolves with null once the
+   * worker sent it, or with why not (no run, the connection is not open, the run ended).
+   */
+  compose(message: ComposeMessage): Promise<string | null> {
+    if (!this.current || this.current.phase !== 'running')
+      return Promise.resolve('no run is in progress; nothing was sent');
+    const composeId = this.nextComposeId++;
+    return new Promise((resolve) => {
+      this.composing.set(composeId, resolve);
+      this.post({ type: 'compose', runId: this.current!.runId, composeId, ...message });
+    });
+  }
+
   dispose(): void {
     this.clearStopTimer();
     this.worker.terminate();
@@ -114,6 +140,11 @@ export class LuaRunner {
 
   private workerOnMessage(message: WorkerToPage): void {
     if (message.type === 'ready') return;
+    if (message.type === 'composed') {
+      this.composing.get(message.composeId)?.(message.error ?? null);
+      this.composing.delete(message.composeId);
+      return;
+    }
     if (!this.current || message.runId !== this.current.runId) return; // a stale run
     switch (message.type) {
       case 'started':
@@ -169,6 +200,9 @@ export class LuaRunner {
   private finish(runId: number, end: RunEnd, note?: string): void {
     this.clearStopTimer();
     this.current = null;
+    // The worker answers a compose before it reports the end; these were lost with a worker.
+    for (const resolve of this.composing.values()) resolve('the run has ended; nothing was sent');
+    this.composing.clear();
     this.listener.ended(runId, end, note);
     const next = this.pending;
     this.pending = null;

@@ -117,6 +117,21 @@ export class Connection {
     this.recordFrame('out', binary ? 'binary' : 'text', data);
   }
 
+  /**
+   * A message from the inspector's composer. Refused (the reason returned) unless the
+   * connection is open and the script has not closed it: the composer pokes a live
+   * connection, it never reopens or half-closes one.
+   */
+  compose(data: Uint8Array, binary: boolean): string | null {
+    if (this.state !== 'open' || this.closedByScript) {
+      const state = this.closedByScript && this.state === 'open' ? 'closing' : this.state;
+      return `connection #${this.id} is not open (${state}); nothing was sent`;
+    }
+    this.connection.send(data, binary);
+    this.recordFrame('out', binary ? 'binary' : 'text', data, undefined, true);
+    return null;
+  }
+
   ping(): void {
     this.connection.ping();
     this.recordFrame('out', 'ping', new Uint8Array(0));
@@ -168,17 +183,45 @@ export class Connection {
   }
 
   /**
-   * The run is over: close with 1001 (going away) without waiting for anybody. A transport
-   * that cannot send 1001 (the browser's own WebSocket) closes with 1000 instead.
+   * The run is over: close with 1001 (going away) without waiting for anybody, and report the
+   * connection closed at once. Nobody will read the peer's answer: the page closes the run's
+   * record when the run ends, so a state reported later would stay CLOSING there for ever
+   * (issue 20). A transport that cannot send 1001 (the browser's own WebSocket) closes with
+   * 1000 instead. A close handshake already under way that the peer has not answered ends as
+   * 1006 (RFC 6455 §7.1.5: closed without a close frame received).
    */
   abandon(reason: string): void {
-    try {
+    this.stopTimers();
+    if (this.state === 'connecting') {
       this.close(1001, reason);
+      return;
+    }
+    if (this.ended) return;
+    if (this.state === 'closing') {
+      this.transportConnection?.drop();
+      this.settle(1006, '');
+      return;
+    }
+    let code = 1001;
+    try {
+      this.connection.close(code, reason);
     } catch (e) {
       if (!(e instanceof TransportUnsupported)) throw e;
-      this.transportConnection?.close(1000, reason);
+      code = 1000;
+      this.connection.close(code, reason);
     }
-    this.stopTimers();
+    this.recordFrame('out', 'close', new TextEncoder().encode(reason), code);
+    this.settle(code, reason);
+  }
+
+  /** The connection's final state, reported now: the run no longer waits for the transport. */
+  private settle(code: number, reason: string): void {
+    this.state = 'closed';
+    this.closeCode = code;
+    this.closeReason = reason;
+    this.channel.core.close();
+    this.report();
+    this.deps.onEnded?.(this);
   }
 
   get ended(): boolean {
@@ -310,6 +353,7 @@ export class Connection {
     kind: FrameKind,
     data: Uint8Array,
     closeCode?: number,
+    composed?: boolean,
   ): void {
     if (!this.deps.observer.frame) return;
     const record: FrameRecord = {
@@ -324,6 +368,7 @@ export class Connection {
           : `${closeCode} ${reasonDecoder.decode(data)}`,
     };
     if (closeCode !== undefined) record.closeCode = closeCode;
+    if (composed) record.composed = true;
     this.deps.observer.frame(record, data);
   }
 }

@@ -2,7 +2,7 @@
  * Runs a script with the Node transport and collects what it reports: the helper behind the
  * runtime's tests and the examples check. Not used by the product itself.
  */
-import { startRun, type RunOptions } from './run.ts';
+import { startRun, type RunHandle, type RunOptions } from './run.ts';
 import { createNodeTransport } from './transport/node-ws.ts';
 import { getPreset } from '../policy/presets.ts';
 import type { ConnectionInfo, FrameRecord, OutputEntry } from '../shared/run-events.ts';
@@ -37,7 +37,7 @@ export type TestRunOptions = Partial<Omit<RunOptions, 'code' | 'observer'>> & {
 export function runLua(
   code: string,
   options: TestRunOptions = {},
-): { done: Promise<RunResult>; stop(): void } {
+): { done: Promise<RunResult>; stop(): void; compose: RunHandle['compose'] } {
   const lines: string[] = [];
   const connections: ConnectionInfo[] = [];
   const frames: FrameRecord[] = [];
@@ -66,7 +66,7 @@ export function runLua(
     clearTimeout(timer);
     return { end, lines, output: lines.join('\n'), connections, frames, decisions, warnings };
   });
-  return { done, stop: run.stop };
+  return { done, stop: run.stop, compose: run.compose };
 }
 
 /** Run to the end and return the result. */

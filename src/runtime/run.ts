@@ -70,6 +70,11 @@ export interface RunHandle {
   done: Promise<RunEnd>;
   /** End the run now: no Lua runs again, sockets close with 1001, timers are cleared. */
   stop(): void;
+  /**
+   * Send a message typed in the inspector's composer on connection `connectionId`; returns
+   * why it was refused, or null once it is on its way (src/runtime/connection.ts `compose`).
+   */
+  compose(connectionId: number, data: Uint8Array, binary: boolean): string | null;
 }
 
 const systemClock: Clock = {
@@ -210,10 +215,19 @@ export function startRun(options: RunOptions): RunHandle {
   lua.lua_pop(L, 1);
   if (isWippy(L)) openWippy(L, write);
 
+  const compose = (connectionId: number, data: Uint8Array, binary: boolean) => {
+    if (ended) return 'the run has ended; nothing was sent';
+    // Ended connections leave the map (connect.ts), so "not found" is "no longer open".
+    const connection = connections.get(connectionId);
+    if (!connection) return `connection #${connectionId} is not open; nothing was sent`;
+    return connection.compose(data, binary);
+  };
+  const handle: RunHandle = { done, stop: () => finish({ status: 'stopped' }), compose };
+
   const typeRefusal = checkTypesBeforeRun(options);
   if (typeRefusal) {
     finish({ status: 'error', failure: typeRefusal });
-    return { done, stop: () => finish({ status: 'stopped' }) };
+    return handle;
   }
   const dialect = options.dialect ?? 'lua53';
   if (dialect === 'wippy') openTypes(L);
@@ -228,7 +242,7 @@ export function startRun(options: RunOptions): RunHandle {
   } else {
     scheduler.spawn(L, 0);
   }
-  return { done, stop: () => finish({ status: 'stopped' }) };
+  return handle;
 }
 
 /** The error on top of a failed thread, with its traceback and the script line it names. */

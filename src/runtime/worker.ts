@@ -9,7 +9,12 @@ import { EventBatcher } from './event-batcher.ts';
 import { chooseTransport, type TransportOptions } from './transport/choose.ts';
 import { createBrowserTransport } from './transport/browser.ts';
 import { createRelayTransport, probeRelay } from './transport/relay.ts';
-import type { PageToWorker, RunRequest, WorkerToPage } from '../shared/worker-protocol.ts';
+import type {
+  ComposeRequest,
+  PageToWorker,
+  RunRequest,
+  WorkerToPage,
+} from '../shared/worker-protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -75,7 +80,21 @@ self.onmessage = (event: MessageEvent<PageToWorker>) => {
   else if (message.type === 'stop' && current?.runId === message.runId) {
     current.stopRequested = true;
     current.handle?.stop();
-  }
+  } else if (message.type === 'compose') compose(message);
 };
+
+function compose({ runId, composeId, connectionId, kind, data }: ComposeRequest): void {
+  const handle = current?.runId === runId ? current.handle : undefined;
+  let error: string | null = 'the run has ended; nothing was sent';
+  if (handle) {
+    try {
+      error = handle.compose(connectionId, data, kind === 'binary');
+    } catch (e) {
+      // A transport that throws on send (its socket just broke) refuses like a closed one.
+      error = `not sent: ${(e as Error).message}`;
+    }
+  }
+  post({ type: 'composed', runId, composeId, ...(error ? { error } : {}) });
+}
 
 post({ type: 'ready' });

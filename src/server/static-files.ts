@@ -2,12 +2,16 @@
  * Serving the built playground (dist/): correct MIME types, no way out of the root (decoded
  * path resolved and checked, symlinks resolved too), index.html for app routes, and a hook to
  * rewrite index.html on its way out (the page config with the token goes in there, which is
- * also why index.html is never cached).
+ * also why index.html is never cached). Assets with brotli or gzip copies written at build time
+ * (precompress.ts) are sent compressed to clients that accept it, with `Vary: Accept-Encoding`.
  */
 import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import type { Stats } from 'node:fs';
+import { chooseCoding, CODINGS, SUFFIX, type Coding } from './content-encoding.ts';
+import { COMPRESSIBLE } from './precompress.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -64,6 +68,25 @@ export function resolveInside(root: string, urlPath: string): string | null {
   return file === root || file.startsWith(root + sep) ? file : null;
 }
 
+/** The precompressed copies next to `file` (x.js.br, x.js.gz) that are files inside `base`. */
+async function compressedCopies(
+  file: string,
+  base: string,
+): Promise<Map<Coding, { path: string; info: Stats }>> {
+  const copies = new Map<Coding, { path: string; info: Stats }>();
+  if (!COMPRESSIBLE.has(extname(file).toLowerCase())) return copies;
+  await Promise.all(
+    CODINGS.map(async (coding) => {
+      const path = file + SUFFIX[coding];
+      const info = await stat(path).catch(() => null);
+      if (!info?.isFile()) return;
+      const real = await realpath(path).catch(() => '');
+      if (real.startsWith(base + sep)) copies.set(coding, { path, info });
+    }),
+  );
+  return copies;
+}
+
 export function createStaticHandler(options: StaticOptions) {
   const root = resolve(options.root);
   const indexFile = join(root, 'index.html');
@@ -108,9 +131,15 @@ export function createStaticHandler(options: StaticOptions) {
         return send(res, 403, 'forbidden');
       }
       if (target === indexFile) return await sendIndex(req, res);
+      const copies = await compressedCopies(target, base);
+      const coding = chooseCoding(req.headers['accept-encoding'], [...copies.keys()]);
+      const sent = coding ? copies.get(coding)! : { path: target, info };
       res.writeHead(200, {
         'Content-Type': mimeType(target),
-        'Content-Length': info.size,
+        'Content-Length': sent.info.size,
+        ...(coding ? { 'Content-Encoding': coding } : {}),
+        // Caches must keep the copies apart (RFC 9110 §12.5.5).
+        ...(copies.size > 0 ? { Vary: 'Accept-Encoding' } : {}),
         // Vite puts content hashes in names under assets/: those never change.
         'Cache-Control': pathname.startsWith('/assets/')
           ? 'public, max-age=31536000, immutable'
@@ -118,7 +147,7 @@ export function createStaticHandler(options: StaticOptions) {
         'X-Content-Type-Options': 'nosniff',
       });
       if (req.method === 'HEAD') return void res.end();
-      const stream = createReadStream(target);
+      const stream = createReadStream(sent.path);
       stream.on('error', () => res.destroy());
       stream.pipe(res);
     } catch {

@@ -56,6 +56,7 @@ export function sessionFrame(frame: FrameRecord): SessionFrame {
     if (frame.truncated) out.truncated = true;
   }
   if (frame.closeCode !== undefined) out.code = frame.closeCode;
+  if (frame.composed) out.composed = true;
   return out;
 }
 

@@ -72,6 +72,7 @@ function frameRecord(connectionId: number, frame: SessionFrame): FrameRecord {
   if (data) record.data = data;
   if (frame.truncated) record.truncated = true;
   if (frame.code !== undefined) record.closeCode = frame.code;
+  if (frame.composed === true) record.composed = true;
   return record;
 }
 

@@ -1,9 +1,12 @@
 /** The page's run store as a session source: what the inspector holds is what it exports. */
-import type { RunStore } from '../app/run-store.ts';
+import type { InspectedRun } from '../inspector/run-history.ts';
 import { SESSION_CAPS } from './frame-data.ts';
 import type { SessionSource } from './session-source.ts';
 
-export function storeSource(store: RunStore): SessionSource {
+/** `store`: the run store (its current run) or any run the inspector keeps. */
+export function storeSource(
+  store: Pick<InspectedRun, 'startedAt' | 'connections' | 'frames'>,
+): SessionSource {
   return {
     startedAt: store.startedAt,
     connections: [...store.connections.values()],

@@ -61,6 +61,10 @@ export interface FrameRecord {
   data?: Uint8Array;
   /** `data` is only the start of the payload. */
   truncated?: boolean;
+  /** Sent from the inspector's composer, not by the script. */
+  composed?: boolean;
+  /** A pong: ms since the ping it answers (the page pairs them, src/inspector/ping-pairing.ts). */
+  rttMs?: number;
 }
 
 /** The sink a run writes its events to. */

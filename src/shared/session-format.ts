@@ -22,6 +22,8 @@ export interface SessionFrame {
   truncated?: boolean;
   /** Close frames: the code (the reason is the payload). */
   code?: number;
+  /** Sent by hand from the inspector's composer, not by the script. */
+  composed?: boolean;
 }
 
 export interface SessionConnection extends ConnectionInfo {

@@ -31,7 +31,23 @@ export interface RunRequest {
   demoHosts: Record<string, string>;
 }
 
-export type PageToWorker = ({ type: 'run' } & RunRequest) | { type: 'stop'; runId: number };
+/**
+ * A message typed in the inspector's composer, for an open connection of the running script:
+ * sent on its transport and recorded like the script's own frames (marked `composed`).
+ */
+export interface ComposeRequest {
+  runId: number;
+  /** Answers carry it back: the page may have several in flight. */
+  composeId: number;
+  connectionId: number;
+  kind: 'text' | 'binary';
+  data: Uint8Array;
+}
+
+export type PageToWorker =
+  | ({ type: 'run' } & RunRequest)
+  | { type: 'stop'; runId: number }
+  | ({ type: 'compose' } & ComposeRequest);
 
 export type RunEnd =
   { status: 'finished' } | { status: 'stopped' } | { status: 'error'; failure: LuaFailure };
@@ -47,4 +63,6 @@ export type WorkerToPage =
       frames: FrameRecord[];
       decisions: Decision[];
     }
-  | ({ type: 'ended'; runId: number } & RunEnd);
+  | ({ type: 'ended'; runId: number } & RunEnd)
+  /** The composer's message went out, or `error` says why not (the connection is not open). */
+  | { type: 'composed'; runId: number; composeId: number; error?: string };

@@ -10,7 +10,8 @@ describe('the /docs/websocket page', () => {
     expect(examples.length).toBeGreaterThan(10);
     const html = renderWebsocketDocs(examples);
     expect(html).toContain('<script src="/embed.js" data-upgrade-code-blocks></script>');
-    expect(html.match(/<code class="language-lua">/g)).toHaveLength(examples.length);
+    // The quick start, then one block per example.
+    expect(html.match(/<code class="language-lua">/g)).toHaveLength(examples.length + 1);
     for (const e of examples) expect(html).toContain(`id="example-${e.name}"`);
   });
 
@@ -18,9 +19,18 @@ describe('the /docs/websocket page', () => {
     const examples = await readExamples(EXAMPLES);
     const html = renderWebsocketDocs(examples);
     expect(html.match(/<pre [^>]*data-dialect="wippy"><code class="language-lua">/g)).toHaveLength(
-      examples.length,
+      examples.length + 1, // the quick start too
     );
     expect(html).toContain("They run as\nWippy Lua (<code>wippy</code>), the platform's own Lua");
+  });
+
+  it('opens with a runnable example before the reference tables', () => {
+    const html = renderWebsocketDocs([]);
+    const quickStart = html.indexOf('id="quick-start"');
+    expect(quickStart).toBeGreaterThan(0);
+    expect(quickStart).toBeLessThan(html.indexOf('<table'));
+    expect(quickStart).toBeLessThan(html.indexOf('id="reference"'));
+    expect(html).toContain('websocket.connect(&quot;wss://api.example.com/ws&quot;)');
   });
 
   it('escapes the code so that it reads back as it is', () => {

@@ -4,6 +4,8 @@
  * and every example of the gallery (public/examples/) follows as a runnable widget: the page
  * is plain HTML with `<pre><code class="language-lua">` blocks that /embed.js upgrades. Each
  * block names its dialect (`data-dialect`, the product default) and the page says which it is.
+ * It opens with a runnable example before the tables (issue 20): the first thing a reader does
+ * is press Run.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -44,6 +46,19 @@ const STYLE = `
   nav a { margin-right: 12px; }
 `;
 
+/** The page's first example: connect, send, read the echo, close (the echo demo host). */
+export const QUICK_START = `local websocket = require("websocket")
+
+-- api.example.com goes to the playground's echo server.
+local client = assert(websocket.connect("wss://api.example.com/ws"))
+client:send(json.encode({ type = "hello", from = "the docs" }))
+
+local msg = client:channel():receive()
+print("echo:", msg.data)
+
+client:close()
+`;
+
 export function renderWebsocketDocs(examples: DocExample[]): string {
   const reference = markdownToHtml(renderApiMarkdown(LUA_API));
   const gallery = examples
@@ -61,16 +76,22 @@ export function renderWebsocketDocs(examples: DocExample[]): string {
 <meta charset="UTF-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1.0" />
 <title>websocket: Lua WebSocket Playground documentation</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml" />
 <style>${STYLE}</style>
 <script src="/embed.js" data-upgrade-code-blocks></script>
 </head>
 <body>
 <nav><a href="/">Playground</a><a href="#reference">Reference</a><a href="#examples">Examples</a></nav>
 <h1>The <code>websocket</code> module</h1>
-<p>Every example below runs here: press Run. The code is editable (click it); the example hosts
-(<code>api.example.com</code> and the others) go to the playground's demo servers. They run as
+<p>Talk to a WebSocket server from Lua: connect, send, read messages from a channel, close.
+Every example on this page runs here: press Run. The code is editable (click it); the example
+hosts (<code>api.example.com</code> and the others) go to the playground's demo servers. They run as
 ${escapeHtml(DIALECT_SHORT_NAMES[DEFAULT_DIALECT])} (<code>${DEFAULT_DIALECT}</code>), the platform's own Lua, as a
 Wippy process runs them; "Open in playground" keeps that choice.</p>
+<section class="quick-start" id="quick-start">
+<h2>Try it</h2>
+<pre data-title="quick-start.lua" data-dialect="${DEFAULT_DIALECT}"><code class="language-lua">${escapeHtml(QUICK_START)}</code></pre>
+</section>
 <h2 id="reference">Reference</h2>
 ${reference}
 <h2 id="examples">Examples</h2>
