@@ -10,7 +10,7 @@ import type { editor as Editor } from 'monaco-editor/editor/editor.api';
 import { monaco } from './monaco.ts';
 import { registerLua } from './lua-providers.ts';
 import { LUA_LANGUAGE_ID } from './lua-language.ts';
-import { defineTheme, THEME_ID } from './theme.ts';
+import { defineTheme, editorThemeId, type EditorTheme } from './theme.ts';
 import { failureMarker, warningMarkers, type FailureMarker } from './markers.ts';
 import type { LuaFailure, OutputEntry } from '../shared/run-events.ts';
 
@@ -45,6 +45,15 @@ export interface CodeEditorProps {
   /** The run's warnings (what the platform would silently ignore), marked at their lines. */
   warnings?: readonly OutputEntry[];
   chunkName: string;
+  /** Ctrl/Cmd+. (Monaco would open quick fixes, which Lua has none of). */
+  onStop?(): void;
+  theme?: EditorTheme;
+  /** Where the cursor goes when a new `revision` replaces the text. */
+  cursor?: { line: number; column: number };
+  onCursorChange?(position: { line: number; column: number }): void;
+  /** Tab moves the focus out of the editor instead of indenting (Ctrl+M toggles it). */
+  tabFocus?: boolean;
+  onTabFocusChange?(tabFocus: boolean): void;
 }
 
 export function CodeEditor({
@@ -55,14 +64,20 @@ export function CodeEditor({
   failure,
   warnings = NO_WARNINGS,
   chunkName,
+  onStop,
+  theme = 'dark',
+  cursor,
+  onCursorChange,
+  tabFocus = false,
+  onTabFocusChange,
 }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<Editor.IStandaloneCodeEditor | null>(null);
   // The latest callbacks, read by Monaco's listeners registered once on mount.
-  const callbacks = useRef({ onChange, onRun });
+  const callbacks = useRef({ onChange, onRun, onStop, onCursorChange, onTabFocusChange, tabFocus });
   const appliedRevision = useRef(revision);
   useEffect(() => {
-    callbacks.current = { onChange, onRun };
+    callbacks.current = { onChange, onRun, onStop, onCursorChange, onTabFocusChange, tabFocus };
   });
 
   useEffect(() => {
@@ -75,7 +90,8 @@ export function CodeEditor({
     );
     const editor = monaco.editor.create(host.current!, {
       model,
-      theme: THEME_ID,
+      theme: editorThemeId(theme),
+      tabFocusMode: tabFocus,
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 14,
@@ -92,6 +108,23 @@ export function CodeEditor({
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () =>
       callbacks.current.onRun(),
     );
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Period, () =>
+      callbacks.current.onStop?.(),
+    );
+    // Monaco's own Ctrl+M toggle is a global flag the page could not show; this one is a prop.
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM, () =>
+      callbacks.current.onTabFocusChange?.(!callbacks.current.tabFocus),
+    );
+    if (cursor) {
+      editor.setPosition({ lineNumber: cursor.line, column: cursor.column });
+      editor.revealLineInCenterIfOutsideViewport(cursor.line);
+    }
+    const cursorSub = editor.onDidChangeCursorPosition((e) =>
+      callbacks.current.onCursorChange?.({
+        line: e.position.lineNumber,
+        column: e.position.column,
+      }),
+    );
     const sub = model.onDidChangeContent(() => {
       monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
       monaco.editor.setModelMarkers(model, WARNING_OWNER, []);
@@ -99,6 +132,7 @@ export function CodeEditor({
     });
     return () => {
       sub.dispose();
+      cursorSub.dispose();
       editor.dispose();
       model.dispose();
       editorRef.current = null;
@@ -112,14 +146,23 @@ export function CodeEditor({
     const model = editor?.getModel();
     if (!editor || !model || revision === appliedRevision.current) return;
     appliedRevision.current = revision;
-    if (model.getValue() === value) return;
-    // An edit rather than setValue, so Ctrl+Z brings back the text an example replaced.
-    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
-    editor.setPosition({ lineNumber: 1, column: 1 });
-    editor.revealLine(1);
+    // Another script: its own text and a fresh undo history (Ctrl+Z must not bring back the
+    // script that was open before).
+    if (model.getValue() !== value) model.setValue(value);
+    const at = cursor ?? { line: 1, column: 1 };
+    editor.setPosition({ lineNumber: at.line, column: at.column });
+    editor.revealLineInCenterIfOutsideViewport(at.line);
     // Only a new revision replaces the text; `value` alone changes on every keystroke.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [revision]);
+
+  useEffect(() => {
+    if (editorRef.current) monaco.editor.setTheme(editorThemeId(theme));
+  }, [theme]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ tabFocusMode: tabFocus });
+  }, [tabFocus]);
 
   useEffect(() => {
     const model = editorRef.current?.getModel();
