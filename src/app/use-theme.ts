@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useMediaQuery } from './use-media-query.ts';
+import { setPageTheme } from '../editor/page-theme.ts';
 import {
   LIGHT_QUERY,
   loadThemeChoice,
@@ -28,6 +29,8 @@ export function useTheme(persist = true) {
   );
   const prefersLight = useMediaQuery(LIGHT_QUERY);
   const resolved = resolveTheme(choice, prefersLight);
+  // Before any editor is created in this render's effects (Monaco's theme is global).
+  setPageTheme(resolved);
 
   useEffect(() => {
     const root = document.documentElement;

@@ -3,11 +3,12 @@
  * names, each matched to the page's colours in theme.css (dark) and theme-light.css.
  */
 import { monaco } from './monaco.ts';
+import type { EditorTheme } from './page-theme.ts';
+
+export type { EditorTheme };
 
 export const THEME_ID = 'playground-dark';
 export const LIGHT_THEME_ID = 'playground-light';
-
-export type EditorTheme = 'light' | 'dark';
 
 export const editorThemeId = (theme: EditorTheme) =>
   theme === 'light' ? LIGHT_THEME_ID : THEME_ID;
@@ -25,10 +26,13 @@ export function defineTheme(): void {
       { token: 'type.identifier.lua', foreground: '4EC9B0' },
       { token: 'predefined.lua', foreground: 'DCDCAA' },
       { token: 'string.escape.lua', foreground: 'D7BA7D' },
+      // vs-dark's #608B4E is 4.2:1 on the background; VS Code's Dark+ green is 5:1.
+      { token: 'comment', foreground: '6A9955' },
     ],
     colors: {
       'editor.background': '#1e1e1e',
       'editorGutter.background': '#1e1e1e',
+      'editorLineNumber.dimmedForeground': '#858585',
     },
   });
   // Darker accents than vs-dark's, each at least 4.5:1 on white.
@@ -45,6 +49,7 @@ export function defineTheme(): void {
       'editor.background': '#ffffff',
       'editorGutter.background': '#ffffff',
       'editorLineNumber.foreground': '#6e7781',
+      'editorLineNumber.dimmedForeground': '#6e7781',
     },
   });
 }

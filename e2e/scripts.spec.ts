@@ -1,0 +1,116 @@
+/**
+ * Scripts are never lost: an example or a permalink opens as a new script beside the
+ * person's, the open script comes back after a reload, a deleted script can be restored,
+ * and a script goes out to and comes in from a `.lua` file.
+ */
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures.ts';
+import type { PlaygroundPage } from './pages/playground-page.ts';
+
+async function typeAtEnd(playground: PlaygroundPage, text: string): Promise<void> {
+  await playground.editor.click();
+  await playground.page.keyboard.press('Control+End');
+  await playground.page.keyboard.press('Enter');
+  await playground.page.keyboard.insertText(text);
+}
+
+const scriptTabs = (playground: PlaygroundPage) => playground.page.getByTestId('scripts.tab');
+
+test.describe('scripts', () => {
+  test('a typed draft survives opening an example and a reload', async ({ playground }) => {
+    const { page } = playground;
+    await playground.open();
+    await typeAtEnd(playground, '-- my draft survives');
+    await playground.openTab('examples');
+    await page.getByTestId('examples.receive-basic').click();
+    await expect.poll(() => playground.editorText()).toContain('基本受信');
+    await expect(scriptTabs(playground)).toHaveCount(2);
+    await expect(page).toHaveURL(/example=receive-basic/);
+
+    await scriptTabs(playground).first().click();
+    await expect.poll(() => playground.editorText()).toContain('-- my draft survives');
+    await expect(page).not.toHaveURL(/example=/);
+
+    await page.reload();
+    await expect(playground.editor).toBeVisible();
+    await expect(scriptTabs(playground)).toHaveCount(2);
+    await expect(scriptTabs(playground).first()).toHaveAttribute('aria-selected', 'true');
+    await expect.poll(() => playground.editorText()).toContain('-- my draft survives');
+    await scriptTabs(playground).nth(1).click();
+    await expect.poll(() => playground.editorText()).toContain('基本受信');
+  });
+
+  test('the old single draft opens as "My draft"', async ({ playground }) => {
+    await playground.page.addInitScript(() => {
+      if (localStorage.getItem('lua-playground.scripts.v1') === null)
+        localStorage.setItem('lua-playground.draft.v1', 'print("from the v0 draft")');
+    });
+    await playground.open();
+    await expect(scriptTabs(playground)).toHaveText(['My draft']);
+    expect(await playground.editorText()).toContain('from the v0 draft');
+  });
+
+  test('a deleted script is restored by Undo and from the recently deleted list', async ({
+    playground,
+  }) => {
+    const { page } = playground;
+    await playground.open();
+    await page.getByTestId('scripts.new').click();
+    await expect(scriptTabs(playground)).toHaveCount(2);
+    await typeAtEnd(playground, 'print("keep me")');
+
+    await page.getByTestId('scripts.delete').nth(1).click();
+    await expect(scriptTabs(playground)).toHaveCount(1);
+    await page.getByTestId('toast.undo').click();
+    await expect(scriptTabs(playground)).toHaveCount(2);
+    await expect.poll(() => playground.editorText()).toContain('print("keep me")');
+
+    await page.getByTestId('scripts.delete').nth(1).click();
+    await expect(scriptTabs(playground)).toHaveCount(1);
+    await page.reload();
+    await expect(playground.editor).toBeVisible();
+    await page.getByTestId('scripts.menu').click();
+    const deleted = page.getByTestId('scripts.deleted');
+    await expect(deleted).toContainText('Untitled');
+    await deleted.getByRole('button', { name: 'Restore' }).click();
+    await expect(scriptTabs(playground)).toHaveCount(2);
+    await expect.poll(() => playground.editorText()).toContain('print("keep me")');
+  });
+
+  test('a permalink opens as a new script, once', async ({ playground }) => {
+    const { page } = playground;
+    await playground.open();
+    await typeAtEnd(playground, '-- mine');
+    await playground.open({ code: 'print("shared")' });
+    await expect(scriptTabs(playground)).toHaveText(['Untitled', 'Shared link']);
+    await expect.poll(() => playground.editorText()).toContain('print("shared")');
+    await page.reload();
+    await expect(playground.editor).toBeVisible();
+    await expect(scriptTabs(playground)).toHaveCount(2);
+    await scriptTabs(playground).first().click();
+    await expect.poll(() => playground.editorText()).toContain('-- mine');
+  });
+
+  test('exports the open script as a .lua file and imports one', async ({ playground }) => {
+    const { page } = playground;
+    await playground.open({ code: 'print("exported")' });
+    await page.getByTestId('scripts.menu').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('scripts.export').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Shared-link.lua');
+    expect(readFileSync((await download.path())!, 'utf8')).toBe('print("exported")');
+
+    await page.getByTestId('scripts.import-file').setInputFiles({
+      name: 'from-disk.lua',
+      mimeType: 'text/x-lua',
+      buffer: Buffer.from('print("imported ✓")'),
+    });
+    await expect(scriptTabs(playground).last()).toHaveText('from-disk');
+    await expect(scriptTabs(playground).last()).toHaveAttribute('aria-selected', 'true');
+    await expect.poll(() => playground.editorText()).toContain('imported ✓');
+    await playground.runAndWait();
+    await playground.expectOutput('imported ✓');
+  });
+});
