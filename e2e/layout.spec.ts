@@ -29,7 +29,7 @@ test.describe('themes', () => {
 
     // The choice is kept; Auto goes back to following the system.
     await page.reload();
-    await expect(playground.editor).toHaveClass(/\bvs-dark\b/);
+    await expect(playground.editor).toHaveClass(/\bvs-dark\b/, { timeout: 30_000 });
     await page.getByTestId('toolbar.settings').click();
     await page.getByTestId('settings.theme.auto').check();
     expect(await theme(page)).toBe('light');

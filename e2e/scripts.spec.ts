@@ -32,7 +32,7 @@ test.describe('scripts', () => {
     await expect(page).not.toHaveURL(/example=/);
 
     await page.reload();
-    await expect(playground.editor).toBeVisible();
+    await expect(playground.editor).toBeVisible({ timeout: 30_000 });
     await expect(scriptTabs(playground)).toHaveCount(2);
     await expect(scriptTabs(playground).first()).toHaveAttribute('aria-selected', 'true');
     await expect.poll(() => playground.editorText()).toContain('-- my draft survives');
@@ -68,7 +68,7 @@ test.describe('scripts', () => {
     await page.getByTestId('scripts.delete').nth(1).click();
     await expect(scriptTabs(playground)).toHaveCount(1);
     await page.reload();
-    await expect(playground.editor).toBeVisible();
+    await expect(playground.editor).toBeVisible({ timeout: 30_000 });
     await page.getByTestId('scripts.menu').click();
     const deleted = page.getByTestId('scripts.deleted');
     await expect(deleted).toContainText('Untitled');
@@ -81,11 +81,13 @@ test.describe('scripts', () => {
     const { page } = playground;
     await playground.open();
     await typeAtEnd(playground, '-- mine');
+    // A new document: a change of the hash alone is not a new visit.
+    await page.goto('about:blank');
     await playground.open({ code: 'print("shared")' });
     await expect(scriptTabs(playground)).toHaveText(['Untitled', 'Shared link']);
     await expect.poll(() => playground.editorText()).toContain('print("shared")');
     await page.reload();
-    await expect(playground.editor).toBeVisible();
+    await expect(playground.editor).toBeVisible({ timeout: 30_000 });
     await expect(scriptTabs(playground)).toHaveCount(2);
     await scriptTabs(playground).first().click();
     await expect.poll(() => playground.editorText()).toContain('-- mine');

@@ -39,7 +39,8 @@ export class PlaygroundPage {
     if (options.policyJson)
       hash += `&policy=${Buffer.from(options.policyJson).toString('base64url')}`;
     await this.page.goto(`/${query}${hash}`);
-    await expect(this.editor).toBeVisible();
+    // Monaco is a 3.4 MB chunk: on a busy machine with a cold cache it takes more than 10 s.
+    await expect(this.editor).toBeVisible({ timeout: 30_000 });
     await expect(this.status).toHaveText('idle');
   }
 
