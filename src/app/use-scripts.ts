@@ -109,14 +109,15 @@ export function useScripts({ defaultCode, persist, initial }: ScriptsOptions) {
 
   useEffect(() => {
     if (!writable) return;
+    // The newest state (latest), not this render's: keystrokes may not have rendered yet.
     const onLeave = () => {
       const at = cursor.current;
-      if (at)
-        saveScripts(updateScript(held.state, at.id, { cursor: at.position }, Date.now()), storage);
+      const state = latest.current.state;
+      if (at) saveScripts(updateScript(state, at.id, { cursor: at.position }, Date.now()), storage);
     };
     window.addEventListener('pagehide', onLeave);
     return () => window.removeEventListener('pagehide', onLeave);
-  }, [held.state, writable, storage]);
+  }, [writable, storage]);
 
   useEffect(() => {
     if (!writable) return;
