@@ -12,7 +12,7 @@ const DIR = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 async function afterRun(playground: PlaygroundPage): Promise<void> {
   await playground.open();
   await playground.runAndWait();
-  await expect(playground.page.locator('.monaco-editor .view-lines')).toContainText('websocket');
+  await expect(playground.output).toContainText('echo:');
 }
 
 for (const colorScheme of ['dark', 'light'] as const) {
