@@ -4,9 +4,7 @@ import { test, expect } from './fixtures.ts';
 const focusInEditor = () => Boolean(document.activeElement?.closest('.monaco-editor'));
 
 test.describe('keyboard', () => {
-  test('Ctrl+Enter runs and Ctrl+. stops with the focus in the console', async ({
-    playground,
-  }) => {
+  test('Ctrl+Enter runs and Ctrl+. stops with the focus in the console', async ({ playground }) => {
     const { page } = playground;
     await playground.open({ code: 'print("spinning")\nwhile true do end' });
     await page.getByTestId('console.clear').focus();

@@ -5,8 +5,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 
-const theme = (page: Page) =>
-  page.evaluate(() => document.documentElement.dataset.theme);
+const theme = (page: Page) => page.evaluate(() => document.documentElement.dataset.theme);
 
 test.describe('themes', () => {
   test.use({ colorScheme: 'light' });
