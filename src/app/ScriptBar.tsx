@@ -93,7 +93,13 @@ export function ScriptBar({ scripts, onNotice, tabFocus, onTabFocus }: ScriptBar
                 onDoubleClick={() => setRenaming(script.id)}
                 onKeyDown={(e) => {
                   if (e.key === 'F2') setRenaming(script.id);
-                  if (e.key === 'Delete') remove(script);
+                  if (e.key !== 'Delete') return;
+                  const list = e.currentTarget.closest('[role="tablist"]');
+                  remove(script);
+                  // The focused tab is gone: the keyboard continues on the newly open one.
+                  requestAnimationFrame(() =>
+                    list?.querySelector<HTMLElement>('[aria-selected="true"]')?.focus(),
+                  );
                 }}
               >
                 {script.name}
