@@ -44,5 +44,18 @@ for (const colorScheme of ['dark', 'light'] as const) {
       }
       expect(failures).toEqual({ inspector: [], policy: [], examples: [], reference: [] });
     });
+
+    test('the phone layout passes too', async ({ playground }) => {
+      const { page } = playground;
+      await page.setViewportSize({ width: 390, height: 844 });
+      await playground.open();
+      await playground.runAndWait();
+      const failures: Record<string, Failure[]> = {};
+      for (const pane of ['console', 'inspector', 'code'] as const) {
+        await page.getByTestId(`pane.${pane}`).click();
+        failures[pane] = await contrastFailures(page);
+      }
+      expect(failures).toEqual({ console: [], inspector: [], code: [] });
+    });
   });
 }

@@ -93,6 +93,22 @@ test.describe('scripts', () => {
     await expect.poll(() => playground.editorText()).toContain('-- mine');
   });
 
+  test('says so when the browser refuses to save the scripts', async ({ playground }) => {
+    await playground.page.addInitScript(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (key === 'lua-playground.scripts.v1')
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return setItem.call(this, key, value);
+      };
+    });
+    await playground.open();
+    await typeAtEnd(playground, '-- not saved');
+    await expect(playground.page.getByTestId('notice')).toContainText(
+      'Your scripts are not being saved: browser storage is full',
+    );
+  });
+
   test('exports the open script as a .lua file and imports one', async ({ playground }) => {
     const { page } = playground;
     await playground.open({ code: 'print("exported")' });

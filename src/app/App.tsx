@@ -31,6 +31,7 @@ import { ApiReference } from '../editor/ApiReference.tsx';
 import { shareUrl } from './url-state.ts';
 import './theme.css';
 import './theme-light.css';
+import './panel-colours.css';
 import './app.css';
 import './shell.css';
 
