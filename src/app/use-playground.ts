@@ -23,8 +23,11 @@ const exampleScript = (state: ScriptsState, name: string) =>
 
 export function usePlayground() {
   const url = useMemo(() => readUrlState(window.location), []);
-  /** The script the URL's permalink opened, while the URL still carries its hash. */
-  const linkScriptId = useRef<string | null>(null);
+  /**
+   * The script the URL's permalink opened (the one open at load), while the URL still carries
+   * its hash; undefined until the first sync. Not set in `initial`: StrictMode runs that twice.
+   */
+  const linkScriptId = useRef<string | null | undefined>(undefined);
   const scripts = useScripts({
     defaultCode: DEFAULT_CODE,
     persist: !url.embed,
@@ -36,9 +39,7 @@ export function usePlayground() {
           { name: 'Shared link', code: url.permalink.code, origin },
           now,
         );
-        if (!opened.ok) return state;
-        linkScriptId.current = opened.id;
-        return opened.state;
+        return opened.ok ? opened.state : state;
       }
       const fromExample = url.example ? exampleScript(state, url.example) : undefined;
       return fromExample ? selectScript(state, fromExample.id) : state;
@@ -95,11 +96,12 @@ export function usePlayground() {
   useEffect(() => {
     // The URL follows the open script, so a reload or a copied address opens what is shown.
     if (url.embed) return;
+    if (linkScriptId.current === undefined) linkScriptId.current = url.permalink ? active.id : null;
     if (linkScriptId.current !== active.id) linkScriptId.current = null;
     const next = scriptUrl(window.location, active.origin, linkScriptId.current !== null);
     if (next !== `${location.pathname}${location.search}${location.hash}`)
       history.replaceState(history.state, '', next);
-  }, [active.id, active.origin, url.embed]);
+  }, [active.id, active.origin, url.embed, url.permalink]);
 
   const setSettings = useCallback((next: Settings) => {
     setSettingsState(next);
