@@ -93,6 +93,21 @@ test.describe('scripts', () => {
     await expect.poll(() => playground.editorText()).toContain('-- mine');
   });
 
+  test('two tabs of the playground share the scripts', async ({ playground, context }) => {
+    await playground.open();
+    const other = await context.newPage();
+    await other.goto('/');
+    await expect(other.getByTestId('scripts.tab')).toHaveCount(1, { timeout: 30_000 });
+    await playground.page.getByTestId('scripts.new').click();
+    await typeAtEnd(playground, '-- made in the first tab');
+    // The second tab takes the new script in instead of overwriting it with its own list.
+    await expect(other.getByTestId('scripts.tab')).toHaveCount(2);
+    await other.getByTestId('scripts.new').click();
+    await expect(scriptTabs(playground)).toHaveCount(3);
+    await other.reload();
+    await expect(other.getByTestId('scripts.tab')).toHaveCount(3, { timeout: 30_000 });
+  });
+
   test('says so when the browser refuses to save the scripts', async ({ playground }) => {
     await playground.page.addInitScript(() => {
       const setItem = Storage.prototype.setItem;
