@@ -34,8 +34,9 @@ import './theme-light.css';
 import './panel-colours.css';
 import './app.css';
 import './shell.css';
+import './phone-layout.css';
 
-/** Below this width the shell is one column (app.css has the same number). */
+/** Below this width the shell is one column (phone-layout.css has the same number). */
 export const NARROW_QUERY = '(max-width: 760px)';
 
 function Brand() {
