@@ -1,9 +1,10 @@
 /**
- * The playground shell: header with the toolbar, the editor over the console on the left,
- * and the side tabs (Inspector, Policy, Examples, Reference) on the right. `?embed=1` keeps
+ * The playground shell: header with the toolbar, the scripts and editor over the console on
+ * the left, and the side tabs (Inspector, Policy, Examples, Reference) on the right. Below
+ * 760 px one column with a Code | Console | Inspector | Policy switcher. `?embed=1` keeps
  * editor, Run and output only.
  */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { usePlayground } from './use-playground.ts';
 import type { Playground } from './use-playground.ts';
 import { useRunStoreSelect } from './use-run-store.ts';
@@ -15,16 +16,29 @@ import { SharePanel } from './SharePanel.tsx';
 import { DemoHostsMenu } from './DemoHostsMenu.tsx';
 import { LinkPolicyBanner } from './LinkPolicyBanner.tsx';
 import { LanguageSettings } from './LanguageSettings.tsx';
-import { LazyCodeEditor } from '../editor/LazyCodeEditor.tsx';
-import { ConsolePane } from '../console/ConsolePane.tsx';
+import { EditorColumn } from './EditorColumn.tsx';
+import { PaneSwitcher, type NarrowPane } from './PaneSwitcher.tsx';
+import { SettingsMenu } from './SettingsMenu.tsx';
+import { ShortcutsSheet } from './ShortcutsSheet.tsx';
+import { TransportSelect } from './TransportSelect.tsx';
+import { MOD_KEY } from './ScriptBar.tsx';
+import { useTheme } from './use-theme.ts';
+import { useMediaQuery } from './use-media-query.ts';
+import { useShortcuts } from './use-shortcuts.ts';
 import { InspectorPanel } from '../inspector/InspectorPanel.tsx';
 import { ExamplesPanel } from '../examples/ExamplesPanel.tsx';
 import { PolicyPanel } from '../policy/PolicyPanel.tsx';
 import { ApiReference } from '../editor/ApiReference.tsx';
-import { CHUNK_NAME } from './default-code.ts';
 import { shareUrl } from './url-state.ts';
 import './theme.css';
+import './theme-light.css';
+import './panel-colours.css';
 import './app.css';
+import './shell.css';
+import './phone-layout.css';
+
+/** Below this width the shell is one column (phone-layout.css has the same number). */
+export const NARROW_QUERY = '(max-width: 760px)';
 
 function Brand() {
   return (
@@ -55,42 +69,15 @@ function Notice({ text, onClose }: { text: string; onClose(): void }) {
   );
 }
 
-function EditorColumn({ p }: { p: Playground }) {
-  const [split, setSplit] = useState(0.62);
-  const warnings = useRunStoreSelect(p.store, (store) => store.warnings);
-  return (
-    <section className="left-column" style={{ gridTemplateRows: `${split}fr 5px ${1 - split}fr` }}>
-      <div className="editor-pane">
-        <LazyCodeEditor
-          value={p.code}
-          revision={p.codeRevision}
-          onChange={p.onCodeChange}
-          onRun={p.run}
-          failure={p.store.failure}
-          warnings={warnings}
-          chunkName={CHUNK_NAME}
-          dialect={p.language.dialect}
-          typeCheck={p.language.typeCheck}
-        />
-      </div>
-      <Splitter
-        direction="vertical"
-        onResize={setSplit}
-        label="Resize editor and console"
-        min={0.25}
-        max={0.85}
-      />
-      <ConsolePane store={p.store} />
-    </section>
-  );
-}
-
 /** What the page around the panels shows of a run; frames alone do not change it. */
 const runSummary = (store: RunStore) =>
   `${store.status} ${store.statusNote} ${store.connections.size} ${store.denied.length}`;
 
 function Embed({ p }: { p: Playground }) {
   useRunStoreSelect(p.store, runSummary);
+  // The embed follows the system (or the host page through the embed kit); it never saves.
+  const { resolved } = useTheme(false);
+  useShortcuts({ run: p.run, stop: p.stop, showShortcuts: () => {} });
   return (
     <div className="app app-embed">
       <header className="topbar">
@@ -114,21 +101,49 @@ function Embed({ p }: { p: Playground }) {
       </header>
       <LinkPolicyBanner link={p.linkPolicy} save={p.policy.setPolicy} />
       <main className="workspace workspace-embed">
-        <EditorColumn p={p} />
+        <EditorColumn p={p} theme={resolved} withScripts={false} onNotice={() => {}} />
       </main>
     </div>
   );
 }
 
-export function App() {
-  const p = usePlayground();
-  useRunStoreSelect(p.store, runSummary);
+function Shell({ p }: { p: Playground }) {
+  const theme = useTheme();
+  const narrow = useMediaQuery(NARROW_QUERY);
   const [tab, setTab] = useState('inspector');
+  const [pane, setPane] = useState<NarrowPane>('code');
   const [split, setSplit] = useState(0.58);
-  if (p.url.embed) return <Embed p={p} />;
+  const [shortcuts, setShortcuts] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { store, scripts } = p;
 
-  const { store } = p;
-  const relayAvailable = Boolean(p.pageConfig.relay);
+  const run = useCallback(() => {
+    p.run();
+    // On a phone the output is what one wants to see after Run.
+    if (narrow) setPane((current) => (current === 'code' ? 'console' : current));
+  }, [p, narrow]);
+  useShortcuts({ run, stop: p.stop, showShortcuts: () => setShortcuts(true) });
+
+  const choosePane = (next: NarrowPane) => {
+    setPane(next);
+    if (next === 'inspector' || next === 'policy') setTab(next);
+  };
+  const shownNotice = notice ?? p.notice ?? scripts.problem;
+  const dismissNotice = () => {
+    if (notice) setNotice(null);
+    else if (p.notice) p.dismissNotice();
+    else scripts.dismissProblem();
+  };
+  const transport = (
+    <TransportSelect
+      transport={p.settings.transport}
+      onTransport={(next) => p.setSettings({ ...p.settings, transport: next })}
+      relayAvailable={Boolean(p.pageConfig.relay)}
+    />
+  );
+  const language = <LanguageSettings value={p.language} onChange={p.setLanguage} />;
+  const sidePane = pane === 'inspector' || pane === 'policy' ? 'side' : pane;
+
   return (
     <div className="app">
       <header className="topbar">
@@ -136,13 +151,11 @@ export function App() {
         <Toolbar
           status={store.status}
           statusNote={store.statusNote}
-          onRun={p.run}
+          onRun={run}
           onStop={p.stop}
-          transport={p.settings.transport}
-          onTransport={(transport) => p.setSettings({ ...p.settings, transport })}
-          relayAvailable={relayAvailable}
+          transportSelect={narrow ? undefined : transport}
         />
-        <LanguageSettings value={p.language} onChange={p.setLanguage} />
+        {!narrow && language}
         <div className="topbar-right">
           <DemoHostsMenu
             mapping={p.pageConfig.demoHosts}
@@ -154,15 +167,34 @@ export function App() {
             policyJson={p.linkPolicy.json ?? p.policy.json}
             language={p.language}
           />
-          <span className="shortcut-hint" title="Keyboard shortcuts">
-            <kbd>{RUN_SHORTCUT}</kbd> run · <kbd>Ctrl Space</kbd> complete
+          <SettingsMenu theme={theme.choice} onTheme={theme.setChoice}>
+            {narrow && transport}
+            {narrow && language}
+          </SettingsMenu>
+          <button
+            type="button"
+            className="btn btn-ghost icon-only"
+            title="Keyboard shortcuts (?)"
+            aria-label="Keyboard shortcuts"
+            data-testid="toolbar.shortcuts"
+            onClick={() => setShortcuts(true)}
+          >
+            ?
+          </button>
+          <span className="shortcut-hint">
+            <kbd>{RUN_SHORTCUT}</kbd> run · <kbd>{MOD_KEY} .</kbd> stop · <kbd>?</kbd> keys
           </span>
         </div>
       </header>
-      {p.notice && <Notice text={p.notice} onClose={p.dismissNotice} />}
+      {narrow && <PaneSwitcher pane={pane} onPane={choosePane} />}
+      {shownNotice && <Notice text={shownNotice} onClose={dismissNotice} />}
       <LinkPolicyBanner link={p.linkPolicy} save={p.policy.setPolicy} />
-      <main className="workspace" style={{ gridTemplateColumns: `${split}fr 5px ${1 - split}fr` }}>
-        <EditorColumn p={p} />
+      <main
+        className="workspace"
+        data-pane={narrow ? sidePane : undefined}
+        style={{ gridTemplateColumns: `${split}fr 5px ${1 - split}fr` }}
+      >
+        <EditorColumn p={p} theme={theme.resolved} withScripts onNotice={setNotice} />
         <Splitter
           direction="horizontal"
           onResize={setSplit}
@@ -196,7 +228,10 @@ export function App() {
                     examples={p.examples}
                     error={p.examplesError}
                     current={p.exampleName}
-                    onOpen={p.openExample}
+                    onOpen={(name) => {
+                      void p.openExample(name);
+                      if (narrow) setPane('code');
+                    }}
                   />
                 ),
               },
@@ -205,6 +240,13 @@ export function App() {
           />
         </aside>
       </main>
+      {shortcuts && <ShortcutsSheet onClose={() => setShortcuts(false)} />}
     </div>
   );
+}
+
+export function App() {
+  const p = usePlayground();
+  useRunStoreSelect(p.store, runSummary);
+  return p.url.embed ? <Embed p={p} /> : <Shell p={p} />;
 }

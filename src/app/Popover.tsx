@@ -7,7 +7,8 @@ export interface PopoverProps {
   title: string;
   testId: string;
   align?: 'left' | 'right';
-  children: ReactNode;
+  /** The panel; a function receives `close` for items that finish the popover's job. */
+  children: ReactNode | ((close: () => void) => ReactNode);
   buttonClass?: string;
 }
 
@@ -52,7 +53,7 @@ export function Popover({
       </button>
       {open && (
         <div className={`popover popover-${align}`} role="dialog" aria-label={title}>
-          {children}
+          {typeof children === 'function' ? children(() => setOpen(false)) : children}
         </div>
       )}
     </div>

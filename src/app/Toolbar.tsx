@@ -1,6 +1,6 @@
-/** Run / Stop, the run status, and the transport choice. */
+/** Run / Stop, the run status, and the transport choice (TransportSelect.tsx). */
+import type { ReactNode } from 'react';
 import type { RunStatus } from '../shared/run-events.ts';
-import type { TransportMode } from '../shared/worker-protocol.ts';
 import { StatusPill } from './StatusPill.tsx';
 
 export interface ToolbarProps {
@@ -8,23 +8,15 @@ export interface ToolbarProps {
   statusNote: string;
   onRun(): void;
   onStop(): void;
-  transport?: TransportMode;
-  onTransport?(mode: TransportMode): void;
-  relayAvailable?: boolean;
+  /** The transport choice, where the toolbar has room for it. */
+  transportSelect?: ReactNode;
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 export const RUN_SHORTCUT = isMac ? '⌘ Enter' : 'Ctrl Enter';
+const STOP_SHORTCUT = isMac ? '⌘ .' : 'Ctrl .';
 
-export function Toolbar({
-  status,
-  statusNote,
-  onRun,
-  onStop,
-  transport,
-  onTransport,
-  relayAvailable,
-}: ToolbarProps) {
+export function Toolbar({ status, statusNote, onRun, onStop, transportSelect }: ToolbarProps) {
   const running = status === 'running';
   return (
     <div className="toolbar" role="toolbar" aria-label="Run controls">
@@ -46,7 +38,7 @@ export function Toolbar({
         onClick={onStop}
         disabled={!running}
         data-testid="toolbar.stop"
-        title="Stop the script"
+        title={`Stop the script (${STOP_SHORTCUT})`}
       >
         <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true">
           <rect width="10" height="10" rx="1.5" fill="currentColor" />
@@ -54,23 +46,7 @@ export function Toolbar({
         Stop
       </button>
       <StatusPill status={status} note={statusNote} />
-      {transport && onTransport && (
-        <label
-          className="transport"
-          title="How scripts reach the network: the relay can send custom headers, ping frames and close codes that the browser's WebSocket cannot"
-        >
-          <span>Transport</span>
-          <select
-            value={transport}
-            onChange={(e) => onTransport(e.target.value as TransportMode)}
-            data-testid="toolbar.transport"
-          >
-            <option value="auto">auto{relayAvailable ? ' (relay)' : ' (direct)'}</option>
-            <option value="relay">relay</option>
-            <option value="direct">direct</option>
-          </select>
-        </label>
-      )}
+      {transportSelect}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedUrl, exampleUrl, readUrlState, shareUrl } from './url-state.ts';
+import { embedUrl, exampleUrl, readUrlState, scriptUrl, shareUrl } from './url-state.ts';
 import { encodeBase64Url } from './permalink.ts';
 
 const at = (search: string, hash = '') => ({
@@ -58,5 +58,17 @@ describe('urls', () => {
     expect(embedUrl(at(''), { code: 'y' })).toBe(
       `http://127.0.0.1:5173/?embed=1#code=${encodeBase64Url('y')}`,
     );
+  });
+});
+
+describe('scriptUrl', () => {
+  it('names the open example, drops it for other scripts, keeps the link only while shown', () => {
+    const link = at('?example=ping&embed=0', '#code=eA');
+    expect(scriptUrl(link, { kind: 'example', name: 'chat' }, false)).toBe(
+      '/?example=chat&embed=0',
+    );
+    expect(scriptUrl(link, { kind: 'new' }, false)).toBe('/?embed=0');
+    expect(scriptUrl(at('', '#code=eA'), { kind: 'permalink' }, true)).toBe('/#code=eA');
+    expect(scriptUrl(at('', '#code=eA'), { kind: 'permalink' }, false)).toBe('/');
   });
 });

@@ -53,6 +53,22 @@ export function exampleUrl(location: UrlLocation, name: string): string {
   return `${location.pathname}?${params.toString()}`;
 }
 
+/**
+ * The URL while a script is open: `?example=<name>` for a script opened from an example, the
+ * permalink's hash only while the script it opened is shown (`keepHash`), else neither.
+ */
+export function scriptUrl(
+  location: Pick<UrlLocation, 'pathname' | 'search' | 'hash'>,
+  origin: { kind: string; name?: string },
+  keepHash: boolean,
+): string {
+  const params = new URLSearchParams(location.search);
+  if (origin.kind === 'example' && origin.name) params.set('example', origin.name);
+  else params.delete('example');
+  const query = params.toString();
+  return `${location.pathname}${query ? `?${query}` : ''}${keepHash ? location.hash : ''}`;
+}
+
 /** The URL of the embed view for the given code (a docs page puts this in an iframe). */
 export function embedUrl(location: UrlLocation, link: Permalink): string {
   return `${location.origin}${location.pathname}?embed=1${buildPermalinkHash(link)}`;

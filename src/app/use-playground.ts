@@ -1,12 +1,13 @@
 /**
- * The page's state: the code (from a permalink, an example, the saved draft or the default),
- * settings, the language (dialect and type check: language.ts), the policy, and the actions
- * on them. URL state is read once at load; opening an example or sharing writes it back with
- * history.replaceState.
+ * The page's state: the scripts (use-scripts.ts; a permalink or an example opens as a new
+ * one, never in place of the person's), settings, the language (dialect and type check:
+ * language.ts), the policy, and the actions on them. URL state is read once at load;
+ * afterwards the URL follows the open script (`?example=` while an example's script is open,
+ * the `#code=` link while its script is open).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { readUrlState, exampleUrl } from './url-state.ts';
-import { loadDraft, loadSettings, saveDraft, saveSettings } from './settings.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { readUrlState, scriptUrl } from './url-state.ts';
+import { loadSettings, saveSettings } from './settings.ts';
 import type { Settings } from './settings.ts';
 import { initialLanguage } from './language.ts';
 import type { Language } from './language.ts';
@@ -15,16 +16,40 @@ import { useRunner } from './use-runner.ts';
 import { useExamples } from './use-examples.ts';
 import { usePolicyState } from '../policy/use-policy.ts';
 import { useLinkPolicy } from './use-link-policy.ts';
+import { useScripts } from './use-scripts.ts';
+import { openOrAdd, selectScript } from './script-store.ts';
+import type { ScriptsState } from './script-store.ts';
+
+/** The script a URL's example names, if one is open (a reload keeps the person's edits). */
+const exampleScript = (state: ScriptsState, name: string) =>
+  state.scripts.find((s) => s.origin.kind === 'example' && s.origin.name === name);
 
 export function usePlayground() {
   const url = useMemo(() => readUrlState(window.location), []);
-  // With ?example= the editor starts empty rather than flashing the draft before the example.
-  const [code, setCode] = useState(
-    () => url.permalink?.code ?? (url.example ? '' : (loadDraft() ?? DEFAULT_CODE)),
-  );
-  /** Increases when the code is replaced from outside the editor (an example). */
-  const [codeRevision, setCodeRevision] = useState(0);
-  const [exampleName, setExampleName] = useState<string | null>(url.example);
+  /**
+   * The script the URL's permalink opened (the one open at load), while the URL still carries
+   * its hash; undefined until the first sync. Not set in `initial`: StrictMode runs that twice.
+   */
+  const linkScriptId = useRef<string | null | undefined>(undefined);
+  const scripts = useScripts({
+    defaultCode: DEFAULT_CODE,
+    persist: !url.embed,
+    initial: (state, now) => {
+      if (url.permalink) {
+        const origin = { kind: 'permalink' as const };
+        const opened = openOrAdd(
+          state,
+          { name: 'Shared link', code: url.permalink.code, origin },
+          now,
+        );
+        return opened.ok ? opened.state : state;
+      }
+      const fromExample = url.example ? exampleScript(state, url.example) : undefined;
+      return fromExample ? selectScript(state, fromExample.id) : state;
+    },
+  });
+  const { active } = scripts;
+  const code = active.code;
   const [settings, setSettingsState] = useState<Settings>(loadSettings);
   // From the link while the page shows one (not saved); a change in the picker is saved.
   const [language, setLanguageState] = useState<Language>(() =>
@@ -34,38 +59,56 @@ export function usePlayground() {
   const policy = usePolicyState();
   const linkPolicy = useLinkPolicy(url.permalink?.policyJson);
   const [notice, setNotice] = useState<string | null>(url.permalinkError ?? linkPolicy.error);
+  const { add: addScript } = scripts;
   const { store, run: runWith, stop, pageConfig } = useRunner();
   const { examples, error: examplesError, fetchExample } = useExamples();
 
+  const examplesRef = useRef(examples);
+  useEffect(() => {
+    examplesRef.current = examples;
+  }, [examples]);
+
+  /** An example always opens as a new script: the person's scripts are never replaced. */
   const openExample = useCallback(
     async (name: string) => {
       try {
         const text = await fetchExample(name);
-        setCode(text);
-        setCodeRevision((r) => r + 1);
-        setExampleName(name);
-        history.replaceState(null, '', exampleUrl(window.location, name));
+        const title = examplesRef.current.find((e) => e.name === name)?.title ?? name;
+        const refused = addScript({ name: title, code: text, origin: { kind: 'example', name } });
+        if (refused) setNotice(`The example did not open: ${refused}.`);
       } catch (e) {
         setNotice(String((e as Error).message ?? e));
-        setCode((current) => current || (loadDraft() ?? DEFAULT_CODE));
-        setCodeRevision((r) => r + 1);
       }
     },
-    [fetchExample],
+    [fetchExample, addScript],
   );
 
+  const opensExample = useRef(
+    url.example && !url.permalink && !exampleScript(scripts.state, url.example)
+      ? url.example
+      : null,
+  );
   useEffect(() => {
-    // Open ?example=<name> after the first render (the fetch is asynchronous).
-    if (!url.example) return;
-    const name = url.example;
-    const timer = setTimeout(() => void openExample(name), 0);
+    // Open ?example=<name> after the first render (the fetch is asynchronous), unless a
+    // script from that example is open already (then a reload keeps its edits).
+    const name = opensExample.current;
+    if (!name) return;
+    const timer = setTimeout(() => {
+      opensExample.current = null;
+      void openExample(name);
+    }, 0);
     return () => clearTimeout(timer);
-  }, [url.example, openExample]);
+  }, [openExample]);
 
-  const onCodeChange = useCallback((text: string) => {
-    setCode(text);
-    saveDraft(text);
-  }, []);
+  useEffect(() => {
+    // The URL follows the open script, so a reload or a copied address opens what is shown.
+    if (url.embed) return;
+    if (linkScriptId.current === undefined) linkScriptId.current = url.permalink ? active.id : null;
+    if (linkScriptId.current !== active.id) linkScriptId.current = null;
+    const next = scriptUrl(window.location, active.origin, linkScriptId.current !== null);
+    if (next !== `${location.pathname}${location.search}${location.hash}`)
+      history.replaceState(history.state, '', next);
+  }, [active.id, active.origin, url.embed, url.permalink]);
 
   const setSettings = useCallback((next: Settings) => {
     setSettingsState(next);
@@ -96,9 +139,10 @@ export function usePlayground() {
   return {
     url,
     code,
-    codeRevision,
-    onCodeChange,
-    exampleName,
+    scripts,
+    codeRevision: scripts.revision,
+    onCodeChange: scripts.setCode,
+    exampleName: active.origin.kind === 'example' ? active.origin.name : null,
     openExample,
     examples,
     examplesError,

@@ -10,7 +10,7 @@ import type { editor as Editor } from 'monaco-editor/editor/editor.api';
 import { monaco } from './monaco.ts';
 import { registerLua } from './lua-providers.ts';
 import { LUA_LANGUAGE_ID } from './lua-language.ts';
-import { defineTheme, THEME_ID } from './theme.ts';
+import { defineTheme, editorThemeId, type EditorTheme } from './theme.ts';
 import { failureMarker, warningMarkers, type FailureMarker } from './markers.ts';
 import type { LuaFailure, OutputEntry } from '../shared/run-events.ts';
 import {
@@ -61,6 +61,15 @@ export interface CodeEditorProps {
   dialect?: Dialect;
   /** Type diagnostics as warnings (`warn`), errors (`strict`) or not at all (`off`). */
   typeCheck?: TypeCheckMode;
+  /** Ctrl/Cmd+. (Monaco would open quick fixes, which Lua has none of). */
+  onStop?(): void;
+  theme?: EditorTheme;
+  /** Where the cursor goes when a new `revision` replaces the text. */
+  cursor?: { line: number; column: number };
+  onCursorChange?(position: { line: number; column: number }): void;
+  /** Tab moves the focus out of the editor instead of indenting (Ctrl+M toggles it). */
+  tabFocus?: boolean;
+  onTabFocusChange?(tabFocus: boolean): void;
 }
 
 export function CodeEditor({
@@ -73,16 +82,22 @@ export function CodeEditor({
   chunkName,
   dialect = DEFAULT_DIALECT,
   typeCheck = DEFAULT_TYPE_CHECK,
+  onStop,
+  theme = 'dark',
+  cursor,
+  onCursorChange,
+  tabFocus = false,
+  onTabFocusChange,
 }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<Editor.IStandaloneCodeEditor | null>(null);
   // The latest callbacks, read by Monaco's listeners registered once on mount.
-  const callbacks = useRef({ onChange, onRun });
+  const callbacks = useRef({ onChange, onRun, onStop, onCursorChange, onTabFocusChange, tabFocus });
   const appliedRevision = useRef(revision);
   const checkSettings = useRef<CheckSettings>({ dialect, typeCheck, chunkName });
   const checker = useRef<DialectChecker | null>(null);
   useEffect(() => {
-    callbacks.current = { onChange, onRun };
+    callbacks.current = { onChange, onRun, onStop, onCursorChange, onTabFocusChange, tabFocus };
   });
 
   useEffect(() => {
@@ -97,7 +112,8 @@ export function CodeEditor({
     );
     const editor = monaco.editor.create(host.current!, {
       model,
-      theme: THEME_ID,
+      theme: editorThemeId(theme),
+      tabFocusMode: tabFocus,
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 14,
@@ -119,6 +135,23 @@ export function CodeEditor({
     );
     checker.current = dialectChecker;
     dialectChecker.schedule(model, checkSettings.current);
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Period, () =>
+      callbacks.current.onStop?.(),
+    );
+    // Monaco's own Ctrl+M toggle is a global flag the page could not show; this one is a prop.
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM, () =>
+      callbacks.current.onTabFocusChange?.(!callbacks.current.tabFocus),
+    );
+    if (cursor) {
+      editor.setPosition({ lineNumber: cursor.line, column: cursor.column });
+      editor.revealLineInCenterIfOutsideViewport(cursor.line);
+    }
+    const cursorSub = editor.onDidChangeCursorPosition((e) =>
+      callbacks.current.onCursorChange?.({
+        line: e.position.lineNumber,
+        column: e.position.column,
+      }),
+    );
     const sub = model.onDidChangeContent(() => {
       monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
       monaco.editor.setModelMarkers(model, WARNING_OWNER, []);
@@ -140,6 +173,7 @@ export function CodeEditor({
       stopRevealing();
       dialectChecker.dispose();
       checker.current = null;
+      cursorSub.dispose();
       editor.dispose();
       model.dispose();
       editorRef.current = null;
@@ -160,14 +194,23 @@ export function CodeEditor({
     const model = editor?.getModel();
     if (!editor || !model || revision === appliedRevision.current) return;
     appliedRevision.current = revision;
-    if (model.getValue() === value) return;
-    // An edit rather than setValue, so Ctrl+Z brings back the text an example replaced.
-    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
-    editor.setPosition({ lineNumber: 1, column: 1 });
-    editor.revealLine(1);
+    // Another script: its own text and a fresh undo history (Ctrl+Z must not bring back the
+    // script that was open before).
+    if (model.getValue() !== value) model.setValue(value);
+    const at = cursor ?? { line: 1, column: 1 };
+    editor.setPosition({ lineNumber: at.line, column: at.column });
+    editor.revealLineInCenterIfOutsideViewport(at.line);
     // Only a new revision replaces the text; `value` alone changes on every keystroke.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [revision]);
+
+  useEffect(() => {
+    if (editorRef.current) monaco.editor.setTheme(editorThemeId(theme));
+  }, [theme]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ tabFocusMode: tabFocus });
+  }, [tabFocus]);
 
   useEffect(() => {
     const model = editorRef.current?.getModel();

@@ -8,7 +8,8 @@ import { useEffect, useRef } from 'react';
 import type { editor as Editor } from 'monaco-editor/editor/editor.api';
 import { monaco } from '../editor/monaco.ts';
 import 'monaco-editor/languages/definitions/yaml/register';
-import { defineTheme, THEME_ID } from '../editor/theme.ts';
+import { defineTheme, editorThemeId } from '../editor/theme.ts';
+import { pageTheme } from '../editor/page-theme.ts';
 import type { Problem } from './registry.ts';
 
 const MARKER_OWNER = 'policy-yaml';
@@ -36,7 +37,8 @@ export function YamlEditor({ value, revision, onChange, problems, reveal }: Yaml
     const model = monaco.editor.createModel(value, 'yaml');
     const editor = monaco.editor.create(host.current!, {
       model,
-      theme: THEME_ID,
+      // Monaco's theme is global: created with the page's, never back to dark in light.
+      theme: editorThemeId(pageTheme()),
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 12.5,

@@ -6,7 +6,7 @@
 import { monaco } from '../../editor/monaco.ts';
 import { registerLua } from '../../editor/lua-providers.ts';
 import { LUA_LANGUAGE_ID } from '../../editor/lua-language.ts';
-import { defineTheme, THEME_ID } from '../../editor/theme.ts';
+import { defineTheme, editorThemeId } from '../../editor/theme.ts';
 import type { EmbedTheme } from '../../shared/embed-protocol.ts';
 
 export interface FrameEditor {
@@ -15,7 +15,7 @@ export interface FrameEditor {
   focus(): void;
 }
 
-const themeId = (theme: EmbedTheme) => (theme === 'dark' ? THEME_ID : 'vs');
+const themeId = (theme: EmbedTheme) => editorThemeId(theme);
 
 export function createFrameEditor(
   container: HTMLElement,

@@ -1,0 +1,61 @@
+/**
+ * Every text on the main page is at least WCAG AA contrast (4.5:1, 3:1 for large text) in
+ * both themes, measured by axe-core's color-contrast rule, injected from node_modules.
+ */
+import { createRequire } from 'node:module';
+import type { Page } from '@playwright/test';
+import type { AxeResults } from 'axe-core';
+import { test, expect } from './fixtures.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface Failure {
+  target: string;
+  summary: string;
+}
+
+async function contrastFailures(page: Page): Promise<Failure[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    type Axe = { run(context: Document, options: object): Promise<AxeResults> };
+    const axe = (window as unknown as { axe: Axe }).axe;
+    const result = await axe.run(document, { runOnly: ['color-contrast'] });
+    return result.violations.flatMap((v) =>
+      v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary ?? '' })),
+    );
+  });
+}
+
+for (const colorScheme of ['dark', 'light'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    // The page's CSP (script-src 'self') would refuse the injected axe script tag.
+    test.use({ colorScheme, bypassCSP: true });
+
+    test('every text on the main page passes WCAG AA contrast', async ({ playground }) => {
+      const { page } = playground;
+      await playground.open();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(colorScheme);
+      await playground.runAndWait();
+      const failures: Record<string, Failure[]> = {};
+      failures.inspector = await contrastFailures(page);
+      for (const tab of ['policy', 'examples', 'reference'] as const) {
+        await playground.openTab(tab);
+        failures[tab] = await contrastFailures(page);
+      }
+      expect(failures).toEqual({ inspector: [], policy: [], examples: [], reference: [] });
+    });
+
+    test('the phone layout passes too', async ({ playground }) => {
+      const { page } = playground;
+      await page.setViewportSize({ width: 390, height: 844 });
+      await playground.open();
+      await playground.runAndWait();
+      const failures: Record<string, Failure[]> = {};
+      for (const pane of ['console', 'inspector', 'code'] as const) {
+        await page.getByTestId(`pane.${pane}`).click();
+        failures[pane] = await contrastFailures(page);
+      }
+      expect(failures).toEqual({ console: [], inspector: [], code: [] });
+    });
+  });
+}
