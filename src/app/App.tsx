@@ -19,6 +19,7 @@ import { ConsolePane } from '../console/ConsolePane.tsx';
 import { InspectorPanel } from '../inspector/InspectorPanel.tsx';
 import { ExamplesPanel } from '../examples/ExamplesPanel.tsx';
 import { PolicyPanel } from '../policy/PolicyPanel.tsx';
+import { PanelBoundary } from './PanelBoundary.tsx';
 import { ApiReference } from '../editor/ApiReference.tsx';
 import { CHUNK_NAME } from './default-code.ts';
 import { shareUrl } from './url-state.ts';
@@ -171,14 +172,22 @@ export function App() {
                 id: 'inspector',
                 label: 'Inspector',
                 badge: store.connections.size,
-                content: <InspectorPanel store={store} />,
+                content: (
+                  <PanelBoundary name="Inspector">
+                    <InspectorPanel store={store} />
+                  </PanelBoundary>
+                ),
               },
               {
                 id: 'policy',
                 label: 'Policy',
                 badge: store.denied.length,
                 badgeTone: 'alert',
-                content: <PolicyPanel state={p.policy} store={store} />,
+                content: (
+                  <PanelBoundary name="Policy">
+                    <PolicyPanel state={p.policy} store={store} />
+                  </PanelBoundary>
+                ),
               },
               {
                 id: 'examples',
