@@ -11,7 +11,6 @@
  * Warnings (what the platform would silently ignore) go to stderr as
  * `warning: <chunk>:<line>: <message>`; `--strict` makes each one an error that fails the run.
  */
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
@@ -24,14 +23,17 @@ import type { DemoHosts } from '../runtime/route.ts';
 import { createDemoServers, DEMO_HOSTS } from './demo/index.ts';
 import { SessionRecorder } from '../session/recorder.ts';
 import { writeSessionFile } from '../session/write-file.ts';
+import * as files from './cli-files.ts';
 
-const USAGE = `usage: npm run lua -- <script.lua> ${POLICY_USAGE} [--demo] [--export <run.json|run.har>] [--strict]`;
+const USAGE = `usage: npm run lua -- <script.lua> ${POLICY_USAGE} [--demo] [--export <run.json|run.har> [--force]] [--strict]`;
 
 interface CliArgs {
   script: string;
   security: SecurityFlags;
   demo: boolean;
   exportFile?: string;
+  /** `--export` may replace an existing file (cli-files.ts). */
+  force: boolean;
   warnings: WarningFlags;
 }
 
@@ -61,6 +63,7 @@ function parseArgs(argv: string[]): CliArgs {
   const security = emptySecurityFlags();
   let demo = false;
   let exportFile: string | undefined;
+  let force = false;
   const warnings: WarningFlags = { strict: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -72,6 +75,8 @@ function parseArgs(argv: string[]): CliArgs {
     } else if (arg === '--export') {
       exportFile = argv[++i];
       if (!exportFile) throw new Error('--export needs a file name');
+    } else if (arg === '--force') {
+      force = true;
     } else if (arg === '--demo') {
       demo = true;
     } else if (arg === '--help' || arg === '-h') {
@@ -86,20 +91,7 @@ function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (!script) throw new Error('no script given');
-  return { script, security, demo, exportFile, warnings };
-}
-
-function readText(file: string, what: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new Error(
-      `cannot read ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      {
-        cause: e,
-      },
-    );
-  }
+  return { script, security, demo, exportFile, force, warnings };
 }
 
 /** The demo servers on a free loopback port, and the example hosts routed to them. */
@@ -128,10 +120,15 @@ async function main(): Promise<number> {
   let args: CliArgs;
   let code: string;
   let policy: Policy;
+  let exportFlags: number | undefined;
   try {
     args = parseArgs(process.argv.slice(2));
-    code = readText(args.script, 'script');
-    const loaded = loadCliPolicy(args.security, (file) => readText(file, 'policy'));
+    code = files.readBoundedFile(args.script, 'script', files.MAX_SCRIPT_FILE_BYTES);
+    const loaded = loadCliPolicy(args.security, (file) =>
+      files.readBoundedFile(file, 'policy', files.MAX_POLICY_FILE_BYTES),
+    );
+    if (args.exportFile)
+      exportFlags = files.checkExportTarget(args.exportFile, args.script, args.force);
     policy = loaded.policy;
     loaded.notes.forEach((note) => console.error(note));
   } catch (e) {
@@ -176,7 +173,7 @@ async function main(): Promise<number> {
   await demo?.close();
   if (recorder && args.exportFile) {
     try {
-      await writeSessionFile(args.exportFile, recorder.source());
+      await writeSessionFile(args.exportFile, recorder.source(), exportFlags);
     } catch (e) {
       console.error(`lua: cannot write ${args.exportFile}: ${(e as Error).message}`);
       return 1;
