@@ -25,6 +25,10 @@ const GC_OPTIONS = [
 
 function textOnlyLoad(L: LuaState): number {
   const mode = lauxlib.luaL_optstring(L, 3, luaString('bt'));
+  // A text chunk in mode "b" gets Lua's own refusal from the original below (it is no binary).
+  const chunk = lua.lua_type(L, 1) === lua.LUA_TSTRING ? lua.lua_tolstring(L, 1) : null;
+  const isText = chunk !== null && chunk[0] !== 27; /* ESC starts a binary chunk */
+  if (isText) return callOriginal(L);
   if (!mode.includes(116 /* 't' */)) {
     lua.lua_pushnil(L);
     lua.lua_pushliteral(L, 'binary chunks are not loaded here (mode must include "t")');
@@ -34,6 +38,11 @@ function textOnlyLoad(L: LuaState): number {
   if (lua.lua_gettop(L) < 3) lua.lua_settop(L, 3);
   lua.lua_pushliteral(L, 't');
   lua.lua_replace(L, 3);
+  return callOriginal(L);
+}
+
+/** The original `load` (upvalue 1) with this call's arguments. */
+function callOriginal(L: LuaState): number {
   lua.lua_pushvalue(L, lua.lua_upvalueindex(1));
   lua.lua_insert(L, 1);
   lua.lua_call(L, lua.lua_gettop(L) - 1, lua.LUA_MULTRET);
