@@ -9,3 +9,5 @@ try {
     JSON.stringify({ threw: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }),
   );
 }
+
+export {};
