@@ -333,6 +333,32 @@ function har(rand: Rand): unknown {
   };
 }
 
+/** What the page renders of a connection, checked for its type: the first wrong field. */
+function wrongField(info: Record<string, unknown>): string | null {
+  const strings = [
+    'url',
+    'routedUrl',
+    'state',
+    'transport',
+    'transportWhy',
+    'protocol',
+    'extensions',
+  ];
+  for (const key of strings) if (typeof info[key] !== 'string') return `${key} not a string`;
+  if (typeof info.id !== 'number') return 'id not a number';
+  if (info.closeCode !== undefined && typeof info.closeCode !== 'number') return 'closeCode';
+  for (const key of ['closeReason', 'error']) {
+    if (info[key] !== undefined && typeof info[key] !== 'string') return `${key} not a string`;
+  }
+  for (const key of ['requestHeaders', 'responseHeaders']) {
+    const headers = info[key];
+    if (headers === undefined) continue;
+    if (typeof headers !== 'object' || headers === null) return `${key} not an object`;
+    if (Object.values(headers).some((v) => typeof v !== 'string')) return `${key} value`;
+  }
+  return null;
+}
+
 export function fuzzSessions(seed: number, count: number): FuzzReport {
   const rand = random(seed);
   const report: FuzzReport = { count, accepted: 0, failures: [] };
@@ -343,8 +369,12 @@ export function fuzzSessions(seed: number, count: number): FuzzReport {
     let input = JSON.stringify(value);
     if (rand() < 0.2) input = mutate(rand, input);
     try {
-      sessionRecords(parseSessionFile(input));
+      const records = sessionRecords(parseSessionFile(input));
       report.accepted++;
+      const wrong = records.connections
+        .map((c) => wrongField(c as unknown as Record<string, unknown>))
+        .find((w) => w !== null);
+      if (wrong) report.failures.push({ input, error: `accepted with ${wrong}` });
     } catch (e) {
       if (e instanceof SessionImportError) continue;
       report.failures.push({ input, error: String(e) });
