@@ -5,7 +5,7 @@
  * actor.meta) leave the page answering (M1, L1, I5).
  */
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures.ts';
+import { test, expect, codeHash } from './fixtures.ts';
 
 const conn = (extra: Record<string, unknown>, frames: unknown[] = []) => ({
   id: 1,
@@ -84,10 +84,20 @@ test('a policy link with a catastrophic pattern is applied, decided and tested w
   await expectAlive(page);
   // Saved: the policy panel's URL tester evaluates it on the main thread at every load.
   await page.getByTestId('policy.link-save').click();
+  // A new load (a hash change alone would not reload the page).
+  await page.goto('about:blank');
   await playground.open({ code: CONNECT });
   await playground.openTab('policy');
   await expectAlive(page);
 });
+
+/** Load the page from a link, without waiting for Monaco (it loads after the page). */
+async function openLink(page: Page, policyJson: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(
+    `/${codeHash('print(1)')}&policy=${Buffer.from(policyJson).toString('base64url')}`,
+  );
+}
 
 test('policy links too large or too deep are refused with a notice, and the app stays up', async ({
   playground,
@@ -95,12 +105,12 @@ test('policy links too large or too deep are refused with a notice, and the app 
   const { page } = playground;
   let keys = '';
   for (let i = 0; keys.length < 200_000; i++) keys += `k${i.toString(36)}:\n`;
-  await playground.open({ code: 'print(1)', policyJson: keys });
-  await expect(page.getByTestId('notice')).toContainText('The policy in this link was not used');
+  await openLink(page, keys);
+  await expect(page.getByTestId('notice')).toContainText('more than 50000 YAML nodes');
   await expectAlive(page);
 
   const deep = `{"version":2,"registry":"","actor":{"id":"a","meta":{"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}}}`;
-  await playground.open({ code: 'print(1)', policyJson: deep });
+  await openLink(page, deep);
   await expect(page.getByTestId('notice')).toContainText('nests deeper than 32 levels');
   await expectAlive(page);
 });
