@@ -1,6 +1,6 @@
 /**
- * Audit M3: a `&policy=` that arrives with a link applies to this page's runs, is shown in a
- * banner, and never replaces the saved policy without a click. And who may frame the pages:
+ * Audit M3 and audit 2 L3: a `&policy=` that arrives with a link is shown in a banner, applies
+ * to this page's runs only after a click, and never replaces the saved policy without one. And who may frame the pages:
  * every served page names its allowed ancestors.
  */
 import type { Page } from '@playwright/test';
@@ -18,17 +18,30 @@ const savedPolicies = (page: Page) =>
       .map((k) => localStorage.getItem(k)),
   );
 
-test("a link's policy applies beside the saved one, shown in a banner", async ({ playground }) => {
+test("a link's policy is shown, and applies only after one click (audit 2, L3)", async ({
+  playground,
+}) => {
   const { page } = playground;
   await playground.open({ code: CONNECT, policyJson: DENY_ALL });
-  await expect(page.getByTestId('policy.link-banner')).toBeVisible();
+  const banner = page.getByTestId('policy.link-banner');
+  await expect(banner).toBeVisible();
+  await expect(banner).toHaveAttribute('data-state', 'offered');
+  await expect(page.getByTestId('policy.link-source')).toContainText('namespace:');
+
+  // Not applied yet: the person's own (default) policy allows the connection.
+  await playground.runAndWait();
+  await expect(playground.output.locator('[data-stream="stdout"]').last()).toHaveText('connected');
+
+  // One click applies it: the link's deny-all now governs the runs.
+  await page.getByTestId('policy.link-apply').click();
+  await expect(banner).toHaveAttribute('data-state', 'applied');
   await playground.runAndWait();
   await playground.expectOutput('PermissionDenied');
   expect(await savedPolicies(page)).toEqual([]);
 
-  // "Use my policy": the banner goes, the person's (default) policy allows the connection.
+  // "Use my policy": the banner goes, the person's policy applies again.
   await page.getByTestId('policy.link-dismiss').click();
-  await expect(page.getByTestId('policy.link-banner')).toHaveCount(0);
+  await expect(banner).toHaveCount(0);
   await playground.runAndWait();
   await expect(playground.output.locator('[data-stream="stdout"]').last()).toHaveText('connected');
   expect(await savedPolicies(page)).toEqual([]);

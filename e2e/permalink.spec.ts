@@ -34,6 +34,8 @@ test.describe('permalinks', () => {
     const code =
       'local c, err = websocket.connect("wss://api.example.com/ws")\nprint(err and err:kind())';
     await playground.open({ code, policyJson });
+    // Offered, then applied with the banner's one click (audit 2, L3).
+    await playground.page.getByTestId('policy.link-apply').click();
     await playground.runAndWait();
     await playground.expectOutput('PermissionDenied');
   });

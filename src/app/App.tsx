@@ -28,6 +28,7 @@ import { useShortcuts } from './use-shortcuts.ts';
 import { InspectorPanel } from '../inspector/InspectorPanel.tsx';
 import { ExamplesPanel } from '../examples/ExamplesPanel.tsx';
 import { PolicyPanel } from '../policy/PolicyPanel.tsx';
+import { PanelBoundary } from './PanelBoundary.tsx';
 import { ApiReference } from '../editor/ApiReference.tsx';
 import { shareUrl } from './url-state.ts';
 import './theme.css';
@@ -211,14 +212,22 @@ function Shell({ p }: { p: Playground }) {
                 id: 'inspector',
                 label: 'Inspector',
                 badge: store.connections.size,
-                content: <InspectorPanel store={store} />,
+                content: (
+                  <PanelBoundary name="Inspector">
+                    <InspectorPanel store={store} />
+                  </PanelBoundary>
+                ),
               },
               {
                 id: 'policy',
                 label: 'Policy',
                 badge: store.denied.length,
                 badgeTone: 'alert',
-                content: <PolicyPanel state={p.policy} store={store} />,
+                content: (
+                  <PanelBoundary name="Policy">
+                    <PolicyPanel state={p.policy} store={store} />
+                  </PanelBoundary>
+                ),
               },
               {
                 id: 'examples',

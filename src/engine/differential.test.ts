@@ -24,6 +24,8 @@ export const SANDBOX_DIFFERENCES: Record<string, string> = {
   'os.lua/os-clock-type':
     'os.clock is a measurement (in the page: seconds since the page started, no CPU time)',
   'basic.lua/io-open': 'io has only io.write: a page has no files',
+  'integers-lexer.lua/string.dump keeps 64-bit constants':
+    'load reads text chunks only: fengari does not verify bytecode (docs/security.md)',
 };
 
 /**

@@ -7,7 +7,12 @@ import type { RunStore } from '../app/run-store.ts';
 import type { InspectedRun } from './run-history.ts';
 import { sessionJsonChunks } from '../session/export-json.ts';
 import { sessionHarChunks } from '../session/export-har.ts';
-import { parseSessionFile, sessionRecords, SessionImportError } from '../session/import.ts';
+import {
+  MAX_SESSION_FILE_BYTES,
+  parseSessionFile,
+  sessionRecords,
+  SessionImportError,
+} from '../session/import.ts';
 import { blobOf, storeSource } from '../session/store-source.ts';
 
 function download(blob: Blob, name: string): void {
@@ -47,11 +52,17 @@ export function SessionFile({
 
   const importFile = async (file: File) => {
     setError('');
+    // Every failure of an import is an import error shown here, never an exception that
+    // unmounts the page (audit 2, L2).
     try {
+      if (file.size > MAX_SESSION_FILE_BYTES) {
+        throw new SessionImportError(`the file is larger than ${MAX_SESSION_FILE_BYTES} bytes`);
+      }
       store.showSession(sessionRecords(parseSessionFile(await file.text())), file.name);
     } catch (e) {
-      if (!(e instanceof SessionImportError)) throw e;
-      setError(`${file.name}: ${e.message}`);
+      const message =
+        e instanceof SessionImportError ? e.message : `could not be read: ${String(e)}`;
+      setError(`${file.name}: ${message}`);
     }
   };
 

@@ -19,6 +19,7 @@ import type { Condition, ConditionOperator, Effect, Filter, PolicyEntry } from '
 import { ExprError, parseExpr } from './expr.ts';
 import { compileGoRegexp } from './re2.ts';
 import { patternWarning } from './match.ts';
+import { checkYamlBounds } from './yaml-bounds.ts';
 
 export const POLICY_KIND = 'security.policy';
 export const EXPR_KIND = 'security.policy.expr';
@@ -26,6 +27,8 @@ export const EXPR_KIND = 'security.policy.expr';
 /** Bounds on what a link or a file can make the page hold. */
 export const MAX_REGISTRY_LENGTH = 256 * 1024;
 export const MAX_ENTRIES = 1000;
+/** At most this many YAML errors are listed for a file that does not parse. */
+export const MAX_PROBLEMS = 50;
 
 const ENTRY_FIELDS = ['name', 'kind', 'meta', 'policy', 'groups'];
 const POLICY_FIELDS = ['actions', 'resources', 'effect', 'conditions'];
@@ -54,16 +57,20 @@ export function readRegistry(text: string): RegistryRead {
     return fail(0, `the registry file is longer than ${MAX_REGISTRY_LENGTH} characters`);
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  // uniqueKeys off: yaml's check is quadratic; checkYamlBounds does it in linear time.
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      problems: doc.errors.map((e) => ({
+      // A broken file can hold thousands of errors; the first ones say what is wrong.
+      problems: doc.errors.slice(0, MAX_PROBLEMS).map((e) => ({
         line: lines.linePos(e.pos[0]).line,
         message: e.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, ''),
       })),
     };
   }
+  const bound = checkYamlBounds(doc);
+  if (bound) return fail(lines.linePos(bound.offset).line, bound.message);
   const reader = new Reader(doc, lines);
   let file: RegistryFile;
   try {

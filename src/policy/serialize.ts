@@ -52,6 +52,9 @@ export type PolicyParse =
 
 export const STATE_VERSION = 2;
 export const MAX_META_LENGTH = 16 * 1024;
+export const MAX_META_DEPTH = 32;
+/** Longest policy text read (a link's, a file's, a saved one); the registry inside is capped lower. */
+export const MAX_POLICY_TEXT_LENGTH = 1024 * 1024;
 
 /** No actor, no scope, not strict: what the platform has when nothing sets a context. */
 export const NO_CONTEXT: SecurityContext = Object.freeze({
@@ -61,6 +64,27 @@ export const NO_CONTEXT: SecurityContext = Object.freeze({
 });
 
 export function parsePolicy(text: string, context: SecurityContext = NO_CONTEXT): PolicyParse {
+  if (typeof text !== 'string') return { ok: false, kind: 'STATE', error: 'a policy is text' };
+  if (text.length > MAX_POLICY_TEXT_LENGTH) {
+    return {
+      ok: false,
+      kind: 'STATE',
+      error: `the policy is longer than ${MAX_POLICY_TEXT_LENGTH} characters`,
+    };
+  }
+  try {
+    return parseBoundedPolicy(text, context);
+  } catch (e) {
+    // Documented never to throw: a bound this reader missed becomes a refusal, not a crash.
+    return {
+      ok: false,
+      kind: 'YAML',
+      error: `the policy could not be read (${e instanceof Error ? e.message : String(e)})`,
+    };
+  }
+}
+
+function parseBoundedPolicy(text: string, context: SecurityContext): PolicyParse {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{')) {
     let value: unknown;
@@ -152,6 +176,9 @@ export function readActor(value: unknown): Actor | null | string {
   }
   const meta = value.meta ?? {};
   if (!isObject(meta)) return '"actor.meta" must be an object';
+  // Depth first: JSON.stringify of a 100,000-deep value overflows the stack (audit 2, I5).
+  if (depthOver(meta, MAX_META_DEPTH))
+    return `"actor.meta" nests deeper than ${MAX_META_DEPTH} levels`;
   if (JSON.stringify(meta).length > MAX_META_LENGTH)
     return `"actor.meta" is larger than ${MAX_META_LENGTH} characters`;
   return { id: value.id, meta };
@@ -246,6 +273,18 @@ export function savePolicy(
       error: `the policy could not be saved (${(e as Error).message}); it lasts for this page only`,
     };
   }
+}
+
+/** Whether `value` nests deeper than `limit` objects or lists; iterative, so any depth is safe. */
+function depthOver(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

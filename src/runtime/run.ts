@@ -25,6 +25,8 @@ import { MAIN_TASK_ID, Scheduler, type Task, type TaskEnd } from './scheduler.ts
 import { createDefer, type Defer } from './defer.ts';
 import { openBase } from './modules/base.ts';
 import { openWippy } from './modules/wippy/index.ts';
+import { limitBase } from './modules/sandbox-limits.ts';
+import { createMemoryGuard } from './memory-guard.ts';
 import { channelLibrary } from './modules/channel.ts';
 import { openCoroutine } from './modules/coroutine.ts';
 import { openErrors, toError, formatError } from './modules/errors.ts';
@@ -59,6 +61,8 @@ export interface RunOptions {
   typeCheck?: TypeCheckMode;
   clock?: Clock;
   defer?: Defer;
+  /** The run's memory bound in bytes (memory-guard.ts); default MAX_RUN_MEMORY_BYTES. */
+  memoryLimitBytes?: number;
 }
 
 export const DEADLOCK =
@@ -99,6 +103,8 @@ export function startRun(options: RunOptions): RunHandle {
   const output = (text: string, stream: OutputStream = 'stdout') =>
     options.observer.output({ stream, text, time: Date.now() });
   const write = (text: string, newline: boolean) => {
+    // A script that a pcall kept going for a moment after its end prints nothing more.
+    if (ended) return;
     if (newline) {
       output(pendingWrite + text);
       pendingWrite = '';
@@ -175,6 +181,17 @@ export function startRun(options: RunOptions): RunHandle {
     },
   });
   openBase(L, write);
+  // Real time, not the run's clock: the guard paces its own cost, which a fake clock does not.
+  const memory = createMemoryGuard(
+    () => scheduler.threads,
+    () => performance.now(),
+    options.memoryLimitBytes,
+  );
+  limitBase(L, memory.measure);
+  scheduler.sliceEnd = (L1) => {
+    const over = memory.check(L1);
+    if (over) finish({ status: 'error', failure: { message: over, traceback: '' } });
+  };
   const modules: Array<[string, LuaFunction]> = [
     ['errors', openErrors],
     ['channel', channels.open],

@@ -177,9 +177,21 @@ export class Scheduler {
     return chain === undefined ? true : chain;
   }
 
+  /** Called at the end of each time slice, before the task yields (the run's memory guard). */
+  sliceEnd: (L: LuaState) => void = () => {};
+
+  /** The tasks' root threads (roots of the memory guard's walk: no Lua value holds them). */
+  get threads(): LuaState[] {
+    return [...this.tasks].map((task) => task.thread);
+  }
+
   private onCountHook(L: LuaState): void {
+    if (!this.stopped && this.now() - this.sliceStart >= SLICE_MS) this.sliceEnd(L);
     if (this.stopped) {
       // Stop arrived while Lua could not yield (e.g. a loop in a sort comparator): unwind.
+      // From now on at every instruction, so a pcall that catches this cannot run on: each
+      // instruction after it raises again, one protected level at a time.
+      lua.lua_sethook(L, (L1: LuaState) => this.onCountHook(L1), lua.LUA_MASKCOUNT, 1);
       raise(L, 'run stopped');
     }
     if (this.now() - this.sliceStart < SLICE_MS) return;

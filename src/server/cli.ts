@@ -13,7 +13,6 @@
  * `--dialect wippy|lua53` (default wippy, the platform's Lua) and `--types off|warn|strict` /
  * `--strict-types` choose the language (cli-language.ts).
  */
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
@@ -34,14 +33,17 @@ import type { DemoHosts } from '../runtime/route.ts';
 import { createDemoServers, DEMO_HOSTS } from './demo/index.ts';
 import { SessionRecorder } from '../session/recorder.ts';
 import { writeSessionFile } from '../session/write-file.ts';
+import * as files from './cli-files.ts';
 
-const USAGE = `usage: npm run lua -- <script.lua> ${LANGUAGE_USAGE} ${POLICY_USAGE} [--demo] [--export <run.json|run.har>] [--strict]`;
+const USAGE = `usage: npm run lua -- <script.lua> ${LANGUAGE_USAGE} ${POLICY_USAGE} [--demo] [--export <run.json|run.har> [--force]] [--strict]`;
 
 interface CliArgs {
   script: string;
   security: SecurityFlags;
   demo: boolean;
   exportFile?: string;
+  /** `--export` may replace an existing file (cli-files.ts). */
+  force: boolean;
   warnings: WarningFlags;
   language: LanguageFlags;
 }
@@ -72,6 +74,7 @@ function parseArgs(argv: string[]): CliArgs {
   const security = emptySecurityFlags();
   let demo = false;
   let exportFile: string | undefined;
+  let force = false;
   const warnings: WarningFlags = { strict: false };
   const language = defaultLanguageFlags();
   for (let i = 0; i < argv.length; i++) {
@@ -89,6 +92,8 @@ function parseArgs(argv: string[]): CliArgs {
     } else if (arg === '--export') {
       exportFile = argv[++i];
       if (!exportFile) throw new Error('--export needs a file name');
+    } else if (arg === '--force') {
+      force = true;
     } else if (arg === '--demo') {
       demo = true;
     } else if (arg === '--help' || arg === '-h') {
@@ -103,20 +108,7 @@ function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (!script) throw new Error('no script given');
-  return { script, security, demo, exportFile, warnings, language };
-}
-
-function readText(file: string, what: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new Error(
-      `cannot read ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      {
-        cause: e,
-      },
-    );
-  }
+  return { script, security, demo, exportFile, force, warnings, language };
 }
 
 /** The demo servers on a free loopback port, and the example hosts routed to them. */
@@ -145,12 +137,17 @@ async function main(): Promise<number> {
   let args: CliArgs;
   let code: string;
   let policy: Policy;
+  let exportFlags: number | undefined;
   try {
     const project = parseProjectArgs(process.argv.slice(2));
     if (project) return await runProjectCli(project);
     args = parseArgs(process.argv.slice(2));
-    code = readText(args.script, 'script');
-    const loaded = loadCliPolicy(args.security, (file) => readText(file, 'policy'));
+    code = files.readBoundedFile(args.script, 'script', files.MAX_SCRIPT_FILE_BYTES);
+    const loaded = loadCliPolicy(args.security, (file) =>
+      files.readBoundedFile(file, 'policy', files.MAX_POLICY_FILE_BYTES),
+    );
+    if (args.exportFile)
+      exportFlags = files.checkExportTarget(args.exportFile, args.script, args.force);
     policy = loaded.policy;
     loaded.notes.forEach((note) => console.error(note));
   } catch (e) {
@@ -197,7 +194,7 @@ async function main(): Promise<number> {
   await demo?.close();
   if (recorder && args.exportFile) {
     try {
-      await writeSessionFile(args.exportFile, recorder.source());
+      await writeSessionFile(args.exportFile, recorder.source(), exportFlags);
     } catch (e) {
       console.error(`lua: cannot write ${args.exportFile}: ${(e as Error).message}`);
       return 1;

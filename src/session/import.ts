@@ -15,15 +15,29 @@ import { framePreview } from '../runtime/frame-preview.ts';
 import { SESSION_CAPS } from './frame-data.ts';
 import { OPCODES, type HarWebSocketMessage } from './export-har.ts';
 import { decodePayload } from './payload.ts';
+import {
+  checkBase64,
+  checkCaps,
+  checkConnectionInfo,
+  checkFrame,
+  isObject,
+  optionalNumber,
+  optionalText,
+  SessionImportError,
+} from './session-schema.ts';
 
-export class SessionImportError extends Error {}
+export { SessionImportError };
 
-const KINDS = new Set<string>(Object.keys(OPCODES));
+/** Largest session file read, in bytes (and characters of its text). */
+export const MAX_SESSION_FILE_BYTES = 256 * 1024 * 1024;
 const KIND_OF_OPCODE = new Map(
   Object.entries(OPCODES).map(([kind, op]) => [op, kind as FrameKind]),
 );
 
 export function parseSessionFile(text: string): Session {
+  if (text.length > MAX_SESSION_FILE_BYTES) {
+    throw new SessionImportError(`the file is larger than ${MAX_SESSION_FILE_BYTES} bytes`);
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -87,37 +101,25 @@ function checkSession(raw: Record<string, unknown>): Session {
     );
   }
   if (!Array.isArray(raw.connections)) throw new SessionImportError('"connections" is not a list');
-  raw.connections.forEach((connection, i) => checkConnection(connection, `connections[${i}]`));
-  return raw as unknown as Session;
-}
-
-function checkConnection(raw: unknown, where: string): asserts raw is SessionConnection {
-  if (!isObject(raw)) throw new SessionImportError(`${where} is not an object`);
-  if (typeof raw.id !== 'number') throw new SessionImportError(`${where}.id is not a number`);
-  if (typeof raw.url !== 'string') throw new SessionImportError(`${where}.url is not a string`);
-  if (!Array.isArray(raw.frames)) throw new SessionImportError(`${where}.frames is not a list`);
-  raw.frames.forEach((frame, i) => checkFrame(frame, `${where}.frames[${i}]`));
-}
-
-function checkFrame(raw: unknown, where: string): void {
-  if (!isObject(raw)) throw new SessionImportError(`${where} is not an object`);
-  if (raw.direction !== 'in' && raw.direction !== 'out') {
-    throw new SessionImportError(`${where}.direction is neither "in" nor "out"`);
-  }
-  if (typeof raw.type !== 'string' || !KINDS.has(raw.type)) {
-    throw new SessionImportError(`${where}.type is not a frame type`);
-  }
-  if (typeof raw.size !== 'number' || typeof raw.time !== 'number') {
-    throw new SessionImportError(`${where} lacks a numeric size or time`);
-  }
-  if (raw.data !== undefined) {
-    if (typeof raw.data !== 'string' || (raw.encoding !== 'utf8' && raw.encoding !== 'base64')) {
-      throw new SessionImportError(`${where}.data needs a string and an encoding (utf8, base64)`);
-    }
-    if (raw.encoding === 'base64' && !/^[A-Za-z0-9+/]*={0,2}$/.test(raw.data)) {
-      throw new SessionImportError(`${where}.data is not base64`);
-    }
-  }
+  const connections = raw.connections.map((connection: unknown, i) => {
+    const where = `connections[${i}]`;
+    const info = checkConnectionInfo(connection, where);
+    const frames = (connection as Record<string, unknown>).frames;
+    if (!Array.isArray(frames)) throw new SessionImportError(`${where}.frames is not a list`);
+    return {
+      ...info,
+      frames: frames.map((f: unknown, j) => checkFrame(f, `${where}.frames[${j}]`)),
+    };
+  });
+  return {
+    format: SESSION_FORMAT,
+    version,
+    exportedAt: optionalText(raw, 'exportedAt', 'the session') ?? '',
+    startedAt: optionalNumber(raw, 'startedAt', 'the session') ?? 0,
+    caps: checkCaps(raw.caps, 'caps', SESSION_CAPS),
+    framesDropped: optionalNumber(raw, 'framesDropped', 'the session') ?? 0,
+    connections,
+  };
 }
 
 function fromHar(log: Record<string, unknown>): Session {
@@ -126,7 +128,10 @@ function fromHar(log: Record<string, unknown>): Session {
   (log.entries as unknown[]).forEach((entry, i) => {
     if (!isObject(entry) || !Array.isArray(entry._webSocketMessages)) return;
     const info = isObject(entry._luaPlayground)
-      ? (entry._luaPlayground as unknown as ConnectionInfo)
+      ? checkConnectionInfo(
+          { id: connections.length + 1, url: '', ...entry._luaPlayground },
+          `entries[${i}]._luaPlayground`,
+        )
       : harConnectionInfo(entry, connections.length + 1);
     const frames = entry._webSocketMessages.map((message, j) =>
       harFrame(message, `entries[${i}]._webSocketMessages[${j}]`),
@@ -140,9 +145,9 @@ function fromHar(log: Record<string, unknown>): Session {
     format: SESSION_FORMAT,
     version: SESSION_VERSION,
     exportedAt: typeof meta.exportedAt === 'string' ? meta.exportedAt : '',
-    startedAt: typeof meta.startedAt === 'number' ? meta.startedAt : 0,
-    caps: isObject(meta.caps) ? (meta.caps as unknown as Session['caps']) : SESSION_CAPS,
-    framesDropped: typeof meta.framesDropped === 'number' ? meta.framesDropped : 0,
+    startedAt: optionalNumber(meta, 'startedAt', 'log._luaPlayground') ?? 0,
+    caps: checkCaps(meta.caps, 'log._luaPlayground.caps', SESSION_CAPS),
+    framesDropped: optionalNumber(meta, 'framesDropped', 'log._luaPlayground') ?? 0,
     connections,
   };
 }
@@ -174,21 +179,22 @@ function harFrame(raw: unknown, where: string): SessionFrame {
   if (message.type !== 'send' && message.type !== 'receive') {
     throw new SessionImportError(`${where}.type is neither "send" nor "receive"`);
   }
-  if (typeof message.time !== 'number' || typeof message.data !== 'string') {
+  if (!Number.isFinite(message.time) || typeof message.data !== 'string') {
     throw new SessionImportError(`${where} lacks a numeric time or a string data`);
   }
   const encoding = kind === 'text' || kind === 'close' ? 'utf8' : 'base64';
+  if (encoding === 'base64') checkBase64(message.data, `${where}.data`);
   const bytes = decodePayload(message.data, encoding).length;
   const frame: SessionFrame = {
     direction: message.type === 'send' ? 'out' : 'in',
     type: kind,
-    size: typeof message._size === 'number' ? message._size : bytes,
+    size: Number.isFinite(message._size) ? message._size! : bytes,
     time: Math.round(message.time * 1000 * 1000) / 1000,
   };
   const kept = !(message._truncated && bytes === 0);
   if (kept) Object.assign(frame, { data: message.data, encoding });
   if (message._truncated && kept) frame.truncated = true;
-  if (typeof message._code === 'number') frame.code = message._code;
+  if (Number.isFinite(message._code)) frame.code = message._code!;
   return frame;
 }
 
@@ -208,8 +214,4 @@ function headerValue(headers: Record<string, string>, name: string): string {
     if (key.toLowerCase() === name) return value;
   }
   return '';
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
