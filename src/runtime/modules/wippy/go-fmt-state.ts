@@ -221,6 +221,19 @@ export class GoFmtState {
   }
 }
 
+const specs = new Map<string, InstanceType<typeof lprintf.FormatSpec>>();
+
+/** The engine's conversion spec for a precision and verb, made once. */
+function specOf(prec: number, verb: string): InstanceType<typeof lprintf.FormatSpec> {
+  const key = verb + prec;
+  let spec = specs.get(key);
+  if (spec === undefined) {
+    spec = new lprintf.FormatSpec('', -1, prec, verb);
+    specs.set(key, spec);
+  }
+  return spec;
+}
+
 /** strconv.AppendFloat for the verbs fmt uses; prec -1 is the shortest form. */
 function strconvFloat(v: number, verb: string, prec: number): string {
   if (Number.isNaN(v)) return 'NaN';
@@ -232,7 +245,7 @@ function strconvFloat(v: number, verb: string, prec: number): string {
   let body: string;
   if (prec < 0 && lower === 'g') body = goShortestG(ax);
   else if (prec < 0) body = shortestFixedOrExp(ax, lower);
-  else body = lprintf.format_float(new lprintf.FormatSpec('', -1, prec, lower), ax);
+  else body = lprintf.format_float(specOf(prec, lower), ax);
   if (upper) body = body.toUpperCase();
   return (negative ? '-' : '') + body;
 }
