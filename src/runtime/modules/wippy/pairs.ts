@@ -69,11 +69,16 @@ function hashOf(key: TValue): Hash {
   return key.value as Hash;
 }
 
-/** The TValue of argument `idx` of the running JS function (lapi.js `index2addr`). */
-function argument(L: LuaState, idx: number): TValue {
-  const state = L as unknown as { stack: TValue[]; ci: { funcOff: number } };
-  return state.stack[state.ci.funcOff + idx];
+/** The TValue of argument `idx` of the running JS function, or undefined where there is
+ * none (lapi.js `index2addr`; read directly, as `next` runs once per loop step). */
+function argument(L: LuaState, idx: number): TValue | undefined {
+  const state = L as unknown as { stack: TValue[]; top: number; ci: { funcOff: number } };
+  const at = state.ci.funcOff + idx;
+  return at < state.top ? state.stack[at] : undefined;
 }
+
+const TTABLE = 5;
+const TNIL = 0;
 
 function isArrayKey(entry: TableEntry): boolean {
   return entry.key.type === TNUMINT && typeof entry.key.value === 'number' && entry.key.value > 0;
@@ -166,7 +171,7 @@ function pushFrom(L: LuaState, table: Table, order: Order, from: number): boolea
 }
 
 function pushEntry(L: LuaState, entry: TableEntry): true {
-  lua.lua_checkstack(L, 2);
+  // A JS function always has LUA_MINSTACK (20) free slots: no lua_checkstack needed.
   pushobj2s(L, entry.key);
   pushobj2s(L, entry.value);
   return true;
@@ -177,14 +182,17 @@ function globalOf(L: LuaState): object {
 }
 
 export function next(L: LuaState): number {
-  lauxlib.luaL_checktype(L, 1, lua.LUA_TTABLE);
-  const table = lua.lua_topointer(L, 1) as Table;
-  if (lua.lua_isnoneornil(L, 2)) {
+  const self = argument(L, 1);
+  if (self === undefined || (self.type & 0xf) !== TTABLE) {
+    lauxlib.luaL_checktype(L, 1, lua.LUA_TTABLE);
+  }
+  const table = (self as TValue).value as Table;
+  const key = argument(L, 2);
+  if (key === undefined || key.type === TNIL) {
     if (pushFrom(L, table, orderOf(table), 0)) return 2;
     lua.lua_pushnil(L);
     return 1;
   }
-  const key = argument(L, 2);
   let order = table === recentTable ? recentOrder : orders.get(table);
   // A loop asks for the key after the one it was given last: no hashing needed.
   if (order !== undefined && order.lastIndex >= 0 && key.value === order.lastValue) {
