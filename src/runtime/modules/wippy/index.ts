@@ -10,7 +10,7 @@ import { markImmutable } from '../../lua/immutable.ts';
 import { baseFunctions, wrapXpcall } from './base.ts';
 import { pushMath } from './math.ts';
 import { pushOs } from './os.ts';
-import { iterationFunctions, keepEngineNext } from './pairs.ts';
+import { iterationFunctions } from './pairs.ts';
 import { makePrint } from './print.ts';
 import { patchString } from './string.ts';
 import { pushTable } from './table.ts';
@@ -93,7 +93,6 @@ function markLibrariesImmutable(L: LuaState): void {
 
 /** Turn the opened state into the platform's; `write` receives printed lines. */
 export function openWippy(L: LuaState, write: (text: string, newline: boolean) => void): void {
-  keepEngineNext(L);
   lua.lua_pushglobaltable(L);
   setFunctions(L, { ...baseFunctions, ...iterationFunctions, print: makePrint(write), tostring });
   lua.lua_pop(L, 1);

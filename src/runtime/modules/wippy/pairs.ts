@@ -37,13 +37,29 @@ interface Order {
   warnChecked: boolean;
 }
 
-/** The engine's `next` (lbaselib.js), for tables whose order is already the platform's. */
-let engineNext: LuaFunction | null = null;
-
-export function keepEngineNext(L: LuaState): void {
-  lua.lua_getglobal(L, luaString('next'));
-  engineNext = lua.lua_tocfunction(L, -1) as LuaFunction | null;
-  lua.lua_pop(L, 1);
+/**
+ * `next` for a table whose keys are only positive integers in ascending insertion order: the
+ * engine's own entry list is then the platform's order, so each step is one lookup.
+ */
+function arrayNext(L: LuaState): number {
+  const self = argument(L, 1);
+  if (self === undefined || (self.type & 0xf) !== TTABLE) {
+    lauxlib.luaL_checktype(L, 1, lua.LUA_TTABLE);
+  }
+  const table = (self as TValue).value as Table;
+  const key = argument(L, 2);
+  let entry: TableEntry | undefined;
+  if (key === undefined || key.type === TNIL) entry = table.f;
+  else {
+    const current = table.strong.get(hashOf(key) as number);
+    if (current === undefined) return next(L);
+    entry = current.n;
+  }
+  if (entry === undefined) {
+    lua.lua_pushnil(L);
+    return 1;
+  }
+  return pushEntry(L, entry) ? 2 : 0;
 }
 
 const orders = new WeakMap<Table, Order>();
@@ -170,9 +186,16 @@ function pushFrom(L: LuaState, table: Table, order: Order, from: number): boolea
   return false;
 }
 
+/** go-lua's array part holds integer keys below 67,108,864 (`MaxArrayIndex`). */
+const MAX_ARRAY_INDEX = 67_108_864;
+
 function pushEntry(L: LuaState, entry: TableEntry): true {
   // A JS function always has LUA_MINSTACK (20) free slots: no lua_checkstack needed.
-  pushobj2s(L, entry.key);
+  // Keys of the array part come back as floats (`table.go` `Next`: `LNumber(index + 1)`).
+  const k = entry.key.value;
+  if (entry.key.type === TNUMINT && typeof k === 'number' && k > 0 && k < MAX_ARRAY_INDEX) {
+    lua.lua_pushnumber(L, k);
+  } else pushobj2s(L, entry.key);
   pushobj2s(L, entry.value);
   return true;
 }
@@ -206,10 +229,7 @@ export function next(L: LuaState): number {
   if (typeof hash === 'number' && Number.isInteger(hash) && hash > 0) {
     const following = table.strong.get(hash + 1);
     if (following && order && order.keys[(at ?? -2) + 1] === hash + 1) {
-      lua.lua_checkstack(L, 2);
-      pushobj2s(L, following.key);
-      pushobj2s(L, following.value);
-      return 2;
+      return pushEntry(L, following) ? 2 : 0;
     }
   }
   if (order === undefined || at === undefined) {
@@ -224,9 +244,9 @@ export function next(L: LuaState): number {
 
 function pairs(L: LuaState): number {
   lauxlib.luaL_checktype(L, 1, lua.LUA_TTABLE);
-  // An array's order is the engine's own: its `next` is as fast as Lua 5.3's pairs.
-  const fast = engineNext !== null && orderOf(lua.lua_topointer(L, 1) as Table).engineOrder;
-  lua.lua_pushcfunction(L, fast ? (engineNext as LuaFunction) : next);
+  // An array's order is the engine's own: one lookup per step, as Lua 5.3's pairs.
+  const fast = orderOf(lua.lua_topointer(L, 1) as Table).engineOrder;
+  lua.lua_pushcfunction(L, fast ? arrayNext : next);
   lua.lua_pushvalue(L, 1);
   lua.lua_pushnil(L);
   return 3;
