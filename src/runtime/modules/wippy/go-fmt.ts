@@ -8,7 +8,7 @@
  * other verb sees the underlying int64/bool/pointer, and a verb that does not fit prints
  * Go's `%!f(lua.LInteger=3)`. Pure: text in and out as byte strings (one char per byte).
  */
-import { runeLength } from './go-fmt-state.ts';
+import { runeLength } from './go-quote.ts';
 import { Printer, goTypeOf, type FormatResult, type GoArg } from './go-fmt-printer.ts';
 
 function isDigit(c: number): boolean {
