@@ -16,7 +16,7 @@ import {
   type LuaState,
 } from '../../lua/api.ts';
 import { toError } from '../errors.ts';
-import { goParseFloat, goParseInt } from './go-fmt.ts';
+import { goParseFloat, goParseInt } from './go-parse-number.ts';
 import { numberText } from './number-text.ts';
 
 /** A table's length as go-lua's `LTable.Len` (the engine's border, see docs/engine.md). */

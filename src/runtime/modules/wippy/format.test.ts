@@ -4,7 +4,8 @@
  * `fmt_test.go` cases), re-derived for go-lua's Lua types (value.go).
  */
 import { describe, expect, it } from 'vitest';
-import { goSprintf, goParseInt, goParseFloat, type GoArg } from './go-fmt.ts';
+import { goSprintf, type GoArg } from './go-fmt.ts';
+import { goParseInt, goParseFloat } from './go-parse-number.ts';
 import { printed, warnings } from './run-wippy.ts';
 
 const int = (value: number | bigint): GoArg => ({ kind: 'int', value });

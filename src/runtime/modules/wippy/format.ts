@@ -76,8 +76,7 @@ function trapWarning(trap: FormatTrap): string {
 }
 
 /** Warn when `%s`/`%v`/`%q` meets a value whose `__tostring` Go never calls. */
-function warnIgnoredToString(L: LuaState, format: string, nargs: number): void {
-  if (!/%[-+# 0-9.*[\]]*[svq]/.test(format)) return;
+function warnIgnoredToString(L: LuaState, nargs: number): void {
   for (let i = 2; i <= nargs + 1; i++) {
     const t = lua.lua_type(L, i);
     if (t !== lua.LUA_TTABLE && t !== lua.LUA_TUSERDATA) continue;
@@ -92,15 +91,40 @@ function warnIgnoredToString(L: LuaState, format: string, nargs: number): void {
   }
 }
 
+interface ParsedFormat {
+  text: string;
+  /** go-lua's count of verbs: `%` not in `%%`. */
+  verbs: number;
+  /** Could a `%s %v %q` meet a `__tostring` Go ignores? */
+  stringVerbs: boolean;
+}
+
+/** Formats by the bytes of their Lua string: a constant format is read once, not per call. */
+const parsed = new WeakMap<Uint8Array, ParsedFormat>();
+
+function parseFormat(bytes: Uint8Array): ParsedFormat {
+  let entry = parsed.get(bytes);
+  if (entry === undefined) {
+    const text = toByteString(bytes);
+    entry = {
+      text,
+      verbs: count(text, '%') - count(text, '%%'),
+      stringVerbs: /%[-+# 0-9.*[\]]*[svq]/.test(text),
+    };
+    parsed.set(bytes, entry);
+  }
+  return entry;
+}
+
 export function format(L: LuaState): number {
-  const text = toByteString(lauxlib.luaL_checklstring(L, 1) as Uint8Array);
+  const { text, verbs, stringVerbs } = parseFormat(lauxlib.luaL_checklstring(L, 1) as Uint8Array);
   const given = lua.lua_gettop(L) - 1;
-  const nargs = Math.max(0, Math.min(count(text, '%') - count(text, '%%'), given));
+  const nargs = Math.max(0, Math.min(verbs, given));
   const args: GoArg[] = new Array<GoArg>(nargs);
   for (let i = 0; i < nargs; i++) args[i] = goArg(L, i + 2);
   const result = goSprintf(text, args);
   for (const trap of result.traps) warn(L, trapWarning(trap));
-  warnIgnoredToString(L, text, nargs);
+  if (stringVerbs) warnIgnoredToString(L, nargs);
   pushByteString(L, result.text);
   return 1;
 }

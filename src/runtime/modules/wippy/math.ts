@@ -17,7 +17,7 @@ import {
   type LuaState,
 } from '../../lua/api.ts';
 import { warn } from '../../warnings.ts';
-import { goParseNumber } from './go-fmt.ts';
+import { goParseNumber } from './go-parse-number.ts';
 
 const num = (L: LuaState, i: number): number => lauxlib.luaL_checknumber(L, i);
 /** gopher-lua `CheckInt`: the number truncated. */

@@ -38,7 +38,8 @@ interface Civil {
   weekday: number; // 0 = Sunday
   yday: number;
   offsetMinutes: number; // east of UTC
-  zone: string;
+  /** The zone's abbreviation (computed on demand: Intl is slow to ask). */
+  zone: () => string;
 }
 
 function civil(date: Date, utc: boolean): Civil {
@@ -61,7 +62,7 @@ function civil(date: Date, utc: boolean): Civil {
     weekday,
     yday,
     offsetMinutes,
-    zone: zoneName(date, utc),
+    zone: () => zoneName(date, utc),
   };
 }
 
@@ -137,7 +138,7 @@ function specifier(letter: string, c: Civil): string {
       return `${c.offsetMinutes < 0 ? '-' : '+'}${two(Math.floor(m / 60))}${two(m % 60)}`;
     }
     case 'Z':
-      return c.zone;
+      return c.zone();
     case '%':
       return '%';
     default:

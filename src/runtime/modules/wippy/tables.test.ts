@@ -103,6 +103,17 @@ describe('pairs and ipairs (wippy)', () => {
     ).toEqual(['1 2 3 5']);
   });
 
+  it('gives array-part keys as floats, ipairs integers (row for k in pairs({"x"}) key type)', async () => {
+    expect(
+      await printed(`
+        for k in pairs({"x"}) do print(math.type(k)) end
+        for k in pairs({"x", y = 1}) do if k ~= "y" then print(math.type(k)) end end
+        for i in ipairs({"x"}) do print(math.type(i)) end
+        print(math.type((next({"x"}))))
+      `),
+    ).toEqual(['float', 'float', 'integer', 'float']);
+  });
+
   it('keeps one order per table within a run, and visits every key once', async () => {
     expect(
       await printed(`
