@@ -54,16 +54,20 @@ export default defineConfig({
     chunkSizeWarningLimit: 4096,
   },
   optimizeDeps: {
-    // Bundled together up front: the runtime imports fengari's main module and three of its
-    // internals (src/runtime/lua/); found one by one, they would become copies of fengari
-    // that do not share its classes, and the page would reload once on its first visit.
+    // Bundled together up front: the runtime imports fengari's main module and some of its
+    // internals (src/runtime/lua/, src/runtime/modules/wippy/); found one by one, they would
+    // become copies of fengari that do not share its classes, and the page would reload once
+    // on its first visit.
     include: [
       'fengari',
+      'fengari/src/lgonum.js',
       'fengari/src/lobject.js',
+      'fengari/src/lprintf.js',
       'fengari/src/lstring.js',
       'fengari/src/ltable.js',
-      // Imported by the worker only: found late, it would be bundled on the first Run.
+      // Imported by the worker only: found late, they would be bundled on the first Run.
       '@cfworker/json-schema',
+      're2js',
     ],
     // fengari reads process.env.FENGARICONF when it loads; a production build replaces
     // process.env with {}, the dev server's dependency pre-bundling must do the same.
