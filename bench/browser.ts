@@ -88,9 +88,13 @@ export async function runInPage(page: Page, url: string): Promise<string> {
   return runAndRead(page);
 }
 
-/** The first number after `label` in a run's output ("rate 1234" → 1234). */
+/**
+ * The first number after `label` in a run's output ("rate 1234" → 1234). The page runs the
+ * platform's Lua by default, whose print joins with a space and writes a float of 1e6 and
+ * more in Go's exponent form ("1.2345675e+06"); Lua 5.3 joins with a tab.
+ */
 export function readFigure(output: string, label: string): number {
-  const match = new RegExp(`${label}\\s+(-?[\\d.]+)`).exec(output);
+  const match = new RegExp(`${label}\\s+(-?[\\d.]+(?:e[+-]?\\d+)?)`).exec(output);
   if (!match) throw new Error(`no "${label}" in the output: ${output.slice(-300)}`);
   return Number(match[1]);
 }

@@ -1,5 +1,8 @@
 import { test, expect, artifact } from './fixtures.ts';
 
+// Pinned to Lua 5.3: this spec tests the inspector, and its expectations are Lua 5.3's print (tab-
+// joined, `true`); the platform's print is tested in dialect.spec.ts.
+
 const TRAFFIC = `
 local client = assert(websocket.connect("wss://api.example.com/ws"))
 client:send("hello inspector")
@@ -13,7 +16,7 @@ print("closed:", client:close_info())
 
 test.describe('connections inspector', () => {
   test('shows the connection, its frames and the close code', async ({ playground }) => {
-    await playground.open({ code: TRAFFIC });
+    await playground.open({ code: TRAFFIC, dialect: 'lua53' });
     await playground.runAndWait();
     await playground.expectOutput(
       'text echo:\thello inspector',
@@ -52,6 +55,7 @@ for i = 1, N do ch:receive() end
 print("received", N)
 client:close()
 `,
+      dialect: 'lua53',
     });
     await playground.runAndWait('finished', 75_000);
     await playground.expectOutput('received\t25000');

@@ -6,6 +6,10 @@
  */
 import { test, expect } from './fixtures.ts';
 
+// Pinned to Lua 5.3: this spec tests the platform's json, errors, channel and task modules, and
+// its expectations are Lua 5.3's print (tab-joined, `true`); the platform's print is tested in
+// dialect.spec.ts.
+
 const JSON_AND_ERRORS = [
   'local msg = json.decode(\'{"error":null,"id":42,"price":1.5,"tags":[]}\')',
   'assert(msg.error == nil and math.type(msg.id) == "integer" and math.type(msg.price) == "float")',
@@ -44,7 +48,7 @@ test.describe('json, errors, channel and coroutine as on the platform', () => {
   test('json null is nil, {} is [], schemas validate, errors have the platform kinds', async ({
     playground,
   }) => {
-    await playground.open({ code: JSON_AND_ERRORS });
+    await playground.open({ code: JSON_AND_ERRORS, dialect: 'lua53' });
     await playground.runAndWait('finished', 25_000);
     await playground.expectOutput('wrapped: boom\tTimeout\ttrue', 'inf:\t[null]');
     const warnings = playground.output.locator('.console-warn');
@@ -56,7 +60,7 @@ test.describe('json, errors, channel and coroutine as on the platform', () => {
   test('select in table order, close twice, spawn first, the top level as Lua 5.3', async ({
     playground,
   }) => {
-    await playground.open({ code: CHANNELS_AND_TASKS });
+    await playground.open({ code: CHANNELS_AND_TASKS, dialect: 'lua53' });
     await playground.runAndWait('finished', 25_000);
     await playground.expectOutput(
       'select:\ttrue\ttrue\ttrue\tv',

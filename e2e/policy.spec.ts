@@ -1,6 +1,9 @@
 import { test, expect } from './fixtures.ts';
 import { startCountingServer } from './counting-server.ts';
 
+// Pinned to Lua 5.3: this spec tests the policy panel, and its expectations are Lua 5.3's print
+// (tab-joined, `true`); the platform's print is tested in dialect.spec.ts.
+
 /** A registry file as a project would have it: an actor condition, an allow and a deny. */
 function registryFile(base: string): string {
   return `version: "1.0"
@@ -60,7 +63,7 @@ test.describe('policy panel', () => {
     const server = await startCountingServer();
     try {
       const base = server.url.replace(/\/count$/, '');
-      await playground.open({ code: twoConnections(base) });
+      await playground.open({ code: twoConnections(base), dialect: 'lua53' });
       // Loopback targets go direct (the relay refuses them).
       await playground.page.getByTestId('toolbar.transport').selectOption('direct');
       await playground.openTab('policy');

@@ -7,6 +7,9 @@ import { WebSocketServer } from 'ws';
 import type { IncomingHttpHeaders } from 'node:http';
 import { test, expect } from './fixtures.ts';
 
+// Pinned to Lua 5.3: this spec tests the relay, and its expectations are Lua 5.3's print (tab-
+// joined, `true`); the platform's print is tested in dialect.spec.ts.
+
 interface Witness {
   url: string;
   headers: IncomingHttpHeaders[];
@@ -58,7 +61,7 @@ client:close()
 `;
 
 test('a custom header and a ping go through the relay to a real server', async ({ playground }) => {
-  await playground.open({ code: script(witness.url) });
+  await playground.open({ code: script(witness.url), dialect: 'lua53' });
   await playground.runAndWait();
   await playground.expectOutput('ping:\ttrue', 'server saw header:\tfrom-the-page\tpings:\t1');
   expect(witness.headers[0]['x-playground-test']).toBe('from-the-page');
@@ -71,7 +74,7 @@ test('a custom header and a ping go through the relay to a real server', async (
 test('on the direct transport, headers fail with an error that names the relay', async ({
   playground,
 }) => {
-  await playground.open({ code: script(witness.url) });
+  await playground.open({ code: script(witness.url), dialect: 'lua53' });
   await playground.page.getByTestId('toolbar.transport').selectOption('direct');
   await playground.runAndWait();
   await playground.expectOutput('connect failed:\tthe relay is needed for custom headers');

@@ -1,6 +1,7 @@
 /** The playground page as the e2e specs use it: open with code or an example, run, stop, read. */
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import type { Dialect, TypeCheckMode } from '../../src/shared/dialect.ts';
 
 export type RunStatusText = 'idle' | 'running' | 'finished' | 'error';
 
@@ -27,9 +28,20 @@ export class PlaygroundPage {
     this.editor = page.locator('.monaco-editor').first();
   }
 
-  /** Open the page, optionally with code in the permalink, an example, or embed mode. */
+  /**
+   * Open the page, optionally with code in the permalink, an example, or embed mode. `dialect`
+   * and `types` go into the permalink beside the code (`&dialect=`, `&types=`); without them a
+   * link runs the product default, `wippy`.
+   */
   async open(
-    options: { code?: string; example?: string; embed?: boolean; policyJson?: string } = {},
+    options: {
+      code?: string;
+      example?: string;
+      embed?: boolean;
+      policyJson?: string;
+      dialect?: Dialect;
+      types?: TypeCheckMode;
+    } = {},
   ): Promise<void> {
     const params = new URLSearchParams();
     if (options.example) params.set('example', options.example);
@@ -38,8 +50,12 @@ export class PlaygroundPage {
     let hash = options.code !== undefined ? codeHash(options.code) : '';
     if (options.policyJson)
       hash += `&policy=${Buffer.from(options.policyJson).toString('base64url')}`;
+    if (options.dialect) hash += `&dialect=${options.dialect}`;
+    if (options.types) hash += `&types=${options.types}`;
     await this.page.goto(`/${query}${hash}`);
-    await expect(this.editor).toBeVisible();
+    // Monaco loads after the page; on a loaded machine (2 cores, many browsers) that can take
+    // longer than the default 10 s, which says nothing about the feature under test.
+    await expect(this.editor).toBeVisible({ timeout: 30_000 });
     await expect(this.status).toHaveText('idle');
   }
 

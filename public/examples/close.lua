@@ -16,7 +16,8 @@ client:close(websocket.CLOSE_CODES.INTERNAL_ERROR, "Processing failed")
 -- Playground addition (not on the platform): close_info() tells how the close ended.
 print("close code:", client:close_info())
 local ok, err = client:close()
-print("closing again:", ok, err:message())
+-- tostring: the platform's print writes a boolean as an empty string.
+print("closing again:", tostring(ok), err:message())
 
 -- A close code and reason on a fresh connection:
 local other = assert(websocket.connect("wss://api.example.com/ws"))

@@ -17,5 +17,6 @@ return client
 end
 
 local client, err = connect()
-print("kind:", err and err:kind(), "retryable:", err and err:retryable())
+-- tostring: the platform's print writes nil and booleans as empty strings.
+print("kind:", tostring(err and err:kind()), "retryable:", tostring(err and err:retryable()))
 if client then client:close() end

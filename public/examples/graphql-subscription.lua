@@ -36,7 +36,8 @@ while true do
     if m.type == "data" then
         received = received + 1
         local update = m.payload.data.priceUpdated
-        print(string.format("update %d of %d: %.2f", update.seq, update.of, update.value))
+        -- + 0.0: a whole value arrives as an integer, which the platform's %f does not format.
+        print(string.format("update %d of %d: %.2f", update.seq, update.of, update.value + 0.0))
     elseif m.type == "complete" then
         print("subscription complete after", received, "updates")
         break

@@ -5,5 +5,6 @@ local client = assert(websocket.connect("wss://api.example.com/ws"))
 client:ping()
 
 local ok, err = client:ping()
-print("ping:", ok, err and tostring(err) or "")
+-- tostring: the platform's print writes a boolean as an empty string.
+print("ping:", tostring(ok), err and tostring(err) or "")
 client:close()

@@ -6,7 +6,9 @@
 local updates = 0
 local function update_price(symbol, value)
     updates = updates + 1
-    print(string.format("%-8s %10.2f", symbol, value))
+    -- + 0.0: a price that happens to be whole arrives as an integer, and the platform's %f
+    -- prints an integer as Go's "%!f(lua.LInteger=…)"; a float formats in both dialects.
+    print(string.format("%-8s %10.2f", symbol, value + 0.0))
 end
 
 local client = websocket.connect("wss://stream.example.com/prices")

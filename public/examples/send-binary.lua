@@ -9,5 +9,6 @@ local client = assert(websocket.connect("wss://api.example.com/ws"))
 client:send(binary_data, websocket.BINARY)
 
 local msg = client:channel():receive()
-print("type:", msg.type, "bytes:", #msg.data, "identical:", msg.data == binary_data)
+-- tostring: the platform's print writes a boolean as an empty string.
+print("type:", msg.type, "bytes:", #msg.data, "identical:", tostring(msg.data == binary_data))
 client:close()

@@ -14,6 +14,7 @@ import { Splitter } from './Splitter.tsx';
 import { SharePanel } from './SharePanel.tsx';
 import { DemoHostsMenu } from './DemoHostsMenu.tsx';
 import { LinkPolicyBanner } from './LinkPolicyBanner.tsx';
+import { LanguageSettings } from './LanguageSettings.tsx';
 import { LazyCodeEditor } from '../editor/LazyCodeEditor.tsx';
 import { ConsolePane } from '../console/ConsolePane.tsx';
 import { InspectorPanel } from '../inspector/InspectorPanel.tsx';
@@ -101,7 +102,7 @@ function Embed({ p }: { p: Playground }) {
           className="btn btn-ghost btn-small open-full"
           href={shareUrl(
             { origin: location.origin, pathname: location.pathname, search: '', hash: '' },
-            { code: p.code },
+            { code: p.code, ...p.language },
           )}
           target="_blank"
           rel="noreferrer"
@@ -139,13 +140,18 @@ export function App() {
           onTransport={(transport) => p.setSettings({ ...p.settings, transport })}
           relayAvailable={relayAvailable}
         />
+        <LanguageSettings value={p.language} onChange={p.setLanguage} />
         <div className="topbar-right">
           <DemoHostsMenu
             mapping={p.pageConfig.demoHosts}
             enabled={p.settings.demoHosts}
             onToggle={(demoHosts) => p.setSettings({ ...p.settings, demoHosts })}
           />
-          <SharePanel code={p.code} policyJson={p.linkPolicy.json ?? p.policy.json} />
+          <SharePanel
+            code={p.code}
+            policyJson={p.linkPolicy.json ?? p.policy.json}
+            language={p.language}
+          />
           <span className="shortcut-hint" title="Keyboard shortcuts">
             <kbd>{RUN_SHORTCUT}</kbd> run · <kbd>Ctrl Space</kbd> complete
           </span>

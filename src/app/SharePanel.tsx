@@ -1,12 +1,18 @@
-/** Share: the permalink of the current code (optionally with the policy), copied on click. */
+/**
+ * Share: the permalink of the current code and its language (optionally with the policy),
+ * copied on click.
+ */
 import { useState } from 'react';
 import { Popover } from './Popover.tsx';
 import { embedUrl, shareUrl } from './url-state.ts';
 import type { Permalink } from './permalink.ts';
+import type { Language } from './language.ts';
 
 export interface SharePanelProps {
   code: string;
   policyJson: string;
+  /** Always written into the link, so it runs the same for whoever opens it. */
+  language: Language;
 }
 
 async function copy(text: string): Promise<boolean> {
@@ -18,10 +24,10 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-export function SharePanel({ code, policyJson }: SharePanelProps) {
+export function SharePanel({ code, policyJson, language }: SharePanelProps) {
   const [withPolicy, setWithPolicy] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
-  const link: Permalink = withPolicy ? { code, policyJson } : { code };
+  const link: Permalink = withPolicy ? { code, policyJson, ...language } : { code, ...language };
   const url = shareUrl(window.location, link);
   const embed = embedUrl(window.location, link);
 

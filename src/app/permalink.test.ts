@@ -75,3 +75,43 @@ describe('permalink hash', () => {
     expect(readPermalinkHash('#section=2')).toBeNull();
   });
 });
+
+describe('permalink dialect and type-check mode', () => {
+  it('carries both and reads them back', () => {
+    const hash = buildPermalinkHash({ code: 'print(1)', dialect: 'lua53', typeCheck: 'strict' });
+    expect(hash).toContain('&dialect=lua53');
+    expect(hash).toContain('&types=strict');
+    expect(readPermalinkHash(hash)).toEqual({
+      ok: true,
+      link: { code: 'print(1)', dialect: 'lua53', typeCheck: 'strict' },
+    });
+  });
+
+  it('reads a link without them as saying nothing (the page applies the defaults)', () => {
+    const read = readPermalinkHash(`#code=${encodeBase64Url('x()')}`);
+    expect(read).toEqual({ ok: true, link: { code: 'x()' } });
+  });
+
+  it('keeps the policy beside them, in any order of the parameters', () => {
+    const policyJson = '{"version":1}';
+    const hash = `#types=off&dialect=wippy&policy=${encodeBase64Url(policyJson)}&code=${encodeBase64Url('y')}`;
+    expect(readPermalinkHash(hash)).toEqual({
+      ok: true,
+      link: { code: 'y', policyJson, dialect: 'wippy', typeCheck: 'off' },
+    });
+  });
+
+  it('refuses a dialect or mode it does not have, naming the ones it has', () => {
+    expect(readPermalinkHash(`#code=${encodeBase64Url('a')}&dialect=lua54`)).toEqual({
+      ok: false,
+      error: expect.stringContaining('"lua54"') as unknown,
+    });
+    expect(readPermalinkHash(`#code=${encodeBase64Url('a')}&dialect=lua54`)).toMatchObject({
+      error: expect.stringContaining('wippy or lua53'),
+    });
+    expect(readPermalinkHash(`#code=${encodeBase64Url('a')}&types=loud`)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('off, warn or strict'),
+    });
+  });
+});

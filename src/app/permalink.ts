@@ -1,11 +1,24 @@
 /**
- * Permalinks: `#code=<base64url of the UTF-8 source>[&policy=<base64url of the policy JSON>]`.
+ * Permalinks: `#code=<base64url of the UTF-8 source>[&policy=<base64url of the policy JSON>]
+ * [&dialect=wippy|lua53][&types=off|warn|strict]`.
  *
  * Versions (STYLE habit 8: keep reading old versions):
- *   v1  `#code=...&policy=...`; an explicit `v=1` is accepted, absent means 1.
+ *   v1  `#code=...&policy=...&dialect=...&types=...`; an explicit `v=1` is accepted, absent
+ *       means 1. `dialect` and `types` came later within v1 (an older playground ignores them
+ *       and runs its own default, which is why they did not need a new version).
  *   v0  a bare `#<base64url>` of the source (early shares), read as code.
- * A link from a newer version gives an error instead of a wrong script.
+ * A link from a newer version gives an error instead of a wrong script, and so does a link
+ * naming a dialect or type-check mode this playground does not have.
+ *
+ * A link without `dialect` (every link made before issue 18, and the `#code=` links that tests
+ * and documentation write by hand) reads as the product default, `wippy`: the link says
+ * nothing about its Lua, so it gets what every surface shows by default; likewise a link
+ * without `types` reads as the default `warn`. The reader's saved settings do not apply: a
+ * link runs the same for everyone who opens it. Shared links always write both, so they keep
+ * their meaning should a default change again.
  */
+import { parseDialect, parseTypeCheckMode } from '../shared/dialect.ts';
+import type { Dialect, TypeCheckMode } from '../shared/dialect.ts';
 
 export const PERMALINK_VERSION = 1;
 
@@ -13,6 +26,10 @@ export interface Permalink {
   code: string;
   /** The policy JSON as text, parsed by the policy panel's own reader. */
   policyJson?: string;
+  /** The Lua the shared code runs in; absent in a link means the product default. */
+  dialect?: Dialect;
+  /** The type-check mode; absent in a link means the product default. */
+  typeCheck?: TypeCheckMode;
 }
 
 export type PermalinkRead = { ok: true; link: Permalink } | { ok: false; error: string } | null;
@@ -42,6 +59,8 @@ export function decodeBase64Url(encoded: string): string | null {
 export function buildPermalinkHash(link: Permalink): string {
   let hash = `#code=${encodeBase64Url(link.code)}`;
   if (link.policyJson !== undefined) hash += `&policy=${encodeBase64Url(link.policyJson)}`;
+  if (link.dialect !== undefined) hash += `&dialect=${link.dialect}`;
+  if (link.typeCheck !== undefined) hash += `&types=${link.typeCheck}`;
   return hash;
 }
 
@@ -66,10 +85,33 @@ export function readPermalinkHash(hash: string): PermalinkRead {
   const code = decodeBase64Url(encodedCode);
   if (code === null)
     return { ok: false, error: 'the code in this link is damaged (not base64url UTF-8)' };
+  const link: Permalink = { code };
   const encodedPolicy = params.get('policy');
-  if (encodedPolicy === null) return { ok: true, link: { code } };
-  const policyJson = decodeBase64Url(encodedPolicy);
-  if (policyJson === null)
-    return { ok: false, error: 'the policy in this link is damaged (not base64url UTF-8)' };
-  return { ok: true, link: { code, policyJson } };
+  if (encodedPolicy !== null) {
+    const policyJson = decodeBase64Url(encodedPolicy);
+    if (policyJson === null)
+      return { ok: false, error: 'the policy in this link is damaged (not base64url UTF-8)' };
+    link.policyJson = policyJson;
+  }
+  const dialectText = params.get('dialect');
+  if (dialectText !== null) {
+    const dialect = parseDialect(dialectText);
+    if (!dialect)
+      return {
+        ok: false,
+        error: `this link asks for the Lua dialect "${dialectText}", which this playground does not have (wippy or lua53)`,
+      };
+    link.dialect = dialect;
+  }
+  const typesText = params.get('types');
+  if (typesText !== null) {
+    const typeCheck = parseTypeCheckMode(typesText);
+    if (!typeCheck)
+      return {
+        ok: false,
+        error: `this link asks for the type-check mode "${typesText}", which this playground does not have (off, warn or strict)`,
+      };
+    link.typeCheck = typeCheck;
+  }
+  return { ok: true, link };
 }

@@ -45,6 +45,14 @@ describe('urls', () => {
     expect(readUrlState(new URL(url)).permalink).toEqual({ code: 'x' });
   });
 
+  it('shares and embeds the dialect and type-check mode, read back from the url', () => {
+    const link = { code: 'print(10/2)', dialect: 'lua53', typeCheck: 'off' } as const;
+    for (const url of [shareUrl(at(''), link), embedUrl(at(''), link)]) {
+      expect(url).toContain('&dialect=lua53&types=off');
+      expect(readUrlState(new URL(url)).permalink).toEqual(link);
+    }
+  });
+
   it('builds example and embed urls', () => {
     expect(exampleUrl(at('?embed=1'), 'chat')).toBe('/?embed=1&example=chat');
     expect(embedUrl(at(''), { code: 'y' })).toBe(

@@ -1,12 +1,15 @@
 /**
  * The page's state: the code (from a permalink, an example, the saved draft or the default),
- * settings, the policy, and the actions on them. URL state is read once at load; opening an
- * example or sharing writes it back with history.replaceState.
+ * settings, the language (dialect and type check: language.ts), the policy, and the actions
+ * on them. URL state is read once at load; opening an example or sharing writes it back with
+ * history.replaceState.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { readUrlState, exampleUrl } from './url-state.ts';
 import { loadDraft, loadSettings, saveDraft, saveSettings } from './settings.ts';
 import type { Settings } from './settings.ts';
+import { initialLanguage } from './language.ts';
+import type { Language } from './language.ts';
 import { DEFAULT_CODE } from './default-code.ts';
 import { useRunner } from './use-runner.ts';
 import { useExamples } from './use-examples.ts';
@@ -23,6 +26,10 @@ export function usePlayground() {
   const [codeRevision, setCodeRevision] = useState(0);
   const [exampleName, setExampleName] = useState<string | null>(url.example);
   const [settings, setSettingsState] = useState<Settings>(loadSettings);
+  // From the link while the page shows one (not saved); a change in the picker is saved.
+  const [language, setLanguageState] = useState<Language>(() =>
+    initialLanguage(settings, url.permalink),
+  );
   // The saved policy; a link's &policy= applies beside it, never in its place (audit M3).
   const policy = usePolicyState();
   const linkPolicy = useLinkPolicy(url.permalink?.policyJson);
@@ -65,6 +72,14 @@ export function usePlayground() {
     saveSettings(next);
   }, []);
 
+  const setLanguage = useCallback(
+    (next: Language) => {
+      setLanguageState(next);
+      setSettings({ ...settings, ...next });
+    },
+    [settings, setSettings],
+  );
+
   const run = useCallback(
     () =>
       runWith({
@@ -72,8 +87,10 @@ export function usePlayground() {
         policy: linkPolicy.policy ?? policy.policy,
         transport: settings.transport,
         demoHosts: settings.demoHosts,
+        dialect: language.dialect,
+        typeCheck: language.typeCheck,
       }),
-    [runWith, code, linkPolicy.policy, policy.policy, settings],
+    [runWith, code, linkPolicy.policy, policy.policy, settings, language],
   );
 
   return {
@@ -87,6 +104,8 @@ export function usePlayground() {
     examplesError,
     settings,
     setSettings,
+    language,
+    setLanguage,
     policy,
     linkPolicy,
     store,

@@ -10,12 +10,16 @@ import { readPageConfig, resolveEndpoints } from '../runner/page-config.ts';
 import type { Policy } from '../policy/types.ts';
 import type { TransportMode } from '../shared/worker-protocol.ts';
 import { CHUNK_NAME } from './default-code.ts';
+import type { Dialect, TypeCheckMode } from '../shared/dialect.ts';
+import { DIALECT_SHORT_NAMES } from './language.ts';
 
 export interface RunOptions {
   code: string;
   policy: Policy;
   transport: TransportMode;
   demoHosts: boolean;
+  dialect: Dialect;
+  typeCheck: TypeCheckMode;
 }
 
 export function useRunner() {
@@ -37,12 +41,20 @@ export function useRunner() {
   }, [store]);
 
   const run = useCallback(
-    ({ code, policy, transport, demoHosts }: RunOptions) => {
+    ({ code, policy, transport, demoHosts, dialect, typeCheck }: RunOptions) => {
       const r = runner.current;
       if (!r) return;
       const endpoints = resolveEndpoints(pageConfig, window.location, demoHosts);
       const wasRunning = r.activeRunId !== null;
-      const runId = r.run({ code, chunkName: CHUNK_NAME, policy, transport, ...endpoints });
+      const runId = r.run({
+        code,
+        chunkName: CHUNK_NAME,
+        policy,
+        transport,
+        dialect,
+        typeCheck,
+        ...endpoints,
+      });
       if (wasRunning) store.info('Stopping the previous run…');
       const via =
         transport === 'auto'
@@ -50,7 +62,7 @@ export function useRunner() {
             ? 'auto: relay available'
             : 'auto: no relay, direct'
           : transport;
-      store.begin(runId, `Run #${runId} (${via})`);
+      store.begin(runId, `Run #${runId} · ${DIALECT_SHORT_NAMES[dialect]} (${via})`);
     },
     [pageConfig, store],
   );

@@ -1,7 +1,8 @@
 /**
  * "Open in playground": the playground's permalink for a widget, carrying its code, its hidden
- * set-up (shown there, above the code, so nothing runs unseen) and its policy (which the
- * playground applies beside the reader's own, in a banner: src/app/use-link-policy.ts).
+ * set-up (shown there, above the code, so nothing runs unseen), its policy (which the
+ * playground applies beside the reader's own, in a banner: src/app/use-link-policy.ts), and
+ * its dialect and type-check mode (so it runs there as it ran in the widget).
  */
 import { buildPermalinkHash } from '../app/permalink.ts';
 import type { WidgetSetup } from '../shared/embed-protocol.ts';
@@ -14,11 +15,13 @@ export function playgroundCode(setup: Pick<WidgetSetup, 'code' | 'prelude'>): st
 
 export function openInPlaygroundUrl(
   origin: string,
-  setup: Pick<WidgetSetup, 'code' | 'prelude' | 'policy'>,
+  setup: Pick<WidgetSetup, 'code' | 'prelude' | 'policy' | 'dialect' | 'typeCheck'>,
 ): string {
   const link = {
     code: playgroundCode(setup),
     ...(setup.policy ? { policyJson: setup.policy } : {}),
+    dialect: setup.dialect,
+    typeCheck: setup.typeCheck,
   };
   return `${origin}/${buildPermalinkHash(link)}`;
 }

@@ -1,6 +1,7 @@
 /**
  * Every gallery example runs by itself to its expected output, in Node (the same runtime as
- * the worker, on the `ws` transport) against the demo servers, under the default policy.
+ * the worker, on the `ws` transport) against the demo servers, under the default policy, in
+ * each dialect (the snippets hold in both: manifest.ts).
  * The browser run of the same check is e2e/examples.spec.ts.
  */
 import { readFileSync } from 'node:fs';
@@ -11,7 +12,8 @@ import type { DemoServers } from '../server/demo/index.ts';
 import { DEMO_HOSTS } from '../server/demo/index.ts';
 import { closeAll, listenHttp } from '../server/relay/testing.ts';
 import { DEFAULT_POLICY } from '../policy/presets.ts';
-import { parseManifest } from './manifest.ts';
+import { comparableOutput, parseManifest } from './manifest.ts';
+import { DIALECTS } from '../shared/dialect.ts';
 
 const root = new URL('../../public/examples/', import.meta.url);
 const manifest = parseManifest(JSON.parse(readFileSync(new URL('index.json', root), 'utf8')));
@@ -34,16 +36,22 @@ afterAll(async () => {
   await closeAll();
 });
 
-describe('gallery examples (Node runtime, demo servers)', () => {
+describe.each(DIALECTS)('gallery examples (Node runtime, demo servers, %s)', (dialect) => {
   for (const example of manifest.examples) {
     it(`${example.name} finishes with its expected output`, async () => {
       const code = readFileSync(new URL(`${example.name}.lua`, root), 'utf8');
-      const result = await lua(code, { demoHosts, policy: DEFAULT_POLICY, stopAfterMs: 15_000 });
+      const result = await lua(code, {
+        demoHosts,
+        policy: DEFAULT_POLICY,
+        stopAfterMs: 15_000,
+        dialect,
+      });
       expect(result.end, result.output).toEqual({ status: 'finished' });
       // Nothing the platform would silently ignore: the example also runs under --strict.
       expect(result.warnings.map((w) => w.text)).toEqual([]);
       if (process.env.SHOW_OUTPUT) console.log(`--- ${example.name}\n${result.output}`);
-      for (const snippet of example.expected) expect(result.output).toContain(snippet);
+      for (const snippet of example.expected)
+        expect(comparableOutput(result.output)).toContain(snippet);
     });
   }
 });

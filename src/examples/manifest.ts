@@ -2,6 +2,12 @@
  * The examples gallery's manifest (public/examples/index.json): each example's name (its
  * file is `<name>.lua`), title, description, and snippets its output contains when it runs
  * against the demo servers (the e2e suite checks them).
+ *
+ * The snippets are written as the platform prints (issue 18: `print` joins its arguments with
+ * one space), and the examples print only strings and numbers that read the same in both
+ * dialects (a boolean goes through `tostring`: the platform's print writes it as ''). Lua 5.3
+ * joins with a tab, so a check reads the output through `comparableOutput`, and the same
+ * snippets hold under `wippy` and `lua53`.
  */
 
 export interface ExampleEntry {
@@ -19,6 +25,11 @@ export interface ExampleManifest {
 }
 
 const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** An example's output as the snippets are written: print's tab (Lua 5.3) read as a space. */
+export function comparableOutput(text: string): string {
+  return text.replace(/\t/g, ' ');
+}
 
 /** Validate the manifest; entries that are not well-formed are left out, never half-read. */
 export function parseManifest(raw: unknown): ExampleManifest {

@@ -6,6 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../test-support/run-cli.ts';
 import { startWsServer } from '../test-support/ws-server.ts';
 import type { TestServer } from '../test-support/ws-server.ts';
+import { WIPPY_OUTPUT_LANDED } from '../test-support/platform-output.ts';
+
+// Tests that check something else than the language (exit codes, tracebacks, policies) and
+// assert Lua 5.3's text (tab-joined print, `true`, its error messages) run under --dialect lua53.
+const LUA53 = ['--dialect', 'lua53'];
 
 const { write } = scratchDir();
 
@@ -18,7 +23,10 @@ describe('npm run lua', () => {
   });
 
   it('exits 1 with the Lua error, its line and a traceback', async () => {
-    const r = await runCli(write('fail.lua', 'print("before")\nlocal t = nil\nprint(t.x)\n'));
+    const r = await runCli(
+      write('fail.lua', 'print("before")\nlocal t = nil\nprint(t.x)\n'),
+      ...LUA53,
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('before\n');
     expect(r.stderr).toContain("lua: fail.lua:3: attempt to index a nil value (local 't')");
@@ -45,7 +53,7 @@ describe('npm run lua', () => {
       'deny.lua',
       'local c, err = websocket.connect("ws://127.0.0.1:9/")\nprint(err:kind() == errors.PERMISSION_DENIED)\n',
     );
-    const r = await runCli(script, '--policy', policy);
+    const r = await runCli(script, '--policy', policy, ...LUA53);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('true\n');
     expect(r.stderr).toContain('policy: denied: no entry of the scope allows or denies this');
@@ -98,6 +106,7 @@ end
       const policy = write('policy.yaml', registry(server.port));
       const r = await runCli(
         script(server.url),
+        ...LUA53,
         '--policy',
         policy,
         '--actor',
@@ -119,6 +128,7 @@ end
       const policy = write('policy.yaml', registry(server.port));
       const r = await runCli(
         script(server.url),
+        ...LUA53,
         '--policy',
         policy,
         '--actor',
@@ -137,11 +147,12 @@ end
 
     it('without an actor allows (incomplete context) and says so; --strict-security denies', async () => {
       const policy = write('policy.yaml', registry(server.port));
-      const open = await runCli(script(server.url), '--policy', policy, '--scope', 'qa');
+      const open = await runCli(script(server.url), ...LUA53, '--policy', policy, '--scope', 'qa');
       expect(open.stdout).toBe('allowed\tconnected\ndenied\tconnected\n');
       expect(open.stderr).toContain('no --actor: the security context is incomplete');
       const strict = await runCli(
         script(server.url),
+        ...LUA53,
         '--policy',
         policy,
         '--scope',
@@ -203,5 +214,54 @@ end
     );
     expect(badPolicy.code).toBe(2);
     expect(badPolicy.stderr).toMatch(/invalid policy .*bad\.json/);
+  });
+
+  describe('the dialect', () => {
+    const numbers = () => write('numbers.lua', 'print(10/2, 1/3, true)\n');
+
+    it('runs reference Lua 5.3 with --dialect lua53 (also written --dialect=lua53)', async () => {
+      for (const flag of [['--dialect', 'lua53'], ['--dialect=lua53']]) {
+        const r = await runCli(numbers(), ...flag);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toBe('5.0\t0.33333333333333\ttrue\n');
+      }
+    });
+
+    // platform-lua.md §1 rows print and number→text: one space, Go's shortest float, integral
+    // floats without `.0`, booleans print as empty strings.
+    (WIPPY_OUTPUT_LANDED ? it : it.fails)(
+      "runs the platform's Lua by default, and with --dialect wippy",
+      async () => {
+        for (const flag of [[], ['--dialect', 'wippy']]) {
+          const r = await runCli(numbers(), ...flag);
+          expect(r.code).toBe(0);
+          expect(r.stdout).toBe('5 0.3333333333333333 \n');
+        }
+      },
+    );
+
+    it('exits 2 with the usage on an unknown dialect or type-check mode', async () => {
+      const dialect = await runCli(numbers(), '--dialect', 'lua54');
+      expect(dialect.code).toBe(2);
+      expect(dialect.stdout).toBe('');
+      expect(dialect.stderr).toContain('lua: unknown dialect "lua54" (--dialect wippy or lua53)');
+      expect(dialect.stderr).toContain(
+        'usage: npm run lua -- <script.lua> [--dialect wippy|lua53]',
+      );
+      const types = await runCli(numbers(), '--types', 'loud');
+      expect(types.code).toBe(2);
+      expect(types.stderr).toContain(
+        'unknown type-check mode "loud" (--types off, warn or strict)',
+      );
+    });
+
+    it('says in --help which dialect runs by default', async () => {
+      const r = await runCli('--help');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(
+        "--dialect wippy   the platform's Lua (wippyai/go-lua): the default",
+      );
+      expect(r.stdout).toContain('--strict-types');
+    });
   });
 });

@@ -10,6 +10,8 @@
  * (docs/session-format.md; a name ending in `.har` gives HAR), also when the run fails.
  * Warnings (what the platform would silently ignore) go to stderr as
  * `warning: <chunk>:<line>: <message>`; `--strict` makes each one an error that fails the run.
+ * `--dialect wippy|lua53` (default wippy, the platform's Lua) and `--types off|warn|strict` /
+ * `--strict-types` choose the language (cli-language.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -21,12 +23,19 @@ import { createNodeTransport } from '../runtime/transport/node-ws.ts';
 import type { Policy } from '../policy/types.ts';
 import { emptySecurityFlags, loadCliPolicy, POLICY_USAGE, takeSecurityFlag } from './cli-policy.ts';
 import type { SecurityFlags } from './cli-policy.ts';
+import {
+  defaultLanguageFlags,
+  LANGUAGE_HELP,
+  LANGUAGE_USAGE,
+  takeLanguageFlag,
+} from './cli-language.ts';
+import type { LanguageFlags } from './cli-language.ts';
 import type { DemoHosts } from '../runtime/route.ts';
 import { createDemoServers, DEMO_HOSTS } from './demo/index.ts';
 import { SessionRecorder } from '../session/recorder.ts';
 import { writeSessionFile } from '../session/write-file.ts';
 
-const USAGE = `usage: npm run lua -- <script.lua> ${POLICY_USAGE} [--demo] [--export <run.json|run.har>] [--strict]`;
+const USAGE = `usage: npm run lua -- <script.lua> ${LANGUAGE_USAGE} ${POLICY_USAGE} [--demo] [--export <run.json|run.har>] [--strict]`;
 
 interface CliArgs {
   script: string;
@@ -34,6 +43,7 @@ interface CliArgs {
   demo: boolean;
   exportFile?: string;
   warnings: WarningFlags;
+  language: LanguageFlags;
 }
 
 // ---- warnings: --strict ------------------------------------------------------------------
@@ -63,9 +73,15 @@ function parseArgs(argv: string[]): CliArgs {
   let demo = false;
   let exportFile: string | undefined;
   const warnings: WarningFlags = { strict: false };
+  const language = defaultLanguageFlags();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (parseWarningFlag(arg, warnings)) continue;
+    const languageTaken = takeLanguageFlag(argv, i, language);
+    if (languageTaken > 0) {
+      i += languageTaken - 1;
+      continue;
+    }
     // The security flags (cli-policy.ts).
     const taken = takeSecurityFlag(argv, i, security);
     if (taken > 0) {
@@ -76,7 +92,7 @@ function parseArgs(argv: string[]): CliArgs {
     } else if (arg === '--demo') {
       demo = true;
     } else if (arg === '--help' || arg === '-h') {
-      console.log(USAGE);
+      console.log(`${USAGE}\n${LANGUAGE_HELP}`);
       process.exit(0);
     } else if (arg.startsWith('-')) {
       throw new Error(`unknown option ${arg}`);
@@ -87,7 +103,7 @@ function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (!script) throw new Error('no script given');
-  return { script, security, demo, exportFile, warnings };
+  return { script, security, demo, exportFile, warnings, language };
 }
 
 function readText(file: string, what: string): string {
@@ -148,6 +164,8 @@ async function main(): Promise<number> {
     code,
     chunkName,
     strict: args.warnings.strict,
+    dialect: args.language.dialect,
+    typeCheck: args.language.typeCheck,
     policy,
     transport: { transport: createNodeTransport(), why: 'direct (ws in Node)' },
     demoHosts: demo?.demoHosts ?? {},

@@ -18,6 +18,8 @@ const setup: WidgetSetup = {
   theme: 'dark',
   demoHosts: true,
   title: 'x',
+  dialect: 'lua53',
+  typeCheck: 'strict',
 };
 
 describe('embed protocol', () => {
@@ -50,10 +52,25 @@ describe('embed protocol', () => {
       { ...head, type: 'eval' },
       { ...head, type: 'init', setup: { ...setup, transport: 'carrier-pigeon' } },
       { ...head, type: 'init', setup: { ...setup, code: 1 } },
+      { ...head, type: 'init', setup: { ...setup, dialect: 'lua54' } },
+      { ...head, type: 'init', setup: { ...setup, dialect: 5.3 } },
+      { ...head, type: 'init', setup: { ...setup, typeCheck: 'loud' } },
       { ...head, type: 'set-code', code: 'x'.repeat(MAX_CODE_LENGTH + 1) },
       { ...head, type: 'set-theme', theme: 'sepia' },
     ];
     for (const data of bad) expect(parseHostMessage(data)).toBeNull();
+  });
+
+  it('reads a setup without dialect or typeCheck (an older embed.js) as the defaults', () => {
+    const head = envelope('w1', 3);
+    const older: Partial<WidgetSetup> = { ...setup };
+    delete older.dialect;
+    delete older.typeCheck;
+    expect(parseHostMessage({ ...head, type: 'init', setup: older })).toEqual({
+      ...head,
+      type: 'init',
+      setup: { ...older, dialect: 'wippy', typeCheck: 'warn' },
+    });
   });
 
   it('reads frame events by shape', () => {

@@ -5,7 +5,7 @@
  *
  *   host page (embed.js)                          widget frame (playground origin)
  *    │                                   ◀── ready     (posted to '*': it carries nothing)
- *    │ init {code, prelude, policy, …} ──▶            (origin checked against EMBED_ORIGINS)
+ *    │ init {code, prelude, policy, dialect, typeCheck, …} ──▶            (origin checked against EMBED_ORIGINS)
  *    │                                   ◀── loaded    (Run is enabled from here on)
  *    │ run / stop / edit / set-code / set-policy / set-theme / watch-frames ──▶
  *    │                                   ◀── status, output, connection, frame, end, resize
@@ -26,6 +26,13 @@ import type {
   RunStatus,
 } from './run-events.ts';
 import type { TransportMode } from './worker-protocol.ts';
+import {
+  DEFAULT_DIALECT,
+  DEFAULT_TYPE_CHECK,
+  parseDialect,
+  parseTypeCheckMode,
+} from './dialect.ts';
+import type { Dialect, TypeCheckMode } from './dialect.ts';
 
 export const EMBED_CHANNEL = 'lua-playground-embed';
 export const EMBED_PROTOCOL_VERSION = 1;
@@ -59,6 +66,13 @@ export interface WidgetSetup {
   demoHosts: boolean;
   /** Shown above the code. */
   title: string;
+  /**
+   * The Lua the widget's runs speak. Added within version 1: a setup without it (a host's
+   * cached older embed.js) means the product default, `wippy`, so no version bump was needed.
+   */
+  dialect: Dialect;
+  /** What type diagnostics do to a run; absent means the default, `warn`. */
+  typeCheck: TypeCheckMode;
 }
 
 /** What a run ended with: the `end` event of the SDK. */
@@ -118,6 +132,7 @@ const TRANSPORTS = new Set(['auto', 'relay', 'direct']);
 type Rec = Record<string, unknown>;
 const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null;
 const isCode = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_CODE_LENGTH;
+const asText = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 function readEnvelope(data: unknown): Rec | null {
   if (!isRecord(data)) return null;
@@ -130,6 +145,11 @@ function readEnvelope(data: unknown): Rec | null {
 function readSetup(v: unknown): WidgetSetup | null {
   if (!isRecord(v)) return null;
   const { code, prelude, policy, transport, theme, demoHosts, title } = v;
+  // Absent is the default; present but unknown is a malformed setup, as for `transport`.
+  const dialect = v.dialect === undefined ? DEFAULT_DIALECT : parseDialect(asText(v.dialect));
+  const typeCheck =
+    v.typeCheck === undefined ? DEFAULT_TYPE_CHECK : parseTypeCheckMode(asText(v.typeCheck));
+  if (!dialect || !typeCheck) return null;
   if (!isCode(code) || !isCode(prelude) || !isCode(policy)) return null;
   if (typeof transport !== 'string' || !TRANSPORTS.has(transport)) return null;
   if (typeof theme !== 'string' || !THEMES.has(theme)) return null;
@@ -143,6 +163,8 @@ function readSetup(v: unknown): WidgetSetup | null {
     theme: theme as EmbedTheme,
     demoHosts,
     title,
+    dialect,
+    typeCheck,
   };
 }
 

@@ -13,6 +13,8 @@ const setup: WidgetSetup = {
   theme: 'light',
   demoHosts: true,
   title: '',
+  dialect: 'wippy',
+  typeCheck: 'warn',
 };
 
 function harness() {

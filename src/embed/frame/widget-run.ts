@@ -20,6 +20,7 @@ import { MAX_RESULT_LINES } from '../../shared/embed-protocol.ts';
 import type { RunResult, WidgetSetup } from '../../shared/embed-protocol.ts';
 import { CHUNK_NAME } from '../../app/default-code.ts';
 import { withPrelude } from '../prelude.ts';
+import { DIALECT_SHORT_NAMES } from '../../shared/dialect-names.ts';
 
 export interface RunReport {
   status(status: RunStatus, note: string, runId: number | null): void;
@@ -94,10 +95,12 @@ export class WidgetRun {
       chunkName: CHUNK_NAME,
       policy: policy.policy,
       transport: setup.transport,
+      dialect: setup.dialect,
+      typeCheck: setup.typeCheck,
       ...endpoints,
     });
     this.collected = { runId, output: [], dropped: 0, connections: new Map() };
-    this.store.begin(runId, `Run #${runId}`);
+    this.store.begin(runId, `Run #${runId} · ${DIALECT_SHORT_NAMES[setup.dialect]}`);
     this.report.status('running', '', runId);
   }
 

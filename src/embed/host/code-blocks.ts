@@ -3,7 +3,9 @@
  * `<pre><code class="language-lua">` of the page becomes a widget, so the page's Markdown
  * still reads as Markdown. A block just before it in `language-lua-setup` (```lua-setup in
  * Markdown) or marked `data-lua-setup` is its hidden prelude and is hidden from view.
- * `data-policy`, `data-transport` and `data-title` on the <pre> become the widget's.
+ * `data-policy`, `data-transport`, `data-title`, `data-theme`, `data-dialect` and
+ * `data-types` on the <pre> become the widget's (a Markdown renderer that puts attributes on
+ * the <code> instead is read too, for `data-dialect` and `data-types`).
  */
 import { dedent } from './element.ts';
 
@@ -29,8 +31,10 @@ export function upgradeCodeBlocks(root: ParentNode = document): HTMLElement[] {
       setup.hidden = true;
     }
     widget.setAttribute('code', dedent(code.textContent ?? ''));
-    for (const name of ['policy', 'transport', 'title', 'theme']) {
-      const value = pre.getAttribute(`data-${name}`);
+    for (const name of ['policy', 'transport', 'title', 'theme', 'dialect', 'types']) {
+      const value =
+        pre.getAttribute(`data-${name}`) ??
+        (name === 'dialect' || name === 'types' ? code.getAttribute(`data-${name}`) : null);
       if (value !== null) widget.setAttribute(name, value);
     }
     pre.replaceWith(widget);

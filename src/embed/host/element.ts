@@ -10,11 +10,13 @@
  * parser leaves `<` in it alone), else a child `<pre>`/`<code>`, else the element's text.
  * The prelude comes from the `prelude` attribute or a child script marked `data-prelude`.
  * Other attributes: `policy`, `transport` (auto|relay|direct), `theme` (auto|light|dark),
- * `demo-hosts="off"`, `title`, `origin`. The handle is the element's `playground` property.
+ * `demo-hosts="off"`, `title`, `origin`, `dialect` (wippy|lua53, default wippy) and `types`
+ * (off|warn|strict, default warn; language-options.ts). The handle is the element's `playground` property.
  */
 import { mount } from './mount.ts';
 import type { MountOptions, PlaygroundHandle } from './mount.ts';
 import type { TransportMode } from '../../shared/worker-protocol.ts';
+import { languageFromAttributes } from './language-options.ts';
 
 /** Dedent a block of code taken from HTML (the page's own indentation is not the code's). */
 export function dedent(text: string): string {
@@ -50,6 +52,10 @@ export function optionsFromElement(node: HTMLElement, origin: string): MountOpti
     demoHosts: node.getAttribute('demo-hosts') !== 'off',
     title: node.getAttribute('title') ?? '',
     origin: node.getAttribute('origin') ?? origin,
+    ...languageFromAttributes(
+      (name) => node.getAttribute(name),
+      (message) => console.warn(message),
+    ),
   };
 }
 

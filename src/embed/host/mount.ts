@@ -23,6 +23,8 @@ import type {
 import type { TransportMode } from '../../shared/worker-protocol.ts';
 import { hostTheme, watchTheme } from './theme.ts';
 import { Placeholder } from './placeholder.ts';
+import { languageFromOptions } from './language-options.ts';
+import type { Dialect, TypeCheckMode } from '../../shared/dialect.ts';
 
 export interface MountOptions {
   /** The Lua code shown and run. */
@@ -38,6 +40,16 @@ export interface MountOptions {
   /** [true] route the documentation's example hosts (api.example.com, …) to the demo servers. */
   demoHosts?: boolean;
   title?: string;
+  /**
+   * ['wippy'] the Lua the widget runs: 'wippy' is the platform's own (wippyai/go-lua), 'lua53'
+   * reference Lua 5.3. Any other value throws a TypeError.
+   */
+  dialect?: Dialect;
+  /**
+   * ['warn'] what type diagnostics do: 'off', 'warn' (shown, the script runs), 'strict' (a
+   * script with type errors is refused). Any other value throws a TypeError.
+   */
+  typeCheck?: TypeCheckMode;
   /** [the origin /embed.js was loaded from] the playground serving the widget. */
   origin?: string;
 }
@@ -102,6 +114,7 @@ export function defaultOrigin(): string {
 }
 
 export function mount(element: HTMLElement, options: MountOptions): PlaygroundHandle {
+  const language = languageFromOptions(options);
   listen();
   const origin = new URL(options.origin ?? defaultOrigin()).origin;
   const id = `w${nextWidget++}-${Math.random().toString(36).slice(2, 8)}`;
@@ -114,6 +127,7 @@ export function mount(element: HTMLElement, options: MountOptions): PlaygroundHa
     theme: followTheme ? hostTheme() : (options.theme as EmbedTheme),
     demoHosts: options.demoHosts ?? true,
     title: options.title ?? '',
+    ...language,
   };
 
   let iframe: HTMLIFrameElement | null = null;

@@ -14,6 +14,15 @@ describe('the /docs/websocket page', () => {
     for (const e of examples) expect(html).toContain(`id="example-${e.name}"`);
   });
 
+  it("runs every example as the platform's Lua and says so", async () => {
+    const examples = await readExamples(EXAMPLES);
+    const html = renderWebsocketDocs(examples);
+    expect(html.match(/<pre [^>]*data-dialect="wippy"><code class="language-lua">/g)).toHaveLength(
+      examples.length,
+    );
+    expect(html).toContain("They run as\nWippy Lua (<code>wippy</code>), the platform's own Lua");
+  });
+
   it('escapes the code so that it reads back as it is', () => {
     const html = renderWebsocketDocs([
       { name: 'x', title: 'T <b>', description: 'd', code: 'print("</code></pre><script>")' },

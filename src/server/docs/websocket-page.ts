@@ -2,7 +2,8 @@
  * /docs/websocket: the project's own documentation page, built with the embed kit it ships.
  * The reference is the README's (rendered from src/shared/lua-api.ts by lua-api-markdown.ts),
  * and every example of the gallery (public/examples/) follows as a runnable widget: the page
- * is plain HTML with `<pre><code class="language-lua">` blocks that /embed.js upgrades.
+ * is plain HTML with `<pre><code class="language-lua">` blocks that /embed.js upgrades. Each
+ * block names its dialect (`data-dialect`, the product default) and the page says which it is.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ import { LUA_API } from '../../shared/lua-api.ts';
 import { renderApiMarkdown } from '../../shared/lua-api-markdown.ts';
 import { parseManifest } from '../../examples/manifest.ts';
 import { escapeHtml, markdownToHtml } from './markdown-html.ts';
+import { DEFAULT_DIALECT } from '../../shared/dialect.ts';
+import { DIALECT_SHORT_NAMES } from '../../shared/dialect-names.ts';
 
 export interface DocExample {
   name: string;
@@ -48,7 +51,7 @@ export function renderWebsocketDocs(examples: DocExample[]): string {
       (e) => `<section class="example" id="example-${escapeHtml(e.name)}">
 <h3>${escapeHtml(e.title)}</h3>
 <p>${escapeHtml(e.description)}</p>
-<pre data-title="${escapeHtml(e.name)}.lua"><code class="language-lua">${escapeHtml(e.code)}</code></pre>
+<pre data-title="${escapeHtml(e.name)}.lua" data-dialect="${DEFAULT_DIALECT}"><code class="language-lua">${escapeHtml(e.code)}</code></pre>
 </section>`,
     )
     .join('\n');
@@ -65,7 +68,9 @@ export function renderWebsocketDocs(examples: DocExample[]): string {
 <nav><a href="/">Playground</a><a href="#reference">Reference</a><a href="#examples">Examples</a></nav>
 <h1>The <code>websocket</code> module</h1>
 <p>Every example below runs here: press Run. The code is editable (click it); the example hosts
-(<code>api.example.com</code> and the others) go to the playground's demo servers.</p>
+(<code>api.example.com</code> and the others) go to the playground's demo servers. They run as
+${escapeHtml(DIALECT_SHORT_NAMES[DEFAULT_DIALECT])} (<code>${DEFAULT_DIALECT}</code>), the platform's own Lua, as a
+Wippy process runs them; "Open in playground" keeps that choice.</p>
 <h2 id="reference">Reference</h2>
 ${reference}
 <h2 id="examples">Examples</h2>
