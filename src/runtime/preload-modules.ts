@@ -29,3 +29,17 @@ export function preloadModules(L: LuaState, modules: SourceModule[], dialect: Di
   }
   lua.lua_pop(L, 2);
 }
+
+/** Native modules `require` opens on first use (no global is preset, as on the platform). */
+export function preloadNativeModules(
+  L: LuaState,
+  modules: Record<string, (L: LuaState) => number>,
+): void {
+  lua.lua_getglobal(L, luaString('package'));
+  lua.lua_getfield(L, -1, luaString('preload'));
+  for (const [name, open] of Object.entries(modules)) {
+    lua.lua_pushcfunction(L, open);
+    lua.lua_setfield(L, -2, luaString(name));
+  }
+  lua.lua_pop(L, 2);
+}
