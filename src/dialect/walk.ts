@@ -8,11 +8,13 @@ function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as Node).kind === 'string';
 }
 
-/** Fields that never hold a node: skipped without a look (this is the front end's hot loop). */
+/**
+ * Fields that never hold a node, skipped without a look (this is the front end's hot loop).
+ * `name` and `value` are not here: some nodes keep a node under them (NamedField.value).
+ */
 const SCALAR_KEYS = new Set([
-  'kind', 'start', 'end', 'line', 'col', 'name', 'value', 'raw', 'op', 'opStart', 'bangStart',
-  'message', 'isMethod', 'readonly', 'optional', 'isInterface', 'integer', 'module', 'param',
-  'style',
+  'kind', 'start', 'end', 'line', 'col', 'raw', 'op', 'opStart', 'bangStart', 'message',
+  'isMethod', 'readonly', 'optional', 'isInterface', 'integer', 'module', 'param', 'style',
 ]); // prettier-ignore
 
 export function forEachChild(node: Node, visit: (child: Node) => void): void {

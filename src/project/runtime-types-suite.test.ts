@@ -16,10 +16,8 @@ const present = existsSync(MIRROR);
 
 /** What each failing test needs; every other test of the suite must pass. */
 const EXPECTED_FAILURES: Record<string, string> = {
-  import_base64: "module 'base64' (not in the playground)",
   import_hash: "module 'hash' (not in the playground)",
   import_text: "module 'text' (not in the playground)",
-  import_uuid: "module 'uuid' (not in the playground)",
   error_parse: "module 'registry' (out of scope)",
   error_missing_return: "module 'registry' (out of scope)",
   error_type_mismatch: "module 'registry' (out of scope)",

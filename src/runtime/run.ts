@@ -20,7 +20,9 @@ import { isWippy, setDialect } from './lua/dialect.ts';
 import { checkTypesBeforeRun } from './type-check.ts';
 import { loadChunk } from './load-chunk.ts';
 import { openTypes } from './modules/types/bind.ts';
-import { preloadModules, type SourceModule } from './preload-modules.ts';
+import { preloadModules, preloadNativeModules, type SourceModule } from './preload-modules.ts';
+import { openBase64 } from './modules/base64.ts';
+import { openUuid } from './modules/uuid.ts';
 import { MAIN_TASK_ID, Scheduler, type Task, type TaskEnd } from './scheduler.ts';
 import { createDefer, type Defer } from './defer.ts';
 import { openBase } from './modules/base.ts';
@@ -247,7 +249,10 @@ export function startRun(options: RunOptions): RunHandle {
     return handle;
   }
   const dialect = options.dialect ?? 'lua53';
-  if (dialect === 'wippy') openTypes(L);
+  if (dialect === 'wippy') {
+    openTypes(L);
+    preloadNativeModules(L, { base64: openBase64, uuid: openUuid });
+  }
   if (options.modules) preloadModules(L, options.modules, dialect);
   const status = loadChunk(L, options.code, options.chunkName, dialect);
   if (status !== lua.LUA_OK) {
