@@ -1,54 +1,46 @@
-/** The composed chunk checked against Debian's Lua 5.3: prelude globals, line numbers kept. */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { luaQuote, withPrelude } from './prelude.ts';
+/**
+ * A widget's prelude runs before the snippet as its own chunk, in both dialects (the
+ * platform's Lua has no `load`, so the runtime loads it: RunOptions.prelude).
+ */
+import { describe, expect, it } from 'vitest';
+import { runLua } from '../runtime/run-for-test.ts';
+import { DIALECTS } from '../shared/dialect.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'prelude-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+describe.each(DIALECTS)('a prelude under %s', (dialect) => {
+  const run = (code: string, prelude: string) => runLua(code, { dialect, prelude }).done;
 
-/** Run `source` as main.lua in lua5.3: stdout and stderr together, and whether it failed. */
-function lua(source: string): { out: string; failed: boolean } {
-  const file = join(dir, 'main.lua');
-  writeFileSync(file, source);
-  try {
-    return {
-      out: execFileSync('lua5.3', ['main.lua'], { cwd: dir, encoding: 'utf8' }),
-      failed: false,
-    };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string };
-    return { out: err.stdout + err.stderr, failed: true };
-  }
-}
-
-describe('withPrelude', () => {
-  it('leaves code without a prelude as it is', () => {
-    expect(withPrelude('print(1)', '  \n')).toBe('print(1)');
+  it("runs first; its globals are the snippet's, its locals are not", async () => {
+    const r = await run(
+      'print("token is " .. token .. ", hidden is " .. tostring(hidden))',
+      'token = "abc"\nlocal hidden = 1\nprint("set up")',
+    );
+    expect(r.end).toEqual({ status: 'finished' });
+    expect(r.lines).toEqual(['set up', 'token is abc, hidden is nil']);
   });
 
-  it("runs the prelude first; its globals are the snippet's", () => {
-    const r = lua(withPrelude('print("token is " .. token)', 'token = "abc"\nprint("set up")'));
-    expect(r).toEqual({ out: 'set up\ntoken is abc\n', failed: false });
+  it("keeps the snippet's line numbers in errors", async () => {
+    const r = await run('print("one")\n\nerror("on line three")', 'x = 1\ny = 2\nz = 3\n');
+    expect(r.end.status).toBe('error');
+    if (r.end.status === 'error') expect(r.end.failure.message).toBe('main.lua:3: on line three');
   });
 
-  it("keeps the snippet's line numbers in errors", () => {
-    const r = lua(withPrelude('print("one")\n\nerror("on line three")', 'x = 1\ny = 2\nz = 3\n'));
-    expect(r.failed).toBe(true);
-    expect(r.out).toContain('main.lua:3: on line three');
+  it('names the prelude in its own errors, with its own line, and runs no snippet', async () => {
+    const r = await run('print("never")', 'x = 1\nerror("bad set-up")');
+    expect(r.end.status).toBe('error');
+    if (r.end.status === 'error') expect(r.end.failure.message).toBe('prelude:2: bad set-up');
+    expect(r.lines).toEqual([]);
   });
 
-  it('names the prelude in its own errors, with its own line', () => {
-    const r = lua(withPrelude('print("never")', 'x = 1\nerror("bad set-up")'));
-    expect(r.out).toContain('prelude:2: bad set-up');
-    expect(r.out).not.toContain('never');
+  it('reports a syntax error of the prelude under its name', async () => {
+    const r = await run('print("never")', 'x = = 1');
+    expect(r.end.status).toBe('error');
+    if (r.end.status === 'error') expect(r.end.failure.message).toMatch(/^prelude:1: /);
   });
 
-  it('quotes every byte value a prelude may hold', () => {
-    const text = 'a"b\\c\r\n\t\0\x7f é ]]==] --[[';
-    const r = lua(`io.write(${luaQuote(text)})`);
-    expect(r.out).toBe(text);
+  it('lets the script end with nil, err as the platform reads it', async () => {
+    const r = await run('return nil, "failed " .. why', 'why = "here"');
+    expect(r.end.status).toBe('error');
+    if (r.end.status === 'error')
+      expect(r.end.failure.message).toBe('the script returned an error: failed here');
   });
 });

@@ -7,6 +7,7 @@
 import { lauxlib } from 'fengari';
 import {
   decodeUtf8,
+  encodeUtf8,
   lua,
   luaString,
   toDisplayString,
@@ -41,11 +42,18 @@ import type { Policy } from '../policy/types.ts';
 import type { LuaFailure, OutputStream, RunObserver } from '../shared/run-events.ts';
 import type { RunEnd } from '../shared/worker-protocol.ts';
 import type { Dialect, TypeCheckMode } from '../shared/dialect.ts';
+import { PRELUDE_CHUNK_NAME } from '../embed/prelude.ts';
 
 export interface RunOptions {
   code: string;
   /** Shown in messages and tracebacks, e.g. "main.lua". */
   chunkName: string;
+  /**
+   * Set-up code run before `code` in the same state, as a chunk of its own named "prelude"
+   * (an embed's hidden prelude): its globals are the script's, its locals are not, and the
+   * script's line numbers stay its own.
+   */
+  prelude?: string;
   policy: Policy;
   transport: TransportChoice;
   demoHosts: DemoHosts;
@@ -254,7 +262,7 @@ export function startRun(options: RunOptions): RunHandle {
     preloadNativeModules(L, { base64: openBase64, uuid: openUuid });
   }
   if (options.modules) preloadModules(L, options.modules, dialect);
-  const status = loadChunk(L, options.code, options.chunkName, dialect);
+  const { status, nargs } = loadMain(L, options, dialect);
   if (status !== lua.LUA_OK) {
     const message = decodeUtf8(lua.lua_tolstring(L, -1) as Uint8Array);
     finish({
@@ -262,9 +270,29 @@ export function startRun(options: RunOptions): RunHandle {
       failure: { message, traceback: '', line: lineOf(message, options.chunkName) },
     });
   } else {
-    scheduler.spawn(L, 0);
+    scheduler.spawn(L, nargs);
   }
   return handle;
+}
+
+/**
+ * The main task's function: the script's chunk, or, with a prelude, a Lua function that runs
+ * the prelude and then tail-calls the script (Lua to Lua, so both may block on the scheduler,
+ * and the script's traceback shows no extra frame).
+ */
+function loadMain(
+  L: LuaState,
+  options: RunOptions,
+  dialect: Dialect,
+): { status: number; nargs: number } {
+  const status = loadChunk(L, options.code, options.chunkName, dialect);
+  if (status !== lua.LUA_OK || !options.prelude?.trim()) return { status, nargs: 0 };
+  const preludeStatus = loadChunk(L, options.prelude, PRELUDE_CHUNK_NAME, dialect);
+  if (preludeStatus !== lua.LUA_OK) return { status: preludeStatus, nargs: 0 };
+  const runner = encodeUtf8('local main, prelude = ... prelude() return main()');
+  lauxlib.luaL_loadbuffer(L, runner, runner.length, luaString('=run'));
+  lua.lua_insert(L, -3); // runner, main, prelude
+  return { status: lua.LUA_OK, nargs: 2 };
 }
 
 /** The error on top of a failed thread, with its traceback and the script line it names. */

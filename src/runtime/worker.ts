@@ -60,6 +60,7 @@ async function run(request: RunRequest): Promise<void> {
   const handle = startRun({
     code: request.code,
     chunkName: request.chunkName,
+    prelude: request.prelude,
     policy: request.policy,
     transport: choice.choice,
     demoHosts: request.demoHosts,

@@ -21,6 +21,8 @@ export interface RunRequest {
   code: string;
   /** Chunk name shown in tracebacks, e.g. "main.lua". */
   chunkName: string;
+  /** Hidden set-up run first as its own chunk (an embed's prelude: RunOptions.prelude). */
+  prelude?: string;
   policy: Policy;
   transport: TransportMode;
   relay?: RelayEndpoint;

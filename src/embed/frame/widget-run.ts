@@ -19,7 +19,6 @@ import type { RunEnd } from '../../shared/worker-protocol.ts';
 import { MAX_RESULT_LINES } from '../../shared/embed-protocol.ts';
 import type { RunResult, WidgetSetup } from '../../shared/embed-protocol.ts';
 import { CHUNK_NAME } from '../../app/default-code.ts';
-import { withPrelude } from '../prelude.ts';
 import { DIALECT_SHORT_NAMES } from '../../shared/dialect-names.ts';
 
 export interface RunReport {
@@ -91,7 +90,8 @@ export class WidgetRun {
     }));
     const endpoints = resolveEndpoints(readPageConfig(document), location, setup.demoHosts);
     const runId = runner.run({
-      code: withPrelude(setup.code, setup.prelude),
+      code: setup.code,
+      prelude: setup.prelude,
       chunkName: CHUNK_NAME,
       policy: policy.policy,
       transport: setup.transport,
