@@ -8,24 +8,9 @@
  */
 import { lauxlib, lua, luaString, pushText, setFunctions, type LuaState } from '../../lua/api.ts';
 import { warn } from '../../warnings.ts';
+import { LONG_DAY_NAMES, LONG_MONTH_NAMES } from '../time/go-layout.ts';
 
 const started = performance.now();
-
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** The parts of a time, local or UTC, as Go's `time.Time` accessors give them. */
 interface Civil {
@@ -95,13 +80,13 @@ function hour12(h: number): number {
 function specifier(letter: string, c: Civil): string {
   switch (letter) {
     case 'a':
-      return DAYS[c.weekday].slice(0, 3);
+      return LONG_DAY_NAMES[c.weekday].slice(0, 3);
     case 'A':
-      return DAYS[c.weekday];
+      return LONG_DAY_NAMES[c.weekday];
     case 'b':
-      return MONTHS[c.month - 1].slice(0, 3);
+      return LONG_MONTH_NAMES[c.month - 1].slice(0, 3);
     case 'B':
-      return MONTHS[c.month - 1];
+      return LONG_MONTH_NAMES[c.month - 1];
     case 'c':
       return stamp(c);
     case 'd':
