@@ -1,8 +1,10 @@
 /**
  * The code blocks of the platform's type-system page (`en/lua/types.md` in wippyai/docs, read
  * from the mirror; skipped without it): every block parses, and the ones that print run under
- * the wippy dialect with the outputs in their comments. Blocks that use a type declared in an
- * earlier block get that declaration as a prelude. `-- ERROR` lines are the checker's business
+ * the wippy dialect with the outputs in their comments. The comments state values: the
+ * platform's print writes a boolean or a type value as '' (issue 18), so the blocks run with a
+ * `print` that shows each value through `tostring`, as lib's docs-values test compares them.
+ * Blocks that use a type declared in an earlier block get that declaration as a prelude. `-- ERROR` lines are the checker's business
  * (branch `check`); blocks that call undefined helpers (`get_user()`) are illustrations.
  */
 import { execFileSync } from 'node:child_process';
@@ -36,6 +38,12 @@ const RUNNABLE: { contains: string; prelude?: string; output: string[] }[] = [
 
 const words = (line: string) => line.trim().split(/\s+/).join(' ');
 
+/** A `print` of values on the block's first line (so its line numbers stay the page's). */
+const PRINT_VALUES =
+  'local print = function(...) local shown = {} ' +
+  "for i = 1, select('#', ...) do shown[i] = tostring((select(i, ...))) end " +
+  "print(table.concat(shown, ' ')) end; ";
+
 describe.skipIf(!present)(
   `en/lua/types.md${present ? '' : ` (skipped: no mirror at ${MIRROR})`}`,
   () => {
@@ -51,7 +59,7 @@ describe.skipIf(!present)(
     it.each(RUNNABLE)('runs the block with $contains', async ({ contains, prelude, output }) => {
       const code = blocks().find((b) => b.includes(contains));
       expect(code, `no block contains ${contains}`).toBeDefined();
-      const source = prelude ? `${prelude}; ${code}` : code!;
+      const source = PRINT_VALUES + (prelude ? `${prelude}; ${code}` : code!);
       const result = await runLua(source, { dialect: 'wippy', stopAfterMs: 10_000 }).done;
       expect(result.end.status).toBe('finished');
       expect(result.lines.map(words)).toEqual(output);

@@ -275,15 +275,7 @@ function parseRecord(p: Parser, from: Token, open: Token, readonly: boolean): Re
  * return list may stand) a tuple `(T, U)` / `()`.
  */
 export function parseParenthesized(p: Parser): { type?: Type; tuple?: Type[] } {
-  const open = p.expect('(');
-  const params: FunctionTypeParam[] = [];
-  if (!p.is(')')) {
-    for (;;) {
-      params.push(parseFunctionParam(p));
-      if (!p.accept(',')) break;
-    }
-  }
-  p.expectClosing(')', '(', open.line);
+  const { open, params } = parseFunctionParams(p);
   if (p.is('->')) {
     p.advance();
     const returns = parseArrowReturns(p);
@@ -341,8 +333,8 @@ function continueType(p: Parser, primary: Type): Type {
   return continueUnion(p, type);
 }
 
-function parseFunType(p: Parser): FunctionType {
-  const fun = p.expect('fun');
+/** `(a: T, U, ...: V)`: the parameter list of a function type, brackets included. */
+function parseFunctionParams(p: Parser): { open: Token; params: FunctionTypeParam[] } {
   const open = p.expect('(');
   const params: FunctionTypeParam[] = [];
   if (!p.is(')')) {
@@ -352,6 +344,12 @@ function parseFunType(p: Parser): FunctionType {
     }
   }
   p.expectClosing(')', '(', open.line);
+  return { open, params };
+}
+
+function parseFunType(p: Parser): FunctionType {
+  const fun = p.expect('fun');
+  const { params } = parseFunctionParams(p);
   let returns: Type[] | undefined;
   if (p.accept(':')) returns = parseArrowReturns(p);
   return { kind: 'FunctionType', params, returns, style: 'fun', ...p.span(fun) };
