@@ -289,39 +289,22 @@ export class Lexer {
       this.newline();
       return '\n';
     }
-    if (ch === 'x') {
-      const hex = src.slice(this.pos + 1, this.pos + 3);
-      if (!/^[0-9a-fA-F]{2}$/.test(hex)) return null;
-      this.pos += 3;
-      return String.fromCharCode(parseInt(hex, 16));
-    }
-    if (ch === 'z') {
-      this.pos++;
-      while (this.pos < src.length && /\s/.test(src[this.pos])) {
-        if (src[this.pos] === '\n' || src[this.pos] === '\r') this.newline();
-        else this.pos++;
-      }
-      return '';
-    }
-    if (ch === 'u') {
-      const match = /^\{([0-9a-fA-F]+)\}/.exec(src.slice(this.pos + 1, this.pos + 12));
-      if (!match) return null;
-      this.pos += 1 + match[0].length;
-      return String.fromCodePoint(Math.min(parseInt(match[1], 16), 0x10ffff));
-    }
     if (ch !== undefined && isDigit(ch.charCodeAt(0))) {
       const digits = /^[0-9]{1,3}/.exec(src.slice(this.pos, this.pos + 3))![0];
       if (Number(digits) > 255) return null;
       this.pos += digits.length;
       return String.fromCharCode(Number(digits));
     }
-    return null;
+    // go-lua's scanEscape knows Lua 5.1's escapes only: any other character (`\x41`, `\u{48}`,
+    // `\z`, `\q`) loses its backslash and stands for itself, as the engine reads it too.
+    if (ch === undefined) return null;
+    this.pos++;
+    return ch;
   }
 }
 
 function isWellFormedNumber(text: string): boolean {
-  if (/^0[xX]/.test(text)) {
-    return /^0[xX]([0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)([pP][+-]?[0-9]+)?$/.test(text);
-  }
+  // go-lua's scanNumber reads hexadecimal digits only: no hexadecimal fractions or exponents.
+  if (/^0[xX]/.test(text)) return /^0[xX][0-9a-fA-F]+$/.test(text);
   return /^([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(text);
 }

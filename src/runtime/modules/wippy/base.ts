@@ -131,9 +131,26 @@ function setmetatable(L: LuaState): number {
 function require(L: LuaState): number {
   const name = lauxlib.luaL_checklstring(L, 1) as Uint8Array;
   if (lua.lua_getglobal(L, name) === lua.LUA_TNIL) {
-    raise(L, `module '${decodeUtf8(name)}' not found`);
+    raiseAtLuaFrame(L, `module '${decodeUtf8(name)}' not found`);
   }
   return 1;
+}
+
+/**
+ * go-lua's RaiseError: the message with the position of the nearest Lua frame, also when a
+ * host function stands between (the project loader's `require` wrapper calls this one).
+ */
+function raiseAtLuaFrame(L: LuaState, message: string): never {
+  const ar = new lua.lua_Debug();
+  for (let level = 1; lua.lua_getstack(L, level, ar); level++) {
+    lua.lua_getinfo(L, 'l', ar);
+    if (ar.currentline <= 0) continue;
+    lauxlib.luaL_where(L, level);
+    lua.lua_pushstring(L, luaString(message));
+    lua.lua_concat(L, 2);
+    lua.lua_error(L);
+  }
+  raise(L, message);
 }
 
 /** The base functions to set as globals. */

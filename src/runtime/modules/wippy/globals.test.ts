@@ -48,7 +48,8 @@ describe('globals (wippy)', () => {
     ).toEqual([
       '[] nil nil nil',
       "cannot load module 'x': loadlib disabled",
-      " module 'x' not found",
+      // The position of the nearest Lua frame (state.go where skips Go frames such as pcall).
+      " main.lua:4: module 'x' not found",
     ]);
   });
 
