@@ -3,7 +3,8 @@
  * (`tests/app/src/test/types` in wippyai/runtime, read from the mirror; skipped without it)
  * runs in the page under the default dialect and passes as the platform's test runner counts
  * it, and a syntax error in typed code fails the run at the user's line. Each test file runs
- * whole, with the assertion library it imports bound to `require("assert2")`.
+ * whole, with the assertion library it imports as the global `assert2`: the platform's
+ * `require(name)` returns the global of that name (its `package` has no `preload`).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -29,7 +30,7 @@ function show(path: string): string {
 /** The test file as one page script: its import preloaded, its main called as the runner does. */
 function pageScript(name: string): string {
   return [
-    `package.preload["assert2"] = function() ${show('lib/assert.lua')}\nend`,
+    `assert2 = (function() ${show('lib/assert.lua')}\nend)()`,
     `local entry = (function() ${show(`test/types/${name}.lua`)}\nend)()`,
     'local result, err = entry.main()',
     'if result == false or err ~= nil then error("failed: " .. tostring(err)) end',
