@@ -7,6 +7,7 @@
  */
 import { encodeUtf8, lauxlib, lua, luaString, pushText, type LuaState } from './lua/api.ts';
 import { prepareChunk } from '../dialect/front-end.ts';
+import type { ParseResult } from '../dialect/ast.ts';
 import { bindManifest } from './modules/types/bind.ts';
 import type { Dialect } from '../shared/dialect.ts';
 
@@ -16,9 +17,11 @@ export function loadChunk(
   source: string,
   chunkName: string,
   dialect: Dialect,
+  /** The source already parsed (wippy only), so a checked run parses it once. */
+  parsed?: ParseResult,
 ): number {
   if (dialect !== 'wippy') return loadPlain(L, source, chunkName);
-  const prepared = prepareChunk(source);
+  const prepared = prepareChunk(source, parsed);
   if (!prepared.ok) {
     pushText(L, `${chunkName}:${prepared.error.line}: ${prepared.error.message}`);
     return lua.LUA_ERRSYNTAX;

@@ -20,6 +20,8 @@ import { setWarningSink } from './warnings.ts';
 import { isWippy, setDialect } from './lua/dialect.ts';
 import { checkTypesBeforeRun } from './type-check.ts';
 import { loadChunk } from './load-chunk.ts';
+import { parse } from '../dialect/parser.ts';
+import type { ParseResult } from '../dialect/ast.ts';
 import { openTypes } from './modules/types/bind.ts';
 import { preloadModules, preloadNativeModules, type SourceModule } from './preload-modules.ts';
 import { openBase64 } from './modules/base64.ts';
@@ -251,18 +253,20 @@ export function startRun(options: RunOptions): RunHandle {
   };
   const handle: RunHandle = { done, stop: () => finish({ status: 'stopped' }), compose };
 
-  const typeRefusal = checkTypesBeforeRun(options);
+  const dialect = options.dialect ?? 'lua53';
+  // A wippy script is parsed once, for the checker and the loader alike.
+  const parsed = dialect === 'wippy' ? parse(options.code) : undefined;
+  const typeRefusal = parsed && checkTypesBeforeRun(options, parsed);
   if (typeRefusal) {
     finish({ status: 'error', failure: typeRefusal });
     return handle;
   }
-  const dialect = options.dialect ?? 'lua53';
   if (dialect === 'wippy') {
     openTypes(L);
     preloadNativeModules(L, { base64: openBase64, uuid: openUuid });
   }
   if (options.modules) preloadModules(L, options.modules, dialect);
-  const { status, nargs } = loadMain(L, options, dialect);
+  const { status, nargs } = loadMain(L, options, dialect, parsed);
   if (status !== lua.LUA_OK) {
     const message = decodeUtf8(lua.lua_tolstring(L, -1) as Uint8Array);
     finish({
@@ -284,8 +288,9 @@ function loadMain(
   L: LuaState,
   options: RunOptions,
   dialect: Dialect,
+  parsed: ParseResult | undefined,
 ): { status: number; nargs: number } {
-  const status = loadChunk(L, options.code, options.chunkName, dialect);
+  const status = loadChunk(L, options.code, options.chunkName, dialect, parsed);
   if (status !== lua.LUA_OK || !options.prelude?.trim()) return { status, nargs: 0 };
   const preludeStatus = loadChunk(L, options.prelude, PRELUDE_CHUNK_NAME, dialect);
   if (preludeStatus !== lua.LUA_OK) return { status: preludeStatus, nargs: 0 };

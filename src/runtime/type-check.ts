@@ -7,21 +7,23 @@
  * the `lua53` dialect check nothing. A script with syntax errors is left to the loader,
  * whose message names the line.
  */
-import { parse } from '../dialect/parser.ts';
 import { check } from '../dialect/check/checker.ts';
 import { typeErrorsMessage } from '../dialect/check/diagnostic.ts';
 import { DEFAULT_TYPE_CHECK } from '../shared/dialect.ts';
+import type { ParseResult } from '../dialect/ast.ts';
 import type { LuaFailure } from '../shared/run-events.ts';
 import type { RunOptions } from './run.ts';
 
 /** A script full of mistakes warns about the first ones only. */
 const MAX_TYPE_WARNINGS = 50;
 
-/** Report the script's type diagnostics; returns the refusal when the run must not start. */
-export function checkTypesBeforeRun(options: RunOptions): LuaFailure | null {
+/**
+ * Report the script's type diagnostics (`parsed` is the wippy script's tree, which the loader
+ * then erases); returns the refusal when the run must not start.
+ */
+export function checkTypesBeforeRun(options: RunOptions, parsed: ParseResult): LuaFailure | null {
   const mode = options.typeCheck ?? DEFAULT_TYPE_CHECK;
-  if (options.dialect !== 'wippy' || mode === 'off') return null;
-  const parsed = parse(options.code);
+  if (mode === 'off') return null;
   if (parsed.errors.length > 0) return null;
   const { diagnostics } = check(parsed.chunk);
   if (diagnostics.length === 0) return null;
