@@ -6,7 +6,6 @@
  * (src/runtime/modules/websocket/*.integration.test.ts); this is a representative part.
  */
 import { test, expect } from './fixtures.ts';
-import { WIPPY_OUTPUT_LANDED, WIPPY_OUTPUT_PENDING } from '../src/test-support/platform-output.ts';
 
 // The module's tests are pinned to Lua 5.3, whose print (tab-joined, `true`) their expectations
 // are written in; one test runs the same script in the default dialect, as the platform prints.
@@ -48,7 +47,6 @@ test.describe('websocket as on the platform', () => {
   }) => {
     await playground.open({ code: LENIENT });
     await playground.runAndWait('finished', 25_000);
-    test.fail(!WIPPY_OUTPUT_LANDED, WIPPY_OUTPUT_PENDING);
     // platform-lua.md §1, rows print: one space between the arguments, `false` as ''.
     await expect(playground.output.locator('[data-stream="stdout"]')).toHaveText(
       ['echo: hi', 'codes: 1014 1004', 'again:  websocket connection not found'],

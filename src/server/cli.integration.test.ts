@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../test-support/run-cli.ts';
 import { startWsServer } from '../test-support/ws-server.ts';
 import type { TestServer } from '../test-support/ws-server.ts';
-import { WIPPY_OUTPUT_LANDED } from '../test-support/platform-output.ts';
 
 // Tests that check something else than the language (exit codes, tracebacks, policies) and
 // assert Lua 5.3's text (tab-joined print, `true`, its error messages) run under --dialect lua53.
@@ -229,16 +228,13 @@ end
 
     // platform-lua.md §1 rows print and number→text: one space, Go's shortest float, integral
     // floats without `.0`, booleans print as empty strings.
-    (WIPPY_OUTPUT_LANDED ? it : it.fails)(
-      "runs the platform's Lua by default, and with --dialect wippy",
-      async () => {
-        for (const flag of [[], ['--dialect', 'wippy']]) {
-          const r = await runCli(numbers(), ...flag);
-          expect(r.code).toBe(0);
-          expect(r.stdout).toBe('5 0.3333333333333333 \n');
-        }
-      },
-    );
+    it("runs the platform's Lua by default, and with --dialect wippy", async () => {
+      for (const flag of [[], ['--dialect', 'wippy']]) {
+        const r = await runCli(numbers(), ...flag);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toBe('5 0.3333333333333333 \n');
+      }
+    });
 
     it('exits 2 with the usage on an unknown dialect or type-check mode', async () => {
       const dialect = await runCli(numbers(), '--dialect', 'lua54');
