@@ -1,7 +1,8 @@
 /**
  * Page settings kept in localStorage under versioned keys (STYLE habit 8): the transport
- * choice, the demo-hosts toggle, the Lua dialect, the type-check mode, and the last code
- * draft. Storage is passed in so tests and private windows (where it throws) behave.
+ * choice, the demo-hosts toggle, the Lua dialect and the type-check mode (scripts are
+ * script-store.ts's, which also reads the old single draft). Storage is passed in so tests
+ * and private windows (where it throws) behave.
  *
  * Versions:
  *   v2  `{transport, demoHosts, dialect, typeCheck}` (issues 17 and 18).
@@ -19,7 +20,6 @@ import type { Dialect, TypeCheckMode } from '../shared/dialect.ts';
 
 const KEY = 'lua-playground.settings.v2';
 const KEY_V1 = 'lua-playground.settings.v1';
-const DRAFT_KEY = 'lua-playground.draft.v1';
 
 export interface Settings {
   transport: TransportMode;
@@ -83,21 +83,5 @@ export function saveSettings(settings: Settings, store: StorageLike | null = sto
     store?.setItem(KEY, JSON.stringify(settings));
   } catch {
     // Storage full or disabled: the setting lasts for this page only.
-  }
-}
-
-export function loadDraft(store: StorageLike | null = storage()): string | null {
-  try {
-    return store?.getItem(DRAFT_KEY) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-export function saveDraft(code: string, store: StorageLike | null = storage()): void {
-  try {
-    store?.setItem(DRAFT_KEY, code);
-  } catch {
-    // As above.
   }
 }
