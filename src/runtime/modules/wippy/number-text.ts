@@ -7,13 +7,7 @@
  * 1e6, else `1.2345675e+06`, `1e-05`; `+Inf`, `-Inf`, `NaN`.
  */
 import { lua, type LuaState } from '../../lua/api.ts';
-
-const TWO_63 = 2 ** 63;
-
-/** Does the float round-trip through Go's `int64(x)` on amd64 (out of range gives -2^63)? */
-function isIntegerValue(x: number): boolean {
-  return Number.isInteger(x) && x >= -TWO_63 && x < TWO_63;
-}
+import { platformNumberText } from '../../lua/platform-numbers.ts';
 
 /** Go's `%e`-style exponent: a sign and at least two digits. */
 function goExponent(exp: number): string {
@@ -35,12 +29,8 @@ export function goShortestG(x: number): string {
   return String(x);
 }
 
-/** The text of a float, as `LNumber.String`. */
-export function goFloatText(x: number): string {
-  if (isIntegerValue(x))
-    return Math.abs(x) < 2 ** 53 ? String(x === 0 ? 0 : x) : BigInt(x).toString();
-  return goShortestG(x);
-}
+/** The text of a float, as `LNumber.String`: the engine's own rule, so `..` and print agree. */
+export const goFloatText = platformNumberText;
 
 /** The text of the number at `idx` (an integer or a float). */
 export function numberText(L: LuaState, idx: number): string {
