@@ -6,7 +6,7 @@
  * `%v %s %x %X %q`), anything else prints Go's `%!verb(type=value)`.
  */
 import { GoFmtState } from './go-fmt-state.ts';
-import { goParseNumber } from './go-parse-number.ts';
+import { platformParseNumber } from '../../lua/platform-numbers.ts';
 
 /** A Lua value as the Go value go-lua passes to Sprintf. */
 export type GoArg =
@@ -245,7 +245,7 @@ export class Printer extends GoFmtState {
   /** `LString.Format`. */
   formatString(s: string, verb: string): void {
     if (verb === 'd' || verb === 'i') {
-      const n = goParseNumber(s);
+      const n = platformParseNumber(s);
       if (n !== null) this.formatFloat(n, 'd');
       else this.fmtS(s);
       return;

@@ -1,18 +1,10 @@
 /**
- * Go's number parsing as go-lua uses it: `strconv.ParseInt` (with base 0's prefixes and
- * underscores), `strconv.ParseFloat`, and go-lua's `parseNumber` (`utils.go`: ParseInt with
- * base 0, else ParseFloat), for `tonumber`, `%d` of a string and `math.tointeger`.
+ * Go's number parsing as go-lua's `tonumber` uses it: `strconv.ParseInt` in a given base (with
+ * base 0's prefixes and underscores) and `strconv.ParseFloat`. go-lua's `parseNumber` (string
+ * arithmetic, `%d` of a string, `math.tointeger`) is the engine's: platform-numbers.ts.
  */
 
 const INT64_MIN = -(2n ** 63n);
-
-/** go-lua `parseNumber`: Go `ParseInt(s, 0, 64)`, else `ParseFloat`; null when neither. */
-export function goParseNumber(text: string): number | null {
-  const s = text.replace(/^[ \t\n]+|[ \t\n]+$/g, '');
-  const asInt = goParseInt(s, 0);
-  if (asInt !== null) return Number(asInt);
-  return goParseFloat(s);
-}
 
 /** Go `strconv.ParseInt(s, base, 64)`; null on any error (syntax or range). */
 export function goParseInt(s: string, base: number): bigint | null {

@@ -17,7 +17,7 @@ import {
   type LuaState,
 } from '../../lua/api.ts';
 import { warn } from '../../warnings.ts';
-import { goParseNumber } from './go-parse-number.ts';
+import { platformParseNumber } from '../../lua/platform-numbers.ts';
 
 const num = (L: LuaState, i: number): number => lauxlib.luaL_checknumber(L, i);
 /** gopher-lua `CheckInt`: the number truncated. */
@@ -119,7 +119,7 @@ function tointeger(L: LuaState): number {
     }
     value = lua.lua_tonumber(L, 1);
   } else if (lua.lua_type(L, 1) === lua.LUA_TSTRING) {
-    value = goParseNumber(lua.lua_tojsstring(L, 1) as string);
+    value = platformParseNumber(lua.lua_tojsstring(L, 1) as string);
   }
   if (value === null || !Number.isFinite(value) || !Number.isInteger(value)) {
     lua.lua_pushnil(L);
