@@ -15,6 +15,8 @@ export interface OutputEntry {
   time: number;
   /** The script's line a warning points at, when known. */
   line?: number;
+  /** The process that wrote it (absent: the run itself). */
+  pid?: string;
 }
 
 export type ConnectionState = 'connecting' | 'open' | 'closing' | 'closed' | 'failed' | 'denied';
@@ -77,6 +79,50 @@ export interface RunObserver {
    */
   frame?(record: FrameRecord, data: Uint8Array): void;
   decision(decision: Decision): void;
+  /** A process started, changed state or ended (src/process/). Absent: nobody shows them. */
+  process?(info: ProcessInfo): void;
+  /** A message between processes, or a lifecycle event (EXIT, LINK_DOWN, CANCEL). */
+  message?(record: MessageRecord): void;
+}
+
+/** running: has ready tasks; waiting: every task waits; exited/failed: ended. */
+export type ProcessState = 'running' | 'waiting' | 'exited' | 'failed';
+
+export interface ProcessInfo {
+  /** `{app:processes|0x00001}` */
+  pid: string;
+  /** `namespace:name` */
+  entryId: string;
+  host: string;
+  parent?: string;
+  state: ProcessState;
+  /** Messages queued for it and not yet delivered. */
+  queue: number;
+  links: string[];
+  monitors: string[];
+  /** What it waits on when waiting (inbox, events, a topic, a call, a timer…). */
+  waitingOn?: string;
+  /** The first return value, shown as text, once exited. */
+  result?: string;
+  /** The error, once failed. */
+  error?: string;
+  /** ms since the epoch */
+  startedAt: number;
+  endedAt?: number;
+}
+
+export type MessageKind = 'send' | 'exit' | 'link-down' | 'cancel' | 'terminate';
+
+export interface MessageRecord {
+  kind: MessageKind;
+  /** The sender's pid; "" for the system. */
+  from: string;
+  to: string;
+  topic: string;
+  /** The payloads shown as text, cut to a preview length. */
+  preview: string;
+  /** ms since the epoch */
+  time: number;
 }
 
 export type RunStatus = 'idle' | 'running' | 'finished' | 'error';

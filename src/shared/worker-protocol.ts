@@ -5,7 +5,14 @@
  */
 import type { Policy, Decision } from '../policy/types.ts';
 import type { Dialect, TypeCheckMode } from './dialect.ts';
-import type { ConnectionInfo, FrameRecord, LuaFailure, OutputEntry } from './run-events.ts';
+import type {
+  ConnectionInfo,
+  FrameRecord,
+  LuaFailure,
+  MessageRecord,
+  OutputEntry,
+  ProcessInfo,
+} from './run-events.ts';
 
 export type TransportMode = 'auto' | 'relay' | 'direct';
 
@@ -31,6 +38,17 @@ export interface RunRequest {
   typeCheck?: TypeCheckMode;
   /** Demo-host routing: host[:port] as written -> ws://127.0.0.1:port base it goes to. */
   demoHosts: Record<string, string>;
+  /**
+   * A project run: its files (`_index.yaml` and the Lua files they name); `code` is then the
+   * active file's text and `entry` the entry to run (`namespace:name`).
+   */
+  project?: ProjectFiles;
+  entry?: string;
+}
+
+/** A project's files, by path relative to its root (`app/_index.yaml`, `app/cli.lua`). */
+export interface ProjectFiles {
+  files: Array<{ path: string; text: string }>;
 }
 
 /**
@@ -49,7 +67,11 @@ export interface ComposeRequest {
 export type PageToWorker =
   | ({ type: 'run' } & RunRequest)
   | { type: 'stop'; runId: number }
-  | ({ type: 'compose' } & ComposeRequest);
+  | ({ type: 'compose' } & ComposeRequest)
+  /** The process panel's buttons. */
+  | { type: 'process-control'; runId: number; pid: string; action: 'terminate' | 'cancel' }
+  /** A line typed in the console's input line, for a terminal process's io.readline. */
+  | { type: 'input'; runId: number; line: string };
 
 export type RunEnd =
   { status: 'finished' } | { status: 'stopped' } | { status: 'error'; failure: LuaFailure };
@@ -64,6 +86,8 @@ export type WorkerToPage =
       connections: ConnectionInfo[];
       frames: FrameRecord[];
       decisions: Decision[];
+      processes: ProcessInfo[];
+      messages: MessageRecord[];
     }
   | ({ type: 'ended'; runId: number } & RunEnd)
   /** The composer's message went out, or `error` says why not (the connection is not open). */
