@@ -91,6 +91,10 @@ export interface RunHandle {
    * why it was refused, or null once it is on its way (src/runtime/connection.ts `compose`).
    */
   compose(connectionId: number, data: Uint8Array, binary: boolean): string | null;
+  /** The process panel's Terminate and Cancel; returns why it was refused, or null. */
+  control(pid: string, action: 'terminate' | 'cancel'): string | null;
+  /** A line for a terminal process's `io.readline` (the console's input line, or stdin). */
+  input(line: string | null): void;
 }
 
 const systemClock: Clock = {
