@@ -37,7 +37,7 @@ import type { Program } from './program.ts';
 import { startProgram } from './program.ts';
 import type { RunConfig } from './run-config.ts';
 import type { Copied, ExitResult, NodeApi, ProcessSelf } from './types.ts';
-import { copyOut, copiedError } from './payload-copy.ts';
+import { copyOut, copiedErrorMessage } from './payload-copy.ts';
 
 export const DEADLOCK =
   'deadlock: every task is blocked and nothing is left that could wake one ' +
@@ -310,8 +310,13 @@ export class LuaProcess implements ProcessSelf {
 
   private onTaskEnd(task: Task, end: TaskEnd, start: ProcessStart): void {
     if (!end.ok) {
+      // The error value itself when it is an error object, else its message as one.
+      const error = toError(end.thread, -1)
+        ? copyOut(end.thread, -1, () => {})
+        : null;
       const failure = describeFailure(end.thread, start.program.chunkName);
-      this.end({ result: { value: null, error: copiedError(failure.message), errorText: failure.message }, failure });
+      const result = { value: null, error: error ?? copiedErrorMessage(failure.message), errorText: failure.message };
+      this.end({ result, failure });
       return;
     }
     if (task.id === MAIN_TASK_ID) {
@@ -336,7 +341,7 @@ export class LuaProcess implements ProcessSelf {
 }
 
 function errorResult(message: string): ExitResult {
-  return { value: null, error: copiedError(message), errorText: message };
+  return { value: null, error: copiedErrorMessage(message), errorText: message };
 }
 
 /**

@@ -19,6 +19,7 @@ import { LIMIT_TEXT, MAX_LIVE_PROCESSES, MAX_QUEUED_MESSAGES, MAX_SPAWNS_PER_RUN
 import { copiedPreview } from './payload-copy.ts';
 import { createEventBus } from './event-bus.ts';
 import { describeStalemate } from './stalemate.ts';
+import { TerminalInput } from './terminal-input.ts';
 import type {
   ApiError,
   CallHandle,
@@ -62,6 +63,7 @@ export class Node implements NodeApi {
   private finished = false;
   private stalemateCheckQueued = false;
   readonly events: EventBus = createEventBus();
+  readonly terminalInput = new TerminalInput();
   /** Keeps the run alive while something outside may still start work (a service restart). */
   private outsideHolds = 0;
 
@@ -72,6 +74,15 @@ export class Node implements NodeApi {
     /** Tag each process's output with its pid (a project run). */
     private readonly tagOutput: boolean,
   ) {}
+
+  get isFinished(): boolean {
+    return this.finished;
+  }
+
+  /** A line typed for a terminal process (the console's input line, or stdin; null at EOF). */
+  input(line: string | null): void {
+    this.terminalInput.push(line);
+  }
 
   get liveCount(): number {
     return this.processes.size;
@@ -124,6 +135,15 @@ export class Node implements NodeApi {
 
   processOf(pid: string): LuaProcess | undefined {
     return this.processes.get(pid);
+  }
+
+  /** An open connection of any process (the inspector's composer). */
+  connection(id: number) {
+    for (const process of this.processes.values()) {
+      const connection = process.connections.get(id);
+      if (connection) return connection;
+    }
+    return undefined;
   }
 
   // ---- NodeApi ----
@@ -298,7 +318,7 @@ export class Node implements NodeApi {
     return process;
   }
 
-  private programOf(entry: LuaEntry): { program: Program; libraries: LibrarySet } {
+  programOf(entry: LuaEntry): { program: Program; libraries: LibrarySet } {
     const imports = [];
     const modules = [...entry.modules];
     for (const [alias, id] of Object.entries(entry.imports)) {

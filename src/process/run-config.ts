@@ -8,7 +8,8 @@ import type { Dialect, TypeCheckMode } from '../shared/dialect.ts';
 import type { TransportChoice } from '../runtime/modules/websocket/index.ts';
 import type { DemoHosts } from '../runtime/route.ts';
 import type { Clock } from '../runtime/modules/time.ts';
-import type { Defer } from '../runtime/defer.ts';
+import { createDefer, type Defer } from '../runtime/defer.ts';
+import type { RunOptions } from '../runtime/run.ts';
 
 export interface RunConfig {
   policy: Policy;
@@ -33,3 +34,22 @@ export const systemClock: Clock = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
+
+/** The shared part of a run's options, with the defaults filled in. */
+export function makeRunConfig(options: Omit<RunOptions, 'code' | 'chunkName'>): RunConfig {
+  let connections = 1;
+  return {
+    policy: options.policy,
+    transport: options.transport,
+    demoHosts: options.demoHosts,
+    observer: options.observer,
+    strict: options.strict ?? false,
+    dialect: options.dialect ?? 'lua53',
+    typeCheck: options.typeCheck,
+    clock: options.clock ?? systemClock,
+    defer: options.defer ?? createDefer(),
+    memoryLimitBytes: options.memoryLimitBytes,
+    nextConnectionId: () => connections++,
+    warned: new Set(),
+  };
+}

@@ -87,7 +87,6 @@ export function waitForExit(
 
 export function openProcess(self: ProcessSelf): LuaFunction {
   const node = self.node;
-  const pushPid = (L: LuaState) => (pid: string) => pushText(L, pid);
   const pushTrue = (L: LuaState) => () => lua.lua_pushboolean(L, true);
   const spawner = spawnerLibrary(self);
 
