@@ -10,7 +10,8 @@ import { createNodeTransport } from '../runtime/transport/node-ws.ts';
 import { getPreset } from '../policy/presets.ts';
 import type { Dialect } from '../shared/dialect.ts';
 import type { SourceModule } from '../runtime/preload-modules.ts';
-import { importsOf, testSuites, type LuaEntry, type Project } from './project.ts';
+import { importsOf, testSuites } from './project.ts';
+import type { LuaEntry, Project } from './spec.ts';
 
 export interface TestResult {
   suite: string;

@@ -3,7 +3,7 @@
  * (src/project/) and prints, suite by suite, each test's result, then `N passed, M failed`.
  * Exit code 0 when every test passed, 1 otherwise, 2 on bad arguments.
  */
-import { loadProject } from '../project/project.ts';
+import { loadProjectDir } from '../project/load-dir.ts';
 import { runProjectTests, type TestResult } from '../project/test-runner.ts';
 
 export interface ProjectArgs {
@@ -30,7 +30,7 @@ export function parseProjectArgs(argv: string[]): ProjectArgs | null {
 }
 
 export async function runProjectCli(args: ProjectArgs): Promise<number> {
-  const project = loadProject(args.dir);
+  const project = loadProjectDir(args.dir);
   project.problems.forEach((problem) => console.error(`project: ${problem}`));
   let currentSuite = '';
   const print = (result: TestResult) => {
