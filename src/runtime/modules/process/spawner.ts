@@ -5,14 +5,7 @@
  * messages sent first; its `spawn*` methods spawn as `process.spawn*` does. The spawn family
  * of the module goes through `spawn` here too.
  */
-import {
-  checkText,
-  lua,
-  pushText,
-  raise,
-  type LuaFunction,
-  type LuaState,
-} from '../../lua/api.ts';
+import { checkText, lua, pushText, raise, type LuaFunction, type LuaState } from '../../lua/api.ts';
 import { userdataType } from '../../lua/userdata.ts';
 import { warn } from '../../warnings.ts';
 import type { Copied, ProcessSelf } from '../../../process/types.ts';
@@ -61,7 +54,10 @@ export function spawnerLibrary(self: ProcessSelf) {
   const withOptions = (L: LuaState, base: Spawner, idx: number): number => {
     const added = copyTable(L, idx, 'options');
     if (added.size > 0)
-      warn(L, `spawn options (${[...added.keys()].join(', ')}) are kept but not used by the playground`);
+      warn(
+        L,
+        `spawn options (${[...added.keys()].join(', ')}) are kept but not used by the playground`,
+      );
     spawnerType.push(L, { ...base, options: { ...base.options, ...Object.fromEntries(added) } });
     return 1;
   };
@@ -69,7 +65,10 @@ export function spawnerLibrary(self: ProcessSelf) {
   const spawn = (L: LuaState, mode: SpawnMode, spawner: Spawner, first: number): number => {
     const fn = mode === 'plain' ? 'spawn' : `spawn_${mode}`;
     if (lua.lua_gettop(L) < first + 1)
-      return returnApiError(L, { kind: 'INVALID', message: `${fn} requires at least id and host arguments` });
+      return returnApiError(L, {
+        kind: 'INVALID',
+        message: `${fn} requires at least id and host arguments`,
+      });
     const entryId = checkText(L, first);
     const host = checkText(L, first + 1);
     const args = copyArgs(L, first + 2, `process.${fn}`);
