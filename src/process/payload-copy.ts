@@ -476,3 +476,8 @@ function floatText(x: number): string {
   const text = String(Number(x.toPrecision(14)));
   return Number.isInteger(x) && !/e/.test(text) ? `${text}.0` : text;
 }
+
+/** An error value made on the JS side (`process terminated`, a failed main's message). */
+export function copiedErrorMessage(message: string): Copied {
+  return asCopied(new CopiedError({ kind: '', message, retryable: false }));
+}
