@@ -20,6 +20,7 @@ import { openProcess } from '../runtime/modules/process/module.ts';
 import { processModules } from './process-modules.ts';
 import type { LuaProcess } from './lua-process.ts';
 import type { RunConfig } from './run-config.ts';
+import type { Dialect } from '../shared/dialect.ts';
 
 /** Globals in every process state, as the platform's core binders give them. */
 export const CORE_MODULES = ['errors', 'channel', 'process', 'payload'];
@@ -33,9 +34,14 @@ export interface LibrarySet {
   onRequire: string[];
 }
 
-export function scriptLibraries(): LibrarySet {
-  const all = Object.keys(MODULE_NAMES);
-  return { globals: SCRIPT_GLOBALS, onRequire: all.filter((n) => !SCRIPT_GLOBALS.includes(n)) };
+/** The platform's own small modules, which a lone lua53 script does not get. */
+const WIPPY_ONLY = ['base64', 'uuid'];
+
+export function scriptLibraries(dialect: Dialect): LibrarySet {
+  const onRequire = Object.keys(MODULE_NAMES).filter(
+    (name) => !SCRIPT_GLOBALS.includes(name) && (dialect === 'wippy' || !WIPPY_ONLY.includes(name)),
+  );
+  return { globals: SCRIPT_GLOBALS, onRequire };
 }
 
 /** An entry's libraries: the core and its `modules:`; unknown names are reported. */

@@ -95,7 +95,7 @@ export function startRun(options: RunOptions): RunHandle {
     entryId: IMPLICIT_ENTRY,
     host: TERMINAL_HOST,
     args: [],
-    libraries: scriptLibraries(),
+    libraries: scriptLibraries(config.dialect),
   });
   return handle;
 }
