@@ -79,8 +79,9 @@ function startCall(self: ProcessSelf, spec: CallSpec, onDone: (outcome: CallOutc
   const done = (exit: ExitResult) => {
     if (finished) return;
     finished = true;
-    release();
+    // Wake the waiting task first: released before, the process would look deadlocked.
     onDone(callOutcome(exit));
+    release();
   };
   const started = self.node.call(
     { entryId: spec.target, args: spec.args, caller: self.pid, context: spec.context },
