@@ -77,8 +77,9 @@ export function waitForExit(
   const release = self.hold();
   const watching = watch((result) => {
     ended = result;
-    release();
+    // Wake first: released before, the process would look deadlocked (funcs/module.ts too).
     self.scheduler.wake(task);
+    release();
   });
   if (!watching) release();
   const resume = (L1: LuaState): number => {

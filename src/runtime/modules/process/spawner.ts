@@ -11,6 +11,7 @@ import { warn } from '../../warnings.ts';
 import type { Copied, ProcessSelf } from '../../../process/types.ts';
 import { copyOut } from '../../../process/payload-copy.ts';
 import { copyArgs, returnApiError, returnResult } from './module.ts';
+import { checkActorArg, checkScopeArg } from '../security.ts';
 
 export type SpawnMode = 'plain' | 'monitored' | 'linked' | 'linked_monitored';
 
@@ -48,6 +49,14 @@ export function spawnerLibrary(self: ProcessSelf) {
     const context = new Map(base.context ?? self.context);
     for (const [k, v] of added) context.set(k, v);
     spawnerType.push(L, { ...base, context });
+    return 1;
+  };
+
+  const withSecurity = (L: LuaState, base: Spawner, [key, value]: [string, Copied]): number => {
+    spawnerType.push(L, {
+      ...base,
+      context: new Map(base.context ?? self.context).set(key, value),
+    });
     return 1;
   };
 
@@ -96,16 +105,9 @@ export function spawnerLibrary(self: ProcessSelf) {
       methods: {
         with_context: method((L1, s) => withContext(L1, s, 2)),
         with_options: method((L1, s) => withOptions(L1, s, 2)),
-        with_actor: method((L1, s) => {
-          warn(L1, 'spawner:with_actor: security actors are not emulated; the spawn runs as usual');
-          spawnerType.push(L1, { ...s });
-          return 1;
-        }),
-        with_scope: method((L1, s) => {
-          warn(L1, 'spawner:with_scope: security scopes are not emulated; the spawn runs as usual');
-          spawnerType.push(L1, { ...s });
-          return 1;
-        }),
+        // The actor and scope travel in the context map (security.ts), so children inherit them.
+        with_actor: method((L1, s) => withSecurity(L1, s, checkActorArg(L1, 2))),
+        with_scope: method((L1, s) => withSecurity(L1, s, checkScopeArg(L1, 2))),
         with_name: method((L1, s) => {
           spawnerType.push(L1, { ...s, name: checkText(L1, 2) });
           return 1;
