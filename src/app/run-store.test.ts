@@ -9,6 +9,8 @@ const batch = (over: Partial<EventsBatch>): EventsBatch => ({
   connections: [],
   frames: [],
   decisions: [],
+  processes: [],
+  messages: [],
   ...over,
 });
 
@@ -234,5 +236,53 @@ describe('RunStore run end', () => {
       [4, 'closed', 1001],
     ]);
     expect(store.connections.get(1)?.error).toBe('the worker was terminated');
+  });
+
+  it("keeps a project run's processes and messages, and settles the live ones at the end", () => {
+    const { store } = manualStore();
+    store.begin(1, 'go', { project: true });
+    expect(store.projectRun).toBe(true);
+    const pid = '{app:processes|0x00001}';
+    store.absorb(
+      batch({
+        processes: [
+          {
+            pid,
+            entryId: 'app:worker',
+            host: 'app:processes',
+            state: 'waiting',
+            queue: 2,
+            links: [],
+            monitors: [],
+            startedAt: 0,
+          },
+        ],
+        messages: [{ kind: 'send', from: '', to: pid, topic: 'echo', preview: 'x', time: 0 }],
+      }),
+    );
+    expect(store.processes.byPid.get(pid)?.queue).toBe(2);
+    expect(store.processes.messages).toHaveLength(1);
+    store.end(1, { status: 'stopped' });
+    expect(store.processes.byPid.get(pid)?.state).toBe('exited');
+    store.begin(2, 'again');
+    expect(store.projectRun).toBe(false);
+    expect(store.processes.size).toBe(0);
+  });
+
+  it('sends input and process control only while a run is in progress', () => {
+    const { store } = manualStore();
+    const sent: string[] = [];
+    store.setProcessControls({
+      control: (pid, action) => (sent.push(`${action} ${pid}`), true),
+      input: (line) => (sent.push(`input ${line}`), true),
+    });
+    expect(store.sendInput('early')).toBe(false);
+    store.begin(1, 'go', { project: true });
+    expect(store.sendInput('hello')).toBe(true);
+    expect(store.controlProcess('p1', 'terminate')).toBe(true);
+    expect(sent).toEqual(['input hello', 'terminate p1']);
+    expect(store.output.at(-1)?.text).toBe('⏎ hello');
+    store.end(1, { status: 'finished' });
+    expect(store.controlProcess('p1', 'cancel')).toBe(false);
   });
 });

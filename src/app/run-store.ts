@@ -19,6 +19,7 @@ import { FrameBuffer } from '../inspector/frame-buffer.ts';
 import { PingPairing } from '../inspector/ping-pairing.ts';
 import { RunHistory, type InspectedRun, type InspectedStatus } from '../inspector/run-history.ts';
 import type { ComposeMessage } from '../runner/runner.ts';
+import { ProcessRecords } from '../inspector/process-records.ts';
 
 export interface SessionRecords {
   startedAt: number;
@@ -57,6 +58,12 @@ export interface FrameCounts {
 
 export type Composer = (message: ComposeMessage) => Promise<string | null>;
 
+/** The process panel's buttons and the console's input line (set by use-runner.ts). */
+export interface ProcessControls {
+  control(pid: string, action: 'terminate' | 'cancel'): boolean;
+  input(line: string): boolean;
+}
+
 export class RunStore {
   status: RunStatus = 'idle';
   /** "stopped by you", "worker terminated": why an idle status followed a run. */
@@ -84,6 +91,11 @@ export class RunStore {
    */
   composer: Composer | null = null;
   denied: DeniedAttempt[] = [];
+  /** The current (or last) project run's processes and messages. */
+  processes = new ProcessRecords();
+  /** The current (or last) run ran a project's entry: the console offers an input line. */
+  projectRun = false;
+  processControls: ProcessControls | null = null;
   /** Increases on every change; React's snapshot. */
   version = 0;
 
@@ -107,7 +119,13 @@ export class RunStore {
     this.composer = composer;
   }
 
-  begin(runId: number, intro: string): void {
+  setProcessControls(controls: ProcessControls | null): void {
+    this.processControls = controls;
+  }
+
+  begin(runId: number, intro: string, options: { project?: boolean } = {}): void {
+    this.projectRun = options.project ?? false;
+    this.processes = new ProcessRecords();
     this.status = 'running';
     this.statusNote = '';
     this.runId = runId;
@@ -126,7 +144,23 @@ export class RunStore {
       if (!decision.allowed) this.denied.push({ seq: this.seq++, time: Date.now(), decision });
     }
     if (this.denied.length > DENIED_CAPACITY) this.denied = this.denied.slice(-DENIED_CAPACITY);
+    if (batch.processes.length || batch.messages.length)
+      this.processes.absorb(batch.processes, batch.messages);
     this.changed();
+  }
+
+  /** A line for the run's terminal process (io.readline), echoed in the console. */
+  sendInput(line: string): boolean {
+    if (this.status !== 'running' || !this.processControls?.input(line)) return false;
+    this.addLine({ stream: 'info', text: `⏎ ${line}`, time: Date.now() });
+    this.changed();
+    return true;
+  }
+
+  /** Terminate or cancel a process of the current run. */
+  controlProcess(pid: string, action: 'terminate' | 'cancel'): boolean {
+    if (this.status !== 'running') return false;
+    return this.processControls?.control(pid, action) ?? false;
   }
 
   /** An imported session (src/session/import.ts) in the inspector, in place of the last run's. */
@@ -205,6 +239,10 @@ export class RunStore {
     const seconds = ((Date.now() - this.startedAt) / 1000).toFixed(2);
     this.currentStatus = end.status;
     this.settleConnections(note);
+    this.processes.settle(
+      end.status === 'stopped' ? 'stopped with the run' : 'ended with the run',
+      Date.now(),
+    );
     if (end.status === 'finished') {
       this.status = 'finished';
       this.info(`Finished in ${seconds} s`);

@@ -8,7 +8,7 @@ import { LuaRunner } from '../runner/runner.ts';
 import { createLuaWorker } from '../runner/create-worker.ts';
 import { readPageConfig, resolveEndpoints } from '../runner/page-config.ts';
 import type { Policy } from '../policy/types.ts';
-import type { TransportMode } from '../shared/worker-protocol.ts';
+import type { ProjectFiles, TransportMode } from '../shared/worker-protocol.ts';
 import { CHUNK_NAME } from './default-code.ts';
 import type { Dialect, TypeCheckMode } from '../shared/dialect.ts';
 import { DIALECT_SHORT_NAMES } from './language.ts';
@@ -20,6 +20,8 @@ export interface RunOptions {
   demoHosts: boolean;
   dialect: Dialect;
   typeCheck: TypeCheckMode;
+  /** A project run: its files and the entry (`namespace:name`) to run. */
+  project?: { files: ProjectFiles['files']; entry: string };
 }
 
 export function useRunner() {
@@ -35,15 +37,20 @@ export function useRunner() {
     });
     runner.current = r;
     store.setComposer((message) => r.compose(message));
+    store.setProcessControls({
+      control: (pid, action) => r.control(pid, action),
+      input: (line) => r.input(line),
+    });
     return () => {
       r.dispose();
       store.setComposer(null);
+      store.setProcessControls(null);
       runner.current = null;
     };
   }, [store]);
 
   const run = useCallback(
-    ({ code, policy, transport, demoHosts, dialect, typeCheck }: RunOptions) => {
+    ({ code, policy, transport, demoHosts, dialect, typeCheck, project }: RunOptions) => {
       const r = runner.current;
       if (!r) return;
       const endpoints = resolveEndpoints(pageConfig, window.location, demoHosts);
@@ -56,6 +63,7 @@ export function useRunner() {
         dialect,
         typeCheck,
         ...endpoints,
+        ...(project ? { project: { files: project.files }, entry: project.entry } : {}),
       });
       if (wasRunning) store.info('Stopping the previous run…');
       const via =
@@ -64,7 +72,10 @@ export function useRunner() {
             ? 'auto: relay available'
             : 'auto: no relay, direct'
           : transport;
-      store.begin(runId, `Run #${runId} · ${DIALECT_SHORT_NAMES[dialect]} (${via})`);
+      const what = project ? ` · ${project.entry}` : '';
+      store.begin(runId, `Run #${runId}${what} · ${DIALECT_SHORT_NAMES[dialect]} (${via})`, {
+        project: Boolean(project),
+      });
     },
     [pageConfig, store],
   );

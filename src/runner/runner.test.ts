@@ -46,6 +46,8 @@ const batch = (runId: number): WorkerToPage => ({
   connections: [],
   frames: [],
   decisions: [],
+  processes: [],
+  messages: [],
 });
 
 describe('LuaRunner', () => {
@@ -166,5 +168,20 @@ describe('LuaRunner.compose', () => {
     const pending = runner.compose({ connectionId: 1, kind: 'binary', data: new Uint8Array([1]) });
     workers[0].emit({ type: 'ended', runId: id, status: 'finished' });
     expect(await pending).toMatch(/the run has ended/);
+  });
+
+  it('sends process control and input lines to the current run only', () => {
+    const { runner, workers } = setup();
+    expect(runner.control('{app:processes|0x00001}', 'terminate')).toBe(false);
+    expect(runner.input('hello')).toBe(false);
+    const id = runner.run(request);
+    expect(runner.control('{app:processes|0x00001}', 'cancel')).toBe(true);
+    expect(runner.input('hello')).toBe(true);
+    expect(workers[0].posted.slice(1)).toEqual([
+      { type: 'process-control', runId: id, pid: '{app:processes|0x00001}', action: 'cancel' },
+      { type: 'input', runId: id, line: 'hello' },
+    ]);
+    runner.stop();
+    expect(runner.input('late')).toBe(false); // stopping: the run is on its way out
   });
 });

@@ -115,6 +115,23 @@ export class LuaRunner {
     });
   }
 
+  /**
+   * The process panel's Terminate and Cancel, for a process of the current run; false when no
+   * run is in progress (nothing was sent). A refusal comes back as a console line.
+   */
+  control(pid: string, action: 'terminate' | 'cancel'): boolean {
+    if (!this.current || this.current.phase !== 'running') return false;
+    this.post({ type: 'process-control', runId: this.current.runId, pid, action });
+    return true;
+  }
+
+  /** A line typed in the console's input line, for a terminal process's `io.readline`. */
+  input(line: string): boolean {
+    if (!this.current || this.current.phase !== 'running') return false;
+    this.post({ type: 'input', runId: this.current.runId, line });
+    return true;
+  }
+
   dispose(): void {
     this.clearStopTimer();
     this.worker.terminate();

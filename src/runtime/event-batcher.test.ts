@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EventBatcher, MAX_BATCH_RECORDS } from './event-batcher.ts';
 import type { EventBatch } from './event-batcher.ts';
-import type { FrameRecord } from '../shared/run-events.ts';
+import type { FrameRecord, ProcessInfo } from '../shared/run-events.ts';
 
 const frame = (n: number): FrameRecord => ({
   connectionId: 1,
@@ -49,5 +49,34 @@ describe('EventBatcher', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('keeps the latest state of each process and every message, in order', () => {
+    const batches: EventBatch[] = [];
+    const batcher = new EventBatcher((b) => batches.push(b));
+    const info = (pid: string, state: ProcessInfo['state']): ProcessInfo => ({
+      pid,
+      entryId: 'app:worker',
+      host: 'app:processes',
+      state,
+      queue: 0,
+      links: [],
+      monitors: [],
+      startedAt: 0,
+    });
+    batcher.process(info('{app:processes|0x00001}', 'running'));
+    batcher.process(info('{app:processes|0x00002}', 'running'));
+    batcher.process(info('{app:processes|0x00001}', 'exited'));
+    for (const topic of ['a', 'b'])
+      batcher.message({ kind: 'send', from: 'x', to: 'y', topic, preview: '', time: 0 });
+    batcher.flush();
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.processes.map((p) => [p.pid, p.state])).toEqual([
+      ['{app:processes|0x00001}', 'exited'],
+      ['{app:processes|0x00002}', 'running'],
+    ]);
+    expect(batches[0]!.messages.map((m) => m.topic)).toEqual(['a', 'b']);
+    batcher.flush();
+    expect(batches).toHaveLength(1); // nothing new: no empty batch
   });
 });

@@ -4,12 +4,16 @@
  * A batch goes after FLUSH_MS or once it holds MAX_BATCH_RECORDS records, whichever comes
  * first: the page takes in each batch in one task (decoding and absorbing it, about 7 µs a
  * record), and a flood's 40 ms worth would be one main-thread task of 20 ms or more.
+ * Process updates are merged per pid like connections (only the latest state matters to the
+ * panel); messages between processes are records, like frames.
  */
 import type { Decision } from '../policy/types.ts';
 import type {
   ConnectionInfo,
   FrameRecord,
+  MessageRecord,
   OutputEntry,
+  ProcessInfo,
   RunObserver,
 } from '../shared/run-events.ts';
 import { FrameDataKeeper } from '../session/frame-data.ts';
@@ -19,6 +23,8 @@ export interface EventBatch {
   connections: ConnectionInfo[];
   frames: FrameRecord[];
   decisions: Decision[];
+  processes: ProcessInfo[];
+  messages: MessageRecord[];
 }
 
 const FLUSH_MS = 40;
@@ -27,6 +33,7 @@ export const MAX_BATCH_RECORDS = 1000;
 export class EventBatcher implements RunObserver {
   private batch: EventBatch = emptyBatch();
   private connections = new Map<number, ConnectionInfo>();
+  private processes = new Map<string, ProcessInfo>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The page keeps each frame's payload for the inspector's session export. */
   private readonly keeper = new FrameDataKeeper();
@@ -56,27 +63,42 @@ export class EventBatcher implements RunObserver {
     this.added();
   }
 
+  process(info: ProcessInfo): void {
+    this.processes.set(info.pid, info);
+    this.schedule();
+  }
+
+  message(record: MessageRecord): void {
+    this.batch.messages.push(record);
+    this.added();
+  }
+
   /** Send what is pending now (before the run's end is reported). */
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     const batch = this.batch;
     batch.connections = [...this.connections.values()];
+    batch.processes = [...this.processes.values()];
     if (
       !batch.output.length &&
       !batch.connections.length &&
       !batch.frames.length &&
-      !batch.decisions.length
+      !batch.decisions.length &&
+      !batch.processes.length &&
+      !batch.messages.length
     )
       return;
     this.batch = emptyBatch();
     this.connections = new Map();
+    this.processes = new Map();
     this.send(batch);
   }
 
   private added(): void {
     const b = this.batch;
-    if (b.output.length + b.frames.length + b.decisions.length >= MAX_BATCH_RECORDS) this.flush();
+    const records = b.output.length + b.frames.length + b.decisions.length + b.messages.length;
+    if (records >= MAX_BATCH_RECORDS) this.flush();
     else this.schedule();
   }
 
@@ -86,5 +108,5 @@ export class EventBatcher implements RunObserver {
 }
 
 function emptyBatch(): EventBatch {
-  return { output: [], connections: [], frames: [], decisions: [] };
+  return { output: [], connections: [], frames: [], decisions: [], processes: [], messages: [] };
 }
