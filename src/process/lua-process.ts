@@ -24,7 +24,11 @@ import { openBase } from '../runtime/modules/base.ts';
 import { openWippy } from '../runtime/modules/wippy/index.ts';
 import { limitBase } from '../runtime/modules/sandbox-limits.ts';
 import { createMemoryGuard } from '../runtime/memory-guard.ts';
-import { channelLibrary, type ChannelLibrary, type LuaChannel } from '../runtime/modules/channel.ts';
+import {
+  channelLibrary,
+  type ChannelLibrary,
+  type LuaChannel,
+} from '../runtime/modules/channel.ts';
 import { openCoroutine } from '../runtime/modules/coroutine.ts';
 import { toError, formatError } from '../runtime/modules/errors.ts';
 import { Timers } from '../runtime/modules/time.ts';
@@ -134,7 +138,13 @@ export class LuaProcess implements ProcessSelf {
         const key = `${line ?? ''}\n${text}`;
         if (config.warned.has(key)) return;
         config.warned.add(key);
-        config.observer.output({ stream: 'warn', text, line, time: Date.now(), ...this.tag(start) });
+        config.observer.output({
+          stream: 'warn',
+          text,
+          line,
+          time: Date.now(),
+          ...this.tag(start),
+        });
       },
     });
     const write = (text: string, newline: boolean) => this.write(text, newline, start);
@@ -313,11 +323,13 @@ export class LuaProcess implements ProcessSelf {
       // A thread that died of a stack overflow has no room left even to look at its error.
       lua.lua_checkstack(end.thread, 20);
       // The error value itself when it is an error object, else its message as one.
-      const error = toError(end.thread, -1)
-        ? copyOut(end.thread, -1, () => {})
-        : null;
+      const error = toError(end.thread, -1) ? copyOut(end.thread, -1, () => {}) : null;
       const failure = describeFailure(end.thread, start.program.chunkName);
-      const result = { value: null, error: error ?? copiedErrorMessage(failure.message), errorText: failure.message };
+      const result = {
+        value: null,
+        error: error ?? copiedErrorMessage(failure.message),
+        errorText: failure.message,
+      };
       this.end({ result, failure });
       return;
     }
@@ -354,7 +366,8 @@ function errorResult(message: string): ExitResult {
 function exitOfMain(thread: LuaState, program: Program): ProcessExit {
   const n = lua.lua_gettop(thread);
   const value = n >= 1 ? copyOut(thread, 1, () => {}) : null;
-  const returnedFalse = n >= 1 && lua.lua_type(thread, 1) === lua.LUA_TBOOLEAN && !lua.lua_toboolean(thread, 1);
+  const returnedFalse =
+    n >= 1 && lua.lua_type(thread, 1) === lua.LUA_TBOOLEAN && !lua.lua_toboolean(thread, 1);
   if (program.kind === 'script') {
     if (n < 2 || lua.lua_toboolean(thread, 1) || lua.lua_isnil(thread, 2)) {
       return { result: { value, error: null }, returnedFalse };

@@ -11,6 +11,7 @@ import { TERMINAL_HOST } from '../project/spec.ts';
 import { Node } from './node.ts';
 import { makeRunConfig } from './run-config.ts';
 import { copiedFromJs } from './payload-copy.ts';
+import { startServices } from './services.ts';
 
 export interface ProjectRunOptions extends Omit<RunOptions, 'code' | 'chunkName' | 'modules'> {
   project: Project;
@@ -47,6 +48,8 @@ export function startProjectRun(options: ProjectRunOptions): RunHandle {
     node.stop({ status: 'error', failure: { message, traceback: '' } });
     return handle;
   }
+  const supervisor = startServices(node, options.project, config);
+  void done.then(() => supervisor.stopAll());
   const { program, libraries } = node.programOf(entry);
   node.startMain({
     program,
