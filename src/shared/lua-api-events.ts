@@ -51,14 +51,14 @@ export const EVENTS_MODULE: LuaModule = {
   classes: [
     {
       name: 'Subscription',
-      doc: 'From `events.subscribe`; it keeps its process waiting (not deadlocked) until closed.',
+      doc: 'From `events.subscribe`; while it is open its process idles (never deadlocks) waiting for events.',
       methods: [
         {
           name: 'channel',
           signature: 'sub:channel()',
           params: [],
           returns: 'channel',
-          doc: 'The same channel on every call (buffer 64), receiving event tables.',
+          doc: 'The same channel on every call, receiving event tables in the order they were sent.',
         },
         {
           name: 'close',

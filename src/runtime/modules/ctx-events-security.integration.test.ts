@@ -4,7 +4,7 @@
  * src/process/suites/).
  */
 import { describe, expect, it } from 'vitest';
-import { passes } from '../../process/suites/inline-project.ts';
+import { passes, runInline } from '../../process/suites/inline-project.ts';
 
 const INDEX = `
 version: "1.0"
@@ -14,7 +14,16 @@ entries:
       modules: [ctx, security] }
   - { name: main, kind: function.lua, source: file://main.lua, method: main,
       modules: [funcs, ctx, events, security, time] }
+  - { name: emitter, kind: process.lua, source: file://emitter.lua, method: main,
+      modules: [events] }
 `;
+
+const EMITTER = `
+  local function main(n)
+    for i = 1, n do events.send("jobs", "done", "/job/" .. i, { i = i }) end
+    return true
+  end
+  return { main = main }`;
 
 const READER = `
   local function main()
@@ -31,6 +40,7 @@ function run(body: string): Promise<string[]> {
     {
       '_index.yaml': INDEX,
       'reader.lua': READER,
+      'emitter.lua': EMITTER,
       'main.lua': `local function main()\n${body}\nreturn true end\nreturn { main = main }`,
     },
     'app:main',
@@ -134,5 +144,33 @@ describe('events (events/module.go, yields.go; system/eventbus/dispatcher.go)', 
       local v, ok = sub:channel():receive()
       assert(v == nil and ok == false)
     `);
+  });
+
+  it('carries events between processes, in the order they were sent', async () => {
+    await run(`
+      local sub = events.subscribe("jobs", "done")
+      process.spawn("app:emitter", "app:processes", 5)
+      for i = 1, 5 do
+        local e = sub:channel():receive()
+        assert(e.path == "/job/" .. i and e.data.i == i, e.path)
+      end
+    `);
+  });
+
+  it('keeps a waiting subscriber idle: a run where nothing can send ends as a stalemate', async () => {
+    const { end } = await runInline(
+      {
+        '_index.yaml': INDEX,
+        'reader.lua': READER,
+        'emitter.lua': EMITTER,
+        'main.lua': `return { main = function() events.subscribe("x"):channel():receive() end }`,
+      },
+      'app:main',
+    );
+    expect(end.status).toBe('error');
+    if (end.status === 'error') {
+      expect(end.failure.message).toContain('every process waits');
+      expect(end.failure.message).not.toContain('deadlock');
+    }
   });
 });
