@@ -14,6 +14,7 @@ import { COROUTINE_MODULE } from './lua-api-coroutine.ts';
 import { FUNCS_MODULE } from './lua-api-funcs.ts';
 import { EVENTS_MODULE } from './lua-api-events.ts';
 import { CTX_MODULE } from './lua-api-ctx.ts';
+import { PAYLOAD_MODULE } from './lua-api-payload.ts';
 
 export const LUA_API: LuaApi = {
   modules: [
@@ -26,6 +27,7 @@ export const LUA_API: LuaApi = {
     FUNCS_MODULE,
     EVENTS_MODULE,
     CTX_MODULE,
+    PAYLOAD_MODULE,
   ],
   errorKinds: ERROR_KINDS,
 };
