@@ -339,6 +339,8 @@ export class LuaProcess implements ProcessSelf {
 
   private onTaskEnd(task: Task, end: TaskEnd, start: ProcessStart): void {
     if (!end.ok) {
+      // A thread that died of a stack overflow has no room left even to look at its error.
+      lua.lua_checkstack(end.thread, 20);
       // The error value itself when it is an error object, else its message as one.
       const error = toError(end.thread, -1) ? copyOut(end.thread, -1, () => {}) : null;
       const failure = describeFailure(end.thread, start.program.chunkName);

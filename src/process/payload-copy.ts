@@ -91,6 +91,8 @@ interface CopyState {
  */
 export function copyOut(L: LuaState, idx: number, onLoss: (what: string) => void): Copied {
   const state: CopyState = { L, visited: new Map(), bytes: 0, path: [], onLoss };
+  // Room to look at the value (a thread that just failed may have none left).
+  lua.lua_checkstack(L, 4);
   return asCopied(withStackKept(L, () => copyValue(state, lua.lua_absindex(L, idx), 0)));
 }
 
@@ -114,6 +116,7 @@ export function copyValues(
 ): Copied[] {
   const state: CopyState = { L, visited: new Map(), bytes: 0, path: [], onLoss };
   const values: Copied[] = [];
+  lua.lua_checkstack(L, 4);
   for (let i = first; i <= last; i++) {
     // Separate values of one call share nothing on the platform either (one export each).
     state.visited = new Map();

@@ -3,21 +3,20 @@
  * bus (src/process/event-bus.ts), not a process's own `process.events()` channel.
  *
  * - `events.subscribe(system [, kind])` → Subscription, nil | nil, err (Invalid `system
- *   pattern is required`). The subscription's `:channel()` (the same channel each time,
- *   buffer 64) receives tables `{system, kind, path, data}`; `:close()` → true, and stops the
+ *   pattern is required`). The subscription's `:channel()` (the same channel each time) receives tables `{system, kind, path, data}`; `:close()` → true, and stops the
  *   deliveries (a second close is true too).
  * - `events.send(system, kind, path [, data])` → true, nil | nil, err (Invalid `system is
  *   required`, `kind is required`, `path is required`). `data` is copied at the send and
  *   arrives as Go's round trip makes it (value.ToGoAny: a table with a positive integer key a
  *   list, any other a string-keyed map).
  *
- * An open subscription keeps its process waiting rather than deadlocked, as the platform's
- * process subscription does; it ends with the process.
+ * A subscription is a topic of the process's mailbox (`events@N`), as on the platform: events
+ * arrive through the process's queue, in order with its messages, from the system (sender
+ * ""); the process idles while subscribed; the subscription ends with the process.
  */
 import {
   checkText,
   lua,
-  luaString,
   pushText,
   raise,
   setFunctions,
@@ -28,16 +27,16 @@ import { userdataType } from '../lua/userdata.ts';
 import { warn } from '../warnings.ts';
 import {
   CopyLimitError,
+  copiedFromJs,
   copiedThroughGo,
   copyOut,
-  pushCopied,
 } from '../../process/payload-copy.ts';
-import type { BusEvent, Copied, ProcessSelf } from '../../process/types.ts';
+import type { Copied, ProcessSelf } from '../../process/types.ts';
 import type { LuaChannel } from './channel.ts';
 import { returnError, runtimeError } from './errors.ts';
 
-/** dispatcher-side channel size (events/module.go: engine.NewChannel(64)). */
-const SUBSCRIPTION_BUFFER = 64;
+/** Subscription topics, `events@N` as events/module.go names them. */
+let subscriptionCounter = 0;
 
 interface Subscription {
   channel: LuaChannel;
@@ -46,18 +45,6 @@ interface Subscription {
 }
 
 const subscriptionType = userdataType<Subscription>('events.Subscription', 'subscription expected');
-
-function pushBusEvent(L: LuaState, event: BusEvent): void {
-  lua.lua_createtable(L, 0, 4);
-  for (const field of ['system', 'kind', 'path'] as const) {
-    pushText(L, event[field]);
-    lua.lua_setfield(L, -2, luaString(field));
-  }
-  if (event.data !== null) {
-    pushCopied(L, event.data);
-    lua.lua_setfield(L, -2, luaString('data'));
-  }
-}
 
 function invalid(L: LuaState, message: string): number {
   return returnError(L, runtimeError('INVALID', message));
@@ -68,21 +55,22 @@ export function openEvents(self: ProcessSelf): LuaFunction {
     const system = checkText(L, 1);
     if (system === '') return invalid(L, 'system pattern is required');
     const kind = lua.lua_isnoneornil(L, 2) ? undefined : checkText(L, 2);
-    const channel = self.channels.create(L, SUBSCRIPTION_BUFFER);
-    const release = self.hold();
+    // As events/module.go: a topic of the process's own, fed through its queue like a message
+    // from the system (sender ""), so events keep their order with messages and a process
+    // that waits on one idles rather than deadlocks.
+    const topic = `events@${++subscriptionCounter}`;
+    const channel = self.listen(L, topic, false);
     const subscription: Subscription = { channel, closed: false, close: () => {} };
     const unsubscribe = self.node.events.subscribe(system, kind, (event) => {
-      // The process has ended: its state is gone, and so is the subscription.
-      if (self.scheduler.isStopped) return subscription.close();
-      // Past the buffer the item still waits in order, as in the process's queue.
-      channel.core.push({ kind: 'pushed', push: (L1) => pushBusEvent(L1, event) });
+      const sent = self.node.send('', self.pid, topic, [copiedFromJs({ ...event })]);
+      // The process has ended: so has its subscription.
+      if (!sent.ok && sent.error.kind === 'NOT_FOUND') subscription.close();
     });
     subscription.close = () => {
       if (subscription.closed) return;
       subscription.closed = true;
       unsubscribe();
-      release();
-      channel.core.close();
+      self.unlisten(channel);
     };
     subscriptionType.push(L, subscription);
     lua.lua_insert(L, -2);
