@@ -6,14 +6,11 @@
  * 76. A negative control shows a changed expectation fails.
  *
  * Tuning: add or remove EXPECTED_FAILURES entries (the key is the test's id, the value says
- * why and begins with text its failure message contains). Skips while the entries run in one
- * state without processes (src/project/entry-runner.ts not yet switched to the node).
+ * why and begins with text its failure message contains).
  */
 import { describe, expect, it } from 'vitest';
-import { startEntryRun } from './entry-runner.ts';
 import { mirrorMissing, readPlatformSuites } from './platform-suites-files.ts';
 import { parseProject, testSuites } from './project.ts';
-import { startSingleStateRun } from './single-state-run.ts';
 import { runProjectTests, type TestResult } from './test-runner.ts';
 
 /** Test id → why it fails here; `why` up to ' (' is text the failure's message contains. */
@@ -29,16 +26,11 @@ const TEST_COUNT = 81;
 const PER_TEST_TIMEOUT_MS = 20_000;
 
 const missing = mirrorMissing();
-const nodeMissing =
-  startEntryRun === startSingleStateRun
-    ? 'entries still run in one state without processes (src/project/entry-runner.ts)'
-    : null;
-const skip = missing ?? nodeMissing;
 
 const shortMessage = (r: TestResult) => `${r.id}: ${r.message ?? ''}`.slice(0, 400);
 
 describe.skipIf(missing !== null)(
-  `the runtime's process suites as a project${missing ? ` (skipped: ${missing})` : ''}`,
+  `the runtime's process suites${missing ? ` (skipped: ${missing})` : ''}`,
   () => {
     it('reads 81 tests in five suites without a problem', () => {
       const project = parseProject(readPlatformSuites());
@@ -52,12 +44,7 @@ describe.skipIf(missing !== null)(
         ['processfunc', 5],
       ]);
     });
-  },
-);
 
-describe.skipIf(skip !== null)(
-  `the runtime's process suites${skip ? ` (skipped: ${skip})` : ''}`,
-  () => {
     it(
       'passes every test but the expected failures',
       { timeout: TEST_COUNT * PER_TEST_TIMEOUT_MS },
