@@ -3,11 +3,12 @@
  * project mode's argument errors, against a small project written here.
  */
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { processModules } from '../process/process-modules.ts';
 
 const execFileAsync = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'cli-project-run-'));
@@ -128,11 +129,11 @@ describe('npm run lua -- --project DIR --test', () => {
   });
 });
 
-// io.readline needs the node's terminal host (src/process/node.ts, the lead's part).
-const nodeLanded = existsSync(join(import.meta.dirname, '../process/node.ts'));
+// io.readline needs the terminal `io` wired into process states (src/process/process-modules.ts).
+const ioWired = 'io' in processModules;
 
-describe.skipIf(!nodeLanded)(
-  `--run feeds stdin to io.readline${nodeLanded ? '' : ' (skipped: src/process/node.ts has not landed)'}`,
+describe.skipIf(!ioWired)(
+  `--run feeds stdin to io.readline${ioWired ? '' : ' (skipped: no io module in process states yet)'}`,
   () => {
     it('reads each stdin line, then nil at the end', { timeout: 60_000 }, async () => {
       writeFileSync(
