@@ -24,7 +24,11 @@ import { openBase } from '../runtime/modules/base.ts';
 import { openWippy } from '../runtime/modules/wippy/index.ts';
 import { limitBase } from '../runtime/modules/sandbox-limits.ts';
 import { createMemoryGuard } from '../runtime/memory-guard.ts';
-import { channelLibrary, type ChannelLibrary, type LuaChannel } from '../runtime/modules/channel.ts';
+import {
+  channelLibrary,
+  type ChannelLibrary,
+  type LuaChannel,
+} from '../runtime/modules/channel.ts';
 import { openCoroutine } from '../runtime/modules/coroutine.ts';
 import { toError, formatError } from '../runtime/modules/errors.ts';
 import { Timers } from '../runtime/modules/time.ts';
@@ -55,6 +59,8 @@ export interface ProcessStart {
   libraries: LibrarySet;
   /** Tag output with the pid (every process of a project run; not a lone script's). */
   tagOutput: boolean;
+  /** On a terminal host: `io` reads the run's input line and writes to its console. */
+  terminal: boolean;
 }
 
 /** How a process ended, for the node. */
@@ -87,6 +93,7 @@ export class LuaProcess implements ProcessSelf {
   readonly connections = new Map<number, Connection>();
   readonly mailbox: Mailbox;
   readonly startedAt = Date.now();
+  readonly terminal: boolean;
   options = { trapLinks: false };
   ended = false;
   /** Modules `require` opens on first use (set by openLibraries). */
@@ -106,6 +113,7 @@ export class LuaProcess implements ProcessSelf {
     this.host = start.host;
     this.parent = start.parent;
     this.context = start.context;
+    this.terminal = start.terminal;
     const L: LuaState = lauxlib.luaL_newstate();
     this.L = L;
     setDialect(L, config.dialect);
@@ -134,10 +142,17 @@ export class LuaProcess implements ProcessSelf {
         const key = `${line ?? ''}\n${text}`;
         if (config.warned.has(key)) return;
         config.warned.add(key);
-        config.observer.output({ stream: 'warn', text, line, time: Date.now(), ...this.tag(start) });
+        config.observer.output({
+          stream: 'warn',
+          text,
+          line,
+          time: Date.now(),
+          ...this.tag(start),
+        });
       },
     });
-    const write = (text: string, newline: boolean) => this.write(text, newline, start);
+    const write = (text: string, newline: boolean, stream: OutputStream = 'stdout') =>
+      this.write(text, newline, start, stream);
     openBase(L, write);
     // Real time, not the run's clock: the guard paces its own cost, which a fake clock does not.
     const memory = createMemoryGuard(
@@ -168,11 +183,20 @@ export class LuaProcess implements ProcessSelf {
     return start.tagOutput ? { pid: this.pid } : {};
   }
 
-  private write(text: string, newline: boolean, start: ProcessStart): void {
+  private write(
+    text: string,
+    newline: boolean,
+    start: ProcessStart,
+    stream: OutputStream = 'stdout',
+  ): void {
     // A script that a pcall kept going for a moment after its end prints nothing more.
     if (this.ended) return;
-    const output = (line: string, stream: OutputStream = 'stdout') =>
+    const output = (line: string) =>
       this.config.observer.output({ stream, text: line, time: Date.now(), ...this.tag(start) });
+    if (stream !== 'stdout') {
+      output(text);
+      return;
+    }
     if (newline) {
       output(this.pendingWrite + text);
       this.pendingWrite = '';
@@ -264,7 +288,12 @@ export class LuaProcess implements ProcessSelf {
 
   /** Something this process owns could wake one of its tasks. */
   get hasPending(): boolean {
-    return this.timers.size > 0 || this.connections.size > 0 || this.holds > 0;
+    return (
+      this.timers.size > 0 ||
+      this.connections.size > 0 ||
+      this.holds > 0 ||
+      this.config.terminalInput.isWaiting(this.scheduler)
+    );
   }
 
   /** The tasks wait but the process has subscriptions: it idles (the platform's rule). */
@@ -311,11 +340,13 @@ export class LuaProcess implements ProcessSelf {
   private onTaskEnd(task: Task, end: TaskEnd, start: ProcessStart): void {
     if (!end.ok) {
       // The error value itself when it is an error object, else its message as one.
-      const error = toError(end.thread, -1)
-        ? copyOut(end.thread, -1, () => {})
-        : null;
+      const error = toError(end.thread, -1) ? copyOut(end.thread, -1, () => {}) : null;
       const failure = describeFailure(end.thread, start.program.chunkName);
-      const result = { value: null, error: error ?? copiedErrorMessage(failure.message), errorText: failure.message };
+      const result = {
+        value: null,
+        error: error ?? copiedErrorMessage(failure.message),
+        errorText: failure.message,
+      };
       this.end({ result, failure });
       return;
     }
@@ -352,7 +383,8 @@ function errorResult(message: string): ExitResult {
 function exitOfMain(thread: LuaState, program: Program): ProcessExit {
   const n = lua.lua_gettop(thread);
   const value = n >= 1 ? copyOut(thread, 1, () => {}) : null;
-  const returnedFalse = n >= 1 && lua.lua_type(thread, 1) === lua.LUA_TBOOLEAN && !lua.lua_toboolean(thread, 1);
+  const returnedFalse =
+    n >= 1 && lua.lua_type(thread, 1) === lua.LUA_TBOOLEAN && !lua.lua_toboolean(thread, 1);
   if (program.kind === 'script') {
     if (n < 2 || lua.lua_toboolean(thread, 1) || lua.lua_isnil(thread, 2)) {
       return { result: { value, error: null }, returnedFalse };

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { processModules } from '../process/process-modules.ts';
 
 const execFileAsync = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'cli-project-run-'));
@@ -129,37 +128,24 @@ describe('npm run lua -- --project DIR --test', () => {
   });
 });
 
-// io.readline needs the terminal `io` wired into process states (src/process/process-modules.ts).
-const ioWired = 'io' in processModules;
-
-describe.skipIf(!ioWired)(
-  `--run feeds stdin to io.readline${ioWired ? '' : ' (skipped: no io module in process states yet)'}`,
-  () => {
-    it('reads each stdin line, then nil at the end', { timeout: 60_000 }, async () => {
-      writeFileSync(
-        join(dir, '_index.yaml'),
-        INDEX +
-          '  - { name: echo, kind: process.lua, source: file://echo.lua, method: main, modules: [io] }\n',
-      );
-      writeFileSync(
-        join(dir, 'echo.lua'),
-        'local function main()\n  while true do\n    local line = io.readline()\n    if line == nil then break end\n    io.print("echo: " .. line)\n  end\n  io.print("bye")\nend\nreturn { main = main }\n',
-      );
-      const child = spawn('npx', [
-        'tsx',
-        'src/server/cli.ts',
-        '--project',
-        dir,
-        '--run',
-        'app:echo',
-      ]);
-      let stdout = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stdin.end('a\nb\n');
-      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-      writeFileSync(join(dir, '_index.yaml'), INDEX);
-      expect(stdout.trim().split('\n')).toEqual(['echo: a', 'echo: b', 'bye']);
-      expect(code).toBe(0);
-    });
-  },
-);
+describe('--run feeds stdin to io.readline', () => {
+  it('reads each stdin line, then nil at the end', { timeout: 60_000 }, async () => {
+    writeFileSync(
+      join(dir, '_index.yaml'),
+      INDEX +
+        '  - { name: echo, kind: process.lua, source: file://echo.lua, method: main, modules: [io] }\n',
+    );
+    writeFileSync(
+      join(dir, 'echo.lua'),
+      'local function main()\n  while true do\n    local line = io.readline()\n    if line == nil then break end\n    io.print("echo: " .. line)\n  end\n  io.print("bye")\nend\nreturn { main = main }\n',
+    );
+    const child = spawn('npx', ['tsx', 'src/server/cli.ts', '--project', dir, '--run', 'app:echo']);
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stdin.end('a\nb\n');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    writeFileSync(join(dir, '_index.yaml'), INDEX);
+    expect(stdout.trim().split('\n')).toEqual(['echo: a', 'echo: b', 'bye']);
+    expect(code).toBe(0);
+  });
+});

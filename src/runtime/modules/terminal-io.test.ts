@@ -1,7 +1,6 @@
 /**
  * The terminal `io` module and the `logger` shim in a real Lua state with the runtime's
- * scheduler (assertions in Lua); io.readline parks its task until the node's TerminalInput
- * (src/process/terminal-input.ts) has a line.
+ * scheduler (assertions in Lua); io.readline parks its task until a line is pushed.
  */
 import { lualib } from 'fengari';
 import { describe, expect, it } from 'vitest';
@@ -11,8 +10,7 @@ import { Scheduler } from '../scheduler.ts';
 import { openErrors } from './errors.ts';
 import { openLogger } from './logger.ts';
 import { openTerminalIo } from './terminal-io.ts';
-import { TerminalInput } from '../../process/terminal-input.ts';
-import type { ProcessSelf } from '../../process/types.ts';
+import { TerminalInput } from './terminal-input.ts';
 
 interface Harness {
   L: LuaState;
@@ -85,32 +83,32 @@ describe('io on a terminal host', () => {
     ]);
   });
 
-  it('parks readline until the node terminal input has a line, then nil at the end', async () => {
+  it('parks readline until a line comes, strips \\r, then nil and an error at the end', async () => {
     const input = new TerminalInput();
     const lines: string[] = [];
-    const { run } = harness((scheduler) => {
-      // What TerminalInput.read uses of its process: the scheduler, and a hold while it waits.
-      const self = { scheduler, hold: () => () => {} } as unknown as ProcessSelf;
-      return {
-        io: openTerminalIo({
-          write: (text) => lines.push(text),
-          readline: (L) => input.read(self, L),
-        }),
-      };
-    });
+    const { run } = harness((scheduler) => ({
+      io: openTerminalIo({
+        write: (text) => lines.push(text),
+        readline: (L) => input.readline(L, scheduler),
+        read: (L, size) => input.read(L, scheduler, size),
+      }),
+    }));
     const ended = run(`
+      local got = {}
       while true do
-        local line = io.readline()
-        if line == nil then break end
+        local line, err = io.readline()
+        if line == nil then
+          assert(tostring(err):find("EOF", 1, true), tostring(err))
+          break
+        end
         io.print("got " .. line)
       end
-      assert(io.read() == nil)
       io.print("done")
     `);
     // The task is parked: nothing has been printed before any input.
     await new Promise((resolve) => setImmediate(resolve));
     expect(lines).toEqual([]);
-    input.push('first');
+    input.push('first\r');
     input.push('');
     await new Promise((resolve) => setImmediate(resolve));
     expect(lines).toEqual(['got first', 'got ']);
@@ -118,6 +116,27 @@ describe('io on a terminal host', () => {
     input.push(null);
     expect(await ended).toBeNull();
     expect(lines).toEqual(['got first', 'got ', 'got last', 'done']);
+  });
+
+  it('reads up to n characters with io.read', async () => {
+    const input = new TerminalInput();
+    input.push('hello');
+    input.push(null);
+    const { run } = harness((scheduler) => ({
+      io: openTerminalIo({
+        write: () => {},
+        readline: (L) => input.readline(L, scheduler),
+        read: (L, size) => input.read(L, scheduler, size),
+      }),
+    }));
+    expect(
+      await run(`
+        assert(io.read(2) == "he")
+        assert(io.read() == "llo\\n")
+        local v, err = io.read(4)
+        assert(v == nil and tostring(err):find("EOF", 1, true))
+      `),
+    ).toBeNull();
   });
 
   it('answers nil, "no terminal context" off a terminal host', async () => {

@@ -2,7 +2,7 @@
  * The platform's `io` module (wippyai/runtime `runtime/lua/modules/io`): terminal output and
  * input for a process on a `terminal.host`. `print`/`eprint` join their arguments with tabs
  * and end the line, `write` adds nothing; `readline`/`read` park the task until input comes
- * (the node's src/process/terminal-input.ts). A process elsewhere gets `openTerminalIo(null)`, where every function
+ * (terminal-input.ts). A process elsewhere gets `openTerminalIo(null)`, where every function
  * answers `nil, "no terminal context"` (kind Unavailable) and `args()` an empty table, as the
  * platform's module does without a terminal context.
  */
