@@ -1,13 +1,16 @@
 /**
- * CONTRACT (the lead implements it): a run of a project's entry on the node.
- *
- * startProjectRun starts a node for `project`, starts its auto-start services, then runs
- * `entry` as the run's main process: a `process.lua` entry on the terminal host (with `io`),
- * or a `function.lua` entry called as `funcs.call` would. The run ends when that process ends
- * (status `finished`, or `error` for an error exit), or when Stop is pressed.
+ * A run of a project's entry on a node of its own (src/process/node.ts): the entry is the run's
+ * main process, a `process.lua` on the terminal host (where `io` reads the input line) or a
+ * `function.lua` called as `funcs.call` would; the run ends when it ends (`error` for an error
+ * exit), or on Stop. Every process's output is tagged with its pid.
  */
-import type { RunHandle, RunOptions } from '../runtime/run.ts';
+import type { RunEnd } from '../shared/worker-protocol.ts';
+import { runHandle, type RunHandle, type RunOptions } from '../runtime/run.ts';
 import type { Project } from '../project/spec.ts';
+import { TERMINAL_HOST } from '../project/spec.ts';
+import { Node } from './node.ts';
+import { makeRunConfig } from './run-config.ts';
+import { copiedFromJs } from './payload-copy.ts';
 
 export interface ProjectRunOptions extends Omit<RunOptions, 'code' | 'chunkName' | 'modules'> {
   project: Project;
@@ -20,3 +23,38 @@ export interface ProjectRunOptions extends Omit<RunOptions, 'code' | 'chunkName'
 }
 
 export type { RunHandle };
+
+/** The entries a run can start: process.lua and function.lua. */
+export function runnableEntries(project: Project): string[] {
+  return [...project.entries.values()]
+    .filter((e) => e.kind === 'process.lua' || e.kind === 'function.lua')
+    .map((e) => e.id)
+    .sort();
+}
+
+export function startProjectRun(options: ProjectRunOptions): RunHandle {
+  const config = makeRunConfig({ ...options, dialect: options.dialect ?? 'wippy' });
+  let resolveDone: (end: RunEnd) => void = () => {};
+  const done = new Promise<RunEnd>((resolve) => (resolveDone = resolve));
+  const node = new Node(config, options.project, resolveDone, true);
+  const handle = runHandle(node, done);
+  const entry = options.project.entries.get(options.entry);
+  if (!entry || (entry.kind !== 'process.lua' && entry.kind !== 'function.lua')) {
+    const runnable = runnableEntries(options.project);
+    const message =
+      `no process.lua or function.lua entry '${options.entry}' in the project` +
+      (runnable.length > 0 ? ` (runnable: ${runnable.join(', ')})` : '');
+    node.stop({ status: 'error', failure: { message, traceback: '' } });
+    return handle;
+  }
+  const { program, libraries } = node.programOf(entry);
+  node.startMain({
+    program,
+    entryId: entry.id,
+    host: entry.kind === 'process.lua' ? TERMINAL_HOST : `${entry.id}.pool`,
+    args: (options.args ?? []).map((arg) => copiedFromJs(arg)),
+    libraries,
+    falseIsFailure: options.falseIsFailure,
+  });
+  return handle;
+}

@@ -98,6 +98,8 @@ export interface NodeApi {
    * short-lived process; `done` is called once, with how it ended.
    */
   call(request: CallRequest, done: (result: ExitResult) => void): Result<CallHandle>;
+  /** Call `watcher` once when `pid` ends; false when it is not running. */
+  onExit(pid: string, watcher: (result: ExitResult) => void): boolean;
   readonly events: EventBus;
 }
 

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadProject } from './project.ts';
+import { loadProjectDir } from './load-dir.ts';
 import { runProjectTests, type TestResult } from './test-runner.ts';
 
 const MIRROR = '/work/.mirror/wippyai+runtime/repo';
@@ -51,7 +51,7 @@ describe.skipIf(!present)(
           },
         );
         execFileSync('tar', ['-x', '-C', dir], { input: archive });
-        const project = loadProject(join(dir, 'tests/app/src'));
+        const project = loadProjectDir(join(dir, 'tests/app/src'));
         const results = await runProjectTests(project, {
           filter: (entry) => entry.meta.suite === 'types',
           timeoutMs: 20_000,

@@ -1,16 +1,18 @@
 /**
- * Runs a project's test entries as the platform's test runner does: each `function.lua` entry
- * with `meta.type: test` in a fresh run, its imports `require`-able, then its `method`
- * (default `main`) called; it passes when the call neither raises nor returns `false` or an
- * error (`nil, err`). Results come grouped by `meta.suite`.
+ * Runs a project's test entries as the platform's test runner does (wippyai/runtime
+ * `tests/app/src/runner.lua`): every `function.lua` entry with `meta.type: test`, suites by
+ * name, inside a suite by `meta.order` then id (project.ts `testSuites`), one after the other,
+ * each as `funcs.call(entry.id)` would run it. A test passes when its method neither raises,
+ * returns an error as its second value, nor returns `false`.
  */
-import { basename } from 'node:path';
-import { startRun } from '../runtime/run.ts';
-import { createNodeTransport } from '../runtime/transport/node-ws.ts';
 import { getPreset } from '../policy/presets.ts';
+import { createNodeTransport } from '../runtime/transport/node-ws.ts';
+import type { RunOptions } from '../runtime/run.ts';
 import type { Dialect } from '../shared/dialect.ts';
-import type { SourceModule } from '../runtime/preload-modules.ts';
-import { importsOf, testSuites, type LuaEntry, type Project } from './project.ts';
+import type { OutputEntry } from '../shared/run-events.ts';
+import { startEntryRun } from './entry-runner.ts';
+import { testSuites } from './project.ts';
+import type { LuaEntry, Project } from './spec.ts';
 
 export interface TestResult {
   suite: string;
@@ -18,7 +20,9 @@ export interface TestResult {
   passed: boolean;
   /** Why it failed: the error, or what main returned. */
   message?: string;
+  /** What the test printed; lines of a process other than the test's are tagged by pid. */
   output: string[];
+  durationMs: number;
 }
 
 export interface TestRunOptions {
@@ -27,23 +31,17 @@ export interface TestRunOptions {
   timeoutMs?: number;
   /** Called as each test ends (for progress output). */
   onResult?: (result: TestResult) => void;
-  /** Only entries whose id passes (for a subset). */
+  /** Only the entries that pass (a suite, a name filter). */
   filter?: (entry: LuaEntry) => boolean;
+  /** Where each test's run connects (default: straight out through `ws`, every host allowed). */
+  transport?: RunOptions['transport'];
 }
 
-/** The require name of the entry under test (not a valid Lua name, so no import can take it). */
-const ENTRY_MODULE = '@entry';
+const DEFAULT_TIMEOUT_MS = 30_000;
 
-function driver(method: string): string {
-  // Plain Lua of both dialects; errors at level 0 so no driver position is prepended.
-  return [
-    `local entry = require(${JSON.stringify(ENTRY_MODULE)})`,
-    `local fn = type(entry) == "table" and entry[${JSON.stringify(method)}] or nil`,
-    `if type(fn) ~= "function" then error("the entry has no function '${method}'", 0) end`,
-    'local result, err = fn()',
-    'if result == false then error("returned false", 0) end',
-    'if err ~= nil then error("returned an error: " .. tostring(err), 0) end',
-  ].join('\n');
+function formatLine(line: OutputEntry): string {
+  const tag = line.pid ? `${line.pid} ` : '';
+  return line.stream === 'stdout' ? `${tag}${line.text}` : `${tag}[${line.stream}] ${line.text}`;
 }
 
 export async function runTestEntry(
@@ -52,34 +50,45 @@ export async function runTestEntry(
   suite: string,
   options: TestRunOptions = {},
 ): Promise<TestResult> {
-  const modules: SourceModule[] = [
-    { name: ENTRY_MODULE, chunkName: basename(entry.file), source: entry.source },
-  ];
-  for (const [name, imported] of importsOf(project, entry)) {
-    modules.push({ name, chunkName: basename(imported.file), source: imported.source });
-  }
   const output: string[] = [];
-  const run = startRun({
-    code: driver(entry.method ?? 'main'),
-    chunkName: 'test-runner',
+  const started = Date.now();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const run = startEntryRun({
+    project,
+    entry: entry.id,
+    falseIsFailure: true,
     dialect: options.dialect ?? 'wippy',
-    modules,
     policy: getPreset('allow-all').policy,
-    transport: { transport: createNodeTransport(), why: 'direct (ws in Node)' },
+    transport: options.transport ?? {
+      transport: createNodeTransport(),
+      why: 'direct (ws in Node)',
+    },
     demoHosts: {},
     observer: {
-      output: (line) =>
-        output.push(line.stream === 'stdout' ? line.text : `[${line.stream}] ${line.text}`),
+      output: (line) => output.push(formatLine(line)),
       connection: () => {},
       decision: () => {},
     },
   });
-  const timer = setTimeout(() => run.stop(), options.timeoutMs ?? 30_000);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    run.stop();
+  }, timeoutMs);
   const end = await run.done;
   clearTimeout(timer);
-  const result: TestResult = { suite, id: entry.id, passed: end.status === 'finished', output };
+  const result: TestResult = {
+    suite,
+    id: entry.id,
+    passed: end.status === 'finished',
+    output,
+    durationMs: Date.now() - started,
+  };
   if (end.status === 'error') result.message = end.failure.message;
-  if (end.status === 'stopped') result.message = 'stopped: the test did not end in time';
+  if (end.status === 'stopped')
+    result.message = timedOut
+      ? `timed out: the test did not end within ${timeoutMs} ms`
+      : 'stopped before the test ended';
   return result;
 }
 

@@ -12,12 +12,14 @@
  * `warning: <chunk>:<line>: <message>`; `--strict` makes each one an error that fails the run.
  * `--dialect wippy|lua53` (default wippy, the platform's Lua) and `--types off|warn|strict` /
  * `--strict-types` choose the language (cli-language.ts).
+ * `--project DIR --test …` / `--project DIR --run ENTRY …` run a project's entries instead
+ * (cli-project.ts).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
 import { DEADLOCK, startRun } from '../runtime/run.ts';
-import { parseProjectArgs, runProjectCli } from './cli-project.ts';
+import { parseProjectArgs, PROJECT_USAGE, runProjectCli } from './cli-project.ts';
 import { createNodeTransport } from '../runtime/transport/node-ws.ts';
 import type { Policy } from '../policy/types.ts';
 import { emptySecurityFlags, loadCliPolicy, POLICY_USAGE, takeSecurityFlag } from './cli-policy.ts';
@@ -35,7 +37,7 @@ import { SessionRecorder } from '../session/recorder.ts';
 import { writeSessionFile } from '../session/write-file.ts';
 import * as files from './cli-files.ts';
 
-const USAGE = `usage: npm run lua -- <script.lua> ${LANGUAGE_USAGE} ${POLICY_USAGE} [--demo] [--export <run.json|run.har> [--force]] [--strict]`;
+const USAGE = `usage: npm run lua -- <script.lua> ${LANGUAGE_USAGE} ${POLICY_USAGE} [--demo] [--export <run.json|run.har> [--force]] [--strict]\n   or: ${PROJECT_USAGE}`;
 
 interface CliArgs {
   script: string;

@@ -42,7 +42,7 @@ export interface LuaChannel {
 }
 
 /** Checked with Lua's own message: "channel.Channel expected, got number". */
-const channelType = userdataType<LuaChannel>('channel.Channel');
+export const channelType = userdataType<LuaChannel>('channel.Channel');
 
 export interface ChannelLibrary {
   open: LuaFunction;

@@ -40,7 +40,7 @@ function invalid(L: LuaState, message: string, context?: string): number {
 }
 
 /** The `__len` of a decoded array with a null inside: its last index, as the platform's `#`. */
-function holeyArrayLength(L: LuaState): number {
+export function holeyArrayLength(L: LuaState): number {
   let last = 0;
   lua.lua_pushnil(L);
   while (lua.lua_next(L, 1) !== 0) {

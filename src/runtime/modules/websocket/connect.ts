@@ -83,12 +83,13 @@ export function connectFunction(
   ctx: WebsocketContext,
   pushClient: (L: LuaState, connection: Connection, channelIdx: number) => void,
 ): LuaFunction {
-  let nextId = 1;
+  let counter = 1;
+  const nextConnectionId = ctx.nextConnectionId ?? (() => counter++);
 
   /** A connection that never opened, for the inspector. */
   const reportUnopened = (url: string, state: ConnectionState, why: string, error: string) => {
     ctx.observer.connection({
-      id: nextId++,
+      id: nextConnectionId(),
       url,
       routedUrl: url,
       state,
@@ -150,7 +151,7 @@ export function connectFunction(
     });
     // Its userdata stays on the stack (kept across the wait) until the client holds it.
     const channelIdx = lua.lua_gettop(L);
-    const id = nextId++;
+    const id = nextConnectionId();
     const opened = new Connection(id, url, routedUrl, options, transport, why, channel, {
       scheduler: ctx.scheduler,
       timers: ctx.timers,

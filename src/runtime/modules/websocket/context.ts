@@ -25,4 +25,6 @@ export interface WebsocketContext {
   now(): number;
   /** True once the run has ended: clients kept by a host no longer have a runtime. */
   ended(): boolean;
+  /** The run's connection counter (shared by its processes); default one per library. */
+  nextConnectionId?: () => number;
 }

@@ -1,0 +1,388 @@
+/**
+ * One process: a fresh fengari state with the runtime's libraries, its own scheduler (the
+ * process's tasks: its main and each `coroutine.spawn`), its own timers and sockets, and its
+ * mailbox. It ends when its main returns or fails, or when the node kills it; then its tasks
+ * stop, its sockets close (1001) and its timers are cleared, and the node hears how it ended.
+ * A lone script is the main process of a run of one; startRun and the node both build on this.
+ */
+import { lauxlib } from 'fengari';
+import {
+  decodeUtf8,
+  lua,
+  luaString,
+  toDisplayString,
+  type LuaFunction,
+  type LuaState,
+} from '../runtime/lua/api.ts';
+import { catchNativeErrors } from '../runtime/lua/native-errors.ts';
+import { setWarningSink } from '../runtime/warnings.ts';
+import { isWippy, setDialect } from '../runtime/lua/dialect.ts';
+import { openTypes } from '../runtime/modules/types/bind.ts';
+import { preloadNativeModules } from '../runtime/preload-modules.ts';
+import { MAIN_TASK_ID, Scheduler, type Task, type TaskEnd } from '../runtime/scheduler.ts';
+import { openBase } from '../runtime/modules/base.ts';
+import { openWippy } from '../runtime/modules/wippy/index.ts';
+import { limitBase } from '../runtime/modules/sandbox-limits.ts';
+import { createMemoryGuard } from '../runtime/memory-guard.ts';
+import { channelLibrary, type ChannelLibrary, type LuaChannel } from '../runtime/modules/channel.ts';
+import { openCoroutine } from '../runtime/modules/coroutine.ts';
+import { toError, formatError } from '../runtime/modules/errors.ts';
+import { Timers } from '../runtime/modules/time.ts';
+import type { Connection } from '../runtime/connection.ts';
+import type { LuaFailure, OutputStream } from '../shared/run-events.ts';
+import { EVENTS_TOPIC, INBOX_TOPIC, Mailbox, type QueuedMessage } from './mailbox.ts';
+import { deliveredItem } from './delivered-item.ts';
+import { openLibraries, type LibrarySet } from './libraries.ts';
+import type { Program } from './program.ts';
+import { startProgram } from './program.ts';
+import type { RunConfig } from './run-config.ts';
+import type { Copied, ExitResult, NodeApi, ProcessSelf } from './types.ts';
+import { copyOut, copiedErrorMessage } from './payload-copy.ts';
+
+export const DEADLOCK =
+  'deadlock: every task is blocked and nothing is left that could wake one ' +
+  '(a channel receive or send that no other task will match?)';
+
+export interface ProcessStart {
+  pid: string;
+  entryId: string;
+  host: string;
+  parent: string | null;
+  program: Program;
+  args: Copied[];
+  context: Map<string, Copied>;
+  /** Which modules are globals: every one (a lone script) or the entry's `modules:`. */
+  libraries: LibrarySet;
+  /** Tag output with the pid (every process of a project run; not a lone script's). */
+  tagOutput: boolean;
+}
+
+/** How a process ended, for the node. */
+export interface ProcessExit {
+  result: ExitResult;
+  /** An error exit, shaped for display (the run's failure when it is the main process). */
+  failure?: LuaFailure;
+  /** How the run should end when this is its main process: stopped by the user. */
+  stopped?: boolean;
+  /** The main returned `false` (a failed test, to the platform's test runner). */
+  returnedFalse?: boolean;
+}
+
+export interface ProcessHooks {
+  exited(process: LuaProcess, exit: ProcessExit): void;
+  /** The process went idle or has work again (the node's deadlock check and panel). */
+  changed(process: LuaProcess): void;
+}
+
+export class LuaProcess implements ProcessSelf {
+  readonly pid: string;
+  readonly entryId: string;
+  readonly host: string;
+  readonly parent: string | null;
+  readonly L: LuaState;
+  readonly scheduler: Scheduler;
+  readonly channels: ChannelLibrary;
+  readonly timers: Timers;
+  readonly context: Map<string, Copied>;
+  readonly connections = new Map<number, Connection>();
+  readonly mailbox: Mailbox;
+  readonly startedAt = Date.now();
+  options = { trapLinks: false };
+  ended = false;
+  /** Modules `require` opens on first use (set by openLibraries). */
+  onRequire: Record<string, LuaFunction> = {};
+  /** Outside operations in flight (funcs calls, terminal reads): not a deadlock meanwhile. */
+  private holds = 0;
+  private pendingWrite = '';
+
+  constructor(
+    start: ProcessStart,
+    readonly node: NodeApi,
+    private readonly config: RunConfig,
+    private readonly hooks: ProcessHooks,
+  ) {
+    this.pid = start.pid;
+    this.entryId = start.entryId;
+    this.host = start.host;
+    this.parent = start.parent;
+    this.context = start.context;
+    const L: LuaState = lauxlib.luaL_newstate();
+    this.L = L;
+    setDialect(L, config.dialect);
+    catchNativeErrors(L);
+    this.timers = new Timers(config.clock, () => this.idleCheck());
+    this.scheduler = new Scheduler(
+      L,
+      config.defer,
+      () => config.clock.now(),
+      (task, end) => this.onTaskEnd(task, end, start),
+      () => this.idleCheck(),
+    );
+    this.channels = channelLibrary(this.scheduler);
+    this.mailbox = new Mailbox({
+      item: (message, subscription) => deliveredItem(message, subscription.asMessage),
+      linkDown: () => {
+        if (this.options.trapLinks) return false;
+        config.defer(() => this.fail('linked process failed'));
+        return true;
+      },
+    });
+
+    setWarningSink(L, {
+      strict: config.strict,
+      warn: (text, line) => {
+        const key = `${line ?? ''}\n${text}`;
+        if (config.warned.has(key)) return;
+        config.warned.add(key);
+        config.observer.output({ stream: 'warn', text, line, time: Date.now(), ...this.tag(start) });
+      },
+    });
+    const write = (text: string, newline: boolean) => this.write(text, newline, start);
+    openBase(L, write);
+    // Real time, not the run's clock: the guard paces its own cost, which a fake clock does not.
+    const memory = createMemoryGuard(
+      () => this.scheduler.threads,
+      () => performance.now(),
+      config.memoryLimitBytes,
+    );
+    limitBase(L, memory.measure);
+    this.scheduler.sliceEnd = (L1) => {
+      const over = memory.check(L1);
+      if (over) this.fail(over);
+      else this.mailbox.flush();
+    };
+    openLibraries(L, this, config, start.libraries, write);
+    lauxlib.luaL_requiref(L, luaString('coroutine'), openCoroutine(this.scheduler), 1);
+    lua.lua_pop(L, 1);
+    if (isWippy(L)) {
+      openWippy(L, write);
+      openTypes(L);
+    }
+    // After the dialect's own `require`, which the wrapper falls back to.
+    if (Object.keys(this.onRequire).length > 0) preloadNativeModules(L, this.onRequire);
+    const failure = startProgram(this, start.program, start.args, config);
+    if (failure) config.defer(() => this.end({ result: errorResult(failure.message), failure }));
+  }
+
+  private tag(start: ProcessStart): { pid?: string } {
+    return start.tagOutput ? { pid: this.pid } : {};
+  }
+
+  private write(text: string, newline: boolean, start: ProcessStart): void {
+    // A script that a pcall kept going for a moment after its end prints nothing more.
+    if (this.ended) return;
+    const output = (line: string, stream: OutputStream = 'stdout') =>
+      this.config.observer.output({ stream, text: line, time: Date.now(), ...this.tag(start) });
+    if (newline) {
+      output(this.pendingWrite + text);
+      this.pendingWrite = '';
+      return;
+    }
+    const lines = (this.pendingWrite + text).split('\n');
+    this.pendingWrite = lines.pop() ?? '';
+    for (const line of lines) output(line);
+  }
+
+  // ---- ProcessSelf: the process's own channels ----
+
+  inbox(L: LuaState): LuaChannel {
+    return this.ownChannel(L, INBOX_TOPIC, true);
+  }
+
+  events(L: LuaState): LuaChannel {
+    return this.ownChannel(L, EVENTS_TOPIC, false);
+  }
+
+  listen(L: LuaState, topic: string, asMessage: boolean): LuaChannel {
+    const existing = this.mailbox.topics.get(topic);
+    if (existing && !existing.channel.core.closed) {
+      lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, existing.ref);
+      return existing.channel;
+    }
+    return this.subscribe(L, topic, 1, asMessage);
+  }
+
+  unlisten(channel: LuaChannel): boolean {
+    for (const [topic, subscription] of this.mailbox.topics) {
+      if (subscription.channel !== channel || topic.startsWith('@')) continue;
+      this.mailbox.topics.delete(topic);
+      lauxlib.luaL_unref(this.L, lua.LUA_REGISTRYINDEX, subscription.ref);
+      channel.core.close();
+      return true;
+    }
+    return false;
+  }
+
+  /** Something that could wake a task ended (a connection): re-check for a deadlock. */
+  poke(): void {
+    this.idleCheck();
+  }
+
+  hold(): () => void {
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      this.idleCheck();
+    };
+  }
+
+  /** The same channel on every call (its userdata is kept in the registry), left on L. */
+  private ownChannel(L: LuaState, topic: string, asMessage: boolean): LuaChannel {
+    const existing = this.mailbox.topics.get(topic);
+    if (existing) {
+      lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, existing.ref);
+      return existing.channel;
+    }
+    return this.subscribe(L, topic, 0, asMessage);
+  }
+
+  private subscribe(L: LuaState, topic: string, capacity: number, asMessage: boolean): LuaChannel {
+    const channel = this.channels.create(L, capacity);
+    lua.lua_pushvalue(L, -1);
+    const ref = lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX);
+    this.mailbox.topics.set(topic, { channel, ref, asMessage });
+    this.mailbox.flush();
+    return channel;
+  }
+
+  // ---- the node's side ----
+
+  /** A message or an event arrives (the node checked limits and copied it). */
+  receive(message: QueuedMessage): void {
+    if (this.ended) return;
+    this.mailbox.push(message);
+    this.hooks.changed(this);
+  }
+
+  /** Every task waits, and nothing this process owns could wake one. */
+  get isIdle(): boolean {
+    return !this.ended && this.scheduler.isIdle;
+  }
+
+  /** Something this process owns could wake one of its tasks. */
+  get hasPending(): boolean {
+    return this.timers.size > 0 || this.connections.size > 0 || this.holds > 0;
+  }
+
+  /** The tasks wait but the process has subscriptions: it idles (the platform's rule). */
+  get waitsForMessages(): boolean {
+    return this.mailbox.subscribed;
+  }
+
+  /** What the panel says a waiting process waits on. */
+  waitingOn(): string {
+    const topics = [...this.mailbox.topics.keys()].map((t) =>
+      t === INBOX_TOPIC ? 'inbox' : t === EVENTS_TOPIC ? 'events' : `topic "${t}"`,
+    );
+    const parts = [];
+    if (this.holds > 0) parts.push('a call or input');
+    if (this.timers.size > 0) parts.push('a timer');
+    if (this.connections.size > 0) parts.push('a connection');
+    if (topics.length > 0) parts.push(topics.join(', '));
+    return parts.join('; ') || 'a channel';
+  }
+
+  /** End with an error now (terminate, the LINK_DOWN kill, the memory guard). */
+  fail(message: string): void {
+    this.end({ result: errorResult(message), failure: { message, traceback: '' } });
+  }
+
+  /** Stop with the run (no exit events: the whole node is going). */
+  abandon(stopped: boolean): void {
+    this.end({ result: errorResult(stopped ? 'run stopped' : 'run ended'), stopped }, true);
+  }
+
+  private end(exit: ProcessExit, silent = false): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.scheduler.stop();
+    if (this.pendingWrite)
+      this.config.observer.output({ stream: 'stdout', text: this.pendingWrite, time: Date.now() });
+    const reason = exit.stopped ? 'run stopped' : 'run ended';
+    for (const connection of this.connections.values()) connection.abandon(reason);
+    this.timers.clearAll();
+    this.mailbox.clear();
+    if (!silent) this.hooks.exited(this, exit);
+  }
+
+  private onTaskEnd(task: Task, end: TaskEnd, start: ProcessStart): void {
+    if (!end.ok) {
+      // The error value itself when it is an error object, else its message as one.
+      const error = toError(end.thread, -1)
+        ? copyOut(end.thread, -1, () => {})
+        : null;
+      const failure = describeFailure(end.thread, start.program.chunkName);
+      const result = { value: null, error: error ?? copiedErrorMessage(failure.message), errorText: failure.message };
+      this.end({ result, failure });
+      return;
+    }
+    if (task.id === MAIN_TASK_ID) {
+      this.end(exitOfMain(task.thread, start.program));
+      return;
+    }
+    this.idleCheck();
+  }
+
+  /**
+   * The platform's per-process deadlock (process.go:786-793): every task blocked, nothing
+   * pending, no subscription. A process with subscriptions idles; the node decides about those.
+   */
+  private idleCheck(): void {
+    if (this.ended) return;
+    if (this.scheduler.taskCount > 0 && this.scheduler.isIdle) this.mailbox.flush();
+    this.hooks.changed(this);
+    if (this.scheduler.taskCount === 0 || !this.scheduler.isIdle) return;
+    if (this.hasPending || this.waitsForMessages) return;
+    this.end({ result: errorResult(DEADLOCK), failure: { message: DEADLOCK, traceback: '' } });
+  }
+}
+
+function errorResult(message: string): ExitResult {
+  return { value: null, error: copiedErrorMessage(message), errorText: message };
+}
+
+/**
+ * How the main task's return values end the process. A lone script keeps the playground's
+ * rule (`return nil, err` fails the run); an entry the platform's (extractReturnError,
+ * process.go:1626-1642): a second value that is a string or an error value is an error exit.
+ */
+function exitOfMain(thread: LuaState, program: Program): ProcessExit {
+  const n = lua.lua_gettop(thread);
+  const value = n >= 1 ? copyOut(thread, 1, () => {}) : null;
+  const returnedFalse = n >= 1 && lua.lua_type(thread, 1) === lua.LUA_TBOOLEAN && !lua.lua_toboolean(thread, 1);
+  if (program.kind === 'script') {
+    if (n < 2 || lua.lua_toboolean(thread, 1) || lua.lua_isnil(thread, 2)) {
+      return { result: { value, error: null }, returnedFalse };
+    }
+  } else if (n < 2 || (lua.lua_type(thread, 2) !== lua.LUA_TSTRING && !toError(thread, 2))) {
+    return { result: { value, error: null }, returnedFalse };
+  }
+  const error = toError(thread, 2);
+  const text = error ? formatError(error) : toDisplayString(thread, 2);
+  const message = program.kind === 'script' ? `the script returned an error: ${text}` : text;
+  return {
+    result: { value, error: copyOut(thread, 2, () => {}), errorText: text },
+    failure: { message, traceback: '' },
+  };
+}
+
+/** The error on top of a failed thread, with its traceback and the script line it names. */
+function describeFailure(thread: LuaState, chunkName: string): LuaFailure {
+  // A thread that died of a stack overflow has no room left for the traceback.
+  lua.lua_checkstack(thread, 20);
+  const error = toError(thread, -1);
+  const message = error ? formatError(error) : toDisplayString(thread, -1);
+  lauxlib.luaL_traceback(thread, thread, null, 0);
+  const traceback = decodeUtf8(lua.lua_tolstring(thread, -1) as Uint8Array);
+  lua.lua_pop(thread, 1);
+  return { message, traceback, line: lineOf(message, chunkName) ?? lineOf(traceback, chunkName) };
+}
+
+export function lineOf(text: string, chunkName: string): number | undefined {
+  const escaped = chunkName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`${escaped}:(\\d+):`).exec(text);
+  return match ? Number(match[1]) : undefined;
+}

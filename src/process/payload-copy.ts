@@ -1,0 +1,404 @@
+/**
+ * Lua values crossing from one process's state to another's, as the platform copies them at
+ * send time (runtime/lua/engine/payload/export.go `copyValue`/`deepCopyTable`):
+ *
+ * - tables are deep-copied, their metatables too; a table reached twice (a cycle, a shared
+ *   subtable) is copied once and stays shared in the copy;
+ * - strings keep their exact bytes, integers stay integers (int64 beyond 2^53 included, as the
+ *   engine's BigInt), floats stay floats, booleans and nil as they are;
+ * - error objects (the `errors` module's) survive as error objects;
+ * - every other userdata (channels, Time, Message...) becomes nil. Functions become nil too:
+ *   the platform shares them between states (Go closures), which separate fengari states
+ *   cannot, so each loss is reported through `onLoss` for the caller to warn about.
+ *
+ * A `Copied` is plain JS data that belongs to no state: the node queues it, any state can push
+ * it (`pushCopied`), and pushing it twice gives two independent values. Copying is bounded
+ * (`COPY_LIMITS`): beyond, `copyOut` throws a `CopyLimitError` naming the bound.
+ */
+import { decodeUtf8, encodeUtf8, lua, type LuaState } from '../runtime/lua/api.ts';
+import { pushExactInteger } from '../runtime/lua/integers.ts';
+import { pushError, toError, type RuntimeError } from '../runtime/modules/errors.ts';
+import { decodedObjects } from '../runtime/modules/json-decode.ts';
+import type { Copied } from './types.ts';
+
+export type { Copied };
+
+/** Playground bounds on one copied value (the platform has none: a copy may use any memory). */
+export const COPY_LIMITS = {
+  /** Nesting of tables inside tables (a deeper value is almost always a runaway structure). */
+  maxDepth: 1000,
+  /** Estimated size: string bytes plus 16 bytes per value; the websocket frame default. */
+  maxBytes: 16 * 1024 * 1024,
+};
+
+/** A value too big or too deep to copy; `message` is what a script should read. */
+export class CopyLimitError extends Error {}
+
+/** A float, boxed so that 1.0 stays a float when integers are plain numbers. */
+class CopiedFloat {
+  constructor(readonly value: number) {}
+}
+
+class CopiedTable {
+  /** Keys and values, alternating, in the source's `next` order. */
+  readonly entries: Node[] = [];
+  metatable: CopiedTable | null = null;
+  /** Reached more than once while copying: the push must keep it one table. */
+  shared = false;
+  /** A json.decode'd empty object, which json.encode writes `{}` (json-decode.ts). */
+  emptyObject = false;
+}
+
+class CopiedError {
+  constructor(readonly error: RuntimeError) {}
+}
+
+/** Integers are numbers (|v| <= 2^53) or bigints; strings are their bytes. */
+type Node = null | boolean | number | bigint | Uint8Array | CopiedFloat | CopiedTable | CopiedError;
+
+const asCopied = (node: Node): Copied => node as unknown as Copied;
+const asNode = (value: Copied): Node => value as unknown as Node;
+
+const VALUE_COST = 16;
+
+interface CopyState {
+  L: LuaState;
+  visited: Map<object, CopiedTable>;
+  bytes: number;
+  /** Keys from the root to the value being copied, to name where a loss happened. */
+  path: Node[];
+  onLoss: (what: string) => void;
+}
+
+/**
+ * Copy the value at `idx` of `L` out of the state. `onLoss` is called once per value that
+ * cannot cross (it becomes nil, or its table entry is dropped when it was a key), with its
+ * type and where it was: "function at .handler", "channel.Channel at [2]".
+ */
+export function copyOut(L: LuaState, idx: number, onLoss: (what: string) => void): Copied {
+  const state: CopyState = { L, visited: new Map(), bytes: 0, path: [], onLoss };
+  return asCopied(withStackKept(L, () => copyValue(state, lua.lua_absindex(L, idx), 0)));
+}
+
+/** A copy cut short by a limit leaves the stack as it found it. */
+function withStackKept<T>(L: LuaState, copy: () => T): T {
+  const top = lua.lua_gettop(L);
+  try {
+    return copy();
+  } catch (e) {
+    lua.lua_settop(L, top);
+    throw e;
+  }
+}
+
+/** Copy the stack values `first..last` (a call's arguments), each as `copyOut` does. */
+export function copyValues(
+  L: LuaState,
+  first: number,
+  last: number,
+  onLoss: (what: string) => void,
+): Copied[] {
+  const state: CopyState = { L, visited: new Map(), bytes: 0, path: [], onLoss };
+  const values: Copied[] = [];
+  for (let i = first; i <= last; i++) {
+    // Separate values of one call share nothing on the platform either (one export each).
+    state.visited = new Map();
+    values.push(asCopied(withStackKept(L, () => copyValue(state, lua.lua_absindex(L, i), 0))));
+  }
+  return values;
+}
+
+function charge(state: CopyState, bytes: number): void {
+  state.bytes += bytes;
+  if (state.bytes > COPY_LIMITS.maxBytes)
+    throw new CopyLimitError(
+      `playground limit: a value sent to another process may hold at most ${COPY_LIMITS.maxBytes / (1024 * 1024)} MiB`,
+    );
+}
+
+function copyValue(state: CopyState, abs: number, depth: number): Node {
+  const { L } = state;
+  charge(state, VALUE_COST);
+  switch (lua.lua_type(L, abs)) {
+    case lua.LUA_TNIL:
+    case lua.LUA_TNONE:
+      return null;
+    case lua.LUA_TBOOLEAN:
+      return lua.lua_toboolean(L, abs) as boolean;
+    case lua.LUA_TNUMBER:
+      return lua.lua_isinteger(L, abs)
+        ? (lua.lua_tointeger(L, abs) as number | bigint)
+        : new CopiedFloat(lua.lua_tonumber(L, abs) as number);
+    case lua.LUA_TSTRING: {
+      // Lua strings are immutable, so the copy may share the source's bytes.
+      const bytes = lua.lua_tolstring(L, abs) as Uint8Array;
+      charge(state, bytes.length);
+      return bytes;
+    }
+    case lua.LUA_TTABLE:
+      return copyTable(state, abs, depth);
+    case lua.LUA_TUSERDATA: {
+      const error = toError(L, abs);
+      if (error) return new CopiedError(structuredClone(error));
+      lost(state, userdataName(L, abs));
+      return null;
+    }
+    default:
+      lost(state, decodeUtf8(lua.lua_typename(L, lua.lua_type(L, abs)) as Uint8Array));
+      return null;
+  }
+}
+
+function copyTable(state: CopyState, abs: number, depth: number): CopiedTable {
+  const { L } = state;
+  const source = lua.lua_topointer(L, abs) as object;
+  const seen = state.visited.get(source);
+  if (seen) {
+    seen.shared = true;
+    return seen;
+  }
+  if (depth >= COPY_LIMITS.maxDepth)
+    throw new CopyLimitError(
+      `playground limit: a value sent to another process may nest tables at most ${COPY_LIMITS.maxDepth} deep`,
+    );
+  const table = new CopiedTable();
+  state.visited.set(source, table);
+  if (decodedObjects.has(source)) table.emptyObject = true;
+  lua.lua_checkstack(L, 3);
+
+  if (lua.lua_getmetatable(L, abs)) {
+    if (lua.lua_type(L, -1) === lua.LUA_TTABLE)
+      table.metatable = copyTable(state, lua.lua_gettop(L), depth + 1);
+    lua.lua_pop(L, 1);
+  }
+
+  lua.lua_pushnil(L);
+  while (lua.lua_next(L, abs) !== 0) {
+    const top = lua.lua_gettop(L);
+    const key = copyValue(state, top - 1, depth + 1);
+    if (key === null) {
+      // The key was lost (a function, a channel): Lua has no nil keys, so the entry goes.
+      lua.lua_pop(L, 1);
+      continue;
+    }
+    state.path.push(key);
+    const value = copyValue(state, top, depth + 1);
+    state.path.pop();
+    if (value !== null) table.entries.push(key, value);
+    lua.lua_pop(L, 1);
+  }
+  return table;
+}
+
+/** A userdata's type as its metatable names it (`__name`), e.g. "channel.Channel". */
+function userdataName(L: LuaState, abs: number): string {
+  if (!lua.lua_getmetatable(L, abs)) return 'userdata';
+  lua.lua_getfield(L, -1, encodeUtf8('__name'));
+  const name = lua.lua_type(L, -1) === lua.LUA_TSTRING ? decodeUtf8(lua.lua_tolstring(L, -1)) : '';
+  lua.lua_pop(L, 2);
+  return name || 'userdata';
+}
+
+function lost(state: CopyState, typeName: string): void {
+  const where = state.path.map(pathStep).join('');
+  state.onLoss(where ? `${typeName} at ${where}` : typeName);
+}
+
+function pathStep(key: Node): string {
+  if (key instanceof Uint8Array) {
+    const text = decodeUtf8(key);
+    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(text) ? `.${text}` : `[${JSON.stringify(text)}]`;
+  }
+  return `[${previewNode(key, 40, new Set())}]`;
+}
+
+/** Push a copy of `value` onto `L`'s stack (one new Lua value, tables fresh each time). */
+export function pushCopied(L: LuaState, value: Copied): void {
+  const node = asNode(value);
+  if (!(node instanceof CopiedTable) || !hasSharedTables(node, new Set())) {
+    pushNode(L, node, null);
+    return;
+  }
+  // Shared tables are kept in a scratch table beside the result until the push is done.
+  lua.lua_newtable(L);
+  const scratch = lua.lua_gettop(L);
+  pushNode(L, node, { scratch, slots: new Map() });
+  lua.lua_remove(L, scratch);
+}
+
+interface SharedTables {
+  /** Stack index of the scratch table holding each shared table by slot number. */
+  scratch: number;
+  slots: Map<CopiedTable, number>;
+}
+
+function hasSharedTables(table: CopiedTable, seen: Set<CopiedTable>): boolean {
+  if (table.shared) return true;
+  if (seen.has(table)) return false;
+  seen.add(table);
+  if (table.metatable && hasSharedTables(table.metatable, seen)) return true;
+  for (const node of table.entries)
+    if (node instanceof CopiedTable && hasSharedTables(node, seen)) return true;
+  return false;
+}
+
+function pushNode(L: LuaState, node: Node, shared: SharedTables | null): void {
+  lua.lua_checkstack(L, 3);
+  if (node === null) lua.lua_pushnil(L);
+  else if (typeof node === 'boolean') lua.lua_pushboolean(L, node);
+  else if (typeof node === 'number' || typeof node === 'bigint') pushExactInteger(L, node);
+  else if (node instanceof Uint8Array) lua.lua_pushlstring(L, node, node.length);
+  else if (node instanceof CopiedFloat) lua.lua_pushnumber(L, node.value);
+  else if (node instanceof CopiedError) pushError(L, structuredClone(node.error));
+  else pushTable(L, node, shared);
+}
+
+function pushTable(L: LuaState, table: CopiedTable, shared: SharedTables | null): void {
+  if (shared && table.shared) {
+    const slot = shared.slots.get(table);
+    if (slot !== undefined) {
+      lua.lua_rawgeti(L, shared.scratch, slot);
+      return;
+    }
+  }
+  lua.lua_createtable(L, 0, table.entries.length / 2);
+  const abs = lua.lua_gettop(L);
+  if (shared && table.shared) {
+    // Registered before its contents, so that a cycle back to it finds it.
+    const slot = shared.slots.size + 1;
+    shared.slots.set(table, slot);
+    lua.lua_pushvalue(L, abs);
+    lua.lua_rawseti(L, shared.scratch, slot);
+  }
+  const { entries } = table;
+  for (let i = 0; i < entries.length; i += 2) {
+    pushNode(L, entries[i], shared);
+    pushNode(L, entries[i + 1], shared);
+    lua.lua_rawset(L, abs);
+  }
+  if (table.metatable) {
+    pushTable(L, table.metatable, shared);
+    lua.lua_setmetatable(L, abs);
+  }
+  if (table.emptyObject) decodedObjects.add(lua.lua_topointer(L, abs) as object);
+}
+
+/**
+ * A JS value as a Copied (a service's `input:` from YAML, the node's own event tables): null
+ * and undefined are nil, integral numbers and bigints integers, other numbers floats, strings
+ * their UTF-8 bytes, Uint8Arrays bytes, arrays 1..n tables, Maps and plain objects tables.
+ * A Copied inside passes through as itself. Anything else (functions, symbols) is nil.
+ */
+export function copiedFromJs(value: unknown): Copied {
+  return asCopied(fromJs(value, new Map()));
+}
+
+function fromJs(value: unknown, seen: Map<object, CopiedTable>): Node {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean' || typeof value === 'bigint') return value;
+  if (typeof value === 'number')
+    return Number.isInteger(value) && Math.abs(value) <= 2 ** 53 ? value : new CopiedFloat(value);
+  if (typeof value === 'string') return encodeUtf8(value);
+  if (
+    value instanceof Uint8Array ||
+    value instanceof CopiedFloat ||
+    value instanceof CopiedTable ||
+    value instanceof CopiedError
+  )
+    return value;
+  if (typeof value !== 'object') return null;
+  const known = seen.get(value);
+  if (known) {
+    known.shared = true;
+    return known;
+  }
+  const table = new CopiedTable();
+  seen.set(value, table);
+  const add = (key: Node, item: unknown) => {
+    const node = fromJs(item, seen);
+    if (key !== null && node !== null) table.entries.push(key, node);
+  };
+  if (Array.isArray(value)) value.forEach((item, i) => add(i + 1, item));
+  else if (value instanceof Map) for (const [k, v] of value) add(fromJs(k, seen), v);
+  else for (const [k, v] of Object.entries(value)) add(encodeUtf8(k), v);
+  return table;
+}
+
+/** Is the value nil? (A Copied is opaque; this is the one question everyone may ask.) */
+export function copiedIsNil(value: Copied): boolean {
+  return value === null;
+}
+
+/** The copied value's text if it is a string, else null (topics, names, reasons). */
+export function copiedText(value: Copied): string | null {
+  const node = asNode(value);
+  return node instanceof Uint8Array ? decodeUtf8(node) : null;
+}
+
+/** The copied error object, if the value is one (a process's error exit, for the panel). */
+export function copiedError(value: Copied): RuntimeError | null {
+  const node = asNode(value);
+  return node instanceof CopiedError ? node.error : null;
+}
+
+/**
+ * A short Lua-like text of the value for the process panel and the timeline:
+ * `{1, 2, name = "x"}`, cut at `max` characters with "…".
+ */
+export function copiedPreview(value: Copied, max: number): string {
+  return previewNode(asNode(value), max, new Set());
+}
+
+function previewNode(node: Node, max: number, open: Set<CopiedTable>): string {
+  const text = previewUncut(node, max, open);
+  return text.length > max ? `${text.slice(0, Math.max(0, max - 1))}…` : text;
+}
+
+function previewUncut(node: Node, max: number, open: Set<CopiedTable>): string {
+  if (node === null) return 'nil';
+  if (typeof node === 'boolean' || typeof node === 'number' || typeof node === 'bigint')
+    return String(node);
+  if (node instanceof Uint8Array) return JSON.stringify(decodeUtf8(node));
+  if (node instanceof CopiedFloat) return floatText(node.value);
+  if (node instanceof CopiedError) return `error(${JSON.stringify(node.error.message)})`;
+  if (open.has(node)) return '{…}';
+  open.add(node);
+  // The sequence 1..n first, as a constructor writes it, then the other keys in `next` order.
+  const byIndex = new Map<number, Node>();
+  for (let i = 0; i < node.entries.length; i += 2) {
+    const key = node.entries[i];
+    if (typeof key === 'number') byIndex.set(key, node.entries[i + 1]);
+  }
+  const parts: string[] = [];
+  let length = 2;
+  const add = (part: string) => {
+    parts.push(part);
+    length += part.length + 2;
+  };
+  let n = 0;
+  for (; byIndex.has(n + 1) && length <= max; n++)
+    add(previewUncut(byIndex.get(n + 1) ?? null, max, open));
+  for (let i = 0; i < node.entries.length && length <= max; i += 2) {
+    const key = node.entries[i];
+    if (typeof key === 'number' && key >= 1 && key <= n) continue;
+    const value = previewUncut(node.entries[i + 1], max, open);
+    if (key instanceof Uint8Array && /^[A-Za-z_][A-Za-z0-9_]*$/.test(decodeUtf8(key)))
+      add(`${decodeUtf8(key)} = ${value}`);
+    else add(`[${previewUncut(key, max, open)}] = ${value}`);
+  }
+  open.delete(node);
+  return `{${parts.join(', ')}}`;
+}
+
+/** Lua's `%.14g` with a ".0" on integral floats, as `tostring(1.0)` prints it. */
+function floatText(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  const text = String(Number(x.toPrecision(14)));
+  return Number.isInteger(x) && !/e/.test(text) ? `${text}.0` : text;
+}
+
+/** An error value made on the JS side (`process terminated`, a failed main's message). */
+export function copiedErrorMessage(message: string): Copied {
+  return asCopied(new CopiedError({ kind: '', message, retryable: false }));
+}

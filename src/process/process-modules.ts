@@ -1,0 +1,14 @@
+/**
+ * The modules that need their process (`funcs`, `events`, `ctx`, `security`, `payload`, and a
+ * terminal's `io` and `logger`), by the name `modules:` and `require` use: each a maker that
+ * returns the module's opener for one process.
+ */
+import type { LuaFunction } from '../runtime/lua/api.ts';
+import type { ProcessSelf } from './types.ts';
+
+export type ProcessModuleMaker = (
+  self: ProcessSelf,
+  write: (text: string, newline: boolean) => void,
+) => LuaFunction;
+
+export const processModules: Record<string, ProcessModuleMaker> = {};
