@@ -45,6 +45,8 @@ export function EditorColumn({ p, theme, withScripts, onNotice }: EditorColumnPr
             scripts={scripts}
             entries={p.entries}
             entry={p.entry}
+            problems={p.projectEntries.problems}
+            warnings={p.projectEntries.warnings}
             onNotice={onNotice}
           />
         )}

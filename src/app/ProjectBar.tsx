@@ -20,6 +20,9 @@ export interface ProjectBarProps {
   entries: readonly RunnableEntry[];
   /** The entry Run starts now. */
   entry: string | undefined;
+  /** What kept a file or an entry out, and what is read but not emulated. */
+  problems: readonly string[];
+  warnings: readonly string[];
   onNotice(text: string): void;
 }
 
@@ -46,7 +49,16 @@ function NewFileInput({ onDone }: { onDone(path: string | null): void }) {
 
 const fileName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
-export function ProjectBar({ project, scripts, entries, entry, onNotice }: ProjectBarProps) {
+export function ProjectBar({
+  project,
+  scripts,
+  entries,
+  entry,
+  problems,
+  warnings,
+  onNotice,
+}: ProjectBarProps) {
+  const notes = [...problems, ...warnings];
   const [adding, setAdding] = useState(false);
   const [removed, setRemoved] = useState<ProjectFile | null>(null);
   const closeUndo = useCallback(() => setRemoved(null), []);
@@ -133,6 +145,17 @@ export function ProjectBar({ project, scripts, entries, entry, onNotice }: Proje
           onClick={() => setAdding(true)}
         >
           + file
+        </button>
+      )}
+      {notes.length > 0 && (
+        <button
+          type="button"
+          className={`btn btn-ghost btn-small project-notes ${problems.length > 0 ? 'has-problems' : ''}`}
+          data-testid="project.notes"
+          title={notes.join('\n')}
+          onClick={() => onNotice(notes.join(' · '))}
+        >
+          ⚠ {notes.length}
         </button>
       )}
       <label className="project-entry">

@@ -20,7 +20,7 @@ import { useLinkPolicy } from './use-link-policy.ts';
 import { useScripts } from './use-scripts.ts';
 import { openOrAdd, selectScript } from './script-store.ts';
 import type { ScriptsState } from './script-store.ts';
-import { entryToRun, runnableEntries } from './project-entries.ts';
+import { entryToRun, readProjectEntries, type ProjectEntries } from './project-entries.ts';
 import type { ProjectFile } from './project-files.ts';
 
 /** The script a URL's example names, if one is open (a reload keeps the person's edits). */
@@ -56,7 +56,12 @@ export function usePlayground() {
   const project = active.project;
   // Read again only when the files change (not on a switch of the open file or the entry).
   const files = project?.files;
-  const entries = useMemo(() => (files ? runnableEntries(files) : []), [files]);
+  const projectEntries = useMemo(
+    (): ProjectEntries =>
+      files ? readProjectEntries(files) : { entries: [], problems: [], warnings: [] },
+    [files],
+  );
+  const { entries } = projectEntries;
   const entry = project ? entryToRun(entries, project.entry, project.activePath) : undefined;
   const [settings, setSettingsState] = useState<Settings>(loadSettings);
   // From the link while the page shows one (not saved); a change in the picker is saved.
@@ -173,7 +178,8 @@ export function usePlayground() {
     onCodeChange: scripts.setCode,
     exampleName: active.origin.kind === 'example' ? active.origin.name : null,
     openExample,
-    /** The open project's runnable entries and the one Run starts. */
+    /** The open project's runnable entries (and what is wrong with it), the one Run starts. */
+    projectEntries,
     entries,
     entry,
     examples,

@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseManifest } from './manifest.ts';
-import { runnableEntries } from '../app/project-entries.ts';
+import { readProjectEntries } from '../app/project-entries.ts';
 
 const root = new URL('../../public/examples/', import.meta.url);
 const manifest = parseManifest(JSON.parse(readFileSync(new URL('index.json', root), 'utf8')));
@@ -39,8 +39,12 @@ describe('examples manifest', () => {
         path,
         text: readFileSync(new URL(`${e.name}/${path}`, root), 'utf8'),
       }));
-      const entries = runnableEntries(files).map((entry) => entry.id);
-      expect(entries, e.name).toContain(e.project!.entry);
+      const read = readProjectEntries(files);
+      expect(
+        read.entries.map((entry) => entry.id),
+        e.name,
+      ).toContain(e.project!.entry);
+      expect(read.problems, e.name).toEqual([]);
       expect(e.expected.length, `${e.name} expected`).toBeGreaterThan(0);
     }
   });
