@@ -58,6 +58,8 @@ export function entryLibraries(modules: string[]): { set: LibrarySet; unknown: s
 const MODULE_NAMES: Record<string, true> = {
   errors: true,
   channel: true,
+  // The runtime's `os` (time functions) is the standard library's global here.
+  os: true,
   time: true,
   json: true,
   websocket: true,
@@ -83,15 +85,21 @@ function terminalHost(self: LuaProcess, config: RunConfig, write: ProcessWrite):
   };
 }
 
+/**
+ * Opens `set.globals` as globals (those in `only`, when given); returns the openers of
+ * `set.onRequire`, for `require` to open on first use.
+ */
 export function openLibraries(
   L: LuaState,
   self: LuaProcess,
   config: RunConfig,
   set: LibrarySet,
   write: ProcessWrite,
-): void {
+  only?: string[],
+): Record<string, LuaFunction> {
   const openers = moduleOpeners(self, config, write);
   for (const name of set.globals) {
+    if (only && !only.includes(name)) continue;
     const open = openers[name];
     if (!open) continue;
     lauxlib.luaL_requiref(
@@ -106,10 +114,13 @@ export function openLibraries(
     );
     lua.lua_pop(L, 1);
   }
-  self.onRequire = Object.fromEntries(
+  return Object.fromEntries(
     set.onRequire.filter((name) => openers[name]).map((name) => [name, openers[name]]),
   );
 }
+
+/** Globals the wippy dialect's base removes (go-lua has no `io`) that a module may bring back. */
+export const REMOVED_BY_DIALECT = ['io'];
 
 function moduleOpeners(
   self: LuaProcess,

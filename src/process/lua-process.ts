@@ -6,14 +6,7 @@
  * A lone script is the main process of a run of one; startRun and the node both build on this.
  */
 import { lauxlib } from 'fengari';
-import {
-  decodeUtf8,
-  lua,
-  luaString,
-  toDisplayString,
-  type LuaFunction,
-  type LuaState,
-} from '../runtime/lua/api.ts';
+import { decodeUtf8, lua, luaString, toDisplayString, type LuaState } from '../runtime/lua/api.ts';
 import { catchNativeErrors } from '../runtime/lua/native-errors.ts';
 import { setWarningSink } from '../runtime/warnings.ts';
 import { isWippy, setDialect } from '../runtime/lua/dialect.ts';
@@ -36,7 +29,7 @@ import type { Connection } from '../runtime/connection.ts';
 import type { LuaFailure, OutputStream } from '../shared/run-events.ts';
 import { EVENTS_TOPIC, INBOX_TOPIC, Mailbox, type QueuedMessage } from './mailbox.ts';
 import { deliveredItem } from './delivered-item.ts';
-import { openLibraries, type LibrarySet } from './libraries.ts';
+import { openLibraries, REMOVED_BY_DIALECT, type LibrarySet } from './libraries.ts';
 import type { Program } from './program.ts';
 import { startProgram } from './program.ts';
 import type { RunConfig } from './run-config.ts';
@@ -96,8 +89,6 @@ export class LuaProcess implements ProcessSelf {
   readonly terminal: boolean;
   options = { trapLinks: false };
   ended = false;
-  /** Modules `require` opens on first use (set by openLibraries). */
-  onRequire: Record<string, LuaFunction> = {};
   /** Outside operations in flight (funcs calls, terminal reads): not a deadlock meanwhile. */
   private holds = 0;
   private pendingWrite = '';
@@ -166,15 +157,16 @@ export class LuaProcess implements ProcessSelf {
       if (over) this.fail(over);
       else this.mailbox.flush();
     };
-    openLibraries(L, this, config, start.libraries, write);
+    const onRequire = openLibraries(L, this, config, start.libraries, write);
     lauxlib.luaL_requiref(L, luaString('coroutine'), openCoroutine(this.scheduler), 1);
     lua.lua_pop(L, 1);
     if (isWippy(L)) {
       openWippy(L, write);
       openTypes(L);
+      openLibraries(L, this, config, start.libraries, write, REMOVED_BY_DIALECT);
     }
     // After the dialect's own `require`, which the wrapper falls back to.
-    if (Object.keys(this.onRequire).length > 0) preloadNativeModules(L, this.onRequire);
+    if (Object.keys(onRequire).length > 0) preloadNativeModules(L, onRequire);
     const failure = startProgram(this, start.program, start.args, config);
     if (failure) config.defer(() => this.end({ result: errorResult(failure.message), failure }));
   }
