@@ -59,6 +59,8 @@ export interface ProcessStart {
   libraries: LibrarySet;
   /** Tag output with the pid (every process of a project run; not a lone script's). */
   tagOutput: boolean;
+  /** On a terminal host: `io` reads the run's input line and writes to its console. */
+  terminal: boolean;
 }
 
 /** How a process ended, for the node. */
@@ -91,6 +93,7 @@ export class LuaProcess implements ProcessSelf {
   readonly connections = new Map<number, Connection>();
   readonly mailbox: Mailbox;
   readonly startedAt = Date.now();
+  readonly terminal: boolean;
   options = { trapLinks: false };
   ended = false;
   /** Modules `require` opens on first use (set by openLibraries). */
@@ -110,6 +113,7 @@ export class LuaProcess implements ProcessSelf {
     this.host = start.host;
     this.parent = start.parent;
     this.context = start.context;
+    this.terminal = start.terminal;
     const L: LuaState = lauxlib.luaL_newstate();
     this.L = L;
     setDialect(L, config.dialect);
@@ -147,7 +151,8 @@ export class LuaProcess implements ProcessSelf {
         });
       },
     });
-    const write = (text: string, newline: boolean) => this.write(text, newline, start);
+    const write = (text: string, newline: boolean, stream: OutputStream = 'stdout') =>
+      this.write(text, newline, start, stream);
     openBase(L, write);
     // Real time, not the run's clock: the guard paces its own cost, which a fake clock does not.
     const memory = createMemoryGuard(
@@ -178,11 +183,20 @@ export class LuaProcess implements ProcessSelf {
     return start.tagOutput ? { pid: this.pid } : {};
   }
 
-  private write(text: string, newline: boolean, start: ProcessStart): void {
+  private write(
+    text: string,
+    newline: boolean,
+    start: ProcessStart,
+    stream: OutputStream = 'stdout',
+  ): void {
     // A script that a pcall kept going for a moment after its end prints nothing more.
     if (this.ended) return;
-    const output = (line: string, stream: OutputStream = 'stdout') =>
+    const output = (line: string) =>
       this.config.observer.output({ stream, text: line, time: Date.now(), ...this.tag(start) });
+    if (stream !== 'stdout') {
+      output(text);
+      return;
+    }
     if (newline) {
       output(this.pendingWrite + text);
       this.pendingWrite = '';
@@ -274,7 +288,12 @@ export class LuaProcess implements ProcessSelf {
 
   /** Something this process owns could wake one of its tasks. */
   get hasPending(): boolean {
-    return this.timers.size > 0 || this.connections.size > 0 || this.holds > 0;
+    return (
+      this.timers.size > 0 ||
+      this.connections.size > 0 ||
+      this.holds > 0 ||
+      this.config.terminalInput.isWaiting(this.scheduler)
+    );
   }
 
   /** The tasks wait but the process has subscriptions: it idles (the platform's rule). */

@@ -24,7 +24,6 @@ import {
 import { copiedPreview } from './payload-copy.ts';
 import { createEventBus } from './event-bus.ts';
 import { describeStalemate } from './stalemate.ts';
-import { TerminalInput } from './terminal-input.ts';
 import type {
   ApiError,
   CallHandle,
@@ -68,7 +67,6 @@ export class Node implements NodeApi {
   private finished = false;
   private stalemateCheckQueued = false;
   readonly events: EventBus = createEventBus();
-  readonly terminalInput = new TerminalInput();
   /** Keeps the run alive while something outside may still start work (a service restart). */
   private outsideHolds = 0;
 
@@ -86,7 +84,7 @@ export class Node implements NodeApi {
 
   /** A line typed for a terminal process (the console's input line, or stdin; null at EOF). */
   input(line: string | null): void {
-    this.terminalInput.push(line);
+    this.config.terminalInput.push(line);
   }
 
   get liveCount(): number {
@@ -106,6 +104,7 @@ export class Node implements NodeApi {
       context: new Map(),
       libraries: main.libraries,
       tagOutput: this.tagOutput,
+      terminal: this.isTerminalHost(main.host),
     });
   }
 
@@ -330,6 +329,7 @@ export class Node implements NodeApi {
       context: new Map(inherited ?? []),
       libraries,
       tagOutput: this.tagOutput,
+      terminal: this.isTerminalHost(host),
     });
   }
 
@@ -462,6 +462,10 @@ export class Node implements NodeApi {
     if (host === PROCESS_HOST || host === TERMINAL_HOST) return true;
     const entry = this.entry(host);
     return entry?.kind === 'process.host' || entry?.kind === 'terminal.host';
+  }
+
+  private isTerminalHost(host: string): boolean {
+    return host === TERMINAL_HOST || this.entry(host)?.kind === 'terminal.host';
   }
 
   private checkLimits(): Result<never> | null {

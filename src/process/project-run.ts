@@ -34,7 +34,10 @@ export function runnableEntries(project: Project): string[] {
 }
 
 export function startProjectRun(options: ProjectRunOptions): RunHandle {
-  const config = makeRunConfig({ ...options, dialect: options.dialect ?? 'wippy' });
+  const config = {
+    ...makeRunConfig({ ...options, dialect: options.dialect ?? 'wippy' }),
+    terminalArgs: options.args ?? [],
+  };
   let resolveDone: (end: RunEnd) => void = () => {};
   const done = new Promise<RunEnd>((resolve) => (resolveDone = resolve));
   const node = new Node(config, options.project, resolveDone, true);

@@ -42,7 +42,7 @@ export function processProject(
 export function runProject(
   files: ProjectFile[],
   entry: string,
-  options: { stopAfterMs?: number; input?: string[] } = {},
+  options: { stopAfterMs?: number; input?: string[]; onOutput?: (line: OutputEntry) => void } = {},
 ): { done: Promise<ProjectRunResult>; handle: RunHandle } {
   const project = parseProject(files);
   if (project.problems.length > 0) throw new Error(project.problems.join('\n'));
@@ -56,7 +56,10 @@ export function runProject(
     transport: { transport: createNodeTransport(), why: 'direct (test)' },
     demoHosts: {},
     observer: {
-      output: (line) => output.push(line),
+      output: (line) => {
+        output.push(line);
+        options.onOutput?.(line);
+      },
       connection: () => {},
       decision: () => {},
       process: (info) => processes.push(info),

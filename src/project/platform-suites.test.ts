@@ -6,21 +6,17 @@
  * 76. A negative control shows a changed expectation fails.
  *
  * Tuning: add or remove EXPECTED_FAILURES entries (the key is the test's id, the value says
- * why and begins with text its failure message contains). Skips while the entries run in one
- * state without processes (src/project/entry-runner.ts not yet switched to the node).
+ * why and begins with text its failure message contains). Skips without the mirror.
  */
 import { describe, expect, it } from 'vitest';
-import { startEntryRun } from './entry-runner.ts';
 import { mirrorMissing, readPlatformSuites } from './platform-suites-files.ts';
 import { parseProject, testSuites } from './project.ts';
-import { startSingleStateRun } from './single-state-run.ts';
 import { runProjectTests, type TestResult } from './test-runner.ts';
 
 /** Test id → why it fails here; `why` up to ' (' is text the failure's message contains. */
 const EXPECTED_FAILURES: Record<string, string> = {
-  'app.test.process:ctx_actor': "module 'security' (no security shim: process-model.md §3)",
-  'app.test.process:ctx_scope': "module 'security' (no security shim: process-model.md §3)",
-  'app.test.process:ctx_inherit': "module 'security' (no security shim: process-model.md §3)",
+  'app.test.funcs:parallel':
+    'table index is nil (the test stores results[i] with i undefined; go-lua state.go RawSet raises this too)',
 };
 
 /** The issue's bar: at least this many of the 81 pass. */
@@ -29,11 +25,7 @@ const TEST_COUNT = 81;
 const PER_TEST_TIMEOUT_MS = 20_000;
 
 const missing = mirrorMissing();
-const nodeMissing =
-  startEntryRun === startSingleStateRun
-    ? 'entries still run in one state without processes (src/project/entry-runner.ts)'
-    : null;
-const skip = missing ?? nodeMissing;
+const skip = missing;
 
 const shortMessage = (r: TestResult) => `${r.id}: ${r.message ?? ''}`.slice(0, 400);
 

@@ -60,6 +60,11 @@ export class TerminalInput {
     return this.wait(L, scheduler, (L1) => this.read(L1, scheduler, size));
   }
 
+  /** A task of this scheduler waits for input (its process is not deadlocked). */
+  isWaiting(scheduler: Scheduler): boolean {
+    return this.waiters.some((w) => w.scheduler === scheduler);
+  }
+
   private wait(L: LuaState, scheduler: Scheduler, again: (L: LuaState) => number): number {
     this.waiters.push({ scheduler, task: scheduler.current });
     return scheduler.suspend(L, again);
