@@ -45,6 +45,30 @@ for (const colorScheme of ['dark', 'light'] as const) {
       expect(failures).toEqual({ inspector: [], policy: [], examples: [], reference: [] });
     });
 
+    test('a project run passes too: file tabs, processes, pids, messages, input line', async ({
+      playground,
+    }) => {
+      const { page } = playground;
+      await playground.open({ example: 'worker-pool' });
+      await playground.run.click();
+      // A crashed worker (a failed card), its restart, and live ones waiting.
+      await expect(playground.output).toContainText('died, restarting', { timeout: 20_000 });
+      const failures: Record<string, Failure[]> = {};
+      await playground.openTab('processes');
+      await expect(
+        page.locator('[data-testid="processes.process"][data-state="failed"]'),
+      ).not.toHaveCount(0);
+      failures.processes = await contrastFailures(page);
+      await playground.openTab('inspector');
+      await expect(page.getByTestId('inspector.message')).not.toHaveCount(0);
+      failures.inspector = await contrastFailures(page);
+      await playground.stop.click();
+      await expect(playground.status).toHaveText('idle', { timeout: 15_000 });
+      await playground.openTab('processes');
+      failures.ended = await contrastFailures(page);
+      expect(failures).toEqual({ processes: [], inspector: [], ended: [] });
+    });
+
     test('the phone layout passes too', async ({ playground }) => {
       const { page } = playground;
       await page.setViewportSize({ width: 390, height: 844 });

@@ -70,7 +70,9 @@ export class PlaygroundPage {
     await expect(this.status).toHaveText(status, { timeout });
   }
 
-  async openTab(id: 'inspector' | 'policy' | 'examples' | 'reference'): Promise<void> {
+  async openTab(
+    id: 'inspector' | 'processes' | 'policy' | 'examples' | 'reference',
+  ): Promise<void> {
     await this.page.getByTestId(`tab.${id}`).click();
   }
 

@@ -26,6 +26,7 @@ import { useTheme } from './use-theme.ts';
 import { useMediaQuery } from './use-media-query.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { InspectorPanel } from '../inspector/InspectorPanel.tsx';
+import { ProcessPanel } from '../inspector/ProcessPanel.tsx';
 import { ExamplesPanel } from '../examples/ExamplesPanel.tsx';
 import { PolicyPanel } from '../policy/PolicyPanel.tsx';
 import { PanelBoundary } from './PanelBoundary.tsx';
@@ -72,7 +73,7 @@ function Notice({ text, onClose }: { text: string; onClose(): void }) {
 
 /** What the page around the panels shows of a run; frames alone do not change it. */
 const runSummary = (store: RunStore) =>
-  `${store.status} ${store.statusNote} ${store.connections.size} ${store.denied.length}`;
+  `${store.status} ${store.statusNote} ${store.connections.size} ${store.denied.length} ${store.processes.live}`;
 
 function Embed({ p }: { p: Playground }) {
   useRunStoreSelect(p.store, runSummary);
@@ -163,11 +164,14 @@ function Shell({ p }: { p: Playground }) {
             enabled={p.settings.demoHosts}
             onToggle={(demoHosts) => p.setSettings({ ...p.settings, demoHosts })}
           />
-          <SharePanel
-            code={p.code}
-            policyJson={p.linkPolicy.json ?? p.policy.json}
-            language={p.language}
-          />
+          {/* A link carries one script; a project travels as a .zip (⋯ menu). */}
+          {!scripts.active.project && (
+            <SharePanel
+              code={p.code}
+              policyJson={p.linkPolicy.json ?? p.policy.json}
+              language={p.language}
+            />
+          )}
           <SettingsMenu theme={theme.choice} onTheme={theme.setChoice}>
             {narrow && transport}
             {narrow && language}
@@ -215,6 +219,16 @@ function Shell({ p }: { p: Playground }) {
                 content: (
                   <PanelBoundary name="Inspector">
                     <InspectorPanel store={store} />
+                  </PanelBoundary>
+                ),
+              },
+              {
+                id: 'processes',
+                label: 'Processes',
+                badge: store.processes.live,
+                content: (
+                  <PanelBoundary name="Processes">
+                    <ProcessPanel store={store} />
                   </PanelBoundary>
                 ),
               },

@@ -1,6 +1,6 @@
 /**
- * The left column: the scripts bar (not in the embed view), the editor, the splitter and the
- * console. On a narrow screen the shell shows the editor or the console, never both
+ * The left column: the scripts bar (not in the embed view), the open project's file tabs, the
+ * editor, the splitter and the console. On a narrow screen the shell shows the editor or the console, never both
  * (app.css, `data-pane`).
  */
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import type { Playground } from './use-playground.ts';
 import { useRunStoreSelect } from './use-run-store.ts';
 import { Splitter } from './Splitter.tsx';
 import { ScriptBar } from './ScriptBar.tsx';
+import { ProjectBar } from './ProjectBar.tsx';
 import { LazyCodeEditor } from '../editor/LazyCodeEditor.tsx';
 import { ConsolePane } from '../console/ConsolePane.tsx';
 import { CHUNK_NAME } from './default-code.ts';
@@ -26,6 +27,7 @@ export function EditorColumn({ p, theme, withScripts, onNotice }: EditorColumnPr
   const [tabFocus, setTabFocus] = useState(false);
   const warnings = useRunStoreSelect(p.store, (store) => store.warnings);
   const { scripts } = p;
+  const project = withScripts ? scripts.active.project : undefined;
   return (
     <section className="left-column" style={{ gridTemplateRows: `${split}fr 5px ${1 - split}fr` }}>
       <div className="editor-area">
@@ -37,6 +39,17 @@ export function EditorColumn({ p, theme, withScripts, onNotice }: EditorColumnPr
             onTabFocus={setTabFocus}
           />
         )}
+        {project && (
+          <ProjectBar
+            project={project}
+            scripts={scripts}
+            entries={p.entries}
+            entry={p.entry}
+            problems={p.projectEntries.problems}
+            warnings={p.projectEntries.warnings}
+            onNotice={onNotice}
+          />
+        )}
         <div className="editor-pane" id="editor-pane" role={withScripts ? 'tabpanel' : undefined}>
           <LazyCodeEditor
             value={p.code}
@@ -46,11 +59,11 @@ export function EditorColumn({ p, theme, withScripts, onNotice }: EditorColumnPr
             onStop={p.stop}
             failure={p.store.failure}
             warnings={warnings}
-            chunkName={CHUNK_NAME}
+            chunkName={project ? project.activePath : CHUNK_NAME}
             dialect={p.language.dialect}
             typeCheck={p.language.typeCheck}
             theme={theme}
-            cursor={scripts.active.cursor}
+            cursor={scripts.cursor}
             onCursorChange={scripts.setCursor}
             tabFocus={tabFocus}
             onTabFocusChange={setTabFocus}

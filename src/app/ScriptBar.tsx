@@ -102,6 +102,11 @@ export function ScriptBar({ scripts, onNotice, tabFocus, onTabFocus }: ScriptBar
                   );
                 }}
               >
+                {script.project && (
+                  <span className="project-mark" aria-label="project:">
+                    ▣
+                  </span>
+                )}
                 {script.name}
               </button>
               <button

@@ -1,11 +1,19 @@
 /**
- * The scripts' "⋯" menu: rename, export and import a `.lua` file, and the recently deleted
- * scripts with a Restore button each (kept a week, script-store.ts).
+ * The scripts' "⋯" menu: rename, export and import a `.lua` file, a new project (from a
+ * sample), a project imported from a folder or a `.zip` and exported as a `.zip`, and the
+ * recently deleted scripts and projects with a Restore button each (kept a week,
+ * script-store.ts).
  */
 import { useRef } from 'react';
 import { Popover } from './Popover.tsx';
 import { downloadScript, readImport } from './script-files.ts';
+import { downloadProject, readFolder, readZip, type ProjectRead } from './project-archive.ts';
+import { sampleProject } from './sample-project.ts';
 import type { Scripts } from './use-scripts.ts';
+
+/** A folder's name from its files' relative paths (`echo-service/src/cli.lua`). */
+const folderName = (files: FileList) =>
+  files[0]?.webkitRelativePath.split('/')[0] || 'Imported project';
 
 function ago(ms: number): string {
   const minutes = Math.round(ms / 60_000);
@@ -25,7 +33,35 @@ export function ScriptMenu({
   onNotice(text: string): void;
 }) {
   const fileInput = useRef<HTMLInputElement>(null);
+  const zipInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   const { active, state } = scripts;
+
+  function addProject(name: string, read: ProjectRead) {
+    if (!read.ok) return onNotice(`Import failed: ${read.error}.`);
+    const refused = scripts.add({
+      name,
+      code: '',
+      origin: { kind: 'import' },
+      project: read.project,
+    });
+    if (refused) return onNotice(`Import failed: ${refused}.`);
+    if (read.skipped.length > 0)
+      onNotice(
+        `Imported ${name}; left out ${read.skipped.length} file(s) that are hidden, outside the project or not text: ${read.skipped.slice(0, 5).join(', ')}${read.skipped.length > 5 ? '…' : ''}`,
+      );
+  }
+
+  async function importZip(file: File | undefined) {
+    if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    addProject(file.name.replace(/\.zip$/i, '') || 'Imported project', readZip(bytes));
+  }
+
+  async function importFolder(files: FileList | null) {
+    if (!files || files.length === 0) return;
+    addProject(folderName(files), await readFolder(files));
+  }
 
   async function importFile(file: File | undefined) {
     if (!file) return;
@@ -48,9 +84,33 @@ export function ScriptMenu({
           e.target.value = '';
         }}
       />
+      <input
+        ref={zipInput}
+        type="file"
+        accept=".zip,application/zip"
+        hidden
+        data-testid="projects.import-zip-file"
+        onChange={(e) => {
+          void importZip(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+      <input
+        ref={folderInput}
+        type="file"
+        hidden
+        data-testid="projects.import-folder-files"
+        // React passes unknown lowercase attributes through; webkitdirectory picks a folder.
+        {...{ webkitdirectory: '', directory: '' }}
+        multiple
+        onChange={(e) => {
+          void importFolder(e.target.files);
+          e.target.value = '';
+        }}
+      />
       <Popover
         label="⋯"
-        title="Script actions: rename, import, export, recently deleted"
+        title="Script and project actions: new project, rename, import, export, recently deleted"
         testId="scripts.menu"
         buttonClass="btn btn-ghost btn-small script-menu-button"
       >
@@ -66,17 +126,31 @@ export function ScriptMenu({
             >
               Rename “{active.name}”
             </button>
-            <button
-              type="button"
-              className="menu-item"
-              data-testid="scripts.export"
-              onClick={() => {
-                close();
-                downloadScript(active.name, active.code);
-              }}
-            >
-              Export as .lua file
-            </button>
+            {active.project ? (
+              <button
+                type="button"
+                className="menu-item"
+                data-testid="projects.export"
+                onClick={() => {
+                  close();
+                  downloadProject(active.name, active.project!);
+                }}
+              >
+                Export project as .zip
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="menu-item"
+                data-testid="scripts.export"
+                onClick={() => {
+                  close();
+                  downloadScript(active.name, active.code);
+                }}
+              >
+                Export as .lua file
+              </button>
+            )}
             <button
               type="button"
               className="menu-item"
@@ -87,6 +161,46 @@ export function ScriptMenu({
               }}
             >
               Import a .lua file…
+            </button>
+            <h3 className="field-label">Projects</h3>
+            <button
+              type="button"
+              className="menu-item"
+              data-testid="projects.new"
+              onClick={() => {
+                close();
+                const refused = scripts.add({
+                  name: 'Project',
+                  code: '',
+                  origin: { kind: 'sample' },
+                  project: sampleProject(),
+                });
+                if (refused) onNotice(`No new project: ${refused}.`);
+              }}
+            >
+              New project (from a small sample)
+            </button>
+            <button
+              type="button"
+              className="menu-item"
+              data-testid="projects.import-folder"
+              onClick={() => {
+                close();
+                folderInput.current?.click();
+              }}
+            >
+              Import a project folder…
+            </button>
+            <button
+              type="button"
+              className="menu-item"
+              data-testid="projects.import-zip"
+              onClick={() => {
+                close();
+                zipInput.current?.click();
+              }}
+            >
+              Import a project .zip…
             </button>
             <h3 className="field-label">Recently deleted</h3>
             {state.deleted.length === 0 ? (

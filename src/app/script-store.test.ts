@@ -13,7 +13,11 @@ import {
   saveScripts,
   selectScript,
   updateScript,
+  editorText,
+  editorKey,
+  SCRIPTS_VERSION,
 } from './script-store.ts';
+import { addFile, selectFile } from './project-files.ts';
 import type { AddResult, ScriptsState, StorageLike } from './script-store.ts';
 
 function memory(initial: Record<string, string> = {}) {
@@ -141,7 +145,7 @@ describe('script store', () => {
   });
 
   it('never overwrites a state written by a newer playground', () => {
-    const loaded = loadScripts(memory({ [SCRIPTS_KEY]: '{"version":2,"scripts":[]}' }), 'd', T0);
+    const loaded = loadScripts(memory({ [SCRIPTS_KEY]: '{"version":3,"scripts":[]}' }), 'd', T0);
     expect(loaded.writable).toBe(false);
     expect(loaded.problem).toMatch(/newer playground/);
   });
@@ -157,5 +161,90 @@ describe('script store', () => {
     expect(state.scripts.map((s) => s.code)).toEqual(['ok']);
     expect(state.activeId).toBe('a');
     expect(state.deleted.map((d) => d.script.code)).toEqual(['del']);
+  });
+
+  it('reads the v1 scripts a previous playground saved, and writes them back as v2', () => {
+    const v1 = {
+      version: 1,
+      activeId: 'a',
+      scripts: [{ id: 'a', code: 'print(1)', name: 'Old', origin: { kind: 'new' }, updatedAt: 1 }],
+      deleted: [],
+    };
+    const storage = memory({ [SCRIPTS_KEY]: JSON.stringify(v1) });
+    const loaded = loadScripts(storage, 'd', T0);
+    expect(loaded.writable).toBe(true);
+    expect(activeScript(loaded.state)).toMatchObject({ name: 'Old', code: 'print(1)' });
+    expect(saveScripts(loaded.state, storage)).toBeNull();
+    expect(JSON.parse(storage.map.get(SCRIPTS_KEY)!).version).toBe(SCRIPTS_VERSION);
+  });
+
+  it('keeps a project through a save and a load: its files, the open file and the entry', () => {
+    const storage = memory();
+    let state = loadScripts(storage, 'd', T0).state;
+    const project = {
+      files: [
+        { path: 'src/_index.yaml', text: 'namespace: app' },
+        { path: 'src/cli.lua', text: 'print(1)' },
+      ],
+      activePath: 'src/cli.lua',
+      entry: 'app:cli',
+    };
+    state = added(
+      addScript(state, { name: 'Echo', code: '', origin: { kind: 'sample' }, project }, T0),
+    );
+    state = updateScript(state, state.activeId, { code: 'print(2)' }, T0 + 1);
+    expect(editorText(activeScript(state))).toBe('print(2)');
+    saveScripts(state, storage);
+    const back = activeScript(loadScripts(storage, 'd', T0).state);
+    expect(back.origin).toEqual({ kind: 'sample' });
+    expect(back.project).toEqual({
+      ...project,
+      files: [project.files[0], { path: 'src/cli.lua', text: 'print(2)' }],
+    });
+  });
+
+  it("edits a project's files through its patch; opening another file changes the editor's key", () => {
+    let state = loadScripts(memory(), 'd', T0).state;
+    const project = { files: [{ path: 'a.lua', text: 'A' }], activePath: 'a.lua' };
+    state = added(addScript(state, { name: 'P', code: '', origin: { kind: 'new' }, project }, T0));
+    const before = editorKey(state);
+    state = updateScript(
+      state,
+      state.activeId,
+      {
+        project: (p) => {
+          const result = addFile(p, 'b.lua', 'B');
+          return result.ok ? result.project : p;
+        },
+      },
+      T0,
+    );
+    expect(editorText(activeScript(state))).toBe('B');
+    expect(editorKey(state)).not.toBe(before);
+    state = updateScript(state, state.activeId, { project: (p) => selectFile(p, 'a.lua') }, T0);
+    expect(editorKey(state)).toBe(before);
+  });
+
+  it('reads a stored project with a damaged file list as files it can keep', () => {
+    const raw = {
+      version: 2,
+      activeId: 'p',
+      scripts: [
+        {
+          id: 'p',
+          code: '',
+          project: {
+            files: [{ path: '../escape.lua', text: 'x' }, { path: 'ok.lua', text: 'y' }, 'junk'],
+            activePath: 'gone.lua',
+          },
+        },
+      ],
+      deleted: [],
+    };
+    const { state } = loadScripts(memory({ [SCRIPTS_KEY]: JSON.stringify(raw) }), '', T0);
+    expect(activeScript(state).project).toEqual({
+      files: [{ path: 'ok.lua', text: 'y' }],
+      activePath: 'ok.lua',
+    });
   });
 });

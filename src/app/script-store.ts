@@ -4,16 +4,25 @@
  * storage is passed in (STYLE habit 7), and writing reports a full or disabled storage instead
  * of losing the scripts silently.
  *
+ * A script may be a project (project-files.ts): several files in place of one text; its `code`
+ * is then empty and the editor shows the project's active file (`editorText`).
+ *
  * Versions (STYLE habit 8: keep reading old versions):
+ *   v2  same key, { version: 2, … }: a script may carry `project`. Written as v2 so that an
+ *       older playground in another tab, which would drop the projects when it saves, reads it
+ *       as newer and never writes over it.
  *   v1  `lua-playground.scripts.v1`: { version: 1, scripts, activeId, deleted }.
  *   v0  `lua-playground.draft.v1`: the one draft's text, read once as the first script
  *       ("My draft") when no v1 state exists; left in place, never written again.
  * A state written by a newer playground is read as nothing and never overwritten.
  */
 
+import { activeFile, readProject, setFileCursor, setFileText } from './project-files.ts';
+import type { ProjectPart } from './project-files.ts';
+
 export const SCRIPTS_KEY = 'lua-playground.scripts.v1';
 export const LEGACY_DRAFT_KEY = 'lua-playground.draft.v1';
-export const SCRIPTS_VERSION = 1;
+export const SCRIPTS_VERSION = 2;
 /** More scripts than this is a sign of something looping; a person can delete or export. */
 export const MAX_SCRIPTS = 100;
 export const MAX_DELETED = 20;
@@ -25,7 +34,8 @@ export type ScriptOrigin =
   | { kind: 'new' }
   | { kind: 'example'; name: string }
   | { kind: 'permalink' }
-  | { kind: 'import' };
+  | { kind: 'import' }
+  | { kind: 'sample' };
 
 export interface CursorPosition {
   line: number;
@@ -39,6 +49,8 @@ export interface Script {
   origin: ScriptOrigin;
   updatedAt: number;
   cursor?: CursorPosition;
+  /** Set for a project: its files, the open one, the entry Run starts. */
+  project?: ProjectPart;
 }
 
 export interface DeletedScript {
@@ -47,7 +59,7 @@ export interface DeletedScript {
 }
 
 export interface ScriptsState {
-  version: 1;
+  version: typeof SCRIPTS_VERSION;
   scripts: Script[];
   activeId: string;
   deleted: DeletedScript[];
@@ -71,7 +83,12 @@ function readOrigin(raw: unknown): ScriptOrigin {
   if (!isObject(raw)) return { kind: 'new' };
   if (raw.kind === 'example' && typeof raw.name === 'string')
     return { kind: 'example', name: raw.name };
-  if (raw.kind === 'draft' || raw.kind === 'permalink' || raw.kind === 'import')
+  if (
+    raw.kind === 'draft' ||
+    raw.kind === 'permalink' ||
+    raw.kind === 'import' ||
+    raw.kind === 'sample'
+  )
     return { kind: raw.kind };
   return { kind: 'new' };
 }
@@ -88,6 +105,7 @@ function readCursor(raw: unknown): CursorPosition | undefined {
 function readScript(raw: unknown): Script | null {
   if (!isObject(raw) || typeof raw.id !== 'string' || typeof raw.code !== 'string') return null;
   const cursor = readCursor(raw.cursor);
+  const project = readProject(raw.project);
   return {
     id: raw.id,
     name: typeof raw.name === 'string' && raw.name.trim() ? raw.name : 'Untitled',
@@ -95,6 +113,7 @@ function readScript(raw: unknown): Script | null {
     origin: readOrigin(raw.origin),
     updatedAt: typeof raw.updatedAt === 'number' ? raw.updatedAt : 0,
     ...(cursor ? { cursor } : {}),
+    ...(project ? { project } : {}),
   };
 }
 
@@ -122,12 +141,12 @@ function readState(raw: unknown): ScriptsState | null {
     typeof raw.activeId === 'string' && scripts.some((s) => s.id === raw.activeId)
       ? raw.activeId
       : scripts[0].id;
-  return { version: 1, scripts, activeId, deleted };
+  return { version: SCRIPTS_VERSION, scripts, activeId, deleted };
 }
 
 function freshState(code: string, origin: ScriptOrigin, name: string, now: number): ScriptsState {
   const script: Script = { id: newId([], now), name, code, origin, updatedAt: now };
-  return { version: 1, scripts: [script], activeId: script.id, deleted: [] };
+  return { version: SCRIPTS_VERSION, scripts: [script], activeId: script.id, deleted: [] };
 }
 
 /**
@@ -216,15 +235,33 @@ export function activeScript(state: ScriptsState): Script {
   return state.scripts.find((s) => s.id === state.activeId) ?? state.scripts[0];
 }
 
+/** The text the editor shows: a script's code, or its project's open file. */
+export function editorText(script: Script): string {
+  return script.project ? activeFile(script.project).text : script.code;
+}
+
+export function editorCursor(script: Script): CursorPosition | undefined {
+  return script.project ? activeFile(script.project).cursor : script.cursor;
+}
+
+/** What the editor shows, as a key: a change of it moves the editor to another text. */
+export function editorKey(state: ScriptsState): string {
+  const script = activeScript(state);
+  return script.project ? `${script.id}\n${script.project.activePath}` : script.id;
+}
+
+export interface NewScript {
+  name: string;
+  code: string;
+  origin: ScriptOrigin;
+  project?: ProjectPart;
+}
+
 export type AddResult =
   { ok: true; state: ScriptsState; id: string } | { ok: false; error: string };
 
 /** A new script, opened. */
-export function addScript(
-  state: ScriptsState,
-  script: { name: string; code: string; origin: ScriptOrigin },
-  now: number,
-): AddResult {
+export function addScript(state: ScriptsState, script: NewScript, now: number): AddResult {
   if (state.scripts.length >= MAX_SCRIPTS)
     return { ok: false, error: `${MAX_SCRIPTS} scripts are open: delete or export some first` };
   const id = newId(allIds(state), now);
@@ -234,6 +271,7 @@ export function addScript(
     code: script.code,
     origin: script.origin,
     updatedAt: now,
+    ...(script.project ? { project: script.project } : {}),
   };
   return { ok: true, id, state: { ...state, scripts: [...state.scripts, added], activeId: id } };
 }
@@ -242,13 +280,14 @@ export function addScript(
  * Open `code` (a permalink, an example at load): select a script with the same origin and the
  * same code if one is open (a reload of the same link), else add it.
  */
-export function openOrAdd(
-  state: ScriptsState,
-  script: { name: string; code: string; origin: ScriptOrigin },
-  now: number,
-): AddResult {
+export function openOrAdd(state: ScriptsState, script: NewScript, now: number): AddResult {
+  const files = (s: { project?: ProjectPart }) =>
+    JSON.stringify(s.project?.files.map((f) => [f.path, f.text]) ?? null);
   const same = state.scripts.find(
-    (s) => s.code === script.code && JSON.stringify(s.origin) === JSON.stringify(script.origin),
+    (s) =>
+      s.code === script.code &&
+      files(s) === files(script) &&
+      JSON.stringify(s.origin) === JSON.stringify(script.origin),
   );
   if (same) return { ok: true, id: same.id, state: selectScript(state, same.id) };
   return addScript(state, script, now);
@@ -263,19 +302,35 @@ export function selectScript(state: ScriptsState, id: string): ScriptsState {
 export function updateScript(
   state: ScriptsState,
   id: string,
-  patch: { code?: string; name?: string; cursor?: CursorPosition },
+  patch: {
+    code?: string;
+    name?: string;
+    cursor?: CursorPosition;
+    /** A project's change (project-files.ts); `code` and `cursor` go to its open file. */
+    project?: (project: ProjectPart) => ProjectPart;
+  },
   now: number,
 ): ScriptsState {
   const index = state.scripts.findIndex((s) => s.id === id);
   if (index < 0) return state;
   const current = state.scripts[index];
   const next: Script = { ...current };
-  if (patch.code !== undefined && patch.code !== current.code) {
-    next.code = patch.code;
-    next.updatedAt = now;
+  if (current.project) {
+    let project = patch.project ? patch.project(current.project) : current.project;
+    if (patch.code !== undefined) project = setFileText(project, patch.code);
+    if (patch.cursor) project = setFileCursor(project, patch.cursor);
+    if (project !== current.project) {
+      if (project.files !== current.project.files) next.updatedAt = now;
+      next.project = project;
+    }
+  } else {
+    if (patch.code !== undefined && patch.code !== current.code) {
+      next.code = patch.code;
+      next.updatedAt = now;
+    }
+    if (patch.cursor) next.cursor = patch.cursor;
   }
   if (patch.name !== undefined) next.name = uniqueName(state.scripts, patch.name, id);
-  if (patch.cursor) next.cursor = patch.cursor;
   const scripts = state.scripts.slice();
   scripts[index] = next;
   return { ...state, scripts };

@@ -3,7 +3,8 @@
  * one, never in place of the person's), settings, the language (dialect and type check:
  * language.ts), the policy, and the actions on them. URL state is read once at load;
  * afterwards the URL follows the open script (`?example=` while an example's script is open,
- * the `#code=` link while its script is open).
+ * the `#code=` link while its script is open). A project (project-files.ts) runs the entry
+ * its picker shows (project-entries.ts) with all its files.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { readUrlState, scriptUrl } from './url-state.ts';
@@ -19,6 +20,8 @@ import { useLinkPolicy } from './use-link-policy.ts';
 import { useScripts } from './use-scripts.ts';
 import { openOrAdd, selectScript } from './script-store.ts';
 import type { ScriptsState } from './script-store.ts';
+import { entryToRun, readProjectEntries, type ProjectEntries } from './project-entries.ts';
+import type { ProjectFile } from './project-files.ts';
 
 /** The script a URL's example names, if one is open (a reload keeps the person's edits). */
 const exampleScript = (state: ScriptsState, name: string) =>
@@ -49,7 +52,17 @@ export function usePlayground() {
     },
   });
   const { active } = scripts;
-  const code = active.code;
+  const code = scripts.text;
+  const project = active.project;
+  // Read again only when the files change (not on a switch of the open file or the entry).
+  const files = project?.files;
+  const projectEntries = useMemo(
+    (): ProjectEntries =>
+      files ? readProjectEntries(files) : { entries: [], problems: [], warnings: [] },
+    [files],
+  );
+  const { entries } = projectEntries;
+  const entry = project ? entryToRun(entries, project.entry, project.activePath) : undefined;
   const [settings, setSettingsState] = useState<Settings>(loadSettings);
   // From the link while the page shows one (not saved); a change in the picker is saved.
   const [language, setLanguageState] = useState<Language>(() =>
@@ -61,26 +74,36 @@ export function usePlayground() {
   const [notice, setNotice] = useState<string | null>(url.permalinkError ?? linkPolicy.error);
   const { add: addScript } = scripts;
   const { store, run: runWith, stop, pageConfig } = useRunner();
-  const { examples, error: examplesError, fetchExample } = useExamples();
-
-  const examplesRef = useRef(examples);
-  useEffect(() => {
-    examplesRef.current = examples;
-  }, [examples]);
+  const {
+    examples,
+    error: examplesError,
+    fetchExample,
+    fetchProjectExample,
+    findExample,
+  } = useExamples();
 
   /** An example always opens as a new script: the person's scripts are never replaced. */
   const openExample = useCallback(
     async (name: string) => {
       try {
-        const text = await fetchExample(name);
-        const title = examplesRef.current.find((e) => e.name === name)?.title ?? name;
-        const refused = addScript({ name: title, code: text, origin: { kind: 'example', name } });
+        const example = await findExample(name);
+        const title = example?.title ?? name;
+        const origin = { kind: 'example' as const, name };
+        // A project example (several files) opens as a project; the others as a script.
+        const refused = example?.project
+          ? addScript({
+              name: title,
+              code: '',
+              origin,
+              project: await fetchProjectExample(example),
+            })
+          : addScript({ name: title, code: await fetchExample(name), origin });
         if (refused) setNotice(`The example did not open: ${refused}.`);
       } catch (e) {
         setNotice(String((e as Error).message ?? e));
       }
     },
-    [fetchExample, addScript],
+    [fetchExample, fetchProjectExample, findExample, addScript],
   );
 
   const opensExample = useRef(
@@ -123,18 +146,29 @@ export function usePlayground() {
     [settings, setSettings],
   );
 
-  const run = useCallback(
-    () =>
-      runWith({
-        code,
-        policy: linkPolicy.policy ?? policy.policy,
-        transport: settings.transport,
-        demoHosts: settings.demoHosts,
-        dialect: language.dialect,
-        typeCheck: language.typeCheck,
-      }),
-    [runWith, code, linkPolicy.policy, policy.policy, settings, language],
+  /** A project's files and entry, else undefined: Run then says why nothing ran. */
+  const projectRun = useMemo(
+    () => (project && entry ? { files: filesOf(project.files), entry } : undefined),
+    [project, entry],
   );
+
+  const run = useCallback(() => {
+    if (project && !projectRun) {
+      setNotice(
+        'This project has no process.lua or function.lua entry to run: add one to an _index.yaml.',
+      );
+      return;
+    }
+    runWith({
+      code,
+      policy: linkPolicy.policy ?? policy.policy,
+      transport: settings.transport,
+      demoHosts: settings.demoHosts,
+      dialect: language.dialect,
+      typeCheck: language.typeCheck,
+      ...(projectRun ? { project: projectRun } : {}),
+    });
+  }, [runWith, code, linkPolicy.policy, policy.policy, settings, language, project, projectRun]);
 
   return {
     url,
@@ -144,6 +178,10 @@ export function usePlayground() {
     onCodeChange: scripts.setCode,
     exampleName: active.origin.kind === 'example' ? active.origin.name : null,
     openExample,
+    /** The open project's runnable entries (and what is wrong with it), the one Run starts. */
+    projectEntries,
+    entries,
+    entry,
     examples,
     examplesError,
     settings,
@@ -162,3 +200,5 @@ export function usePlayground() {
 }
 
 export type Playground = ReturnType<typeof usePlayground>;
+
+const filesOf = (files: readonly ProjectFile[]) => files.map(({ path, text }) => ({ path, text }));

@@ -3,7 +3,8 @@
  * at once, a failed write becomes a problem to show (never a silent loss), and a change made
  * in another tab of the playground is taken in (the `storage` event) so two tabs do not
  * overwrite each other's scripts. The cursor is kept in a ref and written when the person
- * switches scripts or leaves the page, not on every move.
+ * switches scripts (or a project's files) or leaves the page, not on every move. A project
+ * (project-files.ts) is one script of several files: the editor shows its open file.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
@@ -11,6 +12,9 @@ import {
   activeScript,
   addScript,
   deleteScript,
+  editorCursor,
+  editorKey,
+  editorText,
   loadScripts,
   restoreScript,
   saveScripts,
@@ -20,10 +24,11 @@ import {
 import type {
   AddResult,
   CursorPosition,
-  ScriptOrigin,
+  NewScript,
   ScriptsState,
   StorageLike,
 } from './script-store.ts';
+import type { ProjectPart } from './project-files.ts';
 
 function browserStorage(): StorageLike | null {
   try {
@@ -43,7 +48,7 @@ export interface ScriptsOptions {
 
 interface Held {
   state: ScriptsState;
-  /** Increases when the editor must show another text: a switch, an add, a restore. */
+  /** Increases when the editor must show another text: a switch, an add, a restore, a file. */
   revision: number;
 }
 
@@ -57,7 +62,8 @@ export function useScripts({ defaultCode, persist, initial }: ScriptsOptions) {
   const writable = persist && loaded.writable;
   const [held, setHeld] = useState<Held>({ state: loaded.state, revision: 0 });
   const [problem, setProblem] = useState<string | null>(loaded.problem);
-  const cursor = useRef<{ id: string; position: CursorPosition } | null>(null);
+  /** The editor's cursor, and the text it is in (editorKey). */
+  const cursor = useRef<{ key: string; id: string; position: CursorPosition } | null>(null);
   const lastSaved = useRef<string | null>(null);
   /** The newest state, ahead of React's render: two changes in one event both count. */
   const latest = useRef(held);
@@ -80,18 +86,24 @@ export function useScripts({ defaultCode, persist, initial }: ScriptsOptions) {
     [writable, storage],
   );
 
-  /** A state change; a new open script moves the editor to its text (a new revision). */
+  /**
+   * A state change; another open script or file moves the editor to its text (a new
+   * revision), after the cursor is kept with the text it was in.
+   */
   const change = useCallback(
     (next: (s: ScriptsState) => ScriptsState) => {
       const h = latest.current;
       const state = next(h.state);
       if (state === h.state) return;
-      if (state.activeId === h.state.activeId) return commit({ state, revision: h.revision });
+      const key = editorKey(h.state);
+      if (editorKey(state) === key) return commit({ state, revision: h.revision });
       const at = cursor.current;
-      commit({
-        state: at ? updateScript(state, at.id, { cursor: at.position }, Date.now()) : state,
-        revision: h.revision + 1,
-      });
+      cursor.current = null;
+      const kept =
+        at && at.key === key
+          ? next(updateScript(h.state, at.id, { cursor: at.position }, Date.now()))
+          : state;
+      commit({ state: kept, revision: h.revision + 1 });
     },
     [commit],
   );
@@ -113,7 +125,8 @@ export function useScripts({ defaultCode, persist, initial }: ScriptsOptions) {
     const onLeave = () => {
       const at = cursor.current;
       const state = latest.current.state;
-      if (at) saveScripts(updateScript(state, at.id, { cursor: at.position }, Date.now()), storage);
+      if (at && at.key === editorKey(state))
+        saveScripts(updateScript(state, at.id, { cursor: at.position }, Date.now()), storage);
     };
     window.addEventListener('pagehide', onLeave);
     return () => window.removeEventListener('pagehide', onLeave);
@@ -128,7 +141,9 @@ export function useScripts({ defaultCode, persist, initial }: ScriptsOptions) {
       if (!theirs.writable) return;
       const h = latest.current;
       const state = selectScript(theirs.state, h.state.activeId);
-      const same = activeScript(state).code === activeScript(h.state).code;
+      const same =
+        editorKey(state) === editorKey(h.state) &&
+        editorText(activeScript(state)) === editorText(activeScript(h.state));
       latest.current = { state, revision: same ? h.revision : h.revision + 1 };
       lastSaved.current = e.newValue;
       setHeld(latest.current);
@@ -149,11 +164,18 @@ export function useScripts({ defaultCode, persist, initial }: ScriptsOptions) {
       (code: string) => change((s) => updateScript(s, s.activeId, { code }, Date.now())),
       [change],
     ),
-    setCursor: useCallback(
-      (position: CursorPosition) => {
-        cursor.current = { id: held.state.activeId, position };
-      },
-      [held.state.activeId],
+    /** The text the editor shows (a script's, or its project's open file) and its cursor. */
+    text: editorText(active),
+    cursor: editorCursor(active),
+    setCursor: useCallback((position: CursorPosition) => {
+      const state = latest.current.state;
+      cursor.current = { key: editorKey(state), id: state.activeId, position };
+    }, []),
+    /** A change to the open project (its files, open file, entry); nothing for a script. */
+    changeProject: useCallback(
+      (update: (project: ProjectPart) => ProjectPart) =>
+        change((s) => updateScript(s, s.activeId, { project: update }, Date.now())),
+      [change],
     ),
     select: useCallback((id: string) => change((s) => selectScript(s, id)), [change]),
     rename: useCallback(
@@ -161,8 +183,7 @@ export function useScripts({ defaultCode, persist, initial }: ScriptsOptions) {
       [change],
     ),
     add: useCallback(
-      (script: { name: string; code: string; origin: ScriptOrigin }) =>
-        tryAdd((s, now) => addScript(s, script, now)),
+      (script: NewScript) => tryAdd((s, now) => addScript(s, script, now)),
       [tryAdd],
     ),
     remove: useCallback((id: string) => change((s) => deleteScript(s, id, Date.now())), [change]),

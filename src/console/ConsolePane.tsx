@@ -8,14 +8,20 @@
  * the run's status (the `urgent` selector below), and the store applies a run's last output
  * and its end in one notification, so when `run.status` reads `finished` or `error` the
  * console already holds every line of that run and its error.
+ *
+ * A project run's lines carry the pid of the process that wrote them (drawn by CSS from
+ * `data-pid`, so the text stays what was printed), a filter shows one process's lines, and an
+ * input line sends what is typed to the terminal process's `io.readline` (Enter).
  */
-import { memo, useLayoutEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import type { ConsoleLine, RunStore } from '../app/run-store.ts';
 import { useThrottledRunStore } from '../app/use-run-store.ts';
 import { formatClock } from './format-time.ts';
 import { linePrefix } from './line-text.ts';
 import { LineLink, LocationText } from './LocationText.tsx';
 import { isAtBottom } from '../inspector/virtual-window.ts';
+import { useRunStoreSelect } from '../app/use-run-store.ts';
+import { shortPid } from './short-pid.ts';
 import './console.css';
 
 const Line = memo(function Line({ line }: { line: ConsoleLine }) {
@@ -26,6 +32,9 @@ const Line = memo(function Line({ line }: { line: ConsoleLine }) {
       data-stream={line.stream}
     >
       <span className="console-text">
+        {line.pid && (
+          <span className="console-pid" data-pid={shortPid(line.pid)} title={line.pid} />
+        )}
         {line.stream === 'warn' && (
           <span className="console-prefix">
             {line.line === undefined ? (
@@ -51,6 +60,65 @@ const Line = memo(function Line({ line }: { line: ConsoleLine }) {
 /** A change of status renders the console at once, in the status pill's batch. */
 const byStatus = (s: RunStore) => s.status;
 
+/** What the input line and the pid filter need: a project run, and its processes. */
+const projectState = (s: RunStore) =>
+  `${s.projectRun ? 1 : 0} ${s.status} ${s.processes.size} ${s.processes.byPid.size}`;
+
+/** Enter sends the line to the terminal process (io.readline) of the run in progress. */
+function InputLine({ store }: { store: RunStore }) {
+  const [text, setText] = useState('');
+  return (
+    <form
+      className="console-input"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (store.sendInput(text)) setText('');
+      }}
+    >
+      <span className="console-input-prompt" aria-hidden="true">
+        ⏎
+      </span>
+      <input
+        className="input"
+        aria-label="Input line for the terminal process (io.readline); Enter sends"
+        placeholder="Type a line for io.readline and press Enter"
+        data-testid="console.input"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+    </form>
+  );
+}
+
+/** All lines, or one process's (`pid`), or the run's own lines (`run`). */
+function PidFilter({
+  store,
+  value,
+  onChange,
+}: {
+  store: RunStore;
+  value: string;
+  onChange(value: string): void;
+}) {
+  return (
+    <select
+      className="console-pid-filter"
+      aria-label="Show the lines of"
+      data-testid="console.pid-filter"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    >
+      <option value="">all processes</option>
+      <option value="run">the run itself</option>
+      {[...store.processes.byPid.values()].map((p) => (
+        <option key={p.pid} value={p.pid}>
+          {shortPid(p.pid)} {p.entryId}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export const ConsolePane = memo(function ConsolePane({ store }: { store: RunStore }) {
   // Frames do not change the console: it renders when its lines do (the array grows in place).
   const shown = useThrottledRunStore(
@@ -59,7 +127,13 @@ export const ConsolePane = memo(function ConsolePane({ store }: { store: RunStor
     (s) => `${s.output.length} ${s.output.at(-1)?.seq} ${s.outputDropped}`,
     byStatus,
   );
-  const lines = store.output;
+  useRunStoreSelect(store, projectState);
+  const [pid, setPid] = useState('');
+  const lines =
+    pid === ''
+      ? store.output
+      : store.output.filter((l) => (pid === 'run' ? !l.pid : l.pid === pid));
+  const hasProcesses = store.processes.size > 0;
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
 
@@ -77,6 +151,7 @@ export const ConsolePane = memo(function ConsolePane({ store }: { store: RunStor
           {lines.length} line{lines.length === 1 ? '' : 's'}
           {store.outputDropped > 0 && ` · ${store.outputDropped} earlier dropped`}
         </span>
+        {(hasProcesses || pid !== '') && <PidFilter store={store} value={pid} onChange={setPid} />}
         <button
           type="button"
           className="btn btn-ghost btn-small"
@@ -103,6 +178,7 @@ export const ConsolePane = memo(function ConsolePane({ store }: { store: RunStor
           <p className="console-empty">Output appears here. Press Run or Ctrl+Enter.</p>
         )}
       </div>
+      {store.projectRun && store.status === 'running' && <InputLine store={store} />}
     </section>
   );
 });

@@ -72,6 +72,14 @@ export interface CodeEditorProps {
   onTabFocusChange?(tabFocus: boolean): void;
 }
 
+/** A project's file that is not Lua (`_index.yaml`, a README) is shown as plain text. */
+const isLuaChunk = (chunkName: string) => !/\.(ya?ml|json|md|txt|lock)$/i.test(chunkName);
+
+function checkIfLua(checker: DialectChecker, model: Editor.ITextModel, settings: CheckSettings) {
+  if (isLuaChunk(settings.chunkName)) return checker.schedule(model, settings);
+  monaco.editor.setModelMarkers(model, DIALECT_OWNER, []);
+}
+
 export function CodeEditor({
   value,
   revision,
@@ -134,7 +142,7 @@ export function CodeEditor({
       monaco.editor.setModelMarkers(checked, DIALECT_OWNER, toMarkers(checked, result.diagnostics)),
     );
     checker.current = dialectChecker;
-    dialectChecker.schedule(model, checkSettings.current);
+    checkIfLua(dialectChecker, model, checkSettings.current);
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Period, () =>
       callbacks.current.onStop?.(),
     );
@@ -155,7 +163,7 @@ export function CodeEditor({
     const sub = model.onDidChangeContent(() => {
       monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
       monaco.editor.setModelMarkers(model, WARNING_OWNER, []);
-      dialectChecker.schedule(model, checkSettings.current);
+      checkIfLua(dialectChecker, model, checkSettings.current);
       callbacks.current.onChange(model.getValue());
     });
     // A location clicked in the console (main.lua:12:) puts the cursor on that line.
@@ -186,7 +194,10 @@ export function CodeEditor({
     checkSettings.current = { dialect, typeCheck, chunkName };
     applyDialectHighlighting(dialect);
     const model = editorRef.current?.getModel();
-    if (model) checker.current?.schedule(model, checkSettings.current);
+    if (!model) return;
+    // A project's other files (its _index.yaml) are plain text: no Lua colours or checks.
+    monaco.editor.setModelLanguage(model, isLuaChunk(chunkName) ? LUA_LANGUAGE_ID : 'plaintext');
+    if (checker.current) checkIfLua(checker.current, model, checkSettings.current);
   }, [dialect, typeCheck, chunkName]);
 
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseManifest } from './manifest.ts';
+import { readProjectEntries } from '../app/project-entries.ts';
 
 const root = new URL('../../public/examples/', import.meta.url);
 const manifest = parseManifest(JSON.parse(readFileSync(new URL('index.json', root), 'utf8')));
@@ -19,7 +20,7 @@ describe('examples manifest', () => {
       examples: unknown[];
     };
     expect(manifest.examples).toHaveLength(raw.examples.length);
-    for (const e of manifest.examples) {
+    for (const e of manifest.examples.filter((e) => !e.project)) {
       const file = new URL(`${e.name}.lua`, root);
       expect(existsSync(file), `${e.name}.lua`).toBe(true);
       expect(
@@ -28,6 +29,38 @@ describe('examples manifest', () => {
       ).toBe(true);
       expect(e.expected.length, `${e.name} expected`).toBeGreaterThan(0);
     }
+  });
+
+  it('has every file of a project example, and an _index.yaml that names its entry', () => {
+    const projects = manifest.examples.filter((e) => e.project);
+    expect(projects.map((e) => e.name)).toEqual(['echo-service', 'worker-pool']);
+    for (const e of projects) {
+      const files = e.project!.files.map((path) => ({
+        path,
+        text: readFileSync(new URL(`${e.name}/${path}`, root), 'utf8'),
+      }));
+      const read = readProjectEntries(files);
+      expect(
+        read.entries.map((entry) => entry.id),
+        e.name,
+      ).toContain(e.project!.entry);
+      expect(read.problems, e.name).toEqual([]);
+      expect(e.expected.length, `${e.name} expected`).toBeGreaterThan(0);
+    }
+  });
+
+  it('refuses a project example whose files leave its folder or whose open file is not listed', () => {
+    const entry = { name: 'p', title: 't', description: 'd', expected: ['x'] };
+    const files = ['a/_index.yaml', 'a/main.lua'];
+    expect(
+      parseManifest({
+        examples: [
+          { ...entry, project: { files: ['../x.lua'], open: '../x.lua' } },
+          { ...entry, project: { files, open: 'other.lua' } },
+          { ...entry, project: { files, open: 'a/main.lua', entry: 'app:main' } },
+        ],
+      }).examples.map((e) => e.project),
+    ).toEqual([{ files, open: 'a/main.lua', entry: 'app:main' }]);
   });
 
   it('covers the examples of the original page and the extra ones', () => {

@@ -8,7 +8,12 @@
  * dialects (a boolean goes through `tostring`: the platform's print writes it as ''). Lua 5.3
  * joins with a tab, so a check reads the output through `comparableOutput`, and the same
  * snippets hold under `wippy` and `lua53`.
+ *
+ * A project example (`project`: the platform's process tutorials) is a folder
+ * `examples/<name>/` of `_index.yaml` and Lua files; it opens as a project with `open` shown
+ * and runs its entry (`entry`) against the process node.
  */
+import { normalizePath, type ProjectPart } from '../app/project-files.ts';
 
 export interface ExampleEntry {
   name: string;
@@ -17,6 +22,8 @@ export interface ExampleEntry {
   /** "original": from the original doc page; "more": the playground's own. */
   group: 'original' | 'more';
   expected: string[];
+  /** Set for a project example: its files (paths in its folder), the one shown, the entry. */
+  project?: { files: string[]; open: string; entry?: string };
 }
 
 export interface ExampleManifest {
@@ -46,17 +53,34 @@ export function parseManifest(raw: unknown): ExampleManifest {
         Array.isArray(e.expected) &&
         e.expected.every((s) => typeof s === 'string')
       ) {
+        const project = readProjectSpec(e.project);
+        if (e.project !== undefined && !project) continue;
         examples.push({
           name: e.name,
           title: e.title,
           description: e.description,
           group: e.group === 'more' ? 'more' : 'original',
           expected: e.expected as string[],
+          ...(project ? { project } : {}),
         });
       }
     }
   }
   return { version: 1, examples };
+}
+
+/** A project example's file list: clean relative paths only, and `open` among them. */
+function readProjectSpec(raw: unknown): ExampleEntry['project'] | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { files, open, entry } = raw as Record<string, unknown>;
+  if (!Array.isArray(files) || files.length === 0) return undefined;
+  if (!files.every((f) => typeof f === 'string' && normalizePath(f) === f)) return undefined;
+  if (typeof open !== 'string' || !files.includes(open)) return undefined;
+  return {
+    files: files as string[],
+    open,
+    ...(typeof entry === 'string' ? { entry } : {}),
+  };
 }
 
 const base = () => (typeof import.meta.env === 'object' ? import.meta.env.BASE_URL : '/') ?? '/';
@@ -74,4 +98,23 @@ export async function fetchExample(name: string, fetchFn: typeof fetch = fetch):
   // A dev server answers unknown paths with index.html; that is not an example.
   if (!res.ok || type.includes('text/html')) throw new Error(`no example named "${name}"`);
   return res.text();
+}
+
+/** A project example's files, fetched from its folder, as a project to open. */
+export async function fetchProjectExample(
+  example: ExampleEntry,
+  fetchFn: typeof fetch = fetch,
+): Promise<ProjectPart> {
+  const spec = example.project;
+  if (!spec) throw new Error(`${example.name} is not a project example`);
+  const files = await Promise.all(
+    spec.files.map(async (path) => {
+      const res = await fetchFn(`${base()}examples/${example.name}/${path}`);
+      const type = res.headers.get('content-type') ?? '';
+      if (!res.ok || type.includes('text/html'))
+        throw new Error(`example ${example.name}: ${path} is missing`);
+      return { path, text: await res.text() };
+    }),
+  );
+  return { files, activePath: spec.open, ...(spec.entry ? { entry: spec.entry } : {}) };
 }

@@ -1,7 +1,7 @@
 /**
  * The connections inspector: the run's connections above, their live frame log below. A run
  * picker looks back at the last runs; while a run holds a connection open, the composer sends
- * it messages by hand.
+ * it messages by hand. A project run adds the messages between its processes (MessageLog).
  */
 import { useState, memo } from 'react';
 import type { RunStore } from '../app/run-store.ts';
@@ -11,7 +11,9 @@ import { FrameLog } from './FrameLog.tsx';
 import { SessionFile } from './SessionFile.tsx';
 import { Composer } from './Composer.tsx';
 import { RunPicker } from './RunPicker.tsx';
+import { MessageLog } from './MessageLog.tsx';
 import './inspector.css';
+import './process.css';
 
 export const InspectorPanel = memo(function InspectorPanel({ store }: { store: RunStore }) {
   // Ten updates a second keep a flood readable and leave the page's thread mostly free.
@@ -74,6 +76,20 @@ export const InspectorPanel = memo(function InspectorPanel({ store }: { store: R
           onConnectionChange={setSelected}
         />
       </section>
+      {isCurrent && (store.projectRun || store.processes.messages.length > 0) && (
+        <section className="inspector-messages" aria-label="Process messages">
+          <header className="section-header">
+            <h3>Messages</h3>
+            <span className="pane-meta">between the run’s processes</span>
+          </header>
+          <MessageLog
+            messages={store.processes.messages}
+            dropped={store.processes.messagesDropped}
+            version={version}
+            startedAt={run.startedAt}
+          />
+        </section>
+      )}
     </div>
   );
 });

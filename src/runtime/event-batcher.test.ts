@@ -64,9 +64,11 @@ describe('EventBatcher', () => {
       monitors: [],
       startedAt: 0,
     });
-    batcher.process(info('{app:processes|0x00001}', 'running'));
-    batcher.process(info('{app:processes|0x00002}', 'running'));
-    batcher.process(info('{app:processes|0x00001}', 'exited'));
+    // Called apart from the batcher, as the node may hold the observer's function.
+    const { process } = batcher;
+    process(info('{app:processes|0x00001}', 'running'));
+    process(info('{app:processes|0x00002}', 'running'));
+    process(info('{app:processes|0x00001}', 'exited'));
     for (const topic of ['a', 'b'])
       batcher.message({ kind: 'send', from: 'x', to: 'y', topic, preview: '', time: 0 });
     batcher.flush();

@@ -63,15 +63,16 @@ export class EventBatcher implements RunObserver {
     this.added();
   }
 
-  process(info: ProcessInfo): void {
+  // Bound (arrow properties): the node may hold the observer's `process` apart from it.
+  process = (info: ProcessInfo): void => {
     this.processes.set(info.pid, info);
     this.schedule();
-  }
+  };
 
-  message(record: MessageRecord): void {
+  message = (record: MessageRecord): void => {
     this.batch.messages.push(record);
     this.added();
-  }
+  };
 
   /** Send what is pending now (before the run's end is reported). */
   flush(): void {

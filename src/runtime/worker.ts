@@ -5,10 +5,8 @@
  * spins in `while true do end`; the page still terminates the worker if Stop is not answered.
  */
 import { startRun, type RunHandle, type RunOptions } from './run.ts';
-import * as projectRunModule from '../process/project-run.ts';
-import type { ProjectRunOptions } from '../process/project-run.ts';
-import * as projectModule from '../project/project.ts';
-import type { Project } from '../project/spec.ts';
+import { startProjectRun, type ProjectRunOptions } from '../process/project-run.ts';
+import { parseProject } from '../project/project.ts';
 import { EventBatcher } from './event-batcher.ts';
 import { chooseTransport, type TransportOptions } from './transport/choose.ts';
 import { createBrowserTransport } from './transport/browser.ts';
@@ -101,30 +99,18 @@ async function run(request: RunRequest): Promise<void> {
 type Started = { ok: true; handle: RunHandle } | { ok: false; error: string };
 
 /**
- * The node's entry points, looked up rather than imported by name: the process node
- * (src/process/project-run.ts `startProjectRun`) and the browser-side project reader
- * (src/project/project.ts `parseProject`) land on main separately from this page; until both
- * are there a project run ends with an error that says so, and scripts run as before.
+ * A project run: the files read as the platform reads them (parseProject), and the entry
+ * started as the run's main process on a node of its own (startProjectRun). What kept a file
+ * or an entry out is said before the run, as warnings, so a missing entry is explained.
  */
-const startProjectRun = (
-  projectRunModule as { startProjectRun?: (o: ProjectRunOptions) => RunHandle }
-).startProjectRun;
-const parseProject = (
-  projectModule as { parseProject?: (files: Array<{ path: string; text: string }>) => Project }
-).parseProject;
-
 function startProject(
   request: RunRequest,
   common: Omit<ProjectRunOptions, 'project' | 'entry'>,
 ): Started {
-  if (!startProjectRun || !parseProject)
-    return { ok: false, error: 'project runs are not available in this build of the playground' };
   if (!request.entry) return { ok: false, error: 'no entry was chosen to run' };
   const project = parseProject(request.project!.files);
-  if (!project.entries.has(request.entry)) {
-    const why = project.problems.length > 0 ? ` (${project.problems.join('; ')})` : '';
-    return { ok: false, error: `entry ${request.entry} is not in the project${why}` };
-  }
+  for (const text of [...project.problems, ...project.warnings])
+    common.observer.output({ stream: 'warn', text, time: Date.now() });
   return { ok: true, handle: startProjectRun({ ...common, project, entry: request.entry }) };
 }
 

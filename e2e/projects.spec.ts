@@ -1,0 +1,132 @@
+/**
+ * Projects in the page (issue 21): a project is several files in tabs, kept like scripts (a
+ * reload keeps it), with a picker of the entry Run starts that follows the open file; it goes
+ * out as a .zip and comes back in from a .zip or a folder.
+ */
+import { readFileSync } from 'node:fs';
+import { unzipSync, strFromU8 } from 'fflate';
+import { test, expect } from './fixtures.ts';
+import type { PlaygroundPage } from './pages/playground-page.ts';
+
+const files = (playground: PlaygroundPage) => playground.page.getByTestId('project.file');
+const entry = (playground: PlaygroundPage) => playground.page.getByTestId('project.entry');
+
+async function newProject(playground: PlaygroundPage): Promise<void> {
+  await playground.page.getByTestId('scripts.menu').click();
+  await playground.page.getByTestId('projects.new').click();
+  await expect(files(playground)).toHaveCount(3);
+}
+
+test.describe('projects', () => {
+  test('a new project opens its sample files in tabs, and the entry follows the open file', async ({
+    playground,
+  }) => {
+    const { page } = playground;
+    await playground.open();
+    await newProject(playground);
+    await expect(files(playground)).toHaveText(['_index.yaml', '▸ main.lua', '▸ worker.lua']);
+    await expect(entry(playground)).toHaveValue('app:main');
+    await expect.poll(() => playground.editorText()).toContain('process.spawn_monitored');
+
+    await files(playground).nth(2).click();
+    await expect(entry(playground)).toHaveValue('app:worker');
+    await expect.poll(() => playground.editorText()).toContain('A worker: prints its argument');
+    // The yaml file is not an entry: the choice stays.
+    await files(playground).first().click();
+    await expect(entry(playground)).toHaveValue('app:worker');
+    await entry(playground).selectOption('app:main');
+    await expect(entry(playground)).toHaveValue('app:main');
+
+    // A new file, typed into, survives a reload with the project.
+    await page.getByTestId('project.add-file').click();
+    await page.getByTestId('project.new-file-name').fill('lib/util.lua');
+    await page.getByTestId('project.new-file-name').press('Enter');
+    await expect(files(playground)).toHaveCount(4);
+    await playground.editor.click();
+    await page.keyboard.insertText('return { answer = 42 }');
+    await page.reload();
+    await expect(playground.editor).toBeVisible({ timeout: 30_000 });
+    await expect(files(playground)).toHaveCount(4);
+    await expect(files(playground).nth(3)).toHaveAttribute('aria-selected', 'true');
+    await expect.poll(() => playground.editorText()).toContain('return { answer = 42 }');
+    await expect(page.getByTestId('scripts.tab').last()).toContainText('Project');
+  });
+
+  test('a removed file comes back with Undo', async ({ playground }) => {
+    const { page } = playground;
+    await playground.open();
+    await newProject(playground);
+    await page.getByTestId('project.remove-file').nth(2).click();
+    await expect(files(playground)).toHaveCount(2);
+    await page.getByTestId('toast.undo').click();
+    await expect(files(playground)).toHaveText(['_index.yaml', '▸ main.lua', '▸ worker.lua']);
+  });
+
+  test('exports a project as a .zip and imports it again, and imports a folder', async ({
+    playground,
+  }) => {
+    const { page } = playground;
+    await playground.open();
+    await newProject(playground);
+    await page.getByTestId('scripts.menu').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('projects.export').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Project.zip');
+    const zip = readFileSync((await download.path())!);
+    const inside = unzipSync(new Uint8Array(zip));
+    expect(Object.keys(inside).sort()).toEqual([
+      'Project/_index.yaml',
+      'Project/main.lua',
+      'Project/worker.lua',
+    ]);
+    expect(strFromU8(inside['Project/_index.yaml'])).toContain('namespace: app');
+
+    await page.getByTestId('projects.import-zip-file').setInputFiles({
+      name: 'Project.zip',
+      mimeType: 'application/zip',
+      buffer: zip,
+    });
+    await expect(page.getByTestId('scripts.tab')).toHaveCount(3);
+    await expect(files(playground)).toHaveCount(3);
+    await expect(entry(playground)).toHaveValue('app:main');
+
+    // A folder as <input webkitdirectory> hands it over: each file with its relative path.
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>(
+        '[data-testid="projects.import-folder-files"]',
+      )!;
+      const make = (path: string, text: string) => {
+        const file = new File([text], path.split('/').pop()!);
+        Object.defineProperty(file, 'webkitRelativePath', { value: path });
+        return file;
+      };
+      const list = new DataTransfer();
+      list.items.add(
+        make(
+          'hello/_index.yaml',
+          'namespace: hi\nentries:\n  - {name: go, kind: process.lua, source: "file://go.lua"}\n',
+        ),
+      );
+      list.items.add(make('hello/go.lua', 'return { main = function() print("hi") end }'));
+      list.items.add(make('hello/.git/HEAD', 'ref'));
+      Object.defineProperty(input, 'files', { value: list.files });
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await expect(page.getByTestId('scripts.tab')).toHaveCount(4);
+    await expect(page.getByTestId('scripts.tab').last()).toContainText('hello');
+    await expect(files(playground)).toHaveText(['_index.yaml', '▸ go.lua']);
+    await expect(entry(playground)).toHaveValue('hi:go');
+    await expect(page.getByTestId('notice')).toContainText('hello/.git/HEAD');
+  });
+
+  test('a lone script stays a script: no file tabs, and its run is unchanged', async ({
+    playground,
+  }) => {
+    await playground.open({ code: 'print("just a script")' });
+    await expect(playground.page.getByTestId('project.bar')).toHaveCount(0);
+    await playground.runAndWait('finished');
+    await playground.expectOutput('just a script');
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { entryToRun, readProjectEntries } from './project-entries.ts';
+
+const files = [
+  {
+    path: 'src/_index.yaml',
+    text: `version: "1.0"
+namespace: app
+entries:
+  - name: terminal
+    kind: terminal.host
+  - name: cli
+    kind: process.lua
+    source: file://cli.lua
+  - name: worker
+    kind: process.lua
+    source: file://workers/worker.lua
+  - name: helper
+    kind: library.lua
+    source: file://helper.lua
+`,
+  },
+  {
+    path: 'src/tools/_index.yaml',
+    text: 'namespace: app.tools\nentries:\n  - {name: sum, kind: function.lua, source: "file://sum.lua", method: run}\n',
+  },
+  { path: 'broken/_index.yaml', text: 'namespace: [' },
+  { path: 'src/cli.lua', text: '' },
+  { path: 'src/workers/worker.lua', text: '' },
+  { path: 'src/helper.lua', text: '' },
+  { path: 'src/tools/sum.lua', text: '' },
+];
+
+describe('project entries', () => {
+  it('lists process.lua and function.lua entries with their source files, beside their yaml', () => {
+    const read = readProjectEntries(files);
+    expect(read.entries).toEqual([
+      { id: 'app.tools:sum', kind: 'function.lua', file: 'src/tools/sum.lua' },
+      { id: 'app:cli', kind: 'process.lua', file: 'src/cli.lua' },
+      { id: 'app:worker', kind: 'process.lua', file: 'src/workers/worker.lua' },
+    ]);
+    // The yaml that does not parse is named, not skipped in silence.
+    expect(read.problems.join('\n')).toContain('broken/_index.yaml');
+  });
+
+  it("runs the chosen entry, else the open file's, else the first process", () => {
+    const { entries } = readProjectEntries(files);
+    expect(entryToRun(entries, 'app.tools:sum', 'src/cli.lua')).toBe('app.tools:sum');
+    expect(entryToRun(entries, 'app:gone', 'src/workers/worker.lua')).toBe('app:worker');
+    expect(entryToRun(entries, undefined, 'src/_index.yaml')).toBe('app:cli');
+    expect(entryToRun(entries.slice(0, 1), undefined, 'src/_index.yaml')).toBe('app.tools:sum');
+    expect(entryToRun([], undefined, 'a.lua')).toBeUndefined();
+  });
+});
