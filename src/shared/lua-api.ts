@@ -15,6 +15,7 @@ import { FUNCS_MODULE } from './lua-api-funcs.ts';
 import { EVENTS_MODULE } from './lua-api-events.ts';
 import { CTX_MODULE } from './lua-api-ctx.ts';
 import { PAYLOAD_MODULE } from './lua-api-payload.ts';
+import { SECURITY_MODULE } from './lua-api-security.ts';
 
 export const LUA_API: LuaApi = {
   modules: [
@@ -28,6 +29,7 @@ export const LUA_API: LuaApi = {
     EVENTS_MODULE,
     CTX_MODULE,
     PAYLOAD_MODULE,
+    SECURITY_MODULE,
   ],
   errorKinds: ERROR_KINDS,
 };

@@ -4,7 +4,7 @@
  * src/process/suites/).
  */
 import { describe, expect, it } from 'vitest';
-import { passes, runInline } from '../../process/suites/inline-project.ts';
+import { passes, runInline } from '../../process/inline-project.ts';
 
 const INDEX = `
 version: "1.0"

@@ -5,7 +5,7 @@
  * executors immutable.
  */
 import { describe, expect, it } from 'vitest';
-import { passes } from '../../../process/suites/inline-project.ts';
+import { passes } from '../../../process/inline-project.ts';
 
 const INDEX = `
 version: "1.0"

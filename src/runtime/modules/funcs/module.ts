@@ -20,7 +20,13 @@ import {
 } from '../../lua/api.ts';
 import { warn } from '../../warnings.ts';
 import { CopyLimitError, copyValues, pushCopied } from '../../../process/payload-copy.ts';
-import type { Copied, ExitResult, ProcessSelf } from '../../../process/types.ts';
+import type {
+  CallHandle,
+  Copied,
+  ExitResult,
+  ProcessSelf,
+  Result,
+} from '../../../process/types.ts';
 import { returnError } from '../errors.ts';
 import {
   apiErrorToRuntime,
@@ -46,7 +52,10 @@ interface CallSpec {
   context: Map<string, Copied>;
 }
 
-/** Read the target at `targetIdx` and copy the arguments after it; null after pushing `nil, err`. */
+/**
+ * Read the target at `targetIdx` and copy the arguments after it; for an invalid target, the
+ * count of the `nil, err` pushed instead.
+ */
 function readCall(
   L: LuaState,
   self: ProcessSelf,
@@ -73,7 +82,11 @@ function readCall(
 }
 
 /** Start the call; `onDone` runs once with its outcome. An ApiError comes back as such. */
-function startCall(self: ProcessSelf, spec: CallSpec, onDone: (outcome: CallOutcome) => void) {
+function startCall(
+  self: ProcessSelf,
+  spec: CallSpec,
+  onDone: (outcome: CallOutcome) => void,
+): Result<CallHandle> {
   const release = self.hold();
   let finished = false;
   const done = (exit: ExitResult) => {

@@ -2,11 +2,11 @@
  * Running a small project written inline in a test: files by path, one entry run on the node
  * as `startProjectRun` runs it, its output collected. For tests that assert in Lua.
  */
-import { parseProject, type ProjectFile } from '../../project/project.ts';
-import { getPreset } from '../../policy/presets.ts';
-import { createNodeTransport } from '../../runtime/transport/node-ws.ts';
-import type { RunEnd } from '../../shared/worker-protocol.ts';
-import { startProjectRun } from '../project-run.ts';
+import { parseProject, type ProjectFile } from '../project/project.ts';
+import { getPreset } from '../policy/presets.ts';
+import { createNodeTransport } from '../runtime/transport/node-ws.ts';
+import type { RunEnd } from '../shared/worker-protocol.ts';
+import { startProjectRun } from './project-run.ts';
 
 export interface InlineRun {
   end: RunEnd;
