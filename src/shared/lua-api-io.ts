@@ -36,20 +36,25 @@ export const IO_MODULE: LuaModule = {
       name: 'readline',
       signature: 'io.readline()',
       params: [],
-      returns: 'string | nil',
+      returns: 'string | nil, err',
       doc:
-        "Waits (other tasks run meanwhile) for the next line of input: the console's input line in the page, stdin in the CLI. At the end of input returns `nil` (the platform adds an error value)." +
+        "Waits (other tasks run meanwhile) for the next line of input, without its line end; at the end of input `nil, err` (message `EOF`). Input comes in a project run: the console's input line in the page, stdin with `npm run lua -- --project`; a lone script gets none (a read waits until the run ends as a deadlock)." +
         NO_TERMINAL,
     },
     {
       name: 'read',
       signature: 'io.read([n])',
       params: [
-        { name: 'n', type: 'integer', optional: true, doc: 'Bytes to read on the platform.' },
+        {
+          name: 'n',
+          type: 'integer',
+          optional: true,
+          doc: 'At most this many characters (default 1024).',
+        },
       ],
-      returns: 'string | nil',
+      returns: 'string | nil, err',
       doc:
-        'Reads up to n bytes on the platform; the playground reads a line, as `readline` does (input arrives as lines).' +
+        'Waits for input and returns what has come, at most n characters (line ends included); at the end of input `nil, err` (`EOF`).' +
         NO_TERMINAL,
     },
     {
