@@ -50,18 +50,27 @@ function spawnFn(name: SpawnName, prefix: string, doc = SPAWN_DOCS[name]): LuaFu
   };
 }
 
-function destFn(name: string, doc: string): LuaFunctionDoc {
+/** `gone`: the text when the pid names no live process (unmonitor and unlink do not check). */
+function destFn(name: string, doc: string, gone?: string): LuaFunctionDoc {
+  const goneText =
+    gone === undefined ? '' : ` or \`${gone ? `${gone}: ` : ''}process not found: PID\``;
   return {
     name,
     signature: `process.${name}(dest)`,
     params: [dest],
     returns: 'true | nil, err',
-    doc: `${doc} Fails (Invalid) with \`${name} requires a destination argument\`, or (NotFound) when the target is gone.`,
+    doc: `${doc} Fails (Invalid) with \`${name} requires a destination argument\`, (NotFound) with \`could not resolve: NAME\`${goneText}.`,
   };
 }
 
 function spawnerMethod(name: string, param: LuaParam, doc: string): LuaFunctionDoc {
-  return { name, signature: `s:${name}(${param.name})`, params: [param], returns: 'Spawner', doc };
+  return {
+    name,
+    signature: `spawner:${name}(${param.name})`,
+    params: [param],
+    returns: 'Spawner',
+    doc,
+  };
 }
 
 const contextParam: LuaParam = {
@@ -128,6 +137,7 @@ export const PROCESS_MODULE: LuaModule = {
     destFn(
       'terminate',
       'Ends the process at once: its tasks stop, its sockets close, and its monitors get EXIT with the error `process terminated`.',
+      '',
     ),
     {
       name: 'cancel',
@@ -146,12 +156,14 @@ export const PROCESS_MODULE: LuaModule = {
     },
     destFn(
       'monitor',
-      'Watches the process: its EXIT event, with its result, reaches `process.events()` when it ends (`monitor failed: process not found: PID` when it already has).',
+      'Watches the process: its EXIT event, with its result, reaches `process.events()` when it ends.',
+      'monitor failed',
     ),
     destFn('unmonitor', 'Stops watching the process.'),
     destFn(
       'link',
       'Links the two processes: when either ends with an error, the other gets LINK_DOWN, which ends it unless it traps links.',
+      'link failed',
     ),
     destFn('unlink', 'Removes the link.'),
     {
@@ -279,7 +291,7 @@ export const PROCESS_MODULE: LuaModule = {
               name: 'scope',
               type: 'number',
               optional: true,
-              doc: 'A `process.registry` scope; default LOCAL.',
+              doc: 'A `process.registry` scope; default LOCAL. The playground registers the cluster scopes locally, with a warning.',
             },
           ],
           returns: 'true | nil, err',
@@ -294,10 +306,18 @@ export const PROCESS_MODULE: LuaModule = {
         },
         {
           name: 'unregister',
-          signature: 'process.registry.unregister(name)',
-          params: [{ name: 'name', type: 'string', doc: 'A registered name.' }],
+          signature: 'process.registry.unregister(name [, scope])',
+          params: [
+            { name: 'name', type: 'string', doc: 'A registered name.' },
+            {
+              name: 'scope',
+              type: 'number',
+              optional: true,
+              doc: 'A `process.registry` scope; ignored in the playground (one local registry).',
+            },
+          ],
           returns: 'boolean',
-          doc: 'Releases the name: true, or false when it was not registered.',
+          doc: 'Releases the name, whichever process holds it: true, or false when it was not registered.',
         },
       ],
     },
@@ -353,7 +373,7 @@ export const PROCESS_MODULE: LuaModule = {
         ),
         {
           name: 'with_message',
-          signature: 's:with_message(topic, ...)',
+          signature: 'spawner:with_message(topic, ...)',
           params: [
             { name: 'topic', type: 'string', doc: 'The topic.' },
             { name: '...', type: 'any', optional: true, doc: 'The values, copied at the call.' },
@@ -361,16 +381,20 @@ export const PROCESS_MODULE: LuaModule = {
           returns: 'Spawner',
           doc: 'A message delivered to the spawned (or found) process before any other.',
         },
-        spawnFn('spawn', 's:', "As `process.spawn`, with the spawner's settings."),
+        spawnFn('spawn', 'spawner:', "As `process.spawn`, with the spawner's settings."),
         spawnFn(
           'spawn_monitored',
-          's:',
+          'spawner:',
           "As `process.spawn_monitored`, with the spawner's settings.",
         ),
-        spawnFn('spawn_linked', 's:', "As `process.spawn_linked`, with the spawner's settings."),
+        spawnFn(
+          'spawn_linked',
+          'spawner:',
+          "As `process.spawn_linked`, with the spawner's settings.",
+        ),
         spawnFn(
           'spawn_linked_monitored',
-          's:',
+          'spawner:',
           "As `process.spawn_linked_monitored`, with the spawner's settings.",
         ),
       ],
