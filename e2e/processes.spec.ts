@@ -7,10 +7,6 @@
  */
 import { test, expect } from './fixtures.ts';
 import type { PlaygroundPage } from './pages/playground-page.ts';
-import { entryLibraries } from '../src/process/libraries.ts';
-
-/** The echo service's client and relay need the terminal's io and the logger shim. */
-const missing = entryLibraries(['io', 'logger']).unknown;
 
 const processCards = (playground: PlaygroundPage) =>
   playground.page.getByTestId('processes.process');
@@ -53,11 +49,21 @@ test.describe('processes', () => {
   });
 
   test('the echo service answers a line typed in the input line', async ({ playground }) => {
-    test.skip(missing.length > 0, `no ${missing.join(', ')} module in the playground yet`);
     const { page } = playground;
     await playground.open({ example: 'echo-service' });
     await expect(page.getByTestId('project.entry')).toHaveValue('app:cli');
     await playground.run.click();
+    // The client and the relay need the terminal's io and the logger shim: until the node
+    // has them, the run says so, and this test is skipped with that reason.
+    await expect(playground.output).toContainText(
+      /Echo client: type a line|is not in the playground/,
+    );
+    const text = await playground.output.innerText();
+    const missing = [...text.matchAll(/module '(\w+)' is not in the playground/g)].map((m) => m[1]);
+    test.skip(
+      missing.length > 0,
+      `no ${[...new Set(missing)].join(', ')} module in the playground yet`,
+    );
     await playground.expectOutput('Echo client: type a line');
     const input = page.getByTestId('console.input');
     await input.fill('hello world');

@@ -167,3 +167,23 @@ export function projectFromFiles(
   const luaFile = files.find((f) => f.path.endsWith('.lua'));
   return { ok: true, project: { files, activePath: (luaFile ?? files[0]).path }, skipped };
 }
+
+/**
+ * A tab's label for each path: the file name, or, where names repeat (every folder has its
+ * `_index.yaml`), the folders it takes to tell them apart (`supervisor/_index.yaml`).
+ */
+export function fileLabels(paths: readonly string[]): Map<string, string> {
+  const labels = new Map<string, string>();
+  const parts = paths.map((path) => path.split('/'));
+  for (let i = 0; i < paths.length; i++) {
+    let depth = 1;
+    const tail = (p: string[], n: number) => p.slice(-n).join('/');
+    while (
+      depth < parts[i].length &&
+      parts.some((other, j) => j !== i && tail(other, depth) === tail(parts[i], depth))
+    )
+      depth++;
+    labels.set(paths[i], tail(parts[i], depth));
+  }
+  return labels;
+}
