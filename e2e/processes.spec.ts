@@ -103,6 +103,13 @@ test.describe('processes', () => {
     await expect
       .poll(() => page.locator('.console-line', { hasText: 'died, restarting' }).count())
       .toBeGreaterThan(before);
+    // The failed cards can be hidden, leaving the live ones in view.
+    await page.getByTestId('processes.show-ended').uncheck();
+    await expect(
+      page.locator('[data-testid="processes.process"][data-state="failed"]'),
+    ).toHaveCount(0);
+    await expect(live).not.toHaveCount(0);
+    await page.getByTestId('processes.show-ended').check();
     await playground.openTab('inspector');
     await expect(
       page.getByTestId('inspector.message').filter({ hasText: 'LINK_DOWN' }),
