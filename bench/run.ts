@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- name ...]`: every benchmark in one run (or the named ones: receive,
- * echo, large, ui, load, relay, embed, json, cpu, dialect), each figure printed as it comes
+ * echo, large, ui, load, relay, embed, json, cpu, dialect, processes), each figure printed as it comes
  * (json: json.decode against JSON.parse; cpu: the Lua engine, patched against unpatched and
- * lua5.3; dialect: the typed dialect's parser against fengari's on plain Lua). A
+ * lua5.3; dialect: the typed dialect's parser against fengari's on plain Lua; processes: spawn,
+ * memory, ping-pong and fan-out against the same work in one process). A
  * full run writes the table into
  * bench/RESULTS.md with the machine and the date. Figures, not pass/fail: nothing here
  * belongs in `npm test`. Builds the page first if dist/ is stale, like `npm start`.
@@ -16,6 +17,7 @@ import { benchDialectParse } from './dialect-parse.ts';
 import { benchEchoRoundTrip } from './echo-rtt.ts';
 import { benchEmbedWidgets } from './embed-widgets.ts';
 import { benchJsonDecode } from './json-decode.ts';
+import { benchProcesses } from './processes.ts';
 import { benchLargeEcho } from './large-echo.ts';
 import { collectGarbage } from '../src/test-support/gc.ts';
 import { benchReceive } from './receive.ts';
@@ -47,6 +49,7 @@ const BENCHES: Record<string, Bench> = {
   json: (_servers, _bb, report) => benchJsonDecode(report),
   cpu: (_servers, _bb, report) => benchCpu(report),
   dialect: (_servers, _bb, report) => benchDialectParse(report),
+  processes: (_servers, _bb, report) => benchProcesses(report),
 };
 
 async function main(): Promise<void> {

@@ -18,6 +18,8 @@ import { openBase64 } from '../runtime/modules/base64.ts';
 import { openUuid } from '../runtime/modules/uuid.ts';
 import { openProcess } from '../runtime/modules/process/module.ts';
 import { processModules } from './process-modules.ts';
+import { openTerminalIo, type TerminalHost } from '../runtime/modules/terminal-io.ts';
+import { openLogger } from '../runtime/modules/logger.ts';
 import type { LuaProcess } from './lua-process.ts';
 import type { RunConfig } from './run-config.ts';
 import type { Dialect } from '../shared/dialect.ts';
@@ -56,6 +58,8 @@ export function entryLibraries(modules: string[]): { set: LibrarySet; unknown: s
 const MODULE_NAMES: Record<string, true> = {
   errors: true,
   channel: true,
+  // The runtime's `os` (time functions) is the standard library's global here.
+  os: true,
   time: true,
   json: true,
   websocket: true,
@@ -63,18 +67,39 @@ const MODULE_NAMES: Record<string, true> = {
   payload: true,
   base64: true,
   uuid: true,
+  io: true,
+  logger: true,
   ...Object.fromEntries(Object.keys(processModules).map((name) => [name, true])),
 };
 
+export type ProcessWrite = (text: string, newline: boolean, stream?: 'stdout' | 'stderr') => void;
+
+/** The terminal a process on a terminal host reads and writes: the run's console. */
+function terminalHost(self: LuaProcess, config: RunConfig, write: ProcessWrite): TerminalHost {
+  const input = config.terminalInput;
+  return {
+    write,
+    readline: (L) => input.readline(L, self.scheduler),
+    read: (L, size) => input.read(L, self.scheduler, size),
+    args: config.terminalArgs,
+  };
+}
+
+/**
+ * Opens `set.globals` as globals (those in `only`, when given); returns the openers of
+ * `set.onRequire`, for `require` to open on first use.
+ */
 export function openLibraries(
   L: LuaState,
   self: LuaProcess,
   config: RunConfig,
   set: LibrarySet,
-  write: (text: string, newline: boolean) => void,
-): void {
+  write: ProcessWrite,
+  only?: string[],
+): Record<string, LuaFunction> {
   const openers = moduleOpeners(self, config, write);
   for (const name of set.globals) {
+    if (only && !only.includes(name)) continue;
     const open = openers[name];
     if (!open) continue;
     lauxlib.luaL_requiref(
@@ -89,15 +114,18 @@ export function openLibraries(
     );
     lua.lua_pop(L, 1);
   }
-  self.onRequire = Object.fromEntries(
+  return Object.fromEntries(
     set.onRequire.filter((name) => openers[name]).map((name) => [name, openers[name]]),
   );
 }
 
+/** Globals the wippy dialect's base removes (go-lua has no `io`) that a module may bring back. */
+export const REMOVED_BY_DIALECT = ['io'];
+
 function moduleOpeners(
   self: LuaProcess,
   config: RunConfig,
-  write: (text: string, newline: boolean) => void,
+  write: ProcessWrite,
 ): Record<string, LuaFunction> {
   const extra = Object.fromEntries(
     Object.entries(processModules).map(([name, make]) => [name, make(self, write)]),
@@ -124,6 +152,13 @@ function moduleOpeners(
     process: openProcess(self),
     base64: openBase64,
     uuid: openUuid,
+    io: openTerminalIo(self.terminal ? terminalHost(self, config, write) : null),
+    logger: openLogger(
+      (line, level) => write(line, true, level === 'error' ? 'stderr' : 'stdout'),
+      {
+        pid: self.pid,
+      },
+    ),
     ...extra,
   };
 }

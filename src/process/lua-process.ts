@@ -6,14 +6,7 @@
  * A lone script is the main process of a run of one; startRun and the node both build on this.
  */
 import { lauxlib } from 'fengari';
-import {
-  decodeUtf8,
-  lua,
-  luaString,
-  toDisplayString,
-  type LuaFunction,
-  type LuaState,
-} from '../runtime/lua/api.ts';
+import { decodeUtf8, lua, luaString, toDisplayString, type LuaState } from '../runtime/lua/api.ts';
 import { catchNativeErrors } from '../runtime/lua/native-errors.ts';
 import { setWarningSink } from '../runtime/warnings.ts';
 import { isWippy, setDialect } from '../runtime/lua/dialect.ts';
@@ -24,7 +17,11 @@ import { openBase } from '../runtime/modules/base.ts';
 import { openWippy } from '../runtime/modules/wippy/index.ts';
 import { limitBase } from '../runtime/modules/sandbox-limits.ts';
 import { createMemoryGuard } from '../runtime/memory-guard.ts';
-import { channelLibrary, type ChannelLibrary, type LuaChannel } from '../runtime/modules/channel.ts';
+import {
+  channelLibrary,
+  type ChannelLibrary,
+  type LuaChannel,
+} from '../runtime/modules/channel.ts';
 import { openCoroutine } from '../runtime/modules/coroutine.ts';
 import { toError, formatError } from '../runtime/modules/errors.ts';
 import { Timers } from '../runtime/modules/time.ts';
@@ -32,7 +29,7 @@ import type { Connection } from '../runtime/connection.ts';
 import type { LuaFailure, OutputStream } from '../shared/run-events.ts';
 import { EVENTS_TOPIC, INBOX_TOPIC, Mailbox, type QueuedMessage } from './mailbox.ts';
 import { deliveredItem } from './delivered-item.ts';
-import { openLibraries, type LibrarySet } from './libraries.ts';
+import { openLibraries, REMOVED_BY_DIALECT, type LibrarySet } from './libraries.ts';
 import type { Program } from './program.ts';
 import { startProgram } from './program.ts';
 import type { RunConfig } from './run-config.ts';
@@ -55,6 +52,8 @@ export interface ProcessStart {
   libraries: LibrarySet;
   /** Tag output with the pid (every process of a project run; not a lone script's). */
   tagOutput: boolean;
+  /** On a terminal host: `io` reads the run's input line and writes to its console. */
+  terminal: boolean;
 }
 
 /** How a process ended, for the node. */
@@ -87,10 +86,9 @@ export class LuaProcess implements ProcessSelf {
   readonly connections = new Map<number, Connection>();
   readonly mailbox: Mailbox;
   readonly startedAt = Date.now();
+  readonly terminal: boolean;
   options = { trapLinks: false };
   ended = false;
-  /** Modules `require` opens on first use (set by openLibraries). */
-  onRequire: Record<string, LuaFunction> = {};
   /** Outside operations in flight (funcs calls, terminal reads): not a deadlock meanwhile. */
   private holds = 0;
   private pendingWrite = '';
@@ -106,6 +104,7 @@ export class LuaProcess implements ProcessSelf {
     this.host = start.host;
     this.parent = start.parent;
     this.context = start.context;
+    this.terminal = start.terminal;
     const L: LuaState = lauxlib.luaL_newstate();
     this.L = L;
     setDialect(L, config.dialect);
@@ -134,10 +133,17 @@ export class LuaProcess implements ProcessSelf {
         const key = `${line ?? ''}\n${text}`;
         if (config.warned.has(key)) return;
         config.warned.add(key);
-        config.observer.output({ stream: 'warn', text, line, time: Date.now(), ...this.tag(start) });
+        config.observer.output({
+          stream: 'warn',
+          text,
+          line,
+          time: Date.now(),
+          ...this.tag(start),
+        });
       },
     });
-    const write = (text: string, newline: boolean) => this.write(text, newline, start);
+    const write = (text: string, newline: boolean, stream: OutputStream = 'stdout') =>
+      this.write(text, newline, start, stream);
     openBase(L, write);
     // Real time, not the run's clock: the guard paces its own cost, which a fake clock does not.
     const memory = createMemoryGuard(
@@ -151,15 +157,16 @@ export class LuaProcess implements ProcessSelf {
       if (over) this.fail(over);
       else this.mailbox.flush();
     };
-    openLibraries(L, this, config, start.libraries, write);
+    const onRequire = openLibraries(L, this, config, start.libraries, write);
     lauxlib.luaL_requiref(L, luaString('coroutine'), openCoroutine(this.scheduler), 1);
     lua.lua_pop(L, 1);
     if (isWippy(L)) {
       openWippy(L, write);
       openTypes(L);
+      openLibraries(L, this, config, start.libraries, write, REMOVED_BY_DIALECT);
     }
     // After the dialect's own `require`, which the wrapper falls back to.
-    if (Object.keys(this.onRequire).length > 0) preloadNativeModules(L, this.onRequire);
+    if (Object.keys(onRequire).length > 0) preloadNativeModules(L, onRequire);
     const failure = startProgram(this, start.program, start.args, config);
     if (failure) config.defer(() => this.end({ result: errorResult(failure.message), failure }));
   }
@@ -168,11 +175,20 @@ export class LuaProcess implements ProcessSelf {
     return start.tagOutput ? { pid: this.pid } : {};
   }
 
-  private write(text: string, newline: boolean, start: ProcessStart): void {
+  private write(
+    text: string,
+    newline: boolean,
+    start: ProcessStart,
+    stream: OutputStream = 'stdout',
+  ): void {
     // A script that a pcall kept going for a moment after its end prints nothing more.
     if (this.ended) return;
-    const output = (line: string, stream: OutputStream = 'stdout') =>
+    const output = (line: string) =>
       this.config.observer.output({ stream, text: line, time: Date.now(), ...this.tag(start) });
+    if (stream !== 'stdout') {
+      output(text);
+      return;
+    }
     if (newline) {
       output(this.pendingWrite + text);
       this.pendingWrite = '';
@@ -264,7 +280,12 @@ export class LuaProcess implements ProcessSelf {
 
   /** Something this process owns could wake one of its tasks. */
   get hasPending(): boolean {
-    return this.timers.size > 0 || this.connections.size > 0 || this.holds > 0;
+    return (
+      this.timers.size > 0 ||
+      this.connections.size > 0 ||
+      this.holds > 0 ||
+      this.config.terminalInput.isWaiting(this.scheduler)
+    );
   }
 
   /** The tasks wait but the process has subscriptions: it idles (the platform's rule). */
@@ -310,12 +331,16 @@ export class LuaProcess implements ProcessSelf {
 
   private onTaskEnd(task: Task, end: TaskEnd, start: ProcessStart): void {
     if (!end.ok) {
+      // A thread that died of a stack overflow has no room left even to look at its error.
+      lua.lua_checkstack(end.thread, 20);
       // The error value itself when it is an error object, else its message as one.
-      const error = toError(end.thread, -1)
-        ? copyOut(end.thread, -1, () => {})
-        : null;
+      const error = toError(end.thread, -1) ? copyOut(end.thread, -1, () => {}) : null;
       const failure = describeFailure(end.thread, start.program.chunkName);
-      const result = { value: null, error: error ?? copiedErrorMessage(failure.message), errorText: failure.message };
+      const result = {
+        value: null,
+        error: error ?? copiedErrorMessage(failure.message),
+        errorText: failure.message,
+      };
       this.end({ result, failure });
       return;
     }
@@ -352,7 +377,8 @@ function errorResult(message: string): ExitResult {
 function exitOfMain(thread: LuaState, program: Program): ProcessExit {
   const n = lua.lua_gettop(thread);
   const value = n >= 1 ? copyOut(thread, 1, () => {}) : null;
-  const returnedFalse = n >= 1 && lua.lua_type(thread, 1) === lua.LUA_TBOOLEAN && !lua.lua_toboolean(thread, 1);
+  const returnedFalse =
+    n >= 1 && lua.lua_type(thread, 1) === lua.LUA_TBOOLEAN && !lua.lua_toboolean(thread, 1);
   if (program.kind === 'script') {
     if (n < 2 || lua.lua_toboolean(thread, 1) || lua.lua_isnil(thread, 2)) {
       return { result: { value, error: null }, returnedFalse };

@@ -15,11 +15,15 @@ import { entryLibraries, type LibrarySet } from './libraries.ts';
 import type { Program } from './program.ts';
 import type { RunConfig } from './run-config.ts';
 import { formatPid } from './pid.ts';
-import { LIMIT_TEXT, MAX_LIVE_PROCESSES, MAX_QUEUED_MESSAGES, MAX_SPAWNS_PER_RUN } from './limits.ts';
+import {
+  LIMIT_TEXT,
+  MAX_LIVE_PROCESSES,
+  MAX_QUEUED_MESSAGES,
+  MAX_SPAWNS_PER_RUN,
+} from './limits.ts';
 import { copiedPreview } from './payload-copy.ts';
 import { createEventBus } from './event-bus.ts';
 import { describeStalemate } from './stalemate.ts';
-import { TerminalInput } from './terminal-input.ts';
 import type {
   ApiError,
   CallHandle,
@@ -63,7 +67,6 @@ export class Node implements NodeApi {
   private finished = false;
   private stalemateCheckQueued = false;
   readonly events: EventBus = createEventBus();
-  readonly terminalInput = new TerminalInput();
   /** Keeps the run alive while something outside may still start work (a service restart). */
   private outsideHolds = 0;
 
@@ -81,7 +84,7 @@ export class Node implements NodeApi {
 
   /** A line typed for a terminal process (the console's input line, or stdin; null at EOF). */
   input(line: string | null): void {
-    this.terminalInput.push(line);
+    this.config.terminalInput.push(line);
   }
 
   get liveCount(): number {
@@ -101,6 +104,7 @@ export class Node implements NodeApi {
       context: new Map(),
       libraries: main.libraries,
       tagOutput: this.tagOutput,
+      terminal: this.isTerminalHost(main.host),
     });
   }
 
@@ -129,7 +133,9 @@ export class Node implements NodeApi {
   control(pid: string, action: 'terminate' | 'cancel'): string | null {
     if (!this.processes.has(pid)) return `${pid} is not running`;
     const result =
-      action === 'terminate' ? this.terminate('', pid) : this.cancel('', pid, 'cancelled from the panel');
+      action === 'terminate'
+        ? this.terminate('', pid)
+        : this.cancel('', pid, 'cancelled from the panel');
     return result.ok ? null : result.error.message;
   }
 
@@ -168,9 +174,21 @@ export class Node implements NodeApi {
     if (request.parent && request.monitor) this.addMonitor(request.parent, pid);
     if (request.parent && request.link) this.addLink(request.parent, pid);
     if (request.name) this.names.set(request.name, pid);
-    const process = this.startEntry(pid, entry, request.host, request.parent, request.args, request.context);
+    const process = this.startEntry(
+      pid,
+      entry,
+      request.host,
+      request.parent,
+      request.args,
+      request.context,
+    );
     for (const m of request.messages ?? [])
-      process.receive({ kind: 'message', from: request.parent ?? '', topic: m.topic, payloads: m.payloads });
+      process.receive({
+        kind: 'message',
+        from: request.parent ?? '',
+        topic: m.topic,
+        payloads: m.payloads,
+      });
     return ok(pid);
   }
 
@@ -179,8 +197,15 @@ export class Node implements NodeApi {
     if (!pid.ok) return pid;
     const target = this.processes.get(pid.value);
     if (!target) return fail('NOT_FOUND', `process not found: ${pid.value}`);
-    if (target.mailbox.length >= MAX_QUEUED_MESSAGES) return fail('UNAVAILABLE', LIMIT_TEXT.queue(pid.value));
-    this.record('send', from, pid.value, topic, payloads.map((p) => copiedPreview(p, 80)).join(', '));
+    if (target.mailbox.length >= MAX_QUEUED_MESSAGES)
+      return fail('UNAVAILABLE', LIMIT_TEXT.queue(pid.value));
+    this.record(
+      'send',
+      from,
+      pid.value,
+      topic,
+      payloads.map((p) => copiedPreview(p, 80)).join(', '),
+    );
     target.receive({ kind: 'message', from, topic, payloads });
     return ok(true);
   }
@@ -201,7 +226,10 @@ export class Node implements NodeApi {
     const target = this.processes.get(pid.value);
     if (!target) return fail('NOT_FOUND', `process not found: ${pid.value}`);
     this.record('cancel', from, pid.value, 'pid.cancel', reason);
-    target.receive({ kind: 'event', event: { kind: 'pid.cancel', from, at: this.unixNow(), reason } });
+    target.receive({
+      kind: 'event',
+      event: { kind: 'pid.cancel', from, at: this.unixNow(), reason },
+    });
     return ok(true);
   }
 
@@ -301,6 +329,7 @@ export class Node implements NodeApi {
       context: new Map(inherited ?? []),
       libraries,
       tagOutput: this.tagOutput,
+      terminal: this.isTerminalHost(host),
     });
   }
 
@@ -335,7 +364,13 @@ export class Node implements NodeApi {
         time: Date.now(),
       });
     return {
-      program: { kind: 'entry', chunkName: entry.file, source: entry.source, method: entry.method, imports },
+      program: {
+        kind: 'entry',
+        chunkName: entry.file,
+        source: entry.source,
+        method: entry.method,
+        imports,
+      },
       libraries: set,
     };
   }
@@ -347,10 +382,22 @@ export class Node implements NodeApi {
     const failed = exit.result.error !== null;
     const at = this.unixNow();
     for (const watcher of this.monitors.get(pid) ?? []) {
-      this.record('exit', pid, watcher, 'pid.exit', exit.result.errorText ?? copiedPreview(exit.result.value, 80));
+      this.record(
+        'exit',
+        pid,
+        watcher,
+        'pid.exit',
+        exit.result.errorText ?? copiedPreview(exit.result.value, 80),
+      );
       this.processes.get(watcher)?.receive({
         kind: 'event',
-        event: { kind: 'pid.exit', from: pid, at, value: exit.result.value, error: exit.result.error },
+        event: {
+          kind: 'pid.exit',
+          from: pid,
+          at,
+          value: exit.result.value,
+          error: exit.result.error,
+        },
       });
     }
     this.monitors.delete(pid);
@@ -360,7 +407,13 @@ export class Node implements NodeApi {
       this.record('link-down', pid, linked, 'pid.link.down', exit.result.errorText ?? '');
       this.processes.get(linked)?.receive({
         kind: 'event',
-        event: { kind: 'pid.link.down', from: pid, at, value: exit.result.value, error: exit.result.error },
+        event: {
+          kind: 'pid.link.down',
+          from: pid,
+          at,
+          value: exit.result.value,
+          error: exit.result.error,
+        },
       });
     }
     this.links.delete(pid);
@@ -411,6 +464,10 @@ export class Node implements NodeApi {
     return entry?.kind === 'process.host' || entry?.kind === 'terminal.host';
   }
 
+  private isTerminalHost(host: string): boolean {
+    return host === TERMINAL_HOST || this.entry(host)?.kind === 'terminal.host';
+  }
+
   private checkLimits(): Result<never> | null {
     if (this.processes.size >= MAX_LIVE_PROCESSES) return fail('UNAVAILABLE', LIMIT_TEXT.live);
     if (this.spawns >= MAX_SPAWNS_PER_RUN) return fail('UNAVAILABLE', LIMIT_TEXT.spawns);
@@ -452,7 +509,13 @@ export class Node implements NodeApi {
     return Math.floor(this.config.clock.now() / 1000);
   }
 
-  private record(kind: MessageKind, from: string, to: string, topic: string, preview: string): void {
+  private record(
+    kind: MessageKind,
+    from: string,
+    to: string,
+    topic: string,
+    preview: string,
+  ): void {
     this.config.observer.message?.({ kind, from, to, topic, preview, time: Date.now() });
   }
 
@@ -480,7 +543,8 @@ export class Node implements NodeApi {
     };
     if (exit) {
       info.endedAt = Date.now();
-      if (exit.result.error !== null) info.error = exit.result.errorText ?? copiedPreview(exit.result.error, 200);
+      if (exit.result.error !== null)
+        info.error = exit.result.errorText ?? copiedPreview(exit.result.error, 200);
       else info.result = copiedPreview(exit.result.value, 200);
     } else if (state === 'waiting') info.waitingOn = process.waitingOn();
     const key = JSON.stringify(info);
@@ -490,4 +554,3 @@ export class Node implements NodeApi {
     observer(info);
   }
 }
-

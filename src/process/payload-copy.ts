@@ -53,8 +53,22 @@ class CopiedError {
   constructor(readonly error: RuntimeError) {}
 }
 
+/** A JS value that travels with copies (a security actor in a context) and is nil to Lua. */
+class CopiedHost {
+  constructor(readonly value: unknown) {}
+}
+
 /** Integers are numbers (|v| <= 2^53) or bigints; strings are their bytes. */
-type Node = null | boolean | number | bigint | Uint8Array | CopiedFloat | CopiedTable | CopiedError;
+type Node =
+  | null
+  | boolean
+  | number
+  | bigint
+  | Uint8Array
+  | CopiedFloat
+  | CopiedTable
+  | CopiedError
+  | CopiedHost;
 
 const asCopied = (node: Node): Copied => node as unknown as Copied;
 const asNode = (value: Copied): Node => value as unknown as Node;
@@ -77,6 +91,8 @@ interface CopyState {
  */
 export function copyOut(L: LuaState, idx: number, onLoss: (what: string) => void): Copied {
   const state: CopyState = { L, visited: new Map(), bytes: 0, path: [], onLoss };
+  // Room to look at the value (a thread that just failed may have none left).
+  lua.lua_checkstack(L, 4);
   return asCopied(withStackKept(L, () => copyValue(state, lua.lua_absindex(L, idx), 0)));
 }
 
@@ -100,6 +116,7 @@ export function copyValues(
 ): Copied[] {
   const state: CopyState = { L, visited: new Map(), bytes: 0, path: [], onLoss };
   const values: Copied[] = [];
+  lua.lua_checkstack(L, 4);
   for (let i = first; i <= last; i++) {
     // Separate values of one call share nothing on the platform either (one export each).
     state.visited = new Map();
@@ -250,6 +267,7 @@ function pushNode(L: LuaState, node: Node, shared: SharedTables | null): void {
   else if (node instanceof Uint8Array) lua.lua_pushlstring(L, node, node.length);
   else if (node instanceof CopiedFloat) lua.lua_pushnumber(L, node.value);
   else if (node instanceof CopiedError) pushError(L, structuredClone(node.error));
+  else if (node instanceof CopiedHost) lua.lua_pushnil(L);
   else pushTable(L, node, shared);
 }
 
@@ -303,7 +321,8 @@ function fromJs(value: unknown, seen: Map<object, CopiedTable>): Node {
     value instanceof Uint8Array ||
     value instanceof CopiedFloat ||
     value instanceof CopiedTable ||
-    value instanceof CopiedError
+    value instanceof CopiedError ||
+    value instanceof CopiedHost
   )
     return value;
   if (typeof value !== 'object') return null;
@@ -322,6 +341,68 @@ function fromJs(value: unknown, seen: Map<object, CopiedTable>): Node {
   else if (value instanceof Map) for (const [k, v] of value) add(fromJs(k, seen), v);
   else for (const [k, v] of Object.entries(value)) add(encodeUtf8(k), v);
   return table;
+}
+
+/** Carry a JS value inside copies (contexts); Lua sees nil, `copiedHostValue` gives it back. */
+export function copiedHost(value: unknown): Copied {
+  return asCopied(new CopiedHost(value));
+}
+
+export function copiedHostValue(value: Copied): unknown {
+  const node = asNode(value);
+  return node instanceof CopiedHost ? node.value : undefined;
+}
+
+/**
+ * What a value becomes on its way through Go's `any` and back (value.ToGoAny, then ctx's
+ * toLuaValue or payload.GoToLua): a table with a positive integer key is a list 1..maxn (its
+ * other keys dropped), any other a map with string keys; error objects become their message;
+ * with `integersAsFloats` (ctx's toLuaValue: `lua.LNumber(int64)`) integers become floats.
+ */
+export function copiedThroughGo(value: Copied, options: { integersAsFloats: boolean }): Copied {
+  return asCopied(throughGo(asNode(value), options.integersAsFloats, new Map()));
+}
+
+function throughGo(node: Node, toFloat: boolean, seen: Map<CopiedTable, CopiedTable>): Node {
+  if ((typeof node === 'number' || typeof node === 'bigint') && toFloat)
+    return new CopiedFloat(Number(node));
+  if (node instanceof CopiedError) return encodeUtf8(node.error.message);
+  if (node instanceof CopiedHost) return null;
+  if (!(node instanceof CopiedTable)) return node;
+  const known = seen.get(node);
+  // Go recurses without end on a cycle; the playground cuts it instead.
+  if (known) return null;
+  const table = new CopiedTable();
+  seen.set(node, table);
+  let maxn = 0;
+  const byIndex = new Map<number, Node>();
+  for (let i = 0; i < node.entries.length; i += 2) {
+    const key = node.entries[i];
+    if (typeof key === 'number' && key >= 1) {
+      maxn = Math.max(maxn, key);
+      byIndex.set(key, node.entries[i + 1]);
+    }
+  }
+  if (maxn > 0) {
+    for (let k = 1; k <= maxn; k++) {
+      const item = throughGo(byIndex.get(k) ?? null, toFloat, seen);
+      if (item !== null) table.entries.push(k, item);
+    }
+  } else {
+    for (let i = 0; i < node.entries.length; i += 2) {
+      const item = throughGo(node.entries[i + 1], toFloat, seen);
+      if (item !== null) table.entries.push(encodeUtf8(keyText(node.entries[i])), item);
+    }
+  }
+  seen.delete(node);
+  return table;
+}
+
+/** Go's `key.String()` of a table key. */
+function keyText(key: Node): string {
+  if (key instanceof Uint8Array) return decodeUtf8(key);
+  if (key instanceof CopiedFloat) return floatText(key.value);
+  return previewNode(key, 200, new Set());
 }
 
 /** Is the value nil? (A Copied is opaque; this is the one question everyone may ask.) */
@@ -361,6 +442,7 @@ function previewUncut(node: Node, max: number, open: Set<CopiedTable>): string {
   if (node instanceof Uint8Array) return JSON.stringify(decodeUtf8(node));
   if (node instanceof CopiedFloat) return floatText(node.value);
   if (node instanceof CopiedError) return `error(${JSON.stringify(node.error.message)})`;
+  if (node instanceof CopiedHost) return 'nil';
   if (open.has(node)) return '{…}';
   open.add(node);
   // The sequence 1..n first, as a constructor writes it, then the other keys in `next` order.

@@ -4,6 +4,11 @@
  * returns the module's opener for one process.
  */
 import type { LuaFunction } from '../runtime/lua/api.ts';
+import { openCtx } from '../runtime/modules/ctx.ts';
+import { openEvents } from '../runtime/modules/events.ts';
+import { openFuncs } from '../runtime/modules/funcs/module.ts';
+import { openPayload } from '../runtime/modules/process/payload.ts';
+import { openSecurity } from '../runtime/modules/security.ts';
 import type { ProcessSelf } from './types.ts';
 
 export type ProcessModuleMaker = (
@@ -11,4 +16,10 @@ export type ProcessModuleMaker = (
   write: (text: string, newline: boolean) => void,
 ) => LuaFunction;
 
-export const processModules: Record<string, ProcessModuleMaker> = {};
+export const processModules: Record<string, ProcessModuleMaker> = {
+  ctx: openCtx,
+  events: openEvents,
+  funcs: openFuncs,
+  payload: () => openPayload,
+  security: openSecurity,
+};

@@ -11,6 +11,7 @@ import { TERMINAL_HOST } from '../project/spec.ts';
 import { Node } from './node.ts';
 import { makeRunConfig } from './run-config.ts';
 import { copiedFromJs } from './payload-copy.ts';
+import { startServices } from './services.ts';
 
 export interface ProjectRunOptions extends Omit<RunOptions, 'code' | 'chunkName' | 'modules'> {
   project: Project;
@@ -33,7 +34,10 @@ export function runnableEntries(project: Project): string[] {
 }
 
 export function startProjectRun(options: ProjectRunOptions): RunHandle {
-  const config = makeRunConfig({ ...options, dialect: options.dialect ?? 'wippy' });
+  const config = {
+    ...makeRunConfig({ ...options, dialect: options.dialect ?? 'wippy' }),
+    terminalArgs: options.args ?? [],
+  };
   let resolveDone: (end: RunEnd) => void = () => {};
   const done = new Promise<RunEnd>((resolve) => (resolveDone = resolve));
   const node = new Node(config, options.project, resolveDone, true);
@@ -47,6 +51,8 @@ export function startProjectRun(options: ProjectRunOptions): RunHandle {
     node.stop({ status: 'error', failure: { message, traceback: '' } });
     return handle;
   }
+  const supervisor = startServices(node, options.project, config);
+  void done.then(() => supervisor.stopAll());
   const { program, libraries } = node.programOf(entry);
   node.startMain({
     program,

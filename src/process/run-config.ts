@@ -10,6 +10,7 @@ import type { DemoHosts } from '../runtime/route.ts';
 import type { Clock } from '../runtime/modules/time.ts';
 import { createDefer, type Defer } from '../runtime/defer.ts';
 import type { RunOptions } from '../runtime/run.ts';
+import { TerminalInput } from '../runtime/modules/terminal-input.ts';
 
 export interface RunConfig {
   policy: Policy;
@@ -26,6 +27,10 @@ export interface RunConfig {
   nextConnectionId: () => number;
   /** Each (line, message) warned once per run, whichever process warns it. */
   warned: Set<string>;
+  /** The terminal's input, shared by the run's terminal processes (`io.readline`). */
+  terminalInput: TerminalInput;
+  /** `io.args()`: the arguments after the entry (`--run ENTRY ARG...`). */
+  terminalArgs: readonly string[];
 }
 
 export const systemClock: Clock = {
@@ -51,5 +56,7 @@ export function makeRunConfig(options: Omit<RunOptions, 'code' | 'chunkName'>): 
     memoryLimitBytes: options.memoryLimitBytes,
     nextConnectionId: () => connections++,
     warned: new Set(),
+    terminalInput: new TerminalInput(),
+    terminalArgs: [],
   };
 }

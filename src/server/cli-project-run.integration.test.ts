@@ -3,7 +3,7 @@
  * project mode's argument errors, against a small project written here.
  */
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -128,37 +128,24 @@ describe('npm run lua -- --project DIR --test', () => {
   });
 });
 
-// io.readline needs the node's terminal host (src/process/node.ts, the lead's part).
-const nodeLanded = existsSync(join(import.meta.dirname, '../process/node.ts'));
-
-describe.skipIf(!nodeLanded)(
-  `--run feeds stdin to io.readline${nodeLanded ? '' : ' (skipped: src/process/node.ts has not landed)'}`,
-  () => {
-    it('reads each stdin line, then nil at the end', { timeout: 60_000 }, async () => {
-      writeFileSync(
-        join(dir, '_index.yaml'),
-        INDEX +
-          '  - { name: echo, kind: process.lua, source: file://echo.lua, method: main, modules: [io] }\n',
-      );
-      writeFileSync(
-        join(dir, 'echo.lua'),
-        'local function main()\n  while true do\n    local line = io.readline()\n    if line == nil then break end\n    io.print("echo: " .. line)\n  end\n  io.print("bye")\nend\nreturn { main = main }\n',
-      );
-      const child = spawn('npx', [
-        'tsx',
-        'src/server/cli.ts',
-        '--project',
-        dir,
-        '--run',
-        'app:echo',
-      ]);
-      let stdout = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stdin.end('a\nb\n');
-      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-      writeFileSync(join(dir, '_index.yaml'), INDEX);
-      expect(stdout.trim().split('\n')).toEqual(['echo: a', 'echo: b', 'bye']);
-      expect(code).toBe(0);
-    });
-  },
-);
+describe('--run feeds stdin to io.readline', () => {
+  it('reads each stdin line, then nil at the end', { timeout: 60_000 }, async () => {
+    writeFileSync(
+      join(dir, '_index.yaml'),
+      INDEX +
+        '  - { name: echo, kind: process.lua, source: file://echo.lua, method: main, modules: [io] }\n',
+    );
+    writeFileSync(
+      join(dir, 'echo.lua'),
+      'local function main()\n  while true do\n    local line = io.readline()\n    if line == nil then break end\n    io.print("echo: " .. line)\n  end\n  io.print("bye")\nend\nreturn { main = main }\n',
+    );
+    const child = spawn('npx', ['tsx', 'src/server/cli.ts', '--project', dir, '--run', 'app:echo']);
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stdin.end('a\nb\n');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    writeFileSync(join(dir, '_index.yaml'), INDEX);
+    expect(stdout.trim().split('\n')).toEqual(['echo: a', 'echo: b', 'bye']);
+    expect(code).toBe(0);
+  });
+});

@@ -168,11 +168,24 @@ async function runEntry(
   });
   const onSigint = () => run.stop();
   process.once('SIGINT', onSigint);
+  // The node reports a stalemate itself; this is the safety net should anything it does not
+  // count keep the run waiting: Node's event loop ran dry, so nothing can ever wake it.
+  let loopEmptied = false;
+  const onLoopEmpty = () => {
+    loopEmptied = true;
+    run.stop();
+  };
+  process.once('beforeExit', onLoopEmpty);
   const end = await run.done;
   ended = true;
   process.off('SIGINT', onSigint);
+  process.off('beforeExit', onLoopEmpty);
   lines.close();
   process.stdin.destroy();
+  if (loopEmptied) {
+    console.error('lua: the run waited with nothing left that could wake it');
+    return 1;
+  }
   if (end.status === 'error') {
     console.error(`lua: ${end.failure.message}`);
     if (end.failure.traceback) console.error(end.failure.traceback);

@@ -42,7 +42,11 @@ export function returnResult<T>(
   return 1;
 }
 
-export function returnApiError(L: LuaState, error: ApiError, failValue: 'nil' | 'false' = 'nil'): number {
+export function returnApiError(
+  L: LuaState,
+  error: ApiError,
+  failValue: 'nil' | 'false' = 'nil',
+): number {
   const err = runtimeError(error.kind, error.message);
   return failValue === 'nil' ? returnError(L, err) : returnFalse(L, err);
 }
@@ -73,8 +77,9 @@ export function waitForExit(
   const release = self.hold();
   const watching = watch((result) => {
     ended = result;
-    release();
+    // Wake first: released before, the process would look deadlocked (funcs/module.ts too).
     self.scheduler.wake(task);
+    release();
   });
   if (!watching) release();
   const resume = (L1: LuaState): number => {
@@ -95,13 +100,17 @@ export function openProcess(self: ProcessSelf): LuaFunction {
     (name: string, call: (dest: string) => Result<true>): LuaFunction =>
     (L) => {
       if (lua.lua_gettop(L) < 1 || lua.lua_isnil(L, 1))
-        return returnApiError(L, { kind: 'INVALID', message: `${name} requires a destination argument` });
+        return returnApiError(L, {
+          kind: 'INVALID',
+          message: `${name} requires a destination argument`,
+        });
       return returnResult(L, call(checkText(L, 1)), pushTrue(L));
     };
 
   const spawnWith =
     (mode: SpawnMode): LuaFunction =>
-    (L) => spawner.spawn(L, mode, spawner.plain(), 1);
+    (L) =>
+      spawner.spawn(L, mode, spawner.plain(), 1);
 
   const functions: Record<string, LuaFunction> = {
     pid(L) {
@@ -131,7 +140,10 @@ export function openProcess(self: ProcessSelf): LuaFunction {
     spawn_linked_monitored: spawnWith('linked_monitored'),
     exec(L) {
       if (lua.lua_gettop(L) < 2)
-        return returnApiError(L, { kind: 'INVALID', message: 'exec requires id and host arguments' });
+        return returnApiError(L, {
+          kind: 'INVALID',
+          message: 'exec requires id and host arguments',
+        });
       const id = checkText(L, 1);
       const host = checkText(L, 2);
       if (id === '') return returnApiError(L, { kind: 'INVALID', message: 'process ID required' });
@@ -142,7 +154,14 @@ export function openProcess(self: ProcessSelf): LuaFunction {
         });
       if (host === '') return returnApiError(L, { kind: 'INVALID', message: 'host ID required' });
       const args = copyArgs(L, 3, 'process.exec');
-      const spawned = node.spawn({ entryId: id, host, args, parent: self.pid, monitor: false, link: false });
+      const spawned = node.spawn({
+        entryId: id,
+        host,
+        args,
+        parent: self.pid,
+        monitor: false,
+        link: false,
+      });
       if (!spawned.ok) return returnApiError(L, spawned.error);
       return waitForExit(
         self,
@@ -185,7 +204,11 @@ export function openProcess(self: ProcessSelf): LuaFunction {
     },
     set_options(L) {
       if (lua.lua_type(L, 1) !== lua.LUA_TTABLE)
-        return returnApiError(L, { kind: 'INVALID', message: 'options parameter must be a table' }, 'false');
+        return returnApiError(
+          L,
+          { kind: 'INVALID', message: 'options parameter must be a table' },
+          'false',
+        );
       let trapLinks = self.options.trapLinks;
       lua.lua_pushnil(L);
       while (lua.lua_next(L, 1) !== 0) {
@@ -215,7 +238,8 @@ export function openProcess(self: ProcessSelf): LuaFunction {
     },
     listen(L) {
       const topic = checkText(L, 1);
-      if (topic === '') return returnApiError(L, { kind: 'INVALID', message: 'topic cannot be empty' });
+      if (topic === '')
+        return returnApiError(L, { kind: 'INVALID', message: 'topic cannot be empty' });
       if (topic.startsWith('@'))
         return returnApiError(L, { kind: 'INVALID', message: 'cannot listen to @ topics' });
       let asMessage = false;

@@ -36,18 +36,9 @@ import { returnError, runtimeError, toError } from '../errors.ts';
 import { holeyArrayLength } from '../json.ts';
 import { JsonSyntaxError, pushJson } from '../json-decode.ts';
 import { EncodeError, encodeJson } from '../json-encode.ts';
+import { PAYLOAD_FORMATS } from '../../../shared/payload-formats.ts';
 
-/** api/payload formats, by the constant names of `payload.format`. */
-export const PAYLOAD_FORMATS = {
-  JSON: 'json/plain',
-  YAML: 'yaml/plain',
-  STRING: 'text/plain',
-  BYTES: 'application/octet-stream',
-  MSGPACK: 'application/msgpack',
-  LUA: 'lua/any',
-  GOLANG: 'golang/any',
-  ERROR: 'golang/error',
-} as const;
+export { PAYLOAD_FORMATS };
 
 const { JSON: JSON_FORMAT, STRING, BYTES, LUA, ERROR } = PAYLOAD_FORMATS;
 

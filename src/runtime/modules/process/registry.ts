@@ -25,7 +25,10 @@ export function registryFunctions(self: ProcessSelf): Record<string, LuaFunction
             message: 'scope must be a number (process.registry.LOCAL|EVENTUAL|CONSISTENT|STRONG)',
           });
         if (lua.lua_tonumber(L, 3) !== 0)
-          warn(L, 'process.registry: cluster scopes are not emulated; the name is registered locally');
+          warn(
+            L,
+            'process.registry: cluster scopes are not emulated; the name is registered locally',
+          );
       }
       return returnResult(L, self.node.register(self.pid, name, pid), () =>
         lua.lua_pushboolean(L, true),

@@ -5,19 +5,13 @@
  * messages sent first; its `spawn*` methods spawn as `process.spawn*` does. The spawn family
  * of the module goes through `spawn` here too.
  */
-import {
-  checkText,
-  lua,
-  pushText,
-  raise,
-  type LuaFunction,
-  type LuaState,
-} from '../../lua/api.ts';
+import { checkText, lua, pushText, raise, type LuaFunction, type LuaState } from '../../lua/api.ts';
 import { userdataType } from '../../lua/userdata.ts';
 import { warn } from '../../warnings.ts';
 import type { Copied, ProcessSelf } from '../../../process/types.ts';
 import { copyOut } from '../../../process/payload-copy.ts';
 import { copyArgs, returnApiError, returnResult } from './module.ts';
+import { checkActorArg, checkScopeArg } from '../security.ts';
 
 export type SpawnMode = 'plain' | 'monitored' | 'linked' | 'linked_monitored';
 
@@ -58,10 +52,21 @@ export function spawnerLibrary(self: ProcessSelf) {
     return 1;
   };
 
+  const withSecurity = (L: LuaState, base: Spawner, [key, value]: [string, Copied]): number => {
+    spawnerType.push(L, {
+      ...base,
+      context: new Map(base.context ?? self.context).set(key, value),
+    });
+    return 1;
+  };
+
   const withOptions = (L: LuaState, base: Spawner, idx: number): number => {
     const added = copyTable(L, idx, 'options');
     if (added.size > 0)
-      warn(L, `spawn options (${[...added.keys()].join(', ')}) are kept but not used by the playground`);
+      warn(
+        L,
+        `spawn options (${[...added.keys()].join(', ')}) are kept but not used by the playground`,
+      );
     spawnerType.push(L, { ...base, options: { ...base.options, ...Object.fromEntries(added) } });
     return 1;
   };
@@ -69,7 +74,10 @@ export function spawnerLibrary(self: ProcessSelf) {
   const spawn = (L: LuaState, mode: SpawnMode, spawner: Spawner, first: number): number => {
     const fn = mode === 'plain' ? 'spawn' : `spawn_${mode}`;
     if (lua.lua_gettop(L) < first + 1)
-      return returnApiError(L, { kind: 'INVALID', message: `${fn} requires at least id and host arguments` });
+      return returnApiError(L, {
+        kind: 'INVALID',
+        message: `${fn} requires at least id and host arguments`,
+      });
     const entryId = checkText(L, first);
     const host = checkText(L, first + 1);
     const args = copyArgs(L, first + 2, `process.${fn}`);
@@ -97,16 +105,9 @@ export function spawnerLibrary(self: ProcessSelf) {
       methods: {
         with_context: method((L1, s) => withContext(L1, s, 2)),
         with_options: method((L1, s) => withOptions(L1, s, 2)),
-        with_actor: method((L1, s) => {
-          warn(L1, 'spawner:with_actor: security actors are not emulated; the spawn runs as usual');
-          spawnerType.push(L1, { ...s });
-          return 1;
-        }),
-        with_scope: method((L1, s) => {
-          warn(L1, 'spawner:with_scope: security scopes are not emulated; the spawn runs as usual');
-          spawnerType.push(L1, { ...s });
-          return 1;
-        }),
+        // The actor and scope travel in the context map (security.ts), so children inherit them.
+        with_actor: method((L1, s) => withSecurity(L1, s, checkActorArg(L1, 2))),
+        with_scope: method((L1, s) => withSecurity(L1, s, checkScopeArg(L1, 2))),
         with_name: method((L1, s) => {
           spawnerType.push(L1, { ...s, name: checkText(L1, 2) });
           return 1;

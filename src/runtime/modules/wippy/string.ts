@@ -2,12 +2,15 @@
  * The string library under wippy (go-lua `stringlib.go`): `format` is Go's fmt (format.ts);
  * `rep` has no separator; `char` wraps each code to a byte (`uint8(...)`); `byte` returns
  * floats; `gfind` is the 5.0 name of `gmatch`; `dump` is refused. The rest (patterns, `sub`,
- * `find`, `pack`, …) stays the engine's. Changed in place: the table is also the strings'
- * `__index`.
+ * `find`, `pack`, …) stays the engine's. Every function takes an error value where it takes a
+ * string, as its message (go-lua `LVCanConvToString` counts `*Error`, so `CheckString` reads
+ * its `String()`): `string.find(err, "not found")` works, as the runtime's own tests rely on.
+ * Changed in place: the table is also the strings' `__index`.
  */
 import { lauxlib, lua, luaString, raise, type LuaFunction, type LuaState } from '../../lua/api.ts';
 import { warn } from '../../warnings.ts';
 import { format } from './format.ts';
+import { toError } from '../errors.ts';
 
 function rep(L: LuaState): number {
   const s = lauxlib.luaL_checklstring(L, 1) as Uint8Array;
@@ -57,6 +60,21 @@ function floatResults(original: LuaFunction): LuaFunction {
   };
 }
 
+/** Error-value arguments become their message before `original` sees them. */
+function errorsAsStrings(original: LuaFunction): LuaFunction {
+  return (L) => {
+    const n = lua.lua_gettop(L);
+    for (let i = 1; i <= n; i++) {
+      if (lua.lua_type(L, i) !== lua.LUA_TUSERDATA) continue;
+      const error = toError(L, i);
+      if (!error) continue;
+      lua.lua_pushstring(L, luaString(error.message));
+      lua.lua_replace(L, i);
+    }
+    return original(L);
+  };
+}
+
 export function patchString(L: LuaState): void {
   if (lua.lua_getglobal(L, luaString('string')) !== lua.LUA_TTABLE) {
     lua.lua_pop(L, 1);
@@ -71,6 +89,15 @@ export function patchString(L: LuaState): void {
   for (const [name, fn] of Object.entries(replaced)) {
     lua.lua_pushcfunction(L, fn);
     lua.lua_setfield(L, -2, luaString(name));
+  }
+  lua.lua_pushnil(L);
+  while (lua.lua_next(L, -2) !== 0) {
+    const original = lua.lua_tocfunction(L, -1) as LuaFunction | null;
+    lua.lua_pop(L, 1);
+    if (!original) continue;
+    lua.lua_pushvalue(L, -1);
+    lua.lua_pushcfunction(L, errorsAsStrings(original));
+    lua.lua_rawset(L, -4);
   }
   lua.lua_pop(L, 1);
 }

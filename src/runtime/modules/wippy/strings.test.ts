@@ -3,6 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { printed, warnings } from './run-wippy.ts';
 
 describe('strings (wippy)', () => {
+  it('reads an error value as its message where a string is expected (go-lua LVCanConvToString)', async () => {
+    expect(
+      await printed(`
+        local err = errors.new("process not found")
+        print(string.find(err, "not found"), string.upper(err), ("[%s]"):format(err))`),
+    ).toEqual(['9 PROCESS NOT FOUND [process not found]']);
+  });
+
   it('repeats without a separator, with a warning (row string.rep("ab", 3, ","))', async () => {
     expect(
       await printed(

@@ -1,0 +1,200 @@
+/**
+ * funcs, futures and executors on the node, asserted in Lua, beyond what the runtime's own
+ * suites check (src/process/suites/): the exact validation texts, errors kept or wrapped as
+ * funcs/module.go, yields.go and future/future.go make them, arguments copied at the call,
+ * executors immutable.
+ */
+import { describe, expect, it } from 'vitest';
+import { passes } from '../../../process/inline-project.ts';
+
+const INDEX = `
+version: "1.0"
+namespace: app
+entries:
+  - { name: echo, kind: function.lua, source: file://echo.lua, method: main, modules: [ctx] }
+  - { name: fail, kind: function.lua, source: file://fail.lua, method: main }
+  - { name: slow, kind: function.lua, source: file://slow.lua, method: main, modules: [time] }
+  - { name: main, kind: function.lua, source: file://main.lua, method: main,
+      modules: [funcs, time, security] }
+`;
+
+const HELPERS = {
+  'echo.lua': `
+    local function main(...)
+      local all = ctx.all()
+      return { args = {...}, n = select("#", ...), ctx = all }
+    end
+    return { main = main }`,
+  'fail.lua': `
+    local function main(how)
+      if how == "raise" then error("it broke") end
+      if how == "object" then
+        error(errors.new{ message = "bad thing", kind = errors.NOT_FOUND, retryable = true,
+          details = { id = 7 } })
+      end
+      return nil, errors.new{ message = "returned", kind = errors.CONFLICT }
+    end
+    return { main = main }`,
+  'slow.lua': `
+    local function main(d) time.sleep(d or "30ms"); return "slept" end
+    return { main = main }`,
+};
+
+function run(body: string): Promise<string[]> {
+  return passes(
+    {
+      '_index.yaml': INDEX,
+      ...HELPERS,
+      'main.lua': `local function main()\n${body}\nreturn true end\nreturn { main = main }`,
+    },
+    'app:main',
+  );
+}
+
+describe('funcs.call (funcs/module.go call, yields.go CallYield)', () => {
+  it('returns the first return value of the function, its arguments copied', async () => {
+    await run(`
+      local t = { list = {1, 2}, name = "x" }
+      local r, err = funcs.call("app:echo", t, 2.5, "s")
+      assert(err == nil, tostring(err))
+      assert(r.n == 3 and r.args[1].name == "x" and r.args[1].list[2] == 2)
+      assert(r.args[2] == 2.5 and math.type(r.args[2]) == "float" and r.args[3] == "s")
+      assert(r.args[1] ~= t, "a copy, not the caller's table")
+    `);
+  });
+
+  it('validates the target with the platform texts, kind Invalid', async () => {
+    await run(`
+      local cases = {
+        [""] = "function ID required",
+        ["noname"] = "namespace required in function ID",
+        [":x"] = "namespace required in function ID",
+        ["app:"] = "name required in function ID",
+      }
+      for target, text in pairs(cases) do
+        local r, err = funcs.call(target)
+        assert(r == nil and err:kind() == errors.INVALID and err:message() == text, target .. ": " .. tostring(err))
+        local f, aerr = funcs.async(target)
+        assert(f == nil and aerr:message() == text)
+        local e, eerr = funcs.new():call(target)
+        assert(e == nil and eerr:message() == text)
+      end
+      assert(not pcall(funcs.call, nil), "a target that is not a string raises")
+      assert(not pcall(funcs.call, {}))
+    `);
+  });
+
+  it('returns nil, err for an entry that is no function', async () => {
+    await run(`
+      local r, err = funcs.call("app:nope")
+      assert(r == nil and err ~= nil and tostring(err):find("app:nope"), tostring(err))
+    `);
+  });
+
+  it("passes the callee's error on: a raise by its message, an error object whole", async () => {
+    await run(`
+      local _, e1 = funcs.call("app:fail", "raise")
+      assert(tostring(e1):find("it broke"), tostring(e1))
+      local _, e2 = funcs.call("app:fail", "object")
+      assert(e2:kind() == errors.NOT_FOUND and e2:message() == "bad thing", tostring(e2))
+      assert(e2:retryable() == true and e2:details().id == 7)
+      local _, e3 = funcs.call("app:fail", "return")
+      assert(e3:kind() == errors.CONFLICT and e3:message() == "returned")
+    `);
+  });
+
+  it('warns and sends nil for a value that cannot cross', async () => {
+    const lines = await run(`
+      local r = funcs.call("app:echo", print, 1)
+      assert(r.n == 2 and r.args[1] == nil and r.args[2] == 1)
+    `);
+    expect(lines.some((l) => l.includes('[warn]') && l.includes('function'))).toBe(true);
+  });
+});
+
+describe('Future (future/future.go)', () => {
+  it('is pending, then complete with one Payload on its one channel', async () => {
+    await run(`
+      local f = funcs.async("app:slow", "20ms")
+      assert(f:channel() == f:response() and f:channel() == f:channel())
+      assert(f:is_complete() == false and f:is_canceled() == false)
+      local v, e = f:result()
+      assert(v == nil and e == nil)
+      local err, has = f:error()
+      assert(err == nil and has == false)
+      local p, ok = f:response():receive()
+      assert(ok and p:get_format() == "lua/any" and p:data() == "slept")
+      assert(f:is_complete())
+      local r, rerr = f:result()
+      assert(rerr == nil and r:data() == "slept")
+      assert(tostring(p) == "payload{format=lua/any}")
+    `);
+  });
+
+  it('delivers an error object on the channel; error() wraps it as Internal', async () => {
+    await run(`
+      local f = funcs.async("app:fail", "object")
+      local e, ok = f:channel():receive()
+      assert(ok and errors.is(e, errors.NOT_FOUND) and e:message() == "bad thing")
+      local v, rerr = f:result()
+      assert(v == nil and rerr:kind() == errors.NOT_FOUND)
+      local werr, has = f:error()
+      assert(has == true and werr:kind() == errors.INTERNAL, werr:kind())
+      assert(tostring(werr):find("bad thing"))
+    `);
+  });
+
+  it('cancel marks it canceled: result() gives a Canceled error', async () => {
+    await run(`
+      local f = funcs.async("app:slow", "2s")
+      local ok, err = f:cancel()
+      assert(ok == true and err == nil)
+      assert(f:is_canceled() == true)
+      local v, rerr = f:result()
+      assert(v == nil and rerr:kind() == errors.CANCELED and rerr:message() == "canceled")
+    `);
+  });
+
+  it('can be selected on with a timeout, as the docs build timeouts', async () => {
+    await run(`
+      local f = funcs.async("app:slow", "10ms")
+      local r = channel.select { f:channel():case_receive(), time.after("2s"):case_receive() }
+      assert(r.channel == f:channel() and r.value:data() == "slept")
+    `);
+  });
+});
+
+describe('Executor (funcs/module.go Executor)', () => {
+  it('is immutable: each with_* returns a new executor, the old one unchanged', async () => {
+    await run(`
+      local base = funcs.new()
+      local a = base:with_context({ who = "a", n = 1 })
+      local b = a:with_context({ who = "b" })
+      assert(a ~= base and b ~= a)
+      assert(next(base:call("app:echo").ctx) == nil, "base has no values")
+      local ra = a:call("app:echo")
+      assert(ra.ctx.who == "a" and ra.ctx.n == 1)
+      local rb = b:call("app:echo")
+      assert(rb.ctx.who == "b" and rb.ctx.n == 1, "values merge over the old ones")
+      local f = b:async("app:echo")
+      assert(f:channel():receive():data().ctx.who == "b")
+    `);
+  });
+
+  it('checks its arguments as the platform does', async () => {
+    await run(`
+      local e = funcs.new()
+      assert(not pcall(e.with_context, e, "x"), "with_context needs a table")
+      local ok, err = pcall(e.with_actor, e, nil)
+      assert(not ok and tostring(err):find("actor cannot be nil"), tostring(err))
+      ok, err = pcall(e.with_actor, e, {})
+      assert(not ok and tostring(err):find("Actor expected"), tostring(err))
+      ok, err = pcall(e.with_scope, e, nil)
+      assert(not ok and tostring(err):find("scope cannot be nil"), tostring(err))
+      ok, err = pcall(e.call, {}, "app:echo")
+      assert(not ok and tostring(err):find("Executor expected"), tostring(err))
+      local a = e:with_actor(security.new_actor("u1", { role = "r" }))
+      assert(a:with_scope(security.new_scope()) ~= a)
+    `);
+  });
+});

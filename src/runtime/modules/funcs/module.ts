@@ -1,0 +1,187 @@
+/**
+ * The `funcs` module of a process (runtime/lua/modules/funcs/, spec.md): `funcs.call(id, ...)`
+ * waits for a function entry to run and returns its result; `funcs.async(id, ...)` returns a
+ * Future at once; `funcs.new()` returns an Executor with the same two methods. Each call is a
+ * short-lived process of the node (`NodeApi.call`): its arguments are copied at the call, as
+ * a message's payloads are, and it inherits the caller's context (values, actor, scope), with
+ * an executor's values on top.
+ *
+ * Errors, returned as `nil, err`: Invalid `function ID required`, `namespace required in
+ * function ID`, `name required in function ID`; what the node refuses (unknown entry...); the
+ * callee's own error, kind and message kept. A target that is not a string raises.
+ */
+import {
+  checkText,
+  lua,
+  raise,
+  setFunctions,
+  type LuaFunction,
+  type LuaState,
+} from '../../lua/api.ts';
+import { warn } from '../../warnings.ts';
+import { CopyLimitError, copyValues, pushCopied } from '../../../process/payload-copy.ts';
+import type {
+  CallHandle,
+  Copied,
+  ExitResult,
+  ProcessSelf,
+  Result,
+} from '../../../process/types.ts';
+import { returnError } from '../errors.ts';
+import {
+  apiErrorToRuntime,
+  callOutcome,
+  pushOutcomeError,
+  type CallOutcome,
+} from './call-outcome.ts';
+import {
+  EMPTY_EXECUTOR,
+  executorType,
+  withActor,
+  withContext,
+  withOptions,
+  withScope,
+  type Executor,
+} from './executor.ts';
+import { pushFuture, registerFuture } from './future.ts';
+import { targetError } from './target.ts';
+
+interface CallSpec {
+  target: string;
+  args: Copied[];
+  context: Map<string, Copied>;
+}
+
+/**
+ * Read the target at `targetIdx` and copy the arguments after it; for an invalid target, the
+ * count of the `nil, err` pushed instead.
+ */
+function readCall(
+  L: LuaState,
+  self: ProcessSelf,
+  targetIdx: number,
+  executor: Executor,
+): CallSpec | number {
+  const target = checkText(L, targetIdx);
+  const invalid = targetError(target);
+  if (invalid) return returnError(L, apiErrorToRuntime(invalid));
+  let args: Copied[];
+  try {
+    args = copyValues(L, targetIdx + 1, lua.lua_gettop(L), (what) =>
+      warn(L, `funcs: ${what} cannot cross to the called function and arrives as nil`),
+    );
+  } catch (e) {
+    if (e instanceof CopyLimitError) raise(L, e.message);
+    throw e;
+  }
+  // The caller's context (values, actor, scope) first, the executor's on top (module.go
+  // buildMergedContextPairs: explicit values take precedence).
+  const context = new Map(self.context);
+  for (const [key, value] of executor.values) context.set(key, value);
+  return { target, args, context };
+}
+
+/** Start the call; `onDone` runs once with its outcome. An ApiError comes back as such. */
+function startCall(
+  self: ProcessSelf,
+  spec: CallSpec,
+  onDone: (outcome: CallOutcome) => void,
+): Result<CallHandle> {
+  const release = self.hold();
+  let finished = false;
+  const done = (exit: ExitResult) => {
+    if (finished) return;
+    finished = true;
+    // Wake the waiting task first: released before, the process would look deadlocked.
+    onDone(callOutcome(exit));
+    release();
+  };
+  const started = self.node.call(
+    { entryId: spec.target, args: spec.args, caller: self.pid, context: spec.context },
+    done,
+  );
+  if (!started.ok && !finished) {
+    finished = true;
+    release();
+  }
+  return started;
+}
+
+function pushCallResult(L: LuaState, outcome: CallOutcome): number {
+  if (!outcome.ok) {
+    lua.lua_pushnil(L);
+    pushOutcomeError(L, outcome.error);
+    return 2;
+  }
+  pushCopied(L, outcome.exit.value);
+  lua.lua_pushnil(L);
+  return 2;
+}
+
+export function openFuncs(self: ProcessSelf): LuaFunction {
+  const { scheduler } = self;
+
+  /** funcs.call / executor:call: park the calling task until the callee ends. */
+  const call = (L: LuaState, targetIdx: number, executor: Executor): number => {
+    const spec = readCall(L, self, targetIdx, executor);
+    if (typeof spec === 'number') return spec;
+    scheduler.assertCanBlock(L);
+    const task = scheduler.current;
+    let outcome: CallOutcome | null = null;
+    const started = startCall(self, spec, (result) => {
+      outcome = result;
+      scheduler.wake(task);
+    });
+    if (!started.ok) return returnError(L, apiErrorToRuntime(started.error));
+    const wait = (L1: LuaState): number =>
+      outcome ? pushCallResult(L1, outcome) : scheduler.suspend(L1, wait);
+    return wait(L);
+  };
+
+  /** funcs.async / executor:async: a Future now, its channel fed when the callee ends. */
+  const async = (L: LuaState, targetIdx: number, executor: Executor): number => {
+    const spec = readCall(L, self, targetIdx, executor);
+    if (typeof spec === 'number') return spec;
+    const future = pushFuture(L, self);
+    const started = startCall(self, spec, (outcome) => future.complete(outcome));
+    if (!started.ok) {
+      lua.lua_pop(L, 1);
+      return returnError(L, apiErrorToRuntime(started.error));
+    }
+    future.started(started.value);
+    return 1;
+  };
+
+  const derive =
+    (make: (L: LuaState, executor: Executor) => Executor): LuaFunction =>
+    (L) => {
+      executorType.push(L, make(L, executorType.check(L, 1)));
+      return 1;
+    };
+
+  const executorMethods: Record<string, LuaFunction> = {
+    async: (L) => async(L, 2, executorType.check(L, 1)),
+    call: (L) => call(L, 2, executorType.check(L, 1)),
+    with_actor: derive(withActor),
+    with_context: derive(withContext),
+    with_options: derive(withOptions),
+    with_scope: derive(withScope),
+  };
+
+  const library: Record<string, LuaFunction> = {
+    async: (L) => async(L, 1, EMPTY_EXECUTOR),
+    call: (L) => call(L, 1, EMPTY_EXECUTOR),
+    new(L) {
+      executorType.push(L, EMPTY_EXECUTOR);
+      return 1;
+    },
+  };
+
+  return (L) => {
+    executorType.register(L, { methods: executorMethods });
+    registerFuture(L);
+    lua.lua_newtable(L);
+    setFunctions(L, library);
+    return 1;
+  };
+}
