@@ -53,17 +53,6 @@ test.describe('processes', () => {
     await playground.open({ example: 'echo-service' });
     await expect(page.getByTestId('project.entry')).toHaveValue('app:cli');
     await playground.run.click();
-    // The client and the relay need the terminal's io and the logger shim: until the node
-    // has them, the run says so, and this test is skipped with that reason.
-    await expect(playground.output).toContainText(
-      /Echo client: type a line|is not in the playground/,
-    );
-    const text = await playground.output.innerText();
-    const missing = [...text.matchAll(/module '(\w+)' is not in the playground/g)].map((m) => m[1]);
-    test.skip(
-      missing.length > 0,
-      `no ${[...new Set(missing)].join(', ')} module in the playground yet`,
-    );
     await playground.expectOutput('Echo client: type a line');
     const input = page.getByTestId('console.input');
     await input.fill('hello world');
