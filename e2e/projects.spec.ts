@@ -121,6 +121,28 @@ test.describe('projects', () => {
     await expect(page.getByTestId('notice')).toContainText('hello/.git/HEAD');
   });
 
+  test('the gallery opens a process tutorial as a project, its entry ready to run', async ({
+    playground,
+  }) => {
+    const { page } = playground;
+    await playground.open();
+    await playground.openTab('examples');
+    await expect(page.getByTestId('examples.worker-pool')).toContainText('worker-pool/ · 5 files');
+    await page.getByTestId('examples.worker-pool').click();
+    await expect(files(playground)).toHaveText([
+      'src/_index.yaml',
+      'supervisor/_index.yaml',
+      '▸ pool.lua',
+      'workers/_index.yaml',
+      '▸ task_worker.lua',
+    ]);
+    await expect(entry(playground)).toHaveValue('app.supervisor:pool');
+    await expect(page).toHaveURL(/example=worker-pool/);
+    await expect
+      .poll(() => playground.editorText())
+      .toContain('The supervisor: starts the workers');
+  });
+
   test('a lone script stays a script: no file tabs, and its run is unchanged', async ({
     playground,
   }) => {
