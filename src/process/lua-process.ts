@@ -92,6 +92,7 @@ export class LuaProcess implements ProcessSelf {
   /** Outside operations in flight (funcs calls, terminal reads): not a deadlock meanwhile. */
   private holds = 0;
   private pendingWrite = '';
+  private readonly start: ProcessStart;
 
   constructor(
     start: ProcessStart,
@@ -105,6 +106,7 @@ export class LuaProcess implements ProcessSelf {
     this.parent = start.parent;
     this.context = start.context;
     this.terminal = start.terminal;
+    this.start = start;
     const L: LuaState = lauxlib.luaL_newstate();
     this.L = L;
     setDialect(L, config.dialect);
@@ -173,6 +175,12 @@ export class LuaProcess implements ProcessSelf {
 
   private tag(start: ProcessStart): { pid?: string } {
     return start.tagOutput ? { pid: this.pid } : {};
+  }
+
+  /** What a partial line still waiting for its end was, shown as the process ends. */
+  private flushPendingWrite(): void {
+    if (!this.pendingWrite) return;
+    this.write('', true, this.start);
   }
 
   private write(
@@ -318,10 +326,9 @@ export class LuaProcess implements ProcessSelf {
 
   private end(exit: ProcessExit, silent = false): void {
     if (this.ended) return;
+    this.flushPendingWrite();
     this.ended = true;
     this.scheduler.stop();
-    if (this.pendingWrite)
-      this.config.observer.output({ stream: 'stdout', text: this.pendingWrite, time: Date.now() });
     const reason = exit.stopped ? 'run stopped' : 'run ended';
     for (const connection of this.connections.values()) connection.abandon(reason);
     this.timers.clearAll();

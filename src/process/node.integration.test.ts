@@ -191,7 +191,7 @@ describe('the node', () => {
     expect(stdout((await done).lines)).toEqual(['main still runs', 'process terminated']);
   });
 
-  it('refuses a send to a full mailbox, naming the limit', async () => {
+  it('refuses a send to a full mailbox, naming the limit', { timeout: 30_000 }, async () => {
     const { done } = runProject(
       processProject({
         main: `local function main()
