@@ -28,8 +28,16 @@ test.describe('projects', () => {
     await expect(entry(playground)).toHaveValue('app:main');
     await expect.poll(() => playground.editorText()).toContain('process.spawn_monitored');
 
+    // Each file keeps its cursor: line 5 of main.lua is where it was after a switch.
+    await playground.editor.locator('.view-line').nth(4).click();
+    const activeLine = playground.editor.locator('.line-numbers.active-line-number');
+    await expect(activeLine).toHaveText('5');
     await files(playground).nth(2).click();
     await expect(entry(playground)).toHaveValue('app:worker');
+    await expect(activeLine).toHaveText('1');
+    await files(playground).nth(1).click();
+    await expect(activeLine).toHaveText('5');
+    await files(playground).nth(2).click();
     await expect.poll(() => playground.editorText()).toContain('A worker: prints its argument');
     // The yaml file is not an entry: the choice stays.
     await files(playground).first().click();

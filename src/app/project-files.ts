@@ -88,9 +88,14 @@ export function setFileText(project: ProjectPart, text: string): ProjectPart {
   return file.text === text ? project : replaceFile(project, file.path, { ...file, text });
 }
 
-export function setFileCursor(project: ProjectPart, cursor: CursorPosition): ProjectPart {
-  const file = activeFile(project);
-  return replaceFile(project, file.path, { ...file, cursor });
+/** The cursor of file `path` (the open file when absent); a file no longer there is left. */
+export function setFileCursor(
+  project: ProjectPart,
+  cursor: CursorPosition,
+  path = project.activePath,
+): ProjectPart {
+  const file = project.files.find((f) => f.path === path);
+  return file ? replaceFile(project, file.path, { ...file, cursor }) : project;
 }
 
 /** Open another file; `entry` is the entry whose source it is, if any. */
