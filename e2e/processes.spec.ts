@@ -52,6 +52,10 @@ test.describe('processes', () => {
     const { page } = playground;
     await playground.open({ example: 'echo-service' });
     await expect(page.getByTestId('project.entry')).toHaveValue('app:cli');
+    // The relay's file is a service's process (it starts with every run): opening it to read
+    // leaves the entry alone.
+    await page.getByTestId('project.file').filter({ hasText: 'relay.lua' }).click();
+    await expect(page.getByTestId('project.entry')).toHaveValue('app:cli');
     await playground.run.click();
     await playground.expectOutput('Echo client: type a line');
     const input = page.getByTestId('console.input');

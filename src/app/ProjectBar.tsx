@@ -168,7 +168,7 @@ export function ProjectBar({
           {entries.length === 0 && <option value="">no process.lua or function.lua entry</option>}
           {entries.map((e) => (
             <option key={e.id} value={e.id}>
-              {e.id} ({e.kind})
+              {e.id} ({e.service ? `runs as ${e.service}` : e.kind})
             </option>
           ))}
         </select>
