@@ -130,6 +130,9 @@ export const ApiReference = memo(function ApiReference() {
             {m.functions.map((fn) => (
               <Fn key={fn.name} fn={fn} />
             ))}
+            {m.tables.flatMap((t) =>
+              (t.functions ?? []).map((fn) => <Fn key={`${t.name}.${fn.name}`} fn={fn} />),
+            )}
             {m.options && (
               <table className="ref-table">
                 <thead>

@@ -56,6 +56,14 @@ describe('completion', () => {
       'json',
       'errors',
       'coroutine',
+      'process',
+      'funcs',
+      'events',
+      'ctx',
+      'payload',
+      'security',
+      'io',
+      'logger',
     ]);
   });
 
@@ -112,6 +120,33 @@ describe('hover', () => {
     expect(guessClass('start')).toBe('Time');
     expect(guessClass('elapsed')).toBe('Duration');
     expect(guessClass('ny_zone')).toBe('Location');
+  });
+
+  it('offers and explains process, its registry, messages, spawners and the logger', () => {
+    expect(labels('process.')).toEqual(
+      expect.arrayContaining(['send', 'spawn_monitored', 'inbox', 'event', 'registry']),
+    );
+    expect(labels('process.registry.')).toEqual([
+      'register',
+      'lookup',
+      'unregister',
+      'LOCAL',
+      'EVENTUAL',
+      'CONSISTENT',
+      'STRONG',
+    ]);
+    expect(labels('process.event.')).toEqual(['CANCEL', 'EXIT', 'LINK_DOWN']);
+    expect(index.hover('process.registry.lookup')).toContain('name not registered');
+    expect(index.hover('process.registry.STRONG')).toContain('= 3');
+    expect(index.functionFor('process.registry.register')?.params.map((p) => p.name)).toEqual([
+      'name',
+      'pid',
+      'scope',
+    ]);
+    expect(labels('msg:')).toEqual(['topic', 'from', 'payload']);
+    expect(labels('log:')).toEqual(['debug', 'info', 'warn', 'error', 'with', 'named']);
+    expect(labels('spawner:')).toContain('with_name');
+    expect(index.hover('io.readline')).toContain('EOF');
   });
 
   it("offers and explains the time module's Time and Duration methods", () => {

@@ -87,6 +87,9 @@ export function guessClass(variable: string): string | null {
   if (/^(loc|location|tz|zone|\w+_(loc|zone))$/.test(v)) return 'Location';
   if (/^(ch|chan|channel|timeout|heartbeat|done|tick)\w*$|_ch$/.test(v)) return 'channel';
   if (/^(err|e|error)\w*$/.test(v)) return 'error';
+  if (/^(msg|message)\w*$/.test(v)) return 'Message';
+  if (/^(log|logger)\w*$/.test(v)) return 'Logger';
+  if (/^(spawner|\w+_spawner)$/.test(v)) return 'Spawner';
   if (/^(client|ws|sock|socket|conn|connection|c)\w*$/.test(v)) return 'client';
   return null;
 }
@@ -112,12 +115,19 @@ export class ApiIndex {
     let m = /([A-Za-z_]\w*)\.([A-Za-z_]\w*)\.(\w*)$/.exec(line);
     if (m) {
       const table = this.modules.get(m[1])?.tables.find((t) => t.name === m![2]);
-      return (table?.members ?? []).map((c) => ({
+      const functions: ApiEntry[] = (table?.functions ?? []).map((fn) => ({
+        label: fn.name,
+        kind: 'function',
+        detail: `${fn.signature} -> ${fn.returns}`,
+        doc: functionMarkdown(fn),
+      }));
+      const constants: ApiEntry[] = (table?.members ?? []).map((c) => ({
         label: c.name,
         kind: 'constant',
         detail: `${m![1]}.${m![2]}.${c.name} = ${c.value}`,
         doc: c.doc,
       }));
+      return [...functions, ...constants];
     }
     m = /([A-Za-z_]\w*)\.(\w*)$/.exec(line);
     if (m) {
@@ -172,6 +182,8 @@ export class ApiIndex {
 
   /** The function `callee` calls ("websocket.connect", "client:send"), when described. */
   functionFor(callee: string): LuaFunctionDoc | null {
+    const sub = /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/.exec(callee);
+    if (sub) return this.tableFunction(sub[1], sub[2], sub[3]);
     const m = /^([A-Za-z_]\w*)([.:])([A-Za-z_]\w*)$/.exec(callee);
     if (!m) return null;
     if (m[2] === '.')
@@ -206,7 +218,15 @@ export class ApiIndex {
     }
     const table = mod.tables.find((t) => t.name === parts[2]);
     const c = table?.members.find((x) => x.name === parts[4]);
-    return c ? `\`${expr} = ${c.value}\`\n\n${c.doc}` : null;
+    if (c) return `\`${expr} = ${c.value}\`\n\n${c.doc}`;
+    const fn = this.tableFunction(parts[0], parts[2], parts[4]);
+    return fn ? functionMarkdown(fn) : null;
+  }
+
+  /** A function of a module's sub-table: `process.registry.register`. */
+  private tableFunction(module: string, table: string, name: string): LuaFunctionDoc | null {
+    const t = this.modules.get(module)?.tables.find((x) => x.name === table);
+    return t?.functions?.find((fn) => fn.name === name) ?? null;
   }
 }
 

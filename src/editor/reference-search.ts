@@ -51,12 +51,16 @@ export function searchReference(api: LuaApi, query: string): LuaModule[] {
         )
         .filter((c) => c.methods.length > 0 || matchesAll(`${m.name} ${c.name} ${c.doc}`, needles)),
       constants: m.constants.filter((c) => matchesAll(`${m.name} ${c.name} ${c.doc}`, needles)),
-      tables: m.tables.filter((t) =>
-        matchesAll(
-          `${m.name} ${t.name} ${t.doc} ${t.members.map((x) => x.name).join(' ')}`,
-          needles,
-        ),
-      ),
+      tables: m.tables
+        .map((t) =>
+          matchesAll(
+            `${m.name} ${t.name} ${t.doc} ${t.members.map((x) => x.name).join(' ')}`,
+            needles,
+          )
+            ? t
+            : { ...t, members: [], functions: t.functions?.filter(fnMatches(t.name)) },
+        )
+        .filter((t) => t.members.length > 0 || (t.functions?.length ?? 0) > 0),
       options: m.options && {
         ...m.options,
         items: m.options.items.filter((o) =>
@@ -76,7 +80,7 @@ export function countEntries(m: LuaModule): number {
     m.functions.length +
     m.classes.reduce((n, c) => n + Math.max(1, c.methods.length), 0) +
     m.constants.length +
-    m.tables.length +
+    m.tables.reduce((n, t) => n + 1 + (t.functions?.length ?? 0), 0) +
     (m.options?.items.length ?? 0) +
     (m.errors?.length ?? 0)
   );

@@ -5,6 +5,7 @@ import { callName, FUNCTION_HELP, firstSentence, functionHelp } from './lua-api-
 
 const described = LUA_API.modules.flatMap((m) => [
   ...m.functions,
+  ...m.tables.flatMap((t) => t.functions ?? []),
   ...m.classes.flatMap((c) => c.methods),
 ]);
 

@@ -120,6 +120,93 @@ export const FUNCTION_HELP: Record<string, FunctionHelp> = {
       'end)',
     ].join('\n'),
   },
+  'process.pid': {
+    summary: 'The pid of this process, to give to others so they can send to it.',
+    example: 'print("I am " .. process.pid() .. ", running " .. process.id())',
+  },
+  'process.send': {
+    summary: 'Sends values to a process (a pid or a registered name) on a topic.',
+    example: [
+      'process.send(process.pid(), "greeting", "hello")',
+      'local msg = process.inbox():receive()',
+      'print(msg:topic(), msg:payload():data())',
+    ].join('\n'),
+  },
+  'process.inbox': {
+    summary: 'The channel of Messages sent to this process on topics it does not listen to.',
+    example: [
+      'local inbox = process.inbox()',
+      'process.send(process.pid(), "job", { id = 7 })',
+      'local msg = inbox:receive()',
+      'print(msg:from(), msg:topic(), msg:payload():data().id)',
+    ].join('\n'),
+  },
+  'process.listen': {
+    summary: 'A channel of the values sent to this process on one topic.',
+    example: [
+      'local resize = process.listen("resize")',
+      'process.send(process.pid(), "resize", 640, 480)',
+      'local size = resize:receive()',
+      'print(size[1], size[2])',
+    ].join('\n'),
+  },
+  'process.events': {
+    summary: 'The channel of EXIT, LINK_DOWN and CANCEL events for this process.',
+    example: [
+      'process.cancel(process.pid(), "enough")',
+      'local event = process.events():receive()',
+      'print(event.kind, event.reason)',
+    ].join('\n'),
+  },
+  'process.spawn_monitored': {
+    summary: 'Starts a process and tells you, on `process.events()`, when it ends.',
+    example: [
+      '-- in a project: app:worker a process.lua entry, app:processes a process.host',
+      'local pid = process.spawn_monitored("app:worker", "app:processes", 21)',
+      'local event = process.events():receive()',
+      'print(event.kind, tostring(event.from == pid), event.result.value)',
+    ].join('\n'),
+  },
+  'process.exec': {
+    summary: 'Runs a process to its end and returns its result.',
+    example: [
+      '-- in a project: app:worker a process.lua entry, app:processes a process.host',
+      'local value, err = process.exec("app:worker", "app:processes", 21)',
+    ].join('\n'),
+  },
+  'process.registry.register': {
+    summary: 'Gives a process a name that others can send to.',
+    example: [
+      'process.registry.register("main")',
+      'process.send("main", "ping")',
+      'print(process.registry.lookup("main"), process.inbox():receive():topic())',
+    ].join('\n'),
+  },
+  'msg:payload': {
+    summary: 'The values a message carries: one Payload, or a table of them for several.',
+    example: [
+      'process.send(process.pid(), "pair", "a", "b")',
+      'local payloads = process.inbox():receive():payload()',
+      'print(payloads[1]:data(), payloads[2]:data())',
+    ].join('\n'),
+  },
+  'io.print': {
+    summary: 'Prints the values on the terminal, separated by tabs.',
+    example: 'local io = require("io")\nio.print("total:", 42)',
+  },
+  'io.readline': {
+    summary: 'Waits for the next line typed on the terminal.',
+    example: [
+      '-- in a project entry on a terminal.host (input: the console line, or stdin)',
+      'local line, err = io.readline()',
+      'if line then io.print("you said", line) end',
+    ].join('\n'),
+  },
+  'logger:info': {
+    summary: 'Logs a message with fields.',
+    example:
+      'local logger = require("logger")\nlogger:named("api"):info("started", { port = 8080 })',
+  },
 };
 
 /** "websocket.connect" for "websocket.connect(url [, options])". */

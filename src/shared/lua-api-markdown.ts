@@ -33,6 +33,7 @@ function renderModule(mod: LuaModule): string[] {
     : `\`local ${mod.name} = require("${mod.name}")\``;
   const lines = [`### ${mod.name}`, '', mod.doc, '', load, ''];
   for (const fn of mod.functions) lines.push(...renderFunction(fn));
+  for (const t of mod.tables) for (const fn of t.functions ?? []) lines.push(...renderFunction(fn));
   if (mod.options) {
     lines.push(
       `#### Options of \`${mod.options.of}\``,

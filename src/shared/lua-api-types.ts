@@ -46,6 +46,8 @@ export interface LuaConstantTable {
   name: string;
   doc: string;
   members: LuaConstant[];
+  /** Functions of the table too, when it is a sub-module (`process.registry.register`). */
+  functions?: LuaFunctionDoc[];
 }
 
 /** A userdata type with methods (`client`, `channel`, `error`). */

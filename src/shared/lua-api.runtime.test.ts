@@ -19,7 +19,11 @@ const STANDARD_COROUTINE = [
 
 describe('lua-api.ts against the runtime', () => {
   it('describes exactly what each module exports', async () => {
-    const names = LUA_API.modules.map((m) => `"${m.name}"`).join(', ');
+    // A module whose value is an object (logger) exports methods: its class is checked below.
+    const names = LUA_API.modules
+      .filter((m) => m.functions.length + m.constants.length + m.tables.length > 0)
+      .map((m) => `"${m.name}"`)
+      .join(', ');
     const result = await lua(`
       for _, name in ipairs({${names}}) do
         local keys = {}
@@ -43,6 +47,28 @@ describe('lua-api.ts against the runtime', () => {
     }
   });
 
+  it('describes exactly what the sub-tables hold (process.registry, process.event)', async () => {
+    const process = LUA_API.modules.find((m) => m.name === 'process')!;
+    const result = await lua(`
+      for _, name in ipairs({"registry", "event"}) do
+        local keys = {}
+        for k, v in pairs(process[name]) do keys[#keys + 1] = k .. ":" .. tostring(v) end
+        table.sort(keys)
+        print(name .. "=" .. table.concat(keys, ","))
+      end`);
+    expect(result.end).toEqual({ status: 'finished' });
+    for (const line of result.lines) {
+      const [name, list] = line.split('=');
+      const table = process.tables.find((t) => t.name === name)!;
+      const actual = list.split(',').map((k) => k.replace(/:function: .*$/, ':function'));
+      const described = [
+        ...table.members.map((c) => `${c.name}:${c.value}`),
+        ...(table.functions ?? []).map((f) => `${f.name}:function`),
+      ];
+      expect(actual.sort(), name).toEqual(described.sort());
+    }
+  });
+
   it('describes the methods of channels and errors that exist', async () => {
     const methods = (mod: string, cls: string) =>
       LUA_API.modules
@@ -54,8 +80,15 @@ describe('lua-api.ts against the runtime', () => {
     const result = await lua(`
       local ch = channel.new(1)
       local err = errors.new{kind = errors.TIMEOUT, message = "x"}
+      local logger = require("logger")
+      local spawner = process.with_context({})
+      process.send(process.pid(), "t", 1)
+      local msg = process.inbox():receive()
       ${check('ch', methods('channel', 'channel'))}
-      ${check('err', methods('errors', 'error'))}`);
+      ${check('err', methods('errors', 'error'))}
+      ${check('logger', methods('logger', 'Logger'))}
+      ${check('spawner', methods('process', 'Spawner'))}
+      ${check('msg', methods('process', 'Message'))}`);
     expect(result.lines.length).toBeGreaterThan(0);
     for (const line of result.lines) expect(line, line).toMatch(/\tfunction$/);
   });

@@ -11,11 +11,14 @@ import { TIME_MODULE } from './lua-api-time.ts';
 import { JSON_MODULE } from './lua-api-json.ts';
 import { ERRORS_MODULE, ERROR_KINDS } from './lua-api-errors.ts';
 import { COROUTINE_MODULE } from './lua-api-coroutine.ts';
+import { PROCESS_MODULE } from './lua-api-process.ts';
 import { FUNCS_MODULE } from './lua-api-funcs.ts';
 import { EVENTS_MODULE } from './lua-api-events.ts';
 import { CTX_MODULE } from './lua-api-ctx.ts';
 import { PAYLOAD_MODULE } from './lua-api-payload.ts';
 import { SECURITY_MODULE } from './lua-api-security.ts';
+import { IO_MODULE } from './lua-api-io.ts';
+import { LOGGER_MODULE } from './lua-api-logger.ts';
 
 export const LUA_API: LuaApi = {
   modules: [
@@ -25,11 +28,14 @@ export const LUA_API: LuaApi = {
     JSON_MODULE,
     ERRORS_MODULE,
     COROUTINE_MODULE,
+    PROCESS_MODULE,
     FUNCS_MODULE,
     EVENTS_MODULE,
     CTX_MODULE,
     PAYLOAD_MODULE,
     SECURITY_MODULE,
+    IO_MODULE,
+    LOGGER_MODULE,
   ],
   errorKinds: ERROR_KINDS,
 };
