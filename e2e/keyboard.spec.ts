@@ -56,6 +56,8 @@ test.describe('keyboard', () => {
     await playground.open();
     await page.getByTestId('tab.inspector').focus();
     await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('tab.processes')).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('ArrowRight');
     await expect(page.getByTestId('tab.policy')).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByTestId('tab.policy')).toBeFocused();
     await expect(playground.policy).toBeVisible();

@@ -28,8 +28,16 @@ test.describe('projects', () => {
     await expect(entry(playground)).toHaveValue('app:main');
     await expect.poll(() => playground.editorText()).toContain('process.spawn_monitored');
 
+    // Each file keeps its cursor: line 5 of main.lua is where it was after a switch.
+    await playground.editor.locator('.view-line').nth(4).click();
+    const activeLine = playground.editor.locator('.line-numbers.active-line-number');
+    await expect(activeLine).toHaveText('5');
     await files(playground).nth(2).click();
     await expect(entry(playground)).toHaveValue('app:worker');
+    await expect(activeLine).toHaveText('1');
+    await files(playground).nth(1).click();
+    await expect(activeLine).toHaveText('5');
+    await files(playground).nth(2).click();
     await expect.poll(() => playground.editorText()).toContain('A worker: prints its argument');
     // The yaml file is not an entry: the choice stays.
     await files(playground).first().click();
@@ -119,6 +127,28 @@ test.describe('projects', () => {
     await expect(files(playground)).toHaveText(['_index.yaml', '▸ go.lua']);
     await expect(entry(playground)).toHaveValue('hi:go');
     await expect(page.getByTestId('notice')).toContainText('hello/.git/HEAD');
+  });
+
+  test('the gallery opens a process tutorial as a project, its entry ready to run', async ({
+    playground,
+  }) => {
+    const { page } = playground;
+    await playground.open();
+    await playground.openTab('examples');
+    await expect(page.getByTestId('examples.worker-pool')).toContainText('worker-pool/ · 5 files');
+    await page.getByTestId('examples.worker-pool').click();
+    await expect(files(playground)).toHaveText([
+      'src/_index.yaml',
+      'supervisor/_index.yaml',
+      '▸ pool.lua',
+      'workers/_index.yaml',
+      '▸ task_worker.lua',
+    ]);
+    await expect(entry(playground)).toHaveValue('app.supervisor:pool');
+    await expect(page).toHaveURL(/example=worker-pool/);
+    await expect
+      .poll(() => playground.editorText())
+      .toContain('The supervisor: starts the workers');
   });
 
   test('a lone script stays a script: no file tabs, and its run is unchanged', async ({

@@ -128,7 +128,7 @@ function Shell({ p }: { p: Playground }) {
 
   const choosePane = (next: NarrowPane) => {
     setPane(next);
-    if (next === 'inspector' || next === 'policy') setTab(next);
+    if (next === 'inspector' || next === 'processes' || next === 'policy') setTab(next);
   };
   const shownNotice = notice ?? p.notice ?? scripts.problem;
   const dismissNotice = () => {
@@ -144,7 +144,8 @@ function Shell({ p }: { p: Playground }) {
     />
   );
   const language = <LanguageSettings value={p.language} onChange={p.setLanguage} />;
-  const sidePane = pane === 'inspector' || pane === 'policy' ? 'side' : pane;
+  const sidePane =
+    pane === 'inspector' || pane === 'processes' || pane === 'policy' ? 'side' : pane;
 
   return (
     <div className="app">

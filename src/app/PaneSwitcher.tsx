@@ -1,13 +1,14 @@
 /**
  * The narrow-screen switcher (below 760 px the shell is one column): Code, Console,
- * Inspector or Policy fills the screen, with Run and Stop staying in the top bar.
+ * Inspector, Processes or Policy fills the screen, with Run and Stop staying in the top bar.
  */
-export type NarrowPane = 'code' | 'console' | 'inspector' | 'policy';
+export type NarrowPane = 'code' | 'console' | 'inspector' | 'processes' | 'policy';
 
 const PANES: [NarrowPane, string][] = [
   ['code', 'Code'],
   ['console', 'Console'],
   ['inspector', 'Inspector'],
+  ['processes', 'Processes'],
   ['policy', 'Policy'],
 ];
 

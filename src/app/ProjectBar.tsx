@@ -8,7 +8,7 @@
 import { useCallback, useState } from 'react';
 import { UndoToast } from './UndoToast.tsx';
 import { tabListKeyDown } from './roving-tabs.ts';
-import { addFile, removeFile, selectFile, chooseEntry } from './project-files.ts';
+import { addFile, chooseEntry, fileLabels, removeFile, selectFile } from './project-files.ts';
 import type { ProjectFile, ProjectPart } from './project-files.ts';
 import { entryOfFile, type RunnableEntry } from './project-entries.ts';
 import type { Scripts } from './use-scripts.ts';
@@ -47,8 +47,6 @@ function NewFileInput({ onDone }: { onDone(path: string | null): void }) {
   );
 }
 
-const fileName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
-
 export function ProjectBar({
   project,
   scripts,
@@ -63,6 +61,7 @@ export function ProjectBar({
   const [removed, setRemoved] = useState<ProjectFile | null>(null);
   const closeUndo = useCallback(() => setRemoved(null), []);
   const paths = project.files.map((f) => f.path);
+  const labels = fileLabels(paths);
   const open = (path: string) =>
     scripts.changeProject((p) => selectFile(p, path, entryOfFile(entries, path)));
 
@@ -117,7 +116,7 @@ export function ProjectBar({
                     ▸{' '}
                   </span>
                 )}
-                {fileName(file.path)}
+                {labels.get(file.path)}
               </button>
               <button
                 type="button"
@@ -169,7 +168,7 @@ export function ProjectBar({
           {entries.length === 0 && <option value="">no process.lua or function.lua entry</option>}
           {entries.map((e) => (
             <option key={e.id} value={e.id}>
-              {e.id} ({e.kind})
+              {e.id} ({e.service ? `runs as ${e.service}` : e.kind})
             </option>
           ))}
         </select>

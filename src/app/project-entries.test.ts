@@ -51,4 +51,24 @@ describe('project entries', () => {
     expect(entryToRun(entries.slice(0, 1), undefined, 'src/_index.yaml')).toBe('app.tools:sum');
     expect(entryToRun([], undefined, 'a.lua')).toBeUndefined();
   });
+
+  it('does not follow a file whose entry a service starts with every run', () => {
+    const { entries } = readProjectEntries([
+      {
+        path: '_index.yaml',
+        text: `namespace: app
+entries:
+  - {name: processes, kind: process.host}
+  - {name: cli, kind: process.lua, source: "file://cli.lua", method: main}
+  - {name: relay, kind: process.lua, source: "file://relay.lua", method: main}
+  - {name: relay-service, kind: process.service, process: app:relay, host: app:processes, lifecycle: {auto_start: true}}
+`,
+      },
+      { path: 'cli.lua', text: '' },
+      { path: 'relay.lua', text: '' },
+    ]);
+    expect(entries.find((e) => e.id === 'app:relay')?.service).toBe('app:relay-service');
+    expect(entryToRun(entries, undefined, 'relay.lua')).toBe('app:cli');
+    expect(entryToRun(entries, 'app:relay', 'relay.lua')).toBe('app:relay'); // picked by hand
+  });
 });

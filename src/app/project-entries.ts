@@ -13,6 +13,11 @@ export interface RunnableEntry {
   kind: 'process.lua' | 'function.lua';
   /** The project path of its source file. */
   file: string;
+  /**
+   * The auto-started `process.service` that runs it, if any: it starts with every run, so
+   * opening its file does not make it the entry (a second copy would fight the service's).
+   */
+  service?: string;
 }
 
 export interface ProjectEntries {
@@ -24,17 +29,24 @@ export interface ProjectEntries {
 
 export function readProjectEntries(files: readonly ProjectFile[]): ProjectEntries {
   const project = parseProject(files.map(({ path, text }) => ({ path, text })));
-  const entries = runnableEntries(project).map((entry) => ({
-    id: entry.id,
-    kind: entry.kind as RunnableEntry['kind'],
-    file: entry.file,
-  }));
+  const services = new Map<string, string>();
+  for (const entry of project.entries.values())
+    if (entry.kind === 'process.service' && entry.autoStart) services.set(entry.process, entry.id);
+  const entries = runnableEntries(project).map((entry) => {
+    const service = services.get(entry.id);
+    return {
+      id: entry.id,
+      kind: entry.kind as RunnableEntry['kind'],
+      file: entry.file,
+      ...(service ? { service } : {}),
+    };
+  });
   return { entries, problems: project.problems, warnings: project.warnings };
 }
 
-/** The entry whose source is `path` (the first, when several share a file). */
+/** The entry whose source is `path` (the first, when several share a file), not a service's. */
 export function entryOfFile(entries: readonly RunnableEntry[], path: string): string | undefined {
-  return entries.find((e) => e.file === path)?.id;
+  return entries.find((e) => e.file === path && !e.service)?.id;
 }
 
 /**
@@ -49,7 +61,7 @@ export function entryToRun(
   if (chosen && entries.some((e) => e.id === chosen)) return chosen;
   return (
     entryOfFile(entries, activePath) ??
-    entries.find((e) => e.kind === 'process.lua')?.id ??
+    entries.find((e) => e.kind === 'process.lua' && !e.service)?.id ??
     entries[0]?.id
   );
 }

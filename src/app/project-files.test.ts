@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addFile,
+  fileLabels,
   normalizePath,
   projectFromFiles,
   readProject,
@@ -64,5 +65,20 @@ describe('project files', () => {
     expect(readProject(undefined)).toBeUndefined();
     expect(readProject({ files: [] })).toBeUndefined();
     expect(readProject({ files: [{ path: 'a.lua', text: 1 }] })).toBeUndefined();
+  });
+
+  it('labels tabs by file name, with folders only where names repeat', () => {
+    const labels = fileLabels([
+      'src/_index.yaml',
+      'src/supervisor/_index.yaml',
+      'src/supervisor/pool.lua',
+      'src/workers/_index.yaml',
+    ]);
+    expect([...labels.values()]).toEqual([
+      'src/_index.yaml',
+      'supervisor/_index.yaml',
+      'pool.lua',
+      'workers/_index.yaml',
+    ]);
   });
 });

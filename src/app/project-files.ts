@@ -88,9 +88,14 @@ export function setFileText(project: ProjectPart, text: string): ProjectPart {
   return file.text === text ? project : replaceFile(project, file.path, { ...file, text });
 }
 
-export function setFileCursor(project: ProjectPart, cursor: CursorPosition): ProjectPart {
-  const file = activeFile(project);
-  return replaceFile(project, file.path, { ...file, cursor });
+/** The cursor of file `path` (the open file when absent); a file no longer there is left. */
+export function setFileCursor(
+  project: ProjectPart,
+  cursor: CursorPosition,
+  path = project.activePath,
+): ProjectPart {
+  const file = project.files.find((f) => f.path === path);
+  return file ? replaceFile(project, file.path, { ...file, cursor }) : project;
 }
 
 /** Open another file; `entry` is the entry whose source it is, if any. */
@@ -166,4 +171,24 @@ export function projectFromFiles(
   files.sort((a, b) => a.path.localeCompare(b.path));
   const luaFile = files.find((f) => f.path.endsWith('.lua'));
   return { ok: true, project: { files, activePath: (luaFile ?? files[0]).path }, skipped };
+}
+
+/**
+ * A tab's label for each path: the file name, or, where names repeat (every folder has its
+ * `_index.yaml`), the folders it takes to tell them apart (`supervisor/_index.yaml`).
+ */
+export function fileLabels(paths: readonly string[]): Map<string, string> {
+  const labels = new Map<string, string>();
+  const parts = paths.map((path) => path.split('/'));
+  for (let i = 0; i < paths.length; i++) {
+    let depth = 1;
+    const tail = (p: string[], n: number) => p.slice(-n).join('/');
+    while (
+      depth < parts[i].length &&
+      parts.some((other, j) => j !== i && tail(other, depth) === tail(parts[i], depth))
+    )
+      depth++;
+    labels.set(paths[i], tail(parts[i], depth));
+  }
+  return labels;
 }

@@ -247,4 +247,20 @@ describe('script store', () => {
       activePath: 'ok.lua',
     });
   });
+
+  it("keeps a project file's cursor with that file, whichever file is open", () => {
+    let state = loadScripts(memory(), 'd', T0).state;
+    const project = {
+      files: [
+        { path: 'a.lua', text: 'A' },
+        { path: 'b.lua', text: 'B' },
+      ],
+      activePath: 'b.lua',
+    };
+    state = added(addScript(state, { name: 'P', code: '', origin: { kind: 'new' }, project }, T0));
+    const at = { line: 3, column: 2 };
+    state = updateScript(state, state.activeId, { cursor: at, cursorPath: 'a.lua' }, T0);
+    const files = activeScript(state).project!.files;
+    expect(files.map((f) => f.cursor)).toEqual([at, undefined]);
+  });
 });

@@ -306,6 +306,8 @@ export function updateScript(
     code?: string;
     name?: string;
     cursor?: CursorPosition;
+    /** For a project: the file `cursor` was in (default: the open file). */
+    cursorPath?: string;
     /** A project's change (project-files.ts); `code` and `cursor` go to its open file. */
     project?: (project: ProjectPart) => ProjectPart;
   },
@@ -318,7 +320,7 @@ export function updateScript(
   if (current.project) {
     let project = patch.project ? patch.project(current.project) : current.project;
     if (patch.code !== undefined) project = setFileText(project, patch.code);
-    if (patch.cursor) project = setFileCursor(project, patch.cursor);
+    if (patch.cursor) project = setFileCursor(project, patch.cursor, patch.cursorPath);
     if (project !== current.project) {
       if (project.files !== current.project.files) next.updatedAt = now;
       next.project = project;

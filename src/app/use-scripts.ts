@@ -63,7 +63,13 @@ export function useScripts({ defaultCode, persist, initial }: ScriptsOptions) {
   const [held, setHeld] = useState<Held>({ state: loaded.state, revision: 0 });
   const [problem, setProblem] = useState<string | null>(loaded.problem);
   /** The editor's cursor, and the text it is in (editorKey). */
-  const cursor = useRef<{ key: string; id: string; position: CursorPosition } | null>(null);
+  const cursor = useRef<{
+    key: string;
+    id: string;
+    /** The project file it is in, for a project. */
+    path?: string;
+    position: CursorPosition;
+  } | null>(null);
   const lastSaved = useRef<string | null>(null);
   /** The newest state, ahead of React's render: two changes in one event both count. */
   const latest = useRef(held);
@@ -99,9 +105,10 @@ export function useScripts({ defaultCode, persist, initial }: ScriptsOptions) {
       if (editorKey(state) === key) return commit({ state, revision: h.revision });
       const at = cursor.current;
       cursor.current = null;
+      // Kept on the new state, by script id and file path: both outlive a switch or an add.
       const kept =
         at && at.key === key
-          ? next(updateScript(h.state, at.id, { cursor: at.position }, Date.now()))
+          ? updateScript(state, at.id, { cursor: at.position, cursorPath: at.path }, Date.now())
           : state;
       commit({ state: kept, revision: h.revision + 1 });
     },
@@ -126,7 +133,10 @@ export function useScripts({ defaultCode, persist, initial }: ScriptsOptions) {
       const at = cursor.current;
       const state = latest.current.state;
       if (at && at.key === editorKey(state))
-        saveScripts(updateScript(state, at.id, { cursor: at.position }, Date.now()), storage);
+        saveScripts(
+          updateScript(state, at.id, { cursor: at.position, cursorPath: at.path }, Date.now()),
+          storage,
+        );
     };
     window.addEventListener('pagehide', onLeave);
     return () => window.removeEventListener('pagehide', onLeave);
@@ -169,7 +179,8 @@ export function useScripts({ defaultCode, persist, initial }: ScriptsOptions) {
     cursor: editorCursor(active),
     setCursor: useCallback((position: CursorPosition) => {
       const state = latest.current.state;
-      cursor.current = { key: editorKey(state), id: state.activeId, position };
+      const path = activeScript(state).project?.activePath;
+      cursor.current = { key: editorKey(state), id: state.activeId, path, position };
     }, []),
     /** A change to the open project (its files, open file, entry); nothing for a script. */
     changeProject: useCallback(

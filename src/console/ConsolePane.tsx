@@ -133,7 +133,8 @@ export const ConsolePane = memo(function ConsolePane({ store }: { store: RunStor
     pid === ''
       ? store.output
       : store.output.filter((l) => (pid === 'run' ? !l.pid : l.pid === pid));
-  const hasProcesses = store.processes.size > 0;
+  // With one process (a lone script is one too) there is nothing to tell apart.
+  const hasProcesses = store.processes.size > 1;
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
 

@@ -1,4 +1,7 @@
-/** The examples gallery: the original page's examples and the playground's own, one click to open. */
+/**
+ * The examples gallery: the original page's examples, the playground's own, and the process
+ * tutorials (projects of several files, opened as a project); one click to open.
+ */
 import { memo } from 'react';
 import type { ExampleEntry } from './manifest.ts';
 import './examples.css';
@@ -36,7 +39,9 @@ function Group({
             >
               <span className="example-title">{e.title}</span>
               <span className="example-desc">{e.description}</span>
-              <span className="example-file mono">{e.name}.lua</span>
+              <span className="example-file mono">
+                {e.project ? `${e.name}/ · ${e.project.files.length} files` : `${e.name}.lua`}
+              </span>
             </button>
           </li>
         ))}
@@ -56,13 +61,19 @@ export const ExamplesPanel = memo(function ExamplesPanel({
       {error && <p className="error-note">Could not load the examples: {error}</p>}
       <Group
         title="From the websocket documentation"
-        items={examples.filter((e) => e.group === 'original')}
+        items={examples.filter((e) => e.group === 'original' && !e.project)}
         current={current}
         onOpen={onOpen}
       />
       <Group
         title="More"
-        items={examples.filter((e) => e.group === 'more')}
+        items={examples.filter((e) => e.group === 'more' && !e.project)}
+        current={current}
+        onOpen={onOpen}
+      />
+      <Group
+        title="Processes (projects from the platform's tutorials)"
+        items={examples.filter((e) => e.project)}
         current={current}
         onOpen={onOpen}
       />

@@ -12,7 +12,6 @@ import { parseProject } from '../project/project.ts';
 import { createNodeTransport } from '../runtime/transport/node-ws.ts';
 import { getPreset } from '../policy/presets.ts';
 import { parseManifest } from './manifest.ts';
-import { entryLibraries } from '../process/libraries.ts';
 import type { MessageRecord, OutputEntry, ProcessInfo } from '../shared/run-events.ts';
 
 const root = new URL('../../public/examples/', import.meta.url);
@@ -60,29 +59,22 @@ function startExample(name: string) {
   return { handle, output, processes, messages, text, until };
 }
 
-/** The echo service's client and relay need the terminal's io and the logger shim. */
-const missing = entryLibraries(['io', 'logger']).unknown;
-const skipNote = missing.length > 0 ? ` (skipped: no ${missing.join(', ')} module yet)` : '';
-
 describe('project examples on the node', () => {
-  it.skipIf(missing.length > 0)(
-    `echo-service: a typed line comes back in upper case from a worker; an empty line ends it${skipNote}`,
-    async () => {
-      const run = startExample('echo-service');
-      await run.until('the prompt', () => run.text().includes('Echo client: type a line'));
-      run.handle.input('hello world');
-      await run.until('the echo', () => run.text().includes('HELLO WORLD'));
-      expect(run.text()).toMatch(/from worker: \{app:processes\|0x[0-9a-f]+\}/);
-      // The relay spawned a worker and saw it exit; the answer went worker → client.
-      expect(run.messages.some((m) => m.kind === 'send' && m.topic === 'echo_response')).toBe(true);
-      run.handle.input('');
-      expect(await run.handle.done).toEqual({ status: 'finished' });
-      expect(run.text()).toContain('Goodbye!');
-      // Output is tagged by the process that wrote it.
-      const cli = [...run.processes.values()].find((p) => p.entryId === 'app:cli')!;
-      expect(run.output.find((e) => e.text.includes('Goodbye!'))?.pid).toBe(cli.pid);
-    },
-  );
+  it('echo-service: a typed line comes back in upper case from a worker; an empty line ends it', async () => {
+    const run = startExample('echo-service');
+    await run.until('the prompt', () => run.text().includes('Echo client: type a line'));
+    run.handle.input('hello world');
+    await run.until('the echo', () => run.text().includes('HELLO WORLD'));
+    expect(run.text()).toMatch(/from worker: \{app:processes\|0x[0-9a-f]+\}/);
+    // The relay spawned a worker and saw it exit; the answer went worker → client.
+    expect(run.messages.some((m) => m.kind === 'send' && m.topic === 'echo_response')).toBe(true);
+    run.handle.input('');
+    expect(await run.handle.done).toEqual({ status: 'finished' });
+    expect(run.text()).toContain('Goodbye!');
+    // Output is tagged by the process that wrote it.
+    const cli = [...run.processes.values()].find((p) => p.entryId === 'app:cli')!;
+    expect(run.output.find((e) => e.text.includes('Goodbye!'))?.pid).toBe(cli.pid);
+  });
 
   it('worker-pool: a crashed worker and a terminated one are both started again', async () => {
     const run = startExample('worker-pool');

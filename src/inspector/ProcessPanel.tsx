@@ -5,7 +5,7 @@
  * process may handle) while it lives. This is what the platform's CLI cannot show, and what
  * makes supervision visible: a terminated worker's card fails and its replacement appears.
  */
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { RunStore } from '../app/run-store.ts';
 import { useRunStoreTransition } from '../app/use-run-store.ts';
 import type { ProcessInfo } from '../shared/run-events.ts';
@@ -98,8 +98,11 @@ function ProcessCard({
 
 export const ProcessPanel = memo(function ProcessPanel({ store }: { store: RunStore }) {
   useRunStoreTransition(store, 100);
+  // A supervised pool leaves a failed card per restart; hiding them keeps the live ones in view.
+  const [showEnded, setShowEnded] = useState(true);
   const records = store.processes;
-  const processes = [...records.byPid.values()];
+  const all = [...records.byPid.values()];
+  const processes = showEnded ? all : all.filter((info) => !isEnded(info));
   const live = store.status === 'running';
   return (
     <div className="processes" data-testid="processes.panel">
@@ -108,13 +111,24 @@ export const ProcessPanel = memo(function ProcessPanel({ store }: { store: RunSt
         <span className="pane-meta" data-testid="processes.count">
           {records.live} live · {records.size} in all
         </span>
+        <label className="proc-show-ended">
+          <input
+            type="checkbox"
+            checked={showEnded}
+            data-testid="processes.show-ended"
+            onChange={(e) => setShowEnded(e.target.checked)}
+          />
+          ended ones
+        </label>
       </header>
-      {processes.length === 0 ? (
+      {all.length === 0 ? (
         <p className="empty-note">
           {store.projectRun
             ? 'No process has started yet.'
             : 'A project run’s processes appear here. Open a project (⋯ menu → New project) or a process example from the gallery, and press Run.'}
         </p>
+      ) : processes.length === 0 ? (
+        <p className="empty-note">Every process has ended.</p>
       ) : (
         <ul className="proc-list">
           {processes.map((info) => (

@@ -1,6 +1,8 @@
 /// <reference lib="webworker" />
 /**
- * The Lua worker: runs one script at a time for the page (protocol: src/shared/worker-protocol.ts).
+ * The Lua worker: runs one script or one project's entry at a time for the page (protocol:
+ * src/shared/worker-protocol.ts), and passes the process panel's buttons and the console's
+ * input line to the run.
  * Lua runs in time slices (see scheduler.ts), so a Stop message is handled even while a script
  * spins in `while true do end`; the page still terminates the worker if Stop is not answered.
  */
@@ -20,7 +22,12 @@ import type {
 
 declare const self: DedicatedWorkerGlobalScope;
 
-let current: { runId: number; handle?: RunHandle; stopRequested?: boolean } | null = null;
+let current: {
+  runId: number;
+  batcher: EventBatcher;
+  handle?: RunHandle;
+  stopRequested?: boolean;
+} | null = null;
 
 function post(message: WorkerToPage): void {
   self.postMessage(message);
@@ -38,8 +45,8 @@ function relayOption(request: RunRequest): TransportOptions['relay'] {
 async function run(request: RunRequest): Promise<void> {
   current?.handle?.stop();
   const { runId } = request;
-  current = { runId };
   const batcher = new EventBatcher((batch) => post({ type: 'events', runId, ...batch }));
+  current = { runId, batcher };
   post({ type: 'started', runId });
   const choice = await chooseTransport({
     mode: request.transport,
@@ -126,23 +133,19 @@ self.onmessage = (event: MessageEvent<PageToWorker>) => {
     current.handle?.input(message.line);
 };
 
-/** The panel's Terminate and Cancel; a refusal is a console line (the panel has no answer slot). */
+/**
+ * The panel's Terminate and Cancel; a refusal (the process has just ended) is a console line,
+ * in order with the run's other output. A run that has ended has no console to tell.
+ */
 function control(message: Extract<PageToWorker, { type: 'process-control' }>): void {
-  const handle = current?.runId === message.runId ? current.handle : undefined;
-  const refused = handle ? handle.control(message.pid, message.action) : 'the run has ended';
-  if (!refused) return;
-  post({
-    type: 'events',
-    runId: message.runId,
-    output: [
-      { stream: 'info', text: `${message.action} ${message.pid}: ${refused}`, time: Date.now() },
-    ],
-    connections: [],
-    frames: [],
-    decisions: [],
-    processes: [],
-    messages: [],
-  });
+  if (current?.runId !== message.runId || !current.handle) return;
+  const refused = current.handle.control(message.pid, message.action);
+  if (refused)
+    current.batcher.output({
+      stream: 'info',
+      text: `${message.action} ${message.pid}: ${refused}`,
+      time: Date.now(),
+    });
 }
 
 function compose({ runId, composeId, connectionId, kind, data }: ComposeRequest): void {
