@@ -33,6 +33,7 @@ import { openLibraries, REMOVED_BY_DIALECT, type LibrarySet } from './libraries.
 import type { Program } from './program.ts';
 import { startProgram } from './program.ts';
 import type { RunConfig } from './run-config.ts';
+import { Holds } from './holds.ts';
 import type { Copied, ExitResult, NodeApi, ProcessSelf } from './types.ts';
 import { copyOut, copiedErrorMessage } from './payload-copy.ts';
 
@@ -90,7 +91,7 @@ export class LuaProcess implements ProcessSelf {
   options = { trapLinks: false };
   ended = false;
   /** Outside operations in flight (funcs calls, terminal reads): not a deadlock meanwhile. */
-  private holds = 0;
+  private readonly holds = new Holds(() => this.idleCheck());
   private pendingWrite = '';
   private readonly start: ProcessStart;
 
@@ -243,14 +244,7 @@ export class LuaProcess implements ProcessSelf {
   }
 
   hold(): () => void {
-    this.holds++;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.holds--;
-      this.idleCheck();
-    };
+    return this.holds.hold();
   }
 
   /** The same channel on every call (its userdata is kept in the registry), left on L. */
@@ -291,7 +285,7 @@ export class LuaProcess implements ProcessSelf {
     return (
       this.timers.size > 0 ||
       this.connections.size > 0 ||
-      this.holds > 0 ||
+      this.holds.size > 0 ||
       this.config.terminalInput.isWaiting(this.scheduler)
     );
   }
@@ -307,7 +301,7 @@ export class LuaProcess implements ProcessSelf {
       t === INBOX_TOPIC ? 'inbox' : t === EVENTS_TOPIC ? 'events' : `topic "${t}"`,
     );
     const parts = [];
-    if (this.holds > 0) parts.push('a call or input');
+    if (this.holds.size > 0) parts.push('a call or input');
     if (this.timers.size > 0) parts.push('a timer');
     if (this.connections.size > 0) parts.push('a connection');
     if (topics.length > 0) parts.push(topics.join(', '));

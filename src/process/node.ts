@@ -24,6 +24,7 @@ import {
 import { copiedPreview } from './payload-copy.ts';
 import { createEventBus } from './event-bus.ts';
 import { describeStalemate } from './stalemate.ts';
+import { Holds } from './holds.ts';
 import type {
   ApiError,
   CallHandle,
@@ -68,7 +69,7 @@ export class Node implements NodeApi {
   private stalemateCheckQueued = false;
   readonly events: EventBus = createEventBus();
   /** Keeps the run alive while something outside may still start work (a service restart). */
-  private outsideHolds = 0;
+  private readonly outsideHolds = new Holds(() => this.queueStalemateCheck());
 
   constructor(
     private readonly config: RunConfig,
@@ -119,14 +120,7 @@ export class Node implements NodeApi {
 
   /** Something outside the processes keeps the run going (returns the release). */
   holdRun(): () => void {
-    this.outsideHolds++;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.outsideHolds--;
-      this.queueStalemateCheck();
-    };
+    return this.outsideHolds.hold();
   }
 
   /** The process panel's buttons. */
@@ -445,7 +439,7 @@ export class Node implements NodeApi {
     this.stalemateCheckQueued = true;
     this.config.defer(() => {
       this.stalemateCheckQueued = false;
-      if (this.finished || this.outsideHolds > 0) return;
+      if (this.finished || this.outsideHolds.size > 0) return;
       const live = [...this.processes.values()];
       if (live.length === 0) return;
       if (live.some((p) => !p.isIdle || p.hasPending)) return;
