@@ -2,13 +2,48 @@
  * The node with real Lua processes (one fengari state each): messages, copies, topology, the
  * LINK_DOWN kill, the mailbox's delivery rules, stalemates, limits and fairness.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWsServer, type TestServer } from '../test-support/ws-server.ts';
 import { processProject, runProject } from './run-project-for-test.ts';
 import { MAX_QUEUED_MESSAGES } from './limits.ts';
 
 const stdout = (lines: string[]) => lines.map((l) => l.replace(/^\{[^}]+\} /, ''));
 
 describe('the node', () => {
+  let server: TestServer;
+  const closes: number[] = [];
+  beforeAll(async () => {
+    server = await startWsServer((socket) => socket.on('close', (code) => closes.push(code)));
+  });
+  afterAll(() => server.close());
+
+  it("closes a process's sockets (1001) when it ends, while the run goes on", async () => {
+    const { done } = runProject(
+      processProject({
+        main: `local function main()
+          local child = process.spawn_monitored("app:client", "app:processes", process.pid(), "${server.url}")
+          process.listen("connected"):receive()
+          process.terminate(child)
+          process.events():receive()
+          time.sleep("200ms")
+          print("main goes on")
+        end
+        return { main = main }`,
+        client: `local function main(parent, url)
+          local client = assert(websocket.connect(url))
+          process.send(parent, "connected", true)
+          time.sleep("10s")
+        end
+        return { main = main }`,
+      }),
+      'app:main',
+    );
+    const result = await done;
+    expect(result.end).toEqual({ status: 'finished' });
+    expect(stdout(result.lines)).toEqual(['main goes on']);
+    expect(closes).toEqual([1001]);
+  });
+
   it('keeps the order of one sender to one receiver, and tags output with pids', async () => {
     const { done } = runProject(
       processProject({

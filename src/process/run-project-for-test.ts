@@ -27,7 +27,7 @@ export function processProject(
   const entries = Object.keys(sources)
     .map(
       (name) =>
-        `  - name: ${name}\n    kind: ${kinds[name] ?? 'process.lua'}\n    source: file://${name}.lua\n    method: main\n    modules: [time, json]`,
+        `  - name: ${name}\n    kind: ${kinds[name] ?? 'process.lua'}\n    source: file://${name}.lua\n    method: main\n    modules: [time, json, websocket]`,
     )
     .join('\n');
   return [
