@@ -69,7 +69,7 @@ test.describe('processes', () => {
     await expect(input).toHaveCount(0);
   });
 
-  test('the supervised pool restarts a crashed worker and one terminated from the panel', async ({
+  test('the supervised pool restarts a crashed worker and one terminated from the panel, not one cancelled', async ({
     playground,
   }) => {
     const { page } = playground;
@@ -96,6 +96,19 @@ test.describe('processes', () => {
     await expect
       .poll(() => page.locator('.console-line', { hasText: 'died, restarting' }).count())
       .toBeGreaterThan(before);
+    // Cancel asks: the worker handles its CANCEL event and returns normally, which sends no
+    // LINK_DOWN, so the pool does not start it again.
+    const asked = page
+      .locator(
+        '[data-testid="processes.process"][data-entry="app.workers:task_worker"][data-state="waiting"]',
+      )
+      .first();
+    const askedPid = (await asked.getAttribute('data-pid'))!;
+    await asked.getByTestId('processes.cancel').click();
+    const askedCard = page.locator(`[data-testid="processes.process"][data-pid="${askedPid}"]`);
+    await expect(askedCard).toHaveAttribute('data-state', 'exited');
+    await expect(askedCard).toContainText('cancelled');
+    await playground.expectOutput('cancelled');
     // The failed cards can be hidden, leaving the live ones in view.
     await page.getByTestId('processes.show-ended').uncheck();
     await expect(
