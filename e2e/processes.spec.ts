@@ -69,7 +69,7 @@ test.describe('processes', () => {
     await expect(input).toHaveCount(0);
   });
 
-  test('the supervised pool restarts a crashed worker and one terminated from the panel, not one cancelled', async ({
+  test('the supervised pool restarts a crashed worker and one terminated from the panel; Cancel ends one normally', async ({
     playground,
   }) => {
     const { page } = playground;
@@ -96,8 +96,8 @@ test.describe('processes', () => {
     await expect
       .poll(() => page.locator('.console-line', { hasText: 'died, restarting' }).count())
       .toBeGreaterThan(before);
-    // Cancel asks: the worker handles its CANCEL event and returns normally, which sends no
-    // LINK_DOWN, so the pool does not start it again.
+    // Cancel asks: the worker handles its CANCEL event and returns normally (a normal exit
+    // sends its links no LINK_DOWN, so the pool has nothing to restart).
     const asked = page
       .locator(
         '[data-testid="processes.process"][data-entry="app.workers:task_worker"][data-state="waiting"]',
