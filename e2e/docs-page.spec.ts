@@ -9,15 +9,16 @@ import { comparableOutput } from '../src/examples/manifest.ts';
 
 const manifest = JSON.parse(
   readFileSync(new URL('../public/examples/index.json', import.meta.url), 'utf8'),
-) as { examples: { name: string; expected: string[] }[] };
+) as { examples: { name: string; expected: string[]; project?: unknown }[] };
+/** The single-script examples, each a widget; the process tutorials are projects. */
+const scripts = manifest.examples.filter((e) => !e.project);
+const tutorials = manifest.examples.filter((e) => e.project);
 
 test('the page holds the reference and one widget per example', async ({ page }) => {
   await page.goto('/docs/websocket');
   await expect(page.locator('h4', { hasText: 'websocket.connect(url [, options])' })).toBeVisible();
   await expect(page.locator('table').first()).toBeVisible();
-  await expect(page.locator('section.example lua-playground')).toHaveCount(
-    manifest.examples.length,
-  );
+  await expect(page.locator('section.example lua-playground')).toHaveCount(scripts.length);
   await expect(page.locator('iframe')).toHaveCount(0);
 });
 
@@ -40,7 +41,19 @@ test('the page opens with a runnable example before the tables', async ({ page }
   await expect(frame.getByTestId('console.output')).toContainText('echo:\t{"');
 });
 
-for (const example of manifest.examples) {
+test('the process tutorials open as projects in the playground', async ({ page }) => {
+  expect(tutorials.length).toBeGreaterThan(0);
+  for (const tutorial of tutorials) {
+    await page.goto('/docs/websocket');
+    const section = page.locator(`#example-${tutorial.name}`);
+    await expect(section.locator('lua-playground')).toHaveCount(0);
+    await section.getByRole('link', { name: 'Open in the playground' }).click();
+    await expect(page.getByTestId('project.bar')).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('project.entry')).not.toHaveValue('');
+  }
+});
+
+for (const example of scripts) {
   test(`${example.name} runs in the docs page`, async ({ page }) => {
     await page.goto('/docs/websocket');
     const section = page.locator(`#example-${example.name}`);

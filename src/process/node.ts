@@ -339,7 +339,8 @@ export class Node implements NodeApi {
       exited: (p, exit) => this.exited(p, exit),
       changed: (p) => {
         this.show(p.pid);
-        this.queueStalemateCheck();
+        // Only a process with nothing left that could wake it can make a stalemate.
+        if (p.isIdle && !p.hasPending) this.queueStalemateCheck();
       },
     });
     if (!process.ended) this.processes.set(start.pid, process);
@@ -530,6 +531,14 @@ export class Node implements NodeApi {
       : process.isIdle
         ? 'waiting'
         : 'running';
+    const links = this.links.get(pid);
+    const monitors = this.monitors.get(pid);
+    const waitingOn = state === 'waiting' ? process.waitingOn() : undefined;
+    // Called at the end of every slice: compare what the panel shows before building it.
+    const key = `${state}|${process.mailbox.length}|${links?.size ?? 0}|${monitors?.size ?? 0}|${waitingOn ?? ''}`;
+    if (!exit && this.lastShown.get(pid) === key) return;
+    if (exit) this.lastShown.delete(pid);
+    else this.lastShown.set(pid, key);
     const info: ProcessInfo = {
       pid,
       entryId: process.entryId,
@@ -537,8 +546,8 @@ export class Node implements NodeApi {
       parent: process.parent ?? undefined,
       state,
       queue: process.mailbox.length,
-      links: [...(this.links.get(pid) ?? [])],
-      monitors: [...(this.monitors.get(pid) ?? [])],
+      links: [...(links ?? [])],
+      monitors: [...(monitors ?? [])],
       startedAt: process.startedAt,
     };
     if (exit) {
@@ -546,11 +555,7 @@ export class Node implements NodeApi {
       if (exit.result.error !== null)
         info.error = exit.result.errorText ?? copiedPreview(exit.result.error, 200);
       else info.result = copiedPreview(exit.result.value, 200);
-    } else if (state === 'waiting') info.waitingOn = process.waitingOn();
-    const key = JSON.stringify(info);
-    if (this.lastShown.get(pid) === key) return;
-    if (exit) this.lastShown.delete(pid);
-    else this.lastShown.set(pid, key);
+    } else if (waitingOn) info.waitingOn = waitingOn;
     observer(info);
   }
 }

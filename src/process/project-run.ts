@@ -8,6 +8,7 @@ import type { RunEnd } from '../shared/worker-protocol.ts';
 import { runHandle, type RunHandle, type RunOptions } from '../runtime/run.ts';
 import type { Project } from '../project/spec.ts';
 import { TERMINAL_HOST } from '../project/spec.ts';
+import { runnableEntries } from '../project/project.ts';
 import { Node } from './node.ts';
 import { makeRunConfig } from './run-config.ts';
 import { copiedFromJs } from './payload-copy.ts';
@@ -25,14 +26,6 @@ export interface ProjectRunOptions extends Omit<RunOptions, 'code' | 'chunkName'
 
 export type { RunHandle };
 
-/** The entries a run can start: process.lua and function.lua. */
-export function runnableEntries(project: Project): string[] {
-  return [...project.entries.values()]
-    .filter((e) => e.kind === 'process.lua' || e.kind === 'function.lua')
-    .map((e) => e.id)
-    .sort();
-}
-
 export function startProjectRun(options: ProjectRunOptions): RunHandle {
   const config = {
     ...makeRunConfig({ ...options, dialect: options.dialect ?? 'wippy' }),
@@ -44,7 +37,7 @@ export function startProjectRun(options: ProjectRunOptions): RunHandle {
   const handle = runHandle(node, done);
   const entry = options.project.entries.get(options.entry);
   if (!entry || (entry.kind !== 'process.lua' && entry.kind !== 'function.lua')) {
-    const runnable = runnableEntries(options.project);
+    const runnable = runnableEntries(options.project).map((e) => e.id);
     const message =
       `no process.lua or function.lua entry '${options.entry}' in the project` +
       (runnable.length > 0 ? ` (runnable: ${runnable.join(', ')})` : '');

@@ -8,7 +8,7 @@
  * platform's own error texts, prefixed with the entry's id.
  */
 import type { Entry, HostEntry, LuaEntry, LuaEntryKind, ServiceEntry } from './spec.ts';
-import { parseGoDuration } from './go-duration.ts';
+import { parseGoDuration } from '../runtime/duration.ts';
 
 /** What reading an entry needs from the index file around it. */
 export interface EntryContext {
@@ -147,10 +147,10 @@ function readService(
   const duration = (value: unknown, name: string, fallback: number): number | string => {
     if (value === undefined || value === null || value === '') return fallback;
     if (typeof value !== 'string') return `${name}: a duration such as "1s" (got ${String(value)})`;
-    const ms = parseGoDuration(value);
-    if (ms === null) return `${name}: time: invalid duration "${value}"`;
+    const parsed = parseGoDuration(value);
+    if (!parsed.ok) return `${name}: time: invalid duration "${value}"`;
     // InitDefaults replaces a zero duration by the default.
-    return ms === 0 ? fallback : ms;
+    return parsed.ms === 0 ? fallback : parsed.ms;
   };
   const initialDelay = duration(
     restart.initial_delay,

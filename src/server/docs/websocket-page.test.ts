@@ -10,16 +10,27 @@ describe('the /docs/websocket page', () => {
     expect(examples.length).toBeGreaterThan(10);
     const html = renderWebsocketDocs(examples);
     expect(html).toContain('<script src="/embed.js" data-upgrade-code-blocks></script>');
-    // The quick start, then one block per example.
-    expect(html.match(/<code class="language-lua">/g)).toHaveLength(examples.length + 1);
+    // The quick start, then one block per single-script example.
+    const scripts = examples.filter((e) => !e.project);
+    expect(html.match(/<code class="language-lua">/g)).toHaveLength(scripts.length + 1);
     for (const e of examples) expect(html).toContain(`id="example-${e.name}"`);
+  });
+
+  it('shows the process tutorials as projects that open in the playground', async () => {
+    const tutorials = (await readExamples(EXAMPLES)).filter((e) => e.project);
+    expect(tutorials.map((e) => e.name)).toEqual(['echo-service', 'worker-pool']);
+    const html = renderWebsocketDocs(tutorials);
+    expect(html).toContain('<a href="/?example=echo-service">Open in the playground</a>');
+    expect(html).toContain('<pre data-title="src/_index.yaml"><code>');
+    // Not upgraded into single-script widgets, which cannot run a project.
+    expect(html.match(/<code class="language-lua">/g)).toHaveLength(1);
   });
 
   it("runs every example as the platform's Lua and says so", async () => {
     const examples = await readExamples(EXAMPLES);
     const html = renderWebsocketDocs(examples);
     expect(html.match(/<pre [^>]*data-dialect="wippy"><code class="language-lua">/g)).toHaveLength(
-      examples.length + 1, // the quick start too
+      examples.filter((e) => !e.project).length + 1, // the quick start too
     );
     expect(html).toContain("They run as\nWippy Lua (<code>wippy</code>), the platform's own Lua");
   });

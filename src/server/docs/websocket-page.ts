@@ -21,18 +21,26 @@ export interface DocExample {
   title: string;
   description: string;
   code: string;
+  /** A project example (a process tutorial): its files, shown as they are, and its entry. */
+  project?: { files: Array<{ path: string; text: string }>; entry?: string };
 }
 
 /** The gallery's examples with their code, from a folder holding index.json and <name>.lua. */
 export async function readExamples(dir: string): Promise<DocExample[]> {
   const manifest = parseManifest(JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')));
   return Promise.all(
-    manifest.examples.map(async (e) => ({
-      name: e.name,
-      title: e.title,
-      description: e.description,
-      code: await readFile(join(dir, `${e.name}.lua`), 'utf8'),
-    })),
+    manifest.examples.map(async (e) => {
+      const base = { name: e.name, title: e.title, description: e.description };
+      if (!e.project) return { ...base, code: await readFile(join(dir, `${e.name}.lua`), 'utf8') };
+      const files = await Promise.all(
+        e.project.files.map(async (path) => ({
+          path,
+          text: await readFile(join(dir, e.name, path), 'utf8'),
+        })),
+      );
+      const code = files.find((f) => f.path === e.project!.open)?.text ?? '';
+      return { ...base, code, project: { files, entry: e.project.entry } };
+    }),
   );
 }
 
@@ -62,6 +70,7 @@ client:close()
 export function renderWebsocketDocs(examples: DocExample[]): string {
   const reference = markdownToHtml(renderApiMarkdown(LUA_API));
   const gallery = examples
+    .filter((e) => !e.project)
     .map(
       (e) => `<section class="example" id="example-${escapeHtml(e.name)}">
 <h3>${escapeHtml(e.title)}</h3>
@@ -69,6 +78,10 @@ export function renderWebsocketDocs(examples: DocExample[]): string {
 <pre data-title="${escapeHtml(e.name)}.lua" data-dialect="${DEFAULT_DIALECT}"><code class="language-lua">${escapeHtml(e.code)}</code></pre>
 </section>`,
     )
+    .join('\n');
+  const tutorials = examples
+    .filter((e) => e.project)
+    .map(renderTutorial)
     .join('\n');
   return `<!doctype html>
 <html lang="en">
@@ -96,7 +109,26 @@ Wippy process runs them; "Open in playground" keeps that choice.</p>
 ${reference}
 <h2 id="examples">Examples</h2>
 ${gallery}
+<h2 id="processes">Processes</h2>
+<p>On the platform a WebSocket client usually lives in a process among others. These tutorials are
+projects of several entries, which the embedded widgets above cannot run: open one in the
+playground, where each process shows in the Processes panel and the console takes input.</p>
+${tutorials}
 </body>
 </html>
 `;
+}
+
+/** A process tutorial: its files as they are, and a link that opens it as a project. */
+function renderTutorial(e: DocExample): string {
+  const files = (e.project?.files ?? [])
+    .map((f) => `<pre data-title="${escapeHtml(f.path)}"><code>${escapeHtml(f.text)}</code></pre>`)
+    .join('\n');
+  const entry = e.project?.entry ? ` (runs <code>${escapeHtml(e.project.entry)}</code>)` : '';
+  return `<section class="tutorial" id="example-${escapeHtml(e.name)}">
+<h3>${escapeHtml(e.title)}</h3>
+<p>${escapeHtml(e.description)}</p>
+<p><a href="/?example=${encodeURIComponent(e.name)}">Open in the playground</a>${entry}</p>
+${files}
+</section>`;
 }
