@@ -17,7 +17,7 @@ for (const colorScheme of ['dark', 'light'] as const) {
       await playground.open({ example: 'worker-pool' });
       await playground.run.click();
       await playground.openTab('processes');
-      await expect(playground.output).toContainText('died, restarting (restart 2)', {
+      await expect(playground.output).toContainText('died, restarting (restart 1)', {
         timeout: 20_000,
       });
       mkdirSync(DIR, { recursive: true });

@@ -69,7 +69,7 @@ test.describe('processes', () => {
     await expect(input).toHaveCount(0);
   });
 
-  test('the supervised pool restarts a crashed worker and one terminated from the panel', async ({
+  test('the supervised pool restarts a crashed worker and one terminated from the panel; Cancel ends one normally', async ({
     playground,
   }) => {
     const { page } = playground;
@@ -87,15 +87,30 @@ test.describe('processes', () => {
     const live = page.locator(
       '[data-testid="processes.process"][data-entry="app.workers:task_worker"]:not([data-state="failed"]):not([data-state="exited"])',
     );
-    const victim = live.first();
-    const pid = (await victim.getAttribute('data-pid'))!;
+    /** The pid of worker `id` as the pool printed it (workers 2 and 3 never crash by themselves). */
+    const pidOf = async (id: number) =>
+      new RegExp(`worker ${id} started as (\\{[^}]+\\})`).exec(
+        await playground.output.innerText(),
+      )![1];
+
+    const pid = await pidOf(2);
     const before = await page.locator('.console-line', { hasText: 'died, restarting' }).count();
-    await victim.getByTestId('processes.terminate').click();
     const card = page.locator(`[data-testid="processes.process"][data-pid="${pid}"]`);
+    await card.getByTestId('processes.terminate').click();
     await expect(card).toHaveAttribute('data-state', 'failed');
     await expect
       .poll(() => page.locator('.console-line', { hasText: 'died, restarting' }).count())
       .toBeGreaterThan(before);
+    await playground.expectOutput('pool: worker 2 died, restarting');
+    // Cancel asks: the worker handles its CANCEL event and returns normally (a normal exit
+    // sends its links no LINK_DOWN, so the pool has nothing to restart).
+    const askedCard = page.locator(
+      `[data-testid="processes.process"][data-pid="${await pidOf(3)}"]`,
+    );
+    await askedCard.getByTestId('processes.cancel').click();
+    await expect(askedCard).toHaveAttribute('data-state', 'exited');
+    await expect(askedCard).toContainText('cancelled');
+    await playground.expectOutput('worker 3 cancelled');
     // The failed cards can be hidden, leaving the live ones in view.
     await page.getByTestId('processes.show-ended').uncheck();
     await expect(
