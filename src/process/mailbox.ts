@@ -97,11 +97,6 @@ export class Mailbox {
     return true;
   }
 
-  /** What each waiting message waits for (the panel, and the end-of-run report). */
-  describeQueue(): string[] {
-    return this.queue.map((m) => (m.kind === 'event' ? m.event.kind : m.topic));
-  }
-
   clear(): void {
     this.queue = [];
   }

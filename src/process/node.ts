@@ -88,10 +88,6 @@ export class Node implements NodeApi {
     this.config.terminalInput.push(line);
   }
 
-  get liveCount(): number {
-    return this.processes.size;
-  }
-
   startMain(main: MainProcess): LuaProcess {
     const pid = this.allocatePid(main.host);
     this.main = { pid, falseIsFailure: main.falseIsFailure ?? false };
@@ -131,10 +127,6 @@ export class Node implements NodeApi {
         ? this.terminate('', pid)
         : this.cancel('', pid, 'cancelled from the panel');
     return result.ok ? null : result.error.message;
-  }
-
-  processOf(pid: string): LuaProcess | undefined {
-    return this.processes.get(pid);
   }
 
   /** An open connection of any process (the inspector's composer). */

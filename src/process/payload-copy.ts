@@ -405,11 +405,6 @@ function keyText(key: Node): string {
   return previewNode(key, 200, new Set());
 }
 
-/** Is the value nil? (A Copied is opaque; this is the one question everyone may ask.) */
-export function copiedIsNil(value: Copied): boolean {
-  return value === null;
-}
-
 /** The copied value's text if it is a string, else null (topics, names, reasons). */
 export function copiedText(value: Copied): string | null {
   const node = asNode(value);

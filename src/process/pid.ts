@@ -5,7 +5,3 @@
 export function formatPid(host: string, n: number): string {
   return `{${host}|0x${n.toString(16).padStart(5, '0')}}`;
 }
-
-export function looksLikePid(text: string): boolean {
-  return /^\{[^|{}]+\|0x[0-9a-f]+\}$/.test(text);
-}
