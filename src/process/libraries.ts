@@ -100,7 +100,7 @@ export function openLibraries(
   const openers = moduleOpeners(self, config, write);
   for (const name of set.globals) {
     if (only && !only.includes(name)) continue;
-    const open = openers[name];
+    const open = openers[name]?.();
     if (!open) continue;
     lauxlib.luaL_requiref(
       L,
@@ -115,50 +115,56 @@ export function openLibraries(
     lua.lua_pop(L, 1);
   }
   return Object.fromEntries(
-    set.onRequire.filter((name) => openers[name]).map((name) => [name, openers[name]]),
+    set.onRequire
+      .filter((name) => openers[name])
+      .map((name) => [name, (L1: LuaState) => openers[name]!()(L1)]),
   );
 }
 
 /** Globals the wippy dialect's base removes (go-lua has no `io`) that a module may bring back. */
 export const REMOVED_BY_DIALECT = ['io'];
 
+/**
+ * Each module's opener, made only when asked for: an entry opens a few modules, and making
+ * every opener (the websocket library's, the time library's…) for each spawn costs more than
+ * opening them.
+ */
 function moduleOpeners(
   self: LuaProcess,
   config: RunConfig,
   write: ProcessWrite,
-): Record<string, LuaFunction> {
+): Record<string, () => LuaFunction> {
   const extra = Object.fromEntries(
-    Object.entries(processModules).map(([name, make]) => [name, make(self, write)]),
+    Object.entries(processModules).map(([name, make]) => [name, () => make(self, write)]),
   );
   return {
-    errors: openErrors,
-    channel: self.channels.open,
-    time: openTime(self.scheduler, self.channels, self.timers),
-    json: openJson,
-    websocket: openWebsocket({
-      scheduler: self.scheduler,
-      timers: self.timers,
-      channels: self.channels,
-      observer: config.observer,
-      policy: config.policy,
-      demoHosts: config.demoHosts,
-      transport: config.transport,
-      connections: self.connections,
-      connectionEnded: () => self.poke(),
-      now: () => config.clock.now(),
-      ended: () => self.ended,
-      nextConnectionId: config.nextConnectionId,
-    }),
-    process: openProcess(self),
-    base64: openBase64,
-    uuid: openUuid,
-    io: openTerminalIo(self.terminal ? terminalHost(self, config, write) : null),
-    logger: openLogger(
-      (line, level) => write(line, true, level === 'error' ? 'stderr' : 'stdout'),
-      {
+    errors: () => openErrors,
+    channel: () => self.channels.open,
+    time: () => openTime(self.scheduler, self.channels, self.timers),
+    json: () => openJson,
+    websocket: () =>
+      openWebsocket({
+        scheduler: self.scheduler,
+        timers: self.timers,
+        channels: self.channels,
+        observer: config.observer,
+        policy: config.policy,
+        demoHosts: config.demoHosts,
+        transport: config.transport,
+        connections: self.connections,
+        connectionEnded: () => self.poke(),
+        now: () => config.clock.now(),
+        ended: () => self.ended,
+        nextConnectionId: config.nextConnectionId,
+      }),
+    process: () => openProcess(self),
+    base64: () => openBase64,
+    uuid: () => openUuid,
+    io: () => openTerminalIo(self.terminal ? terminalHost(self, config, write) : null),
+    logger: () =>
+      openLogger((line, level) => write(line, true, level === 'error' ? 'stderr' : 'stdout'), {
         pid: self.pid,
-      },
-    ),
+      }),
     ...extra,
   };
 }
