@@ -37,6 +37,9 @@ import type {
   SpawnRequest,
 } from './types.ts';
 
+/** How often the panel hears of processes going from running to waiting and back. */
+const SHOW_INTERVAL_MS = 100;
+
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = (kind: ApiError['kind'], message: string): Result<never> => ({
   ok: false,
@@ -62,6 +65,9 @@ export class Node implements NodeApi {
   private readonly links = new Map<string, Set<string>>();
   private readonly exitWatchers = new Map<string, Array<(exit: ExitResult) => void>>();
   private readonly lastShown = new Map<string, string>();
+  /** Processes whose running/waiting state changed since the panel last heard. */
+  private readonly changedSinceShown = new Set<string>();
+  private showTimer: ReturnType<typeof setTimeout> | null = null;
   private nextPid = 1;
   private spawns = 0;
   private main: { pid: string; falseIsFailure: boolean } | null = null;
@@ -109,6 +115,7 @@ export class Node implements NodeApi {
   stop(end: RunEnd): void {
     if (this.finished) return;
     this.finished = true;
+    if (this.showTimer) clearTimeout(this.showTimer);
     for (const process of [...this.processes.values()]) process.abandon(end.status === 'stopped');
     this.processes.clear();
     this.finish(end);
@@ -324,7 +331,7 @@ export class Node implements NodeApi {
     const process = new LuaProcess(start, this, this.config, {
       exited: (p, exit) => this.exited(p, exit),
       changed: (p) => {
-        this.show(p.pid);
+        this.showSoon(p.pid);
         // Only a process with nothing left that could wake it can make a stalemate.
         if (p.isIdle && !p.hasPending) this.queueStalemateCheck();
       },
@@ -504,6 +511,20 @@ export class Node implements NodeApi {
     preview: string,
   ): void {
     this.config.observer.message?.({ kind, from, to, topic, preview, time: Date.now() });
+  }
+
+  /**
+   * A process goes from running to waiting and back at every slice; the panel hears of it at
+   * most every SHOW_INTERVAL_MS (a busy socket loop would otherwise redraw it per batch).
+   */
+  private showSoon(pid: string): void {
+    if (!this.config.observer.process) return;
+    this.changedSinceShown.add(pid);
+    this.showTimer ??= setTimeout(() => {
+      this.showTimer = null;
+      for (const changed of this.changedSinceShown) this.show(changed);
+      this.changedSinceShown.clear();
+    }, SHOW_INTERVAL_MS);
   }
 
   /** Tell the observer when what the panel shows of a process changed. */
