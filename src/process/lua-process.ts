@@ -6,7 +6,7 @@
  * A lone script is the main process of a run of one; startRun and the node both build on this.
  */
 import { lauxlib } from 'fengari';
-import { decodeUtf8, lua, luaString, toDisplayString, type LuaState } from '../runtime/lua/api.ts';
+import { lua, luaString, type LuaState } from '../runtime/lua/api.ts';
 import { catchNativeErrors } from '../runtime/lua/native-errors.ts';
 import { setWarningSink } from '../runtime/warnings.ts';
 import { isWippy, setDialect } from '../runtime/lua/dialect.ts';
@@ -23,19 +23,17 @@ import {
   type LuaChannel,
 } from '../runtime/modules/channel.ts';
 import { openCoroutine } from '../runtime/modules/coroutine.ts';
-import { toError, formatError } from '../runtime/modules/errors.ts';
 import { Timers } from '../runtime/modules/time.ts';
 import type { Connection } from '../runtime/connection.ts';
-import type { LuaFailure, OutputStream } from '../shared/run-events.ts';
+import type { OutputStream } from '../shared/run-events.ts';
 import { EVENTS_TOPIC, INBOX_TOPIC, Mailbox, type QueuedMessage } from './mailbox.ts';
 import { deliveredItem } from './delivered-item.ts';
 import { openLibraries, REMOVED_BY_DIALECT, type LibrarySet } from './libraries.ts';
-import type { Program } from './program.ts';
-import { startProgram } from './program.ts';
+import { startProgram, type Program } from './program.ts';
 import type { RunConfig } from './run-config.ts';
 import { Holds } from './holds.ts';
-import type { Copied, ExitResult, NodeApi, ProcessSelf } from './types.ts';
-import { copyOut, copiedErrorMessage } from './payload-copy.ts';
+import type { Copied, NodeApi, ProcessSelf } from './types.ts';
+import { errorResult, exitOfFailure, exitOfMain, type ProcessExit } from './exit.ts';
 
 export const DEADLOCK =
   'deadlock: every task is blocked and nothing is left that could wake one ' +
@@ -55,17 +53,6 @@ export interface ProcessStart {
   tagOutput: boolean;
   /** On a terminal host: `io` reads the run's input line and writes to its console. */
   terminal: boolean;
-}
-
-/** How a process ended, for the node. */
-export interface ProcessExit {
-  result: ExitResult;
-  /** An error exit, shaped for display (the run's failure when it is the main process). */
-  failure?: LuaFailure;
-  /** How the run should end when this is its main process: stopped by the user. */
-  stopped?: boolean;
-  /** The main returned `false` (a failed test, to the platform's test runner). */
-  returnedFalse?: boolean;
 }
 
 export interface ProcessHooks {
@@ -332,17 +319,7 @@ export class LuaProcess implements ProcessSelf {
 
   private onTaskEnd(task: Task, end: TaskEnd, start: ProcessStart): void {
     if (!end.ok) {
-      // A thread that died of a stack overflow has no room left even to look at its error.
-      lua.lua_checkstack(end.thread, 20);
-      // The error value itself when it is an error object, else its message as one.
-      const error = toError(end.thread, -1) ? copyOut(end.thread, -1, () => {}) : null;
-      const failure = describeFailure(end.thread, start.program.chunkName);
-      const result = {
-        value: null,
-        error: error ?? copiedErrorMessage(failure.message),
-        errorText: failure.message,
-      };
-      this.end({ result, failure });
+      this.end(exitOfFailure(end.thread, start.program.chunkName));
       return;
     }
     if (task.id === MAIN_TASK_ID) {
@@ -364,52 +341,4 @@ export class LuaProcess implements ProcessSelf {
     if (this.hasPending || this.waitsForMessages) return;
     this.end({ result: errorResult(DEADLOCK), failure: { message: DEADLOCK, traceback: '' } });
   }
-}
-
-function errorResult(message: string): ExitResult {
-  return { value: null, error: copiedErrorMessage(message), errorText: message };
-}
-
-/**
- * How the main task's return values end the process. A lone script keeps the playground's
- * rule (`return nil, err` fails the run); an entry the platform's (extractReturnError,
- * process.go:1626-1642): a second value that is a string or an error value is an error exit.
- */
-function exitOfMain(thread: LuaState, program: Program): ProcessExit {
-  const n = lua.lua_gettop(thread);
-  const value = n >= 1 ? copyOut(thread, 1, () => {}) : null;
-  const returnedFalse =
-    n >= 1 && lua.lua_type(thread, 1) === lua.LUA_TBOOLEAN && !lua.lua_toboolean(thread, 1);
-  if (program.kind === 'script') {
-    if (n < 2 || lua.lua_toboolean(thread, 1) || lua.lua_isnil(thread, 2)) {
-      return { result: { value, error: null }, returnedFalse };
-    }
-  } else if (n < 2 || (lua.lua_type(thread, 2) !== lua.LUA_TSTRING && !toError(thread, 2))) {
-    return { result: { value, error: null }, returnedFalse };
-  }
-  const error = toError(thread, 2);
-  const text = error ? formatError(error) : toDisplayString(thread, 2);
-  const message = program.kind === 'script' ? `the script returned an error: ${text}` : text;
-  return {
-    result: { value, error: copyOut(thread, 2, () => {}), errorText: text },
-    failure: { message, traceback: '' },
-  };
-}
-
-/** The error on top of a failed thread, with its traceback and the script line it names. */
-function describeFailure(thread: LuaState, chunkName: string): LuaFailure {
-  // A thread that died of a stack overflow has no room left for the traceback.
-  lua.lua_checkstack(thread, 20);
-  const error = toError(thread, -1);
-  const message = error ? formatError(error) : toDisplayString(thread, -1);
-  lauxlib.luaL_traceback(thread, thread, null, 0);
-  const traceback = decodeUtf8(lua.lua_tolstring(thread, -1) as Uint8Array);
-  lua.lua_pop(thread, 1);
-  return { message, traceback, line: lineOf(message, chunkName) ?? lineOf(traceback, chunkName) };
-}
-
-export function lineOf(text: string, chunkName: string): number | undefined {
-  const escaped = chunkName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`${escaped}:(\\d+):`).exec(text);
-  return match ? Number(match[1]) : undefined;
 }

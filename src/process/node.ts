@@ -7,10 +7,11 @@
  * the host's event loop, so a busy process cannot freeze the others or Stop.
  */
 import type { RunEnd } from '../shared/worker-protocol.ts';
-import type { MessageKind, ProcessInfo, ProcessState } from '../shared/run-events.ts';
+import type { MessageKind } from '../shared/run-events.ts';
 import type { Entry, LuaEntry, Project } from '../project/spec.ts';
 import { PROCESS_HOST, TERMINAL_HOST } from '../project/spec.ts';
-import { LuaProcess, type ProcessExit, type ProcessStart } from './lua-process.ts';
+import { LuaProcess, type ProcessStart } from './lua-process.ts';
+import type { ProcessExit } from './exit.ts';
 import { entryLibraries, type LibrarySet } from './libraries.ts';
 import type { Program } from './program.ts';
 import type { RunConfig } from './run-config.ts';
@@ -25,6 +26,8 @@ import { copiedPreview } from './payload-copy.ts';
 import { createEventBus } from './event-bus.ts';
 import { describeStalemate } from './stalemate.ts';
 import { Holds } from './holds.ts';
+import { Topology } from './topology.ts';
+import { PanelReport } from './panel-report.ts';
 import type {
   ApiError,
   CallHandle,
@@ -36,9 +39,6 @@ import type {
   Result,
   SpawnRequest,
 } from './types.ts';
-
-/** How often the panel hears of processes going from running to waiting and back. */
-const SHOW_INTERVAL_MS = 100;
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = (kind: ApiError['kind'], message: string): Result<never> => ({
@@ -59,15 +59,9 @@ export interface MainProcess {
 export class Node implements NodeApi {
   private readonly processes = new Map<string, LuaProcess>();
   private readonly names = new Map<string, string>();
-  /** target pid → pids monitoring it */
-  private readonly monitors = new Map<string, Set<string>>();
-  /** pid → pids linked with it (both directions stored) */
-  private readonly links = new Map<string, Set<string>>();
+  private readonly topology = new Topology();
   private readonly exitWatchers = new Map<string, Array<(exit: ExitResult) => void>>();
-  private readonly lastShown = new Map<string, string>();
-  /** Processes whose running/waiting state changed since the panel last heard. */
-  private readonly changedSinceShown = new Set<string>();
-  private showTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly panel: PanelReport;
   private nextPid = 1;
   private spawns = 0;
   private main: { pid: string; falseIsFailure: boolean } | null = null;
@@ -83,7 +77,9 @@ export class Node implements NodeApi {
     private readonly finish: (end: RunEnd) => void,
     /** Tag each process's output with its pid (a project run). */
     private readonly tagOutput: boolean,
-  ) {}
+  ) {
+    this.panel = new PanelReport(config.observer, this.topology, (pid) => this.processes.get(pid));
+  }
 
   get isFinished(): boolean {
     return this.finished;
@@ -115,7 +111,7 @@ export class Node implements NodeApi {
   stop(end: RunEnd): void {
     if (this.finished) return;
     this.finished = true;
-    if (this.showTimer) clearTimeout(this.showTimer);
+    this.panel.stop();
     for (const process of [...this.processes.values()]) process.abandon(end.status === 'stopped');
     this.processes.clear();
     this.finish(end);
@@ -233,7 +229,7 @@ export class Node implements NodeApi {
       if (!this.processes.has(pid.value))
         return fail('NOT_FOUND', `monitor failed: process not found: ${pid.value}`);
       this.addMonitor(from, pid.value);
-    } else this.monitors.get(pid.value)?.delete(from);
+    } else this.topology.unmonitor(from, pid.value);
     return ok(true);
   }
 
@@ -245,10 +241,9 @@ export class Node implements NodeApi {
         return fail('NOT_FOUND', `link failed: process not found: ${pid.value}`);
       this.addLink(from, pid.value);
     } else {
-      this.links.get(from)?.delete(pid.value);
-      this.links.get(pid.value)?.delete(from);
+      this.topology.unlink(from, pid.value);
     }
-    this.show(from);
+    this.showPid(from);
     return ok(true);
   }
 
@@ -331,13 +326,13 @@ export class Node implements NodeApi {
     const process = new LuaProcess(start, this, this.config, {
       exited: (p, exit) => this.exited(p, exit),
       changed: (p) => {
-        this.showSoon(p.pid);
+        this.panel.showSoon(p.pid);
         // Only a process with nothing left that could wake it can make a stalemate.
         if (p.isIdle && !p.hasPending) this.queueStalemateCheck();
       },
     });
     if (!process.ended) this.processes.set(start.pid, process);
-    this.show(start.pid, process);
+    this.panel.show(process);
     return process;
   }
 
@@ -373,46 +368,22 @@ export class Node implements NodeApi {
     const pid = process.pid;
     this.processes.delete(pid);
     for (const [name, holder] of this.names) if (holder === pid) this.names.delete(name);
-    const failed = exit.result.error !== null;
+    const ended = this.topology.remove(pid);
+    // EXIT to every monitor; LINK_DOWN to every link, on an error exit only (topology.go:582).
+    const tell = (kind: 'pid.exit' | 'pid.link.down', to: string, preview: string) => {
+      this.record(kind === 'pid.exit' ? 'exit' : 'link-down', pid, to, kind, preview);
+      this.processes.get(to)?.receive({
+        kind: 'event',
+        event: { kind, from: pid, at, value: exit.result.value, error: exit.result.error },
+      });
+    };
     const at = this.unixNow();
-    for (const watcher of this.monitors.get(pid) ?? []) {
-      this.record(
-        'exit',
-        pid,
-        watcher,
-        'pid.exit',
-        exit.result.errorText ?? copiedPreview(exit.result.value, 80),
-      );
-      this.processes.get(watcher)?.receive({
-        kind: 'event',
-        event: {
-          kind: 'pid.exit',
-          from: pid,
-          at,
-          value: exit.result.value,
-          error: exit.result.error,
-        },
-      });
-    }
-    this.monitors.delete(pid);
-    for (const linked of this.links.get(pid) ?? []) {
-      this.links.get(linked)?.delete(pid);
-      if (!failed) continue;
-      this.record('link-down', pid, linked, 'pid.link.down', exit.result.errorText ?? '');
-      this.processes.get(linked)?.receive({
-        kind: 'event',
-        event: {
-          kind: 'pid.link.down',
-          from: pid,
-          at,
-          value: exit.result.value,
-          error: exit.result.error,
-        },
-      });
-    }
-    this.links.delete(pid);
-    for (const watched of this.monitors.values()) watched.delete(pid);
-    this.show(pid, process, exit);
+    const text = exit.result.errorText;
+    for (const watcher of ended.monitors)
+      tell('pid.exit', watcher, text ?? copiedPreview(exit.result.value, 80));
+    if (exit.result.error !== null)
+      for (const linked of ended.links) tell('pid.link.down', linked, text ?? '');
+    this.panel.show(process, exit);
     for (const watcher of this.exitWatchers.get(pid) ?? []) watcher(exit.result);
     this.exitWatchers.delete(pid);
     if (this.main?.pid === pid) this.mainExited(exit);
@@ -480,27 +451,23 @@ export class Node implements NodeApi {
   }
 
   private addMonitor(watcher: string, target: string): void {
-    const set = this.monitors.get(target) ?? new Set();
-    set.add(watcher);
-    this.monitors.set(target, set);
-    this.show(target);
+    this.topology.monitor(watcher, target);
+    this.showPid(target);
   }
 
   private addLink(a: string, b: string): void {
-    for (const [x, y] of [
-      [a, b],
-      [b, a],
-    ]) {
-      const set = this.links.get(x) ?? new Set();
-      set.add(y);
-      this.links.set(x, set);
-    }
-    this.show(a);
-    this.show(b);
+    this.topology.link(a, b);
+    this.showPid(a);
+    this.showPid(b);
   }
 
   private unixNow(): number {
     return Math.floor(this.config.clock.now() / 1000);
+  }
+
+  private showPid(pid: string): void {
+    const process = this.processes.get(pid);
+    if (process) this.panel.show(process);
   }
 
   private record(
@@ -511,58 +478,5 @@ export class Node implements NodeApi {
     preview: string,
   ): void {
     this.config.observer.message?.({ kind, from, to, topic, preview, time: Date.now() });
-  }
-
-  /**
-   * A process goes from running to waiting and back at every slice; the panel hears of it at
-   * most every SHOW_INTERVAL_MS (a busy socket loop would otherwise redraw it per batch).
-   */
-  private showSoon(pid: string): void {
-    if (!this.config.observer.process) return;
-    this.changedSinceShown.add(pid);
-    this.showTimer ??= setTimeout(() => {
-      this.showTimer = null;
-      for (const changed of this.changedSinceShown) this.show(changed);
-      this.changedSinceShown.clear();
-    }, SHOW_INTERVAL_MS);
-  }
-
-  /** Tell the observer when what the panel shows of a process changed. */
-  private show(pid: string, process = this.processes.get(pid), exit?: ProcessExit): void {
-    const observer = this.config.observer.process;
-    if (!observer || !process) return;
-    const state: ProcessState = exit
-      ? exit.result.error !== null
-        ? 'failed'
-        : 'exited'
-      : process.isIdle
-        ? 'waiting'
-        : 'running';
-    const links = this.links.get(pid);
-    const monitors = this.monitors.get(pid);
-    const waitingOn = state === 'waiting' ? process.waitingOn() : undefined;
-    // Called at the end of every slice: compare what the panel shows before building it.
-    const key = `${state}|${process.mailbox.length}|${links?.size ?? 0}|${monitors?.size ?? 0}|${waitingOn ?? ''}`;
-    if (!exit && this.lastShown.get(pid) === key) return;
-    if (exit) this.lastShown.delete(pid);
-    else this.lastShown.set(pid, key);
-    const info: ProcessInfo = {
-      pid,
-      entryId: process.entryId,
-      host: process.host,
-      parent: process.parent ?? undefined,
-      state,
-      queue: process.mailbox.length,
-      links: [...(links ?? [])],
-      monitors: [...(monitors ?? [])],
-      startedAt: process.startedAt,
-    };
-    if (exit) {
-      info.endedAt = Date.now();
-      if (exit.result.error !== null)
-        info.error = exit.result.errorText ?? copiedPreview(exit.result.error, 200);
-      else info.result = copiedPreview(exit.result.value, 200);
-    } else if (waitingOn) info.waitingOn = waitingOn;
-    observer(info);
   }
 }

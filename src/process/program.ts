@@ -23,7 +23,7 @@ import { pushCopied } from './payload-copy.ts';
 import type { RunConfig } from './run-config.ts';
 import type { Copied } from './types.ts';
 import type { LuaProcess } from './lua-process.ts';
-import { lineOf } from './lua-process.ts';
+import { lineOf } from './exit.ts';
 
 export interface LibrarySource {
   /** The global (and require name) it is bound under. */
