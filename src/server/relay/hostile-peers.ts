@@ -51,10 +51,13 @@ export interface HostileUpstream {
   url: string;
   /** Handshakes completed. */
   connections(): number;
+  /** Of those, the sockets the relay has not closed yet. */
+  open(): number;
 }
 
 export async function hostileUpstream(spec: HostileMode): Promise<HostileUpstream> {
   let connections = 0;
+  let open = 0;
   // Built once, here, and shared by every connection (writes do not copy it): a test that
   // measures the relay's memory from after this call does not count the upstream's own frame.
   const message =
@@ -79,6 +82,11 @@ export async function hostileUpstream(spec: HostileMode): Promise<HostileUpstrea
         '\r\n',
     );
     connections++;
+    open++;
+    // 'end': the relay's FIN (an http server's sockets are half-open, so 'close' waits for ours).
+    let ended = false;
+    const end = (): void => void (ended || ((ended = true), open--));
+    socket.once('end', end).once('close', end);
     if (spec.mode === 'noread') return void socket.pause();
     socket.on('data', () => {}); // whatever the relay sends is read and dropped
     if (message.length * spec.count <= 8 * 1024 * 1024) {
@@ -100,6 +108,7 @@ export async function hostileUpstream(spec: HostileMode): Promise<HostileUpstrea
   return {
     url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     connections: () => connections,
+    open: () => open,
   };
 }
 

@@ -50,10 +50,11 @@ describe('H1: a decompression bomb from the upstream', () => {
       pageThatDoesNotRead(relay.port, relay.endpoint.token, connect(bomb.url, { compression: 2 })),
     );
     await waitFor(() => bomb.connections() === sessions, 5000, 'the bomb upstream dialed');
-    // Long enough for ws to inflate whatever it read; the relay must have stopped by then. The
-    // pages are still connected (they never answer the close), so what is queued for them is
-    // still held: live memory, not garbage (what ws inflated after the cut is dropped at once).
-    await new Promise((r) => setTimeout(r, 1500));
+    // The relay must cut every bomb at its bound (a fixed sleep measured a loaded machine
+    // mid-attack). The pages are still connected (they never answer the close), so what was
+    // written to them and not taken by the kernel is still held: live memory, not garbage.
+    await waitFor(() => bomb.open() === 0, 10_000, 'the relay cut every bomb');
+    await new Promise((r) => setTimeout(r, 200)); // an inflate in flight ends and is dropped
     await settleGarbage();
     const held = externalBytes() - before;
     const perSession = queueLimit(MiB) + MiB; // the queue plus the frame being written
