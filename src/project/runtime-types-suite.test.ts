@@ -3,16 +3,12 @@
  * platform's test runner runs them, from the mirror of the repository. Skips (with the reason)
  * when the mirror is absent.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { loadProjectDir } from './load-dir.ts';
+import { describe, expect, it } from 'vitest';
+import { mirrorMissing, readPlatformSuites } from './platform-suites-files.ts';
+import { parseProject } from './project.ts';
 import { runProjectTests, type TestResult } from './test-runner.ts';
 
-const MIRROR = '/work/.mirror/wippyai+runtime/repo';
-const present = existsSync(MIRROR);
+const missing = mirrorMissing();
 
 /** What each failing test needs; every other test of the suite must pass. */
 const EXPECTED_FAILURES: Record<string, string> = {
@@ -32,26 +28,14 @@ const EXPECTED_FAILURES: Record<string, string> = {
   repro_nested_wrapper_chain: "module 'sql' (out of scope)",
 };
 
-describe.skipIf(!present)(
-  `the runtime's types suite${present ? '' : ` (skipped: no mirror at ${MIRROR})`}`,
+describe.skipIf(missing !== null)(
+  `the runtime's types suite${missing === null ? '' : ` (skipped: ${missing})`}`,
   () => {
-    const dir = mkdtempSync(join(tmpdir(), 'runtime-types-'));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
     it(
       'passes every test that needs neither registry, sql nor the missing modules',
       { timeout: 120_000 },
       async () => {
-        // Only the sources: the mirror lacks some binary blobs (wasm) that archive would need.
-        const archive = execFileSync(
-          'git',
-          ['-C', MIRROR, 'archive', 'HEAD', '--', 'tests/app/src/test/types', 'tests/app/src/lib'],
-          {
-            maxBuffer: 64 * 1024 * 1024,
-          },
-        );
-        execFileSync('tar', ['-x', '-C', dir], { input: archive });
-        const project = loadProjectDir(join(dir, 'tests/app/src'));
+        const project = parseProject(readPlatformSuites(['types']));
         const results = await runProjectTests(project, {
           filter: (entry) => entry.meta.suite === 'types',
           timeoutMs: 20_000,
