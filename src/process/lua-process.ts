@@ -305,16 +305,36 @@ export class LuaProcess implements ProcessSelf {
     this.end({ result: errorResult(stopped ? 'run stopped' : 'run ended'), stopped }, true);
   }
 
+  /**
+   * Give way to new code under the same pid (`process.upgrade`): nothing more of this code
+   * runs, its sockets (1001) and timers go, and what is queued is handed on. No exit: the
+   * process lives on.
+   */
+  retire(): QueuedMessage[] {
+    const queued = this.mailbox.takeQueued();
+    this.release('process upgraded');
+    return queued;
+  }
+
+  /** What this process was started with (an upgrade to the same definition reuses it). */
+  get startedWith(): ProcessStart {
+    return this.start;
+  }
+
   private end(exit: ProcessExit, silent = false): void {
+    if (this.ended) return;
+    this.release(exit.stopped ? 'run stopped' : 'run ended');
+    if (!silent) this.hooks.exited(this, exit);
+  }
+
+  private release(reason: string): void {
     if (this.ended) return;
     this.flushPendingWrite();
     this.ended = true;
     this.scheduler.stop();
-    const reason = exit.stopped ? 'run stopped' : 'run ended';
     for (const connection of this.connections.values()) connection.abandon(reason);
     this.timers.clearAll();
     this.mailbox.clear();
-    if (!silent) this.hooks.exited(this, exit);
   }
 
   private onTaskEnd(task: Task, end: TaskEnd, start: ProcessStart): void {

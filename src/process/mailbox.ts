@@ -97,6 +97,13 @@ export class Mailbox {
     return true;
   }
 
+  /** Everything still queued, in order, leaving the mailbox empty. */
+  takeQueued(): QueuedMessage[] {
+    const queued = this.queue;
+    this.queue = [];
+    return queued;
+  }
+
   clear(): void {
     this.queue = [];
   }

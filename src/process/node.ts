@@ -11,7 +11,7 @@ import type { MessageKind } from '../shared/run-events.ts';
 import type { Entry, LuaEntry, Project } from '../project/spec.ts';
 import { PROCESS_HOST, TERMINAL_HOST } from '../project/spec.ts';
 import { LuaProcess, type ProcessStart } from './lua-process.ts';
-import type { ProcessExit } from './exit.ts';
+import { errorResult, type ProcessExit } from './exit.ts';
 import { entryLibraries, type LibrarySet } from './libraries.ts';
 import type { Program } from './program.ts';
 import type { RunConfig } from './run-config.ts';
@@ -285,6 +285,28 @@ export class Node implements NodeApi {
     this.exitWatchers.set(pid, [done]);
     this.startEntry(pid, entry, host, request.caller, request.args, request.context);
     return ok({ pid, cancel: () => void this.cancel(request.caller, pid, 'call cancelled') });
+  }
+
+  upgrade(pid: string, entryId: string | null, args: Copied[]): void {
+    const old = this.processes.get(pid);
+    if (!old || old.ended) return;
+    const queued = old.retire();
+    // New code is a new state: it counts as a spawn, so an upgrade loop meets the run's bound.
+    const limit = this.spawns >= MAX_SPAWNS_PER_RUN ? LIMIT_TEXT.spawns : null;
+    const found = entryId === null ? undefined : this.entry(entryId);
+    const entry = found?.kind === 'process.lua' ? found : null;
+    if (limit || (entryId !== null && !entry)) {
+      // The platform's worker completes the process with this error (actor/worker.go).
+      const message = `upgrade: create failed: ${limit ?? `factory not found: ${entryId}`}`;
+      this.config.defer(() =>
+        this.exited(old, { result: errorResult(message), failure: { message, traceback: '' } }),
+      );
+      return;
+    }
+    const next = entry
+      ? this.startEntry(pid, entry, old.host, old.parent, args, old.context)
+      : this.start({ ...old.startedWith, args });
+    for (const message of queued) next.receive(message);
   }
 
   onExit(pid: string, watcher: (result: ExitResult) => void): boolean {

@@ -61,7 +61,9 @@ export function startProgram(
     if (program.modules) preloadModules(L, program.modules, config.dialect);
     const { status, nargs } = loadScript(L, program, config);
     if (status !== lua.LUA_OK) return loadFailure(L, program.chunkName);
-    self.scheduler.spawn(L, nargs);
+    // A script's arguments are its `...` (none, unless `process.upgrade` gave some).
+    for (const arg of args) pushCopied(L, arg);
+    self.scheduler.spawn(L, nargs + args.length);
     return null;
   }
   for (const library of program.imports) {
@@ -112,7 +114,7 @@ function loadScript(
   if (status !== lua.LUA_OK || !program.prelude?.trim()) return { status, nargs: 0 };
   const preludeStatus = loadChunk(L, program.prelude, PRELUDE_CHUNK_NAME, config.dialect);
   if (preludeStatus !== lua.LUA_OK) return { status: preludeStatus, nargs: 0 };
-  const runner = encodeUtf8('local main, prelude = ... prelude() return main()');
+  const runner = encodeUtf8('local main, prelude = ... prelude() return main(select(3, ...))');
   lauxlib.luaL_loadbuffer(L, runner, runner.length, luaString('=run'));
   lua.lua_insert(L, -3); // runner, main, prelude
   return { status: lua.LUA_OK, nargs: 2 };

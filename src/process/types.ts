@@ -98,6 +98,12 @@ export interface NodeApi {
    * short-lived process; `done` is called once, with how it ended.
    */
   call(request: CallRequest, done: (result: ExitResult) => void): Result<CallHandle>;
+  /**
+   * Replace the code of `pid` (`process.upgrade`): the entry `entryId`, or the same definition
+   * when null, started with `args` under the same pid, keeping its queue, names, monitors and
+   * links. The old code must not run on after this call.
+   */
+  upgrade(pid: string, entryId: string | null, args: Copied[]): void;
   /** Call `watcher` once when `pid` ends; false when it is not running. */
   onExit(pid: string, watcher: (result: ExitResult) => void): boolean;
   readonly events: EventBus;

@@ -235,7 +235,7 @@ export const PROCESS_MODULE: LuaModule = {
         { name: '...', type: 'any', optional: true, doc: "The new `main(...)`'s arguments." },
       ],
       returns: '(does not return)',
-      doc: 'On the platform, restarts the process in place with new arguments, keeping its pid. Not emulated: the playground raises `process.upgrade is not emulated in the playground`.',
+      doc: 'Stops this code and starts the entry `id` (or the same definition) in its place, with the new arguments, under the same pid: queued messages, names, monitors and links stay; sockets close (1001). An unknown `id` ends the process with `upgrade: create failed: factory not found: ID`. A lone script gets the arguments as `...`.',
     },
     {
       name: 'with_context',

@@ -11,7 +11,6 @@ import {
   lua,
   luaString,
   pushText,
-  raise,
   setFunctions,
   type LuaFunction,
   type LuaState,
@@ -261,7 +260,13 @@ export function openProcess(self: ProcessSelf): LuaFunction {
       return returnFalse(L, runtimeError('NOT_FOUND', 'unsubscribe: channel not found'));
     },
     upgrade(L) {
-      return raise(L, 'process.upgrade is not emulated in the playground');
+      // module.go upgrade: a string names the new definition; anything else keeps this one.
+      const id = lua.lua_type(L, 1) === lua.LUA_TSTRING ? checkText(L, 1) : '';
+      const args = copyArgs(L, 2, 'process.upgrade');
+      self.scheduler.assertCanBlock(L);
+      self.node.upgrade(self.pid, id === '' ? null : id, args);
+      // Never resumed: the node has stopped this code, and new code runs under the same pid.
+      return self.scheduler.suspend(L, () => 0);
     },
     with_context: (L) => spawner.withContext(L, spawner.plain(), 1),
     with_options: (L) => spawner.withOptions(L, spawner.plain(), 1),
