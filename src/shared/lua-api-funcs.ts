@@ -84,8 +84,12 @@ export const FUNCS_MODULE: LuaModule = {
         ),
         withFn(
           'with_options',
-          { name: 'options', type: 'table', doc: 'E.g. `{timeout = 5000}`.' },
-          'Call options; kept but not applied by the playground (a call has no timeout), with a warning.',
+          {
+            name: 'options',
+            type: 'table',
+            doc: '`timeout`: milliseconds (`{timeout = 5000}`) or a duration string (`"1.5s"`); 0 is none. Other keys are kept, not applied (a warning says so).',
+          },
+          "Call options, replacing earlier ones. Past the timeout the call ends with `nil, err` (kind TIMEOUT, retryable, `context deadline exceeded`; an async call's Future receives that error) and the function is canceled.",
         ),
         callFn('call', 'exec:', "As `funcs.call`, with the executor's context."),
         callFn('async', 'exec:', "As `funcs.async`, with the executor's context."),
@@ -152,5 +156,6 @@ export const FUNCS_MODULE: LuaModule = {
     { condition: 'no such function entry', kind: 'NOT_FOUND', retryable: false },
     { condition: "the function's own error", kind: '(its own)', retryable: false },
     { condition: '`f:result()` after `cancel`', kind: 'CANCELED', retryable: false },
+    { condition: "past the executor's `timeout`", kind: 'TIMEOUT', retryable: true },
   ],
 };

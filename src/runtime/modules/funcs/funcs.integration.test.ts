@@ -181,6 +181,47 @@ describe('Executor (funcs/module.go Executor)', () => {
     `);
   });
 
+  it('with_options timeout: a slow call fails with Timeout, retryable; a quick one returns', async () => {
+    await run(`
+      local exec = funcs.new():with_options({ timeout = 50 })
+      local r, err = exec:call("app:slow", "30s")
+      assert(r == nil and err ~= nil, "the call outlived its timeout")
+      assert(err:kind() == errors.TIMEOUT, err:kind())
+      assert(err:message() == "context deadline exceeded" and err:retryable() == true, tostring(err))
+      local ok, qerr = funcs.new():with_options({ timeout = 20000 }):call("app:slow", "5ms")
+      assert(ok == "slept" and qerr == nil, tostring(qerr))
+      local s, serr = funcs.new():with_options({ timeout = "50ms" }):call("app:slow", "30s")
+      assert(s == nil and serr:kind() == errors.TIMEOUT, "a duration string is read too")
+      local n, nerr = funcs.new():with_options({ timeout = 0 }):call("app:slow", "5ms")
+      assert(n == "slept" and nerr == nil, "0 is no timeout")
+    `);
+  });
+
+  it("with_options timeout bounds an async call: the Future's channel gets the Timeout", async () => {
+    await run(`
+      local f = funcs.new():with_options({ timeout = 50 }):async("app:slow", "30s")
+      local e, ok = f:channel():receive()
+      assert(ok and errors.is(e, errors.TIMEOUT), tostring(e))
+      local v, rerr = f:result()
+      assert(v == nil and rerr:kind() == errors.TIMEOUT and f:is_complete())
+      local quick = funcs.new():with_options({ timeout = 20000 }):async("app:slow", "5ms")
+      assert(quick:channel():receive():data() == "slept")
+    `);
+  });
+
+  it('with_options keeps other keys and a bad timeout with a warning, the call unbounded', async () => {
+    const lines = await run(`
+      local exec = funcs.new():with_options({ timeout = "soon", priority = "high" })
+      assert(exec:call("app:slow", "5ms") == "slept")
+      local again = exec:with_options({ timeout = 50 })
+      local _, err = again:call("app:slow", "30s")
+      assert(err:kind() == errors.TIMEOUT, "a later with_options replaces the options")
+    `);
+    const warnings = lines.filter((l) => l.includes('[warn]'));
+    expect(warnings.some((l) => l.includes('timeout: invalid duration "soon"'))).toBe(true);
+    expect(warnings.some((l) => l.includes('priority is kept but not applied'))).toBe(true);
+  });
+
   it('checks its arguments as the platform does', async () => {
     await run(`
       local e = funcs.new()

@@ -6,9 +6,13 @@
  * a message's payloads are, and it inherits the caller's context (values, actor, scope), with
  * an executor's values on top.
  *
+ * An executor's `timeout` option bounds the call: past it, the callee is canceled and the call
+ * ends with a Timeout error (call-options.ts).
+ *
  * Errors, returned as `nil, err`: Invalid `function ID required`, `namespace required in
  * function ID`, `name required in function ID`; what the node refuses (unknown entry...); the
- * callee's own error, kind and message kept. A target that is not a string raises.
+ * callee's own error, kind and message kept; Timeout `context deadline exceeded`. A target
+ * that is not a string raises.
  */
 import {
   checkText,
@@ -43,6 +47,7 @@ import {
   withScope,
   type Executor,
 } from './executor.ts';
+import { callTimeoutError } from './call-options.ts';
 import { pushFuture, registerFuture } from './future.ts';
 import { targetError } from './target.ts';
 
@@ -50,6 +55,7 @@ interface CallSpec {
   target: string;
   args: Copied[];
   context: Map<string, Copied>;
+  timeoutMs: number | undefined;
 }
 
 /**
@@ -78,10 +84,13 @@ function readCall(
   // buildMergedContextPairs: explicit values take precedence).
   const context = new Map(self.context);
   for (const [key, value] of executor.values) context.set(key, value);
-  return { target, args, context };
+  return { target, args, context, timeoutMs: executor.callOptions.timeoutMs };
 }
 
-/** Start the call; `onDone` runs once with its outcome. An ApiError comes back as such. */
+/**
+ * Start the call; `onDone` runs once with its outcome: the callee's end, or a Timeout error
+ * once the spec's timeout passes (the callee is then canceled). An ApiError comes back as such.
+ */
 function startCall(
   self: ProcessSelf,
   spec: CallSpec,
@@ -89,20 +98,33 @@ function startCall(
 ): Result<CallHandle> {
   const release = self.hold();
   let finished = false;
-  const done = (exit: ExitResult) => {
+  let stopTimer = () => {};
+  const finish = (outcome: CallOutcome) => {
     if (finished) return;
     finished = true;
+    stopTimer();
     // Wake the waiting task first: released before, the process would look deadlocked.
-    onDone(callOutcome(exit));
+    onDone(outcome);
     release();
   };
   const started = self.node.call(
     { entryId: spec.target, args: spec.args, caller: self.pid, context: spec.context },
-    done,
+    (exit: ExitResult) => finish(callOutcome(exit)),
   );
-  if (!started.ok && !finished) {
-    finished = true;
-    release();
+  if (!started.ok) {
+    if (!finished) {
+      finished = true;
+      release();
+    }
+    return started;
+  }
+  if (spec.timeoutMs !== undefined && !finished) {
+    const handle = started.value;
+    stopTimer = self.timers.start(spec.timeoutMs, () => {
+      // The timeout is the outcome; the callee's end, which the cancel brings, comes too late.
+      finish({ ok: false, error: callTimeoutError() });
+      handle.cancel();
+    });
   }
   return started;
 }
