@@ -1,6 +1,6 @@
 /**
  * The Executor of `funcs.new()` (funcs/module.go): an immutable description of how to call —
- * context values, actor, scope, options (call-options.ts: the timeout is applied). Every
+ * context values, actor, scope, options (call-options.ts: timeout and retry are applied). Every
  * `with_*` returns a new Executor; the one it was called on is unchanged.
  */
 import { checkText, lauxlib, lua, type LuaState } from '../../lua/api.ts';
@@ -9,7 +9,7 @@ import { warn } from '../../warnings.ts';
 import { copyOut } from '../../../process/payload-copy.ts';
 import type { Copied } from '../../../process/types.ts';
 import { checkActorArg, checkScopeArg } from '../security.ts';
-import { readCallOptions, type CallOptions } from './call-options.ts';
+import { NO_CALL_OPTIONS, readCallOptions, type CallOptions } from './call-options.ts';
 
 export interface Executor {
   /** Context values set by with_context, and the actor/scope entries (security.ts keys). */
@@ -25,7 +25,7 @@ export const executorType = userdataType<Executor>('funcs.Executor', 'Executor e
 export const EMPTY_EXECUTOR: Executor = {
   values: new Map(),
   options: undefined,
-  callOptions: { timeoutMs: undefined },
+  callOptions: NO_CALL_OPTIONS,
 };
 
 /** `with_context(t)`: string keys only (ForEach over LString keys), merged over the old. */
