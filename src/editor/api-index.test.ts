@@ -64,6 +64,7 @@ describe('completion', () => {
       'security',
       'io',
       'logger',
+      'uuid',
     ]);
   });
 

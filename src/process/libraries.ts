@@ -15,7 +15,7 @@ import { openJson } from '../runtime/modules/json.ts';
 import { openTime } from '../runtime/modules/time.ts';
 import { openWebsocket } from '../runtime/modules/websocket/index.ts';
 import { openBase64 } from '../runtime/modules/base64.ts';
-import { openUuid } from '../runtime/modules/uuid.ts';
+import { openUuid } from '../runtime/modules/uuid/module.ts';
 import { openProcess } from '../runtime/modules/process/module.ts';
 import { processModules } from './process-modules.ts';
 import { openTerminalIo, type TerminalHost } from '../runtime/modules/terminal-io.ts';

@@ -84,8 +84,12 @@ export const FUNCS_MODULE: LuaModule = {
         ),
         withFn(
           'with_options',
-          { name: 'options', type: 'table', doc: 'E.g. `{timeout = 5000}`.' },
-          'Call options; kept but not applied by the playground (a call has no timeout), with a warning.',
+          {
+            name: 'options',
+            type: 'table',
+            doc: '`timeout`: milliseconds (`{timeout = 5000}`) or a duration string (`"1.5s"`); 0 is none. `retry`: `{max_attempts=, initial_delay=, max_delay=, backoff_factor=, jitter=, retry_kinds=, skip_kinds=}` (delays in ms or duration strings; defaults 100 ms, 10 s, 2, 0.1). Other keys are kept, not applied (a warning says so).',
+          },
+          "Call options, replacing earlier ones. With `retry.max_attempts` above 1, a failed call runs again after growing waits (from `initial_delay * backoff_factor`, capped at `max_delay`, ±`jitter`), unless its error is not retryable, is in `skip_kinds`, is not in `retry_kinds` when that is given, or (by default) is Invalid, PermissionDenied or Internal (a raised error counts as Internal); the last error is returned. Past the timeout (which covers the retries) the call ends with `nil, err` (kind TIMEOUT, retryable, `context deadline exceeded`; an async call's Future receives that error) and the running function is canceled.",
         ),
         callFn('call', 'exec:', "As `funcs.call`, with the executor's context."),
         callFn('async', 'exec:', "As `funcs.async`, with the executor's context."),
@@ -152,5 +156,6 @@ export const FUNCS_MODULE: LuaModule = {
     { condition: 'no such function entry', kind: 'NOT_FOUND', retryable: false },
     { condition: "the function's own error", kind: '(its own)', retryable: false },
     { condition: '`f:result()` after `cancel`', kind: 'CANCELED', retryable: false },
+    { condition: "past the executor's `timeout`", kind: 'TIMEOUT', retryable: true },
   ],
 };

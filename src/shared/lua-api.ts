@@ -19,6 +19,7 @@ import { PAYLOAD_MODULE } from './lua-api-payload.ts';
 import { SECURITY_MODULE } from './lua-api-security.ts';
 import { IO_MODULE } from './lua-api-io.ts';
 import { LOGGER_MODULE } from './lua-api-logger.ts';
+import { UUID_MODULE } from './lua-api-uuid.ts';
 
 export const LUA_API: LuaApi = {
   modules: [
@@ -36,6 +37,7 @@ export const LUA_API: LuaApi = {
     SECURITY_MODULE,
     IO_MODULE,
     LOGGER_MODULE,
+    UUID_MODULE,
   ],
   errorKinds: ERROR_KINDS,
 };

@@ -1,7 +1,7 @@
 /**
  * The Executor of `funcs.new()` (funcs/module.go): an immutable description of how to call —
- * context values, actor, scope, options. Every `with_*` returns a new Executor; the one it was
- * called on is unchanged.
+ * context values, actor, scope, options (call-options.ts: timeout and retry are applied). Every
+ * `with_*` returns a new Executor; the one it was called on is unchanged.
  */
 import { checkText, lauxlib, lua, type LuaState } from '../../lua/api.ts';
 import { userdataType } from '../../lua/userdata.ts';
@@ -9,17 +9,24 @@ import { warn } from '../../warnings.ts';
 import { copyOut } from '../../../process/payload-copy.ts';
 import type { Copied } from '../../../process/types.ts';
 import { checkActorArg, checkScopeArg } from '../security.ts';
+import { NO_CALL_OPTIONS, readCallOptions, type CallOptions } from './call-options.ts';
 
 export interface Executor {
   /** Context values set by with_context, and the actor/scope entries (security.ts keys). */
   readonly values: ReadonlyMap<string, Copied>;
-  /** with_options: kept, not applied (the playground has no per-call timeout). */
+  /** with_options: the table as given (a later with_options replaces it, as there). */
   readonly options: Copied | undefined;
+  /** What the options change about a call. */
+  readonly callOptions: CallOptions;
 }
 
 export const executorType = userdataType<Executor>('funcs.Executor', 'Executor expected');
 
-export const EMPTY_EXECUTOR: Executor = { values: new Map(), options: undefined };
+export const EMPTY_EXECUTOR: Executor = {
+  values: new Map(),
+  options: undefined,
+  callOptions: NO_CALL_OPTIONS,
+};
 
 /** `with_context(t)`: string keys only (ForEach over LString keys), merged over the old. */
 export function withContext(L: LuaState, executor: Executor): Executor {
@@ -53,9 +60,6 @@ export function withScope(L: LuaState, executor: Executor): Executor {
 
 export function withOptions(L: LuaState, executor: Executor): Executor {
   lauxlib.luaL_checktype(L, 2, lua.LUA_TTABLE);
-  warn(
-    L,
-    'funcs executor options (with_options) are kept but not applied in the playground: calls have no timeout',
-  );
-  return { ...executor, options: copyOut(L, 2, () => {}) };
+  const callOptions = readCallOptions(L, 2);
+  return { ...executor, options: copyOut(L, 2, () => {}), callOptions };
 }

@@ -14,6 +14,7 @@ entries:
   - { name: echo, kind: function.lua, source: file://echo.lua, method: main, modules: [ctx] }
   - { name: fail, kind: function.lua, source: file://fail.lua, method: main }
   - { name: slow, kind: function.lua, source: file://slow.lua, method: main, modules: [time] }
+  - { name: flaky, kind: function.lua, source: file://flaky.lua, method: main }
   - { name: main, kind: function.lua, source: file://main.lua, method: main,
       modules: [funcs, time, security] }
 `;
@@ -33,6 +34,15 @@ const HELPERS = {
           details = { id = 7 } })
       end
       return nil, errors.new{ message = "returned", kind = errors.CONFLICT }
+    end
+    return { main = main }`,
+  // Asks the caller (its 'attempt' topic) whether to succeed; fails with the given kind if not.
+  'flaky.lua': `
+    local function main(caller, kind, retryable)
+      process.send(caller, "attempt", process.pid())
+      if process.listen("verdict"):receive() == "ok" then return "done" end
+      if kind == nil then error("raised") end
+      return nil, errors.new{ message = "try again", kind = kind, retryable = retryable }
     end
     return { main = main }`,
   'slow.lua': `
@@ -178,6 +188,111 @@ describe('Executor (funcs/module.go Executor)', () => {
       assert(rb.ctx.who == "b" and rb.ctx.n == 1, "values merge over the old ones")
       local f = b:async("app:echo")
       assert(f:channel():receive():data().ctx.who == "b")
+    `);
+  });
+
+  it('with_options timeout: a slow call fails with Timeout, retryable; a quick one returns', async () => {
+    await run(`
+      local exec = funcs.new():with_options({ timeout = 50 })
+      local r, err = exec:call("app:slow", "30s")
+      assert(r == nil and err ~= nil, "the call outlived its timeout")
+      assert(err:kind() == errors.TIMEOUT, err:kind())
+      assert(err:message() == "context deadline exceeded" and err:retryable() == true, tostring(err))
+      local ok, qerr = funcs.new():with_options({ timeout = 20000 }):call("app:slow", "5ms")
+      assert(ok == "slept" and qerr == nil, tostring(qerr))
+      local s, serr = funcs.new():with_options({ timeout = "50ms" }):call("app:slow", "30s")
+      assert(s == nil and serr:kind() == errors.TIMEOUT, "a duration string is read too")
+      local n, nerr = funcs.new():with_options({ timeout = 0 }):call("app:slow", "5ms")
+      assert(n == "slept" and nerr == nil, "0 is no timeout")
+    `);
+  });
+
+  it("with_options timeout bounds an async call: the Future's channel gets the Timeout", async () => {
+    await run(`
+      local f = funcs.new():with_options({ timeout = 50 }):async("app:slow", "30s")
+      local e, ok = f:channel():receive()
+      assert(ok and errors.is(e, errors.TIMEOUT), tostring(e))
+      local v, rerr = f:result()
+      assert(v == nil and rerr:kind() == errors.TIMEOUT and f:is_complete())
+      local quick = funcs.new():with_options({ timeout = 20000 }):async("app:slow", "5ms")
+      assert(quick:channel():receive():data() == "slept")
+    `);
+  });
+
+  it('with_options keeps other keys and a bad timeout with a warning, the call unbounded', async () => {
+    const lines = await run(`
+      local exec = funcs.new():with_options({ timeout = "soon", priority = "high" })
+      assert(exec:call("app:slow", "5ms") == "slept")
+      local again = exec:with_options({ timeout = 50 })
+      local _, err = again:call("app:slow", "30s")
+      assert(err:kind() == errors.TIMEOUT, "a later with_options replaces the options")
+    `);
+    const warnings = lines.filter((l) => l.includes('[warn]'));
+    expect(warnings.some((l) => l.includes('timeout: invalid duration "soon"'))).toBe(true);
+    expect(warnings.some((l) => l.includes('priority is kept but not applied'))).toBe(true);
+  });
+
+  it('with_options retry runs a failed call again as the retry interceptor does', async () => {
+    await run(`
+      -- A task of the caller answers each attempt: "ok" from the okAfter-th on.
+      local attempts, okAfter = 0, 3
+      coroutine.spawn(function()
+        local asks = process.listen("attempt")
+        while true do
+          local callee = asks:receive()
+          attempts = attempts + 1
+          process.send(callee, "verdict", attempts >= okAfter and "ok" or "fail")
+        end
+      end)
+      local function try(exec, kind, retryable, after)
+        attempts, okAfter = 0, after or 3
+        local r, err = exec:call("app:flaky", process.pid(), kind, retryable)
+        return r, err, attempts
+      end
+      local retry = funcs.new():with_options({ retry = { max_attempts = 5, initial_delay = 1 } })
+
+      local r, err, n = try(retry, errors.UNAVAILABLE)
+      assert(r == "done" and err == nil and n == 3, "succeeds on the third attempt: " .. n)
+      r, err, n = try(funcs.new(), errors.UNAVAILABLE)
+      assert(err:kind() == errors.UNAVAILABLE and n == 1, "no options, no retry")
+      r, err, n = try(retry, errors.UNAVAILABLE, false)
+      assert(err:retryable() == false and n == 1, "not retryable: once")
+      r, err, n = try(retry, errors.INVALID)
+      assert(err:kind() == errors.INVALID and n == 1, "Invalid is not retried by default")
+      r, err, n = try(retry, nil)
+      assert(err ~= nil and n == 1, "a raised error counts as Internal: not retried")
+      local onlyInvalid = funcs.new():with_options({
+        retry = { max_attempts = 5, initial_delay = 1, retry_kinds = { errors.INVALID } } })
+      r, err, n = try(onlyInvalid, errors.INVALID)
+      assert(r == "done" and n == 3, "retry_kinds lets Invalid run again")
+      r, err, n = try(onlyInvalid, errors.UNAVAILABLE)
+      assert(n == 1, "retry_kinds leaves out the rest")
+      local skip = funcs.new():with_options({
+        retry = { max_attempts = 5, initial_delay = 1, skip_kinds = { errors.UNAVAILABLE } } })
+      r, err, n = try(skip, errors.UNAVAILABLE)
+      assert(n == 1, "skip_kinds")
+      local three = funcs.new():with_options({ retry = { max_attempts = 3, initial_delay = "1ms" } })
+      r, err, n = try(three, errors.UNAVAILABLE, nil, 99)
+      assert(err:message() == "try again" and n == 3, "exhausted: the last error, max_attempts calls")
+      local one = funcs.new():with_options({ retry = { max_attempts = 1, initial_delay = 1 } })
+      r, err, n = try(one, errors.UNAVAILABLE)
+      assert(n == 1, "max_attempts = 1 is no retry")
+      attempts, okAfter = 0, 3
+      local f = retry:async("app:flaky", process.pid(), errors.UNAVAILABLE)
+      assert(f:channel():receive():data() == "done" and attempts == 3, "async calls retry too")
+    `);
+  });
+
+  it('with_options timeout bounds the retries too', async () => {
+    await run(`
+      coroutine.spawn(function()
+        local asks = process.listen("attempt")
+        while true do process.send(asks:receive(), "verdict", "fail") end
+      end)
+      local patient = funcs.new():with_options({
+        timeout = 50, retry = { max_attempts = 5, initial_delay = 10000 } })
+      local r, err = patient:call("app:flaky", process.pid(), errors.UNAVAILABLE)
+      assert(r == nil and err:kind() == errors.TIMEOUT, tostring(err))
     `);
   });
 

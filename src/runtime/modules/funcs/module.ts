@@ -6,9 +6,13 @@
  * a message's payloads are, and it inherits the caller's context (values, actor, scope), with
  * an executor's values on top.
  *
+ * An executor's `timeout` option bounds the call: past it, the callee is canceled and the call
+ * ends with a Timeout error (call-options.ts).
+ *
  * Errors, returned as `nil, err`: Invalid `function ID required`, `namespace required in
  * function ID`, `name required in function ID`; what the node refuses (unknown entry...); the
- * callee's own error, kind and message kept. A target that is not a string raises.
+ * callee's own error, kind and message kept; Timeout `context deadline exceeded`. A target
+ * that is not a string raises.
  */
 import {
   checkText,
@@ -27,7 +31,7 @@ import type {
   ProcessSelf,
   Result,
 } from '../../../process/types.ts';
-import { returnError } from '../errors.ts';
+import { returnError, runtimeError } from '../errors.ts';
 import {
   apiErrorToRuntime,
   callOutcome,
@@ -43,6 +47,8 @@ import {
   withScope,
   type Executor,
 } from './executor.ts';
+import { callTimeoutError, type CallOptions } from './call-options.ts';
+import { mayRetry, retryWaits } from './retry.ts';
 import { pushFuture, registerFuture } from './future.ts';
 import { targetError } from './target.ts';
 
@@ -50,6 +56,7 @@ interface CallSpec {
   target: string;
   args: Copied[];
   context: Map<string, Copied>;
+  options: CallOptions;
 }
 
 /**
@@ -78,33 +85,85 @@ function readCall(
   // buildMergedContextPairs: explicit values take precedence).
   const context = new Map(self.context);
   for (const [key, value] of executor.values) context.set(key, value);
-  return { target, args, context };
+  return { target, args, context, options: executor.callOptions };
 }
 
-/** Start the call; `onDone` runs once with its outcome. An ApiError comes back as such. */
+/**
+ * Start the call; `onDone` runs once with its outcome: the callee's end (after the retries its
+ * options allow, retry.ts), or a Timeout error once their timeout passes (the running attempt
+ * is then canceled). The handle cancels the running attempt and any further one. An ApiError
+ * (the first attempt could not start) comes back as such.
+ */
 function startCall(
   self: ProcessSelf,
   spec: CallSpec,
   onDone: (outcome: CallOutcome) => void,
 ): Result<CallHandle> {
+  const { retry, timeoutMs } = spec.options;
+  const waits = retry ? retryWaits(retry) : null;
   const release = self.hold();
   let finished = false;
-  const done = (exit: ExitResult) => {
+  let canceled = false;
+  let running: CallHandle | null = null;
+  let stopWait = () => {};
+  let stopDeadline = () => {};
+  const finish = (outcome: CallOutcome) => {
     if (finished) return;
     finished = true;
+    stopWait();
+    stopDeadline();
     // Wake the waiting task first: released before, the process would look deadlocked.
-    onDone(callOutcome(exit));
+    onDone(outcome);
     release();
   };
-  const started = self.node.call(
-    { entryId: spec.target, args: spec.args, caller: self.pid, context: spec.context },
-    done,
-  );
-  if (!started.ok && !finished) {
-    finished = true;
-    release();
+  const attempt = (): Result<CallHandle> => {
+    const started = self.node.call(
+      { entryId: spec.target, args: spec.args, caller: self.pid, context: spec.context },
+      (exit: ExitResult) => {
+        if (finished) return;
+        const outcome = callOutcome(exit);
+        const wait =
+          !outcome.ok && !canceled && retry && mayRetry(retry, outcome.error)
+            ? waits!.next()
+            : null;
+        if (wait === null) return finish(outcome);
+        running = null;
+        stopWait = self.timers.start(wait, () => {
+          const again = attempt();
+          if (!again.ok) finish({ ok: false, error: apiErrorToRuntime(again.error) });
+        });
+      },
+    );
+    if (started.ok) running = started.value;
+    return started;
+  };
+  const first = attempt();
+  if (!first.ok) {
+    if (!finished) {
+      finished = true;
+      release();
+    }
+    return first;
   }
-  return started;
+  if (timeoutMs !== undefined && !finished) {
+    stopDeadline = self.timers.start(timeoutMs, () => {
+      // The timeout is the outcome; the callee's end, which the cancel brings, comes too late.
+      finish({ ok: false, error: callTimeoutError() });
+      running?.cancel();
+    });
+  }
+  return {
+    ok: true,
+    value: {
+      pid: first.value.pid,
+      cancel() {
+        canceled = true;
+        if (running) running.cancel();
+        // Between attempts there is nothing to cancel: the call ends here.
+        else finish({ ok: false, error: runtimeError('CANCELED', 'context canceled') });
+      },
+    },
+  };
 }
 
 function pushCallResult(L: LuaState, outcome: CallOutcome): number {
