@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { mirrorMissing, readPlatformSuites } from './platform-suites-files.ts';
 import { parseProject, testSuites } from './project.ts';
 import { runProjectTests, type TestResult } from './test-runner.ts';
+import { projectTypeDiagnostics } from './type-check.ts';
 
 /** Test id → why it fails here; `why` up to ' (' is text the failure's message contains. */
 const EXPECTED_FAILURES: Record<string, string> = {
@@ -43,6 +44,13 @@ describe.skipIf(missing !== null)(
         ['process', 46],
         ['processfunc', 5],
       ]);
+    });
+
+    it('has no type diagnostics: a run checks them first, and strict would refuse any', () => {
+      const found = projectTypeDiagnostics(parseProject(readPlatformSuites()));
+      expect(
+        found.flatMap((f) => f.diagnostics.map((d) => `${f.file}:${d.line} ${d.message}`)),
+      ).toEqual([]);
     });
   },
 );

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadProjectDir } from './load-dir.ts';
 import { runProjectTests, type TestResult } from './test-runner.ts';
+import { projectTypeDiagnostics } from './type-check.ts';
 
 const MIRROR = '/work/.mirror/wippyai+runtime/repo';
 const present = existsSync(MIRROR);
@@ -52,6 +53,8 @@ describe.skipIf(!present)(
         );
         execFileSync('tar', ['-x', '-C', dir], { input: archive });
         const project = loadProjectDir(join(dir, 'tests/app/src'));
+        // Every run checks the project's types first; the platform's own code must pass clean.
+        expect(projectTypeDiagnostics(project)).toEqual([]);
         const results = await runProjectTests(project, {
           filter: (entry) => entry.meta.suite === 'types',
           timeoutMs: 20_000,
