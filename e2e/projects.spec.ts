@@ -1,7 +1,8 @@
 /**
  * Projects in the page (issue 21): a project is several files in tabs, kept like scripts (a
  * reload keeps it), with a picker of the entry Run starts that follows the open file; it goes
- * out as a .zip and comes back in from a .zip or a folder.
+ * out as a .zip and comes back in from a .zip or a folder. A zip bomb is refused with the
+ * open project untouched; a project run is type-checked first, its locations links to the file.
  */
 import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -121,27 +122,11 @@ test.describe('projects', () => {
     await expect(files(playground)).toHaveCount(3);
     await expect(entry(playground)).toHaveValue('app:main');
 
-    // A folder as <input webkitdirectory> hands it over: each file with its relative path.
-    await page.evaluate(() => {
-      const input = document.querySelector<HTMLInputElement>(
-        '[data-testid="projects.import-folder-files"]',
-      )!;
-      const make = (path: string, text: string) => {
-        const file = new File([text], path.split('/').pop()!);
-        Object.defineProperty(file, 'webkitRelativePath', { value: path });
-        return file;
-      };
-      const list = new DataTransfer();
-      list.items.add(
-        make(
-          'hello/_index.yaml',
-          'namespace: hi\nentries:\n  - {name: go, kind: process.lua, source: "file://go.lua"}\n',
-        ),
-      );
-      list.items.add(make('hello/go.lua', 'return { main = function() print("hi") end }'));
-      list.items.add(make('hello/.git/HEAD', 'ref'));
-      Object.defineProperty(input, 'files', { value: list.files });
-      input.dispatchEvent(new Event('change', { bubbles: true }));
+    await importFolder(playground, {
+      'hello/_index.yaml':
+        'namespace: hi\nentries:\n  - {name: go, kind: process.lua, source: "file://go.lua"}\n',
+      'hello/go.lua': 'return { main = function() print("hi") end }',
+      'hello/.git/HEAD': 'ref',
     });
     await expect(page.getByTestId('scripts.tab')).toHaveCount(4);
     await expect(page.getByTestId('scripts.tab').last()).toContainText('hello');
