@@ -7,6 +7,7 @@
  */
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import type { ImportBudget } from './import-budget.ts';
+import { nameRefusal } from './import-names.ts';
 
 /** The archive is fed in slices this long: one slice inflates to at most ~4 MiB. */
 const SLICE_BYTES = 4 * 1024;
@@ -31,10 +32,14 @@ export function inflateZip(archive: Uint8Array, budget: ImportBudget): Inflated 
 
   const onFile = (file: UnzipFile) => {
     if (refusal) return;
-    const directory = file.name.endsWith('/');
-    const admission = directory ? null : budget.admit(file.name);
-    if (admission?.kind === 'refuse') return refuse(admission.error);
-    if (admission?.kind !== 'read') return; // a folder or a hidden file: never inflated
+    // A folder entry is never read, but a name that leaves the project refuses all the same.
+    if (file.name.endsWith('/')) {
+      const why = nameRefusal(file.name);
+      return why ? refuse(why) : undefined;
+    }
+    const admission = budget.admit(file.name);
+    if (admission.kind === 'refuse') return refuse(admission.error);
+    if (admission.kind === 'skip') return; // hidden: never inflated
     const path = admission.path;
     const chunks: Uint8Array[] = [];
     let size = 0;
@@ -50,7 +55,10 @@ export function inflateZip(archive: Uint8Array, budget: ImportBudget): Inflated 
       open--;
       const bytes = new Uint8Array(size);
       let at = 0;
-      for (const chunk of chunks) bytes.set(chunk, (at += chunk.length) - chunk.length);
+      for (const chunk of chunks) {
+        bytes.set(chunk, at);
+        at += chunk.length;
+      }
       files.push({ path, bytes });
     };
     file.start();

@@ -19,22 +19,25 @@ export function shownName(raw: string): string {
   return `“${visible.length > 80 ? `${visible.slice(0, 80)}…` : visible}”`;
 }
 
-/** `raw` as a project path (`src/cli.lua`, folders' trailing `/` dropped), or why it is refused. */
-export function checkImportName(raw: string): NameCheck {
+/** Why `raw` must not enter a project (it leaves it, or hides part of itself), or null. */
+export function nameRefusal(raw: string): string | null {
   const name = shownName(raw);
-  if (raw.includes('\u0000'))
-    return { ok: false, error: `${name} has a NUL character in its name` };
+  if (raw.includes('\u0000')) return `${name} has a NUL character in its name`;
   // eslint-disable-next-line no-control-regex
-  if (/[\u0001-\u001f\u007f]/.test(raw))
-    return { ok: false, error: `${name} has a control character in its name` };
-  if (raw.includes('\\'))
-    return { ok: false, error: `${name} uses backslashes; names inside a project use /` };
-  if (raw.startsWith('/') || /^[A-Za-z]:/.test(raw))
-    return { ok: false, error: `${name} is an absolute path` };
-  if (raw.split('/').includes('..'))
-    return { ok: false, error: `${name} climbs out of the project with ..` };
+  if (/[\u0001-\u001f\u007f]/.test(raw)) return `${name} has a control character in its name`;
+  if (raw.includes('\\')) return `${name} uses backslashes; names inside a project use /`;
+  if (raw.startsWith('/') || /^[A-Za-z]:/.test(raw)) return `${name} is an absolute path`;
+  if (raw.split('/').includes('..')) return `${name} climbs out of the project with ..`;
+  return null;
+}
+
+/** `raw` as a project path (`src/cli.lua`), or why it is refused. */
+export function checkImportName(raw: string): NameCheck {
+  const refusal = nameRefusal(raw);
+  if (refusal) return { ok: false, error: refusal };
   const path = normalizePath(raw);
-  if (path === null) return { ok: false, error: `${name} is not a file name inside the project` };
+  if (path === null)
+    return { ok: false, error: `${shownName(raw)} is not a file name inside the project` };
   return { ok: true, path };
 }
 

@@ -65,6 +65,17 @@ describe('project archives', () => {
     expect(readZip(bytes)).toEqual({ ok: false, error });
   });
 
+  it('refuses a folder entry that climbs out, though folders are never read', () => {
+    const bytes = craftZip([
+      { name: 'p/main.lua', data: lua('print(1)'), method: 0, declaredSize: 8 },
+      { name: 'p/../../up/', data: new Uint8Array(0), method: 0, declaredSize: 0 },
+    ]);
+    expect(readZip(bytes)).toEqual({
+      ok: false,
+      error: '“p/../../up/” climbs out of the project with ..',
+    });
+  });
+
   it('refuses names that are the same file once normalised, and a name given twice', () => {
     const twoSpellings = zipSync({ 'p/a.lua': lua('1'), 'p/./a.lua': lua('2') });
     expect(readZip(twoSpellings)).toEqual({ ok: false, error: 'p/a.lua is in the archive twice' });
