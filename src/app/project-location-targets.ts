@@ -4,7 +4,7 @@
  * file's location opens that file with its cursor on the line. The entry to run stays as it
  * is: the person is reading a location, not choosing what Run starts.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { revealLine } from '../editor/reveal-line.ts';
 import type { LocationTargets } from '../console/location-targets.ts';
 import { selectFile, setFileCursor, type ProjectPart } from './project-files.ts';
@@ -21,16 +21,20 @@ export function useProjectLocationTargets(
 ): LocationTargets | null {
   const paths = project?.files.map((f) => f.path).filter((path) => path.endsWith('.lua'));
   const key = paths?.join('\n');
-  const activePath = project?.activePath;
+  // Read at the click, so a switch of the open file does not redraw every console line.
+  const activePath = useRef(project?.activePath);
+  useEffect(() => {
+    activePath.current = project?.activePath;
+  }, [project?.activePath]);
   const { changeProject } = scripts;
   return useMemo(() => {
     if (key === undefined) return null;
     return {
       chunks: key === '' ? [] : key.split('\n'),
       open(line, chunk) {
-        if (chunk === undefined || chunk === activePath) return revealLine(line);
+        if (chunk === undefined || chunk === activePath.current) return revealLine(line);
         changeProject((p) => openLocation(p, chunk, line));
       },
     };
-  }, [key, activePath, changeProject]);
+  }, [key, changeProject]);
 }

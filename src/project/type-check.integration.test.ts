@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { processProject, runProject } from '../process/run-project-for-test.ts';
 import { parseProject } from './project.ts';
-import { projectTypeDiagnostics } from './type-check.ts';
+import { projectTypeDiagnostics, projectTypeRefusal } from './type-check.ts';
 
 // The library's mistake is in a function nobody calls: the run itself could go ahead.
 const LIBRARY = [
@@ -97,5 +97,23 @@ describe("a project's type check before a run", () => {
     const project = parseProject(files());
     expect(projectTypeDiagnostics(project).map((f) => f.file)).toEqual(['lib.lua']);
     expect(projectTypeDiagnostics(project)).toBe(projectTypeDiagnostics(project));
+  });
+
+  it('strict names the first file in the message and locates every diagnostic of every file', () => {
+    const project = parseProject(files());
+    const service = project.entries.get('app:service');
+    if (service && 'source' in service) service.source = 'local s: string = 1\nreturn {}';
+    const { refusal, warnings } = projectTypeRefusal(project, {
+      dialect: 'wippy',
+      typeCheck: 'strict',
+    });
+    expect(warnings).toEqual([]);
+    expect(refusal).toEqual({
+      message: 'type errors in lib.lua: 4:10 expected function, got integer (and 1 more file(s))',
+      traceback: [WARNING, 'service.lua:1:19: cannot assign integer to string (E0000)'].join('\n'),
+    });
+    expect(projectTypeRefusal(project, { dialect: 'lua53', typeCheck: 'strict' }).refusal).toBe(
+      null,
+    );
   });
 });
