@@ -1,15 +1,37 @@
 /**
  * Projects in the page (issue 21): a project is several files in tabs, kept like scripts (a
  * reload keeps it), with a picker of the entry Run starts that follows the open file; it goes
- * out as a .zip and comes back in from a .zip or a folder.
+ * out as a .zip and comes back in from a .zip or a folder. A zip bomb is refused with the
+ * open project untouched; a project run is type-checked first, its locations links to the file.
  */
 import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { test, expect } from './fixtures.ts';
 import type { PlaygroundPage } from './pages/playground-page.ts';
+import { craftZip, deflatedRun } from '../src/test-support/crafted-zip.ts';
 
 const files = (playground: PlaygroundPage) => playground.page.getByTestId('project.file');
 const entry = (playground: PlaygroundPage) => playground.page.getByTestId('project.entry');
+
+/** Import a folder as `<input webkitdirectory>` hands it over: each file with its path. */
+async function importFolder(
+  playground: PlaygroundPage,
+  folder: Record<string, string>,
+): Promise<void> {
+  await playground.page.evaluate((entries) => {
+    const input = document.querySelector<HTMLInputElement>(
+      '[data-testid="projects.import-folder-files"]',
+    )!;
+    const list = new DataTransfer();
+    for (const [path, text] of entries) {
+      const file = new File([text], path.split('/').pop()!);
+      Object.defineProperty(file, 'webkitRelativePath', { value: path });
+      list.items.add(file);
+    }
+    Object.defineProperty(input, 'files', { value: list.files });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, Object.entries(folder));
+}
 
 async function newProject(playground: PlaygroundPage): Promise<void> {
   await playground.page.getByTestId('scripts.menu').click();
@@ -100,27 +122,11 @@ test.describe('projects', () => {
     await expect(files(playground)).toHaveCount(3);
     await expect(entry(playground)).toHaveValue('app:main');
 
-    // A folder as <input webkitdirectory> hands it over: each file with its relative path.
-    await page.evaluate(() => {
-      const input = document.querySelector<HTMLInputElement>(
-        '[data-testid="projects.import-folder-files"]',
-      )!;
-      const make = (path: string, text: string) => {
-        const file = new File([text], path.split('/').pop()!);
-        Object.defineProperty(file, 'webkitRelativePath', { value: path });
-        return file;
-      };
-      const list = new DataTransfer();
-      list.items.add(
-        make(
-          'hello/_index.yaml',
-          'namespace: hi\nentries:\n  - {name: go, kind: process.lua, source: "file://go.lua"}\n',
-        ),
-      );
-      list.items.add(make('hello/go.lua', 'return { main = function() print("hi") end }'));
-      list.items.add(make('hello/.git/HEAD', 'ref'));
-      Object.defineProperty(input, 'files', { value: list.files });
-      input.dispatchEvent(new Event('change', { bubbles: true }));
+    await importFolder(playground, {
+      'hello/_index.yaml':
+        'namespace: hi\nentries:\n  - {name: go, kind: process.lua, source: "file://go.lua"}\n',
+      'hello/go.lua': 'return { main = function() print("hi") end }',
+      'hello/.git/HEAD': 'ref',
     });
     await expect(page.getByTestId('scripts.tab')).toHaveCount(4);
     await expect(page.getByTestId('scripts.tab').last()).toContainText('hello');
@@ -158,5 +164,80 @@ test.describe('projects', () => {
     await expect(playground.page.getByTestId('project.bar')).toHaveCount(0);
     await playground.runAndWait('finished');
     await playground.expectOutput('just a script');
+  });
+
+  test('a zip bomb whose directory declares 100 bytes is refused, and nothing is lost', async ({
+    playground,
+  }) => {
+    const { page } = playground;
+    await playground.open();
+    await newProject(playground);
+    const before = await playground.editorText();
+    const bomb = craftZip([
+      {
+        name: 'p/main.lua',
+        data: new TextEncoder().encode('print(1)'),
+        method: 0,
+        declaredSize: 8,
+      },
+      { name: 'p/bomb.lua', data: deflatedRun(32 * 1024 * 1024), method: 8, declaredSize: 100 },
+    ]);
+    await page.getByTestId('projects.import-zip-file').setInputFiles({
+      name: 'bomb.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from(bomb),
+    });
+    await expect(page.getByTestId('notice')).toHaveText(
+      /Import failed: file p\/bomb\.lua is larger than 1024 KiB\./,
+    );
+    await expect(page.getByTestId('scripts.tab')).toHaveCount(2);
+    await expect(files(playground)).toHaveText(['_index.yaml', '▸ main.lua', '▸ worker.lua']);
+    // The notice takes room from the editor: its first lines are what is compared.
+    const firstLines = before.split('\n').slice(0, 5).join('\n');
+    await expect.poll(() => playground.editorText()).toContain(firstLines);
+  });
+
+  test('strict type checking refuses a project whose library has a type error, and its location opens the file', async ({
+    playground,
+  }) => {
+    const { page } = playground;
+    await playground.open({ code: 'print("a script")', types: 'strict' });
+    await importFolder(playground, {
+      'typed/_index.yaml': [
+        'namespace: app',
+        'entries:',
+        '  - { name: lib, kind: library.lua, source: "file://lib.lua" }',
+        '  - name: main',
+        '    kind: process.lua',
+        '    source: "file://main.lua"',
+        '    method: main',
+        '    imports: { lib: "app:lib" }',
+        '',
+      ].join('\n'),
+      'typed/lib.lua': [
+        'local M = {}',
+        'function M.never()',
+        '  local n = 42',
+        '  return n()',
+        'end',
+        'return M',
+        '',
+      ].join('\n'),
+      'typed/main.lua': 'return { main = function() print("main ran") end }\n',
+    });
+    await expect(files(playground)).toHaveText(['_index.yaml', 'lib.lua', '▸ main.lua']);
+    await files(playground).nth(2).click();
+    await expect(entry(playground)).toHaveValue('app:main');
+    await playground.runAndWait('error');
+    await playground.expectOutput('type errors in lib.lua: 4:10 expected function, got integer');
+    await expect(playground.output).not.toContainText('main ran');
+
+    // The located diagnostic is a link: it opens lib.lua with the cursor on line 4.
+    const location = page.locator('.console-location[data-chunk="lib.lua"]').first();
+    await expect(location).toHaveText('lib.lua:4:');
+    await location.click();
+    await expect(files(playground).nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expect(playground.editor.locator('.line-numbers.active-line-number')).toHaveText('4');
+    await expect(entry(playground)).toHaveValue('app:main');
   });
 });

@@ -13,6 +13,8 @@ import { LazyCodeEditor } from '../editor/LazyCodeEditor.tsx';
 import { ConsolePane } from '../console/ConsolePane.tsx';
 import { CHUNK_NAME } from './default-code.ts';
 import type { ResolvedTheme } from './theme-choice.ts';
+import { LocationTargetsContext, SCRIPT_TARGETS } from '../console/location-targets.ts';
+import { useProjectLocationTargets } from './project-location-targets.ts';
 
 export interface EditorColumnProps {
   p: Playground;
@@ -28,6 +30,7 @@ export function EditorColumn({ p, theme, withScripts, onNotice }: EditorColumnPr
   const warnings = useRunStoreSelect(p.store, (store) => store.warnings);
   const { scripts } = p;
   const project = withScripts ? scripts.active.project : undefined;
+  const projectTargets = useProjectLocationTargets(project, scripts);
   return (
     <section className="left-column" style={{ gridTemplateRows: `${split}fr 5px ${1 - split}fr` }}>
       <div className="editor-area">
@@ -77,7 +80,9 @@ export function EditorColumn({ p, theme, withScripts, onNotice }: EditorColumnPr
         min={0.25}
         max={0.85}
       />
-      <ConsolePane store={p.store} />
+      <LocationTargetsContext.Provider value={projectTargets ?? SCRIPT_TARGETS}>
+        <ConsolePane store={p.store} />
+      </LocationTargetsContext.Provider>
     </section>
   );
 }

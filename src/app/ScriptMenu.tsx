@@ -7,7 +7,7 @@
 import { useRef } from 'react';
 import { Popover } from './Popover.tsx';
 import { downloadScript, readImport } from './script-files.ts';
-import { downloadProject, readFolder, readZip, type ProjectRead } from './project-archive.ts';
+import { downloadProject, readFolder, readZipFile, type ProjectRead } from './project-archive.ts';
 import { sampleProject } from './sample-project.ts';
 import type { Scripts } from './use-scripts.ts';
 
@@ -54,8 +54,7 @@ export function ScriptMenu({
 
   async function importZip(file: File | undefined) {
     if (!file) return;
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    addProject(file.name.replace(/\.zip$/i, '') || 'Imported project', readZip(bytes));
+    addProject(file.name.replace(/\.zip$/i, '') || 'Imported project', await readZipFile(file));
   }
 
   async function importFolder(files: FileList | null) {

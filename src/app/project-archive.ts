@@ -1,88 +1,82 @@
 /**
  * A project to and from the person's disk: a `.zip` archive (fflate) or a folder picked with
- * `<input webkitdirectory>`. Files are text; one that is not UTF-8 (an image, a lock file in a
- * binary format) is left out and named, never read as garbage. Sizes are checked before
- * anything is inflated, so a zip bomb is refused from its directory alone.
+ * `<input webkitdirectory>`. Both are read under one ImportBudget (import-budget.ts): bounded
+ * by the bytes really read or inflated, names that would leave the project refused, hidden
+ * files left out unread, files that are not UTF-8 left out and named (refused when their name
+ * says they are text).
  */
-import { strToU8, unzipSync, zipSync } from 'fflate';
-import {
-  MAX_PROJECT_BYTES,
-  MAX_PROJECT_FILES,
-  projectFromFiles,
-  type ProjectPart,
-} from './project-files.ts';
+import { strToU8, zipSync } from 'fflate';
+import { projectFromFiles, type ProjectPart } from './project-files.ts';
 import { exportFileName } from './script-files.ts';
+import { IMPORT_LIMITS, ImportBudget } from './import-budget.ts';
+import { inflateZip } from './bounded-unzip.ts';
 
 export type ProjectRead =
   { ok: true; project: ProjectPart; skipped: string[] } | { ok: false; error: string };
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+/**
+ * An archive larger than this is not read at all: what it holds beyond the hidden files
+ * (left compressed) would inflate past the budget anyway.
+ */
+export const MAX_ARCHIVE_BYTES = 4 * IMPORT_LIMITS.maxTotalBytes;
 
-function text(bytes: Uint8Array): string | null {
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    return null;
+/** Decode each read file and make the project of them. */
+function finish(
+  read: Array<{ path: string; bytes: Uint8Array }>,
+  budget: ImportBudget,
+): ProjectRead {
+  const files: Array<{ path: string; text: string }> = [];
+  for (const { path, bytes } of read) {
+    const decoded = budget.text(path, bytes);
+    if ('error' in decoded) return { ok: false, error: decoded.error };
+    if ('text' in decoded) files.push({ path, text: decoded.text });
   }
-}
-
-function finish(files: Array<{ path: string; text: string }>, skipped: string[]): ProjectRead {
-  const read = projectFromFiles(files);
-  return read.ok ? { ...read, skipped: [...skipped, ...read.skipped] } : read;
+  const project = projectFromFiles(files);
+  return project.ok ? { ...project, skipped: [...budget.skipped, ...project.skipped] } : project;
 }
 
 /** The project in a `.zip` archive's bytes. */
 export function readZip(bytes: Uint8Array): ProjectRead {
-  let count = 0;
-  let total = 0;
-  let tooBig = false;
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes, {
-      // Sizes from the directory, before inflating: too many or too large refuses it all.
-      filter: (file) => {
-        if (file.name.endsWith('/')) return false;
-        count++;
-        total += file.originalSize;
-        if (count > MAX_PROJECT_FILES * 5 || total > MAX_PROJECT_BYTES) tooBig = true;
-        return !tooBig;
-      },
-    });
-  } catch (e) {
-    return { ok: false, error: `not a zip archive (${(e as Error).message})` };
-  }
-  if (tooBig)
-    return { ok: false, error: 'the archive is larger than 4 MiB or holds too many files' };
-  const files: Array<{ path: string; text: string }> = [];
-  const skipped: string[] = [];
-  for (const [path, data] of Object.entries(entries)) {
-    const content = text(data);
-    if (content === null) skipped.push(path);
-    else files.push({ path, text: content });
-  }
-  return finish(files, skipped);
+  if (bytes.length > MAX_ARCHIVE_BYTES)
+    return {
+      ok: false,
+      error: `the archive is larger than ${MAX_ARCHIVE_BYTES / 1024 / 1024} MiB`,
+    };
+  const budget = new ImportBudget('the archive', 'inflates past');
+  const inflated = inflateZip(bytes, budget);
+  return inflated.ok ? finish(inflated.files, budget) : inflated;
 }
 
-/** The project in a folder the person picked (each File's `webkitRelativePath`). */
+/** The project in a `.zip` file the person picked; a file too large is not read. */
+export async function readZipFile(file: File): Promise<ProjectRead> {
+  if (file.size > MAX_ARCHIVE_BYTES)
+    return {
+      ok: false,
+      error: `the archive is larger than ${MAX_ARCHIVE_BYTES / 1024 / 1024} MiB`,
+    };
+  return readZip(new Uint8Array(await file.arrayBuffer()));
+}
+
+/**
+ * The project in a folder the person picked (each File's `webkitRelativePath`). A File's size
+ * is the file system's, so an overrun is found before the file is read; the bytes read are
+ * counted all the same.
+ */
 export async function readFolder(list: ArrayLike<File>): Promise<ProjectRead> {
-  const picked = Array.from(list);
-  const total = picked.reduce((n, f) => n + f.size, 0);
-  if (picked.length > MAX_PROJECT_FILES * 5 || total > MAX_PROJECT_BYTES * 2)
-    return { ok: false, error: 'the folder is larger than 4 MiB or holds too many files' };
-  const files: Array<{ path: string; text: string }> = [];
-  const skipped: string[] = [];
-  for (const file of picked) {
-    const path = file.webkitRelativePath || file.name;
-    // Hidden folders (.git) are skipped by projectFromFiles; not read at all here.
-    if (path.split('/').some((part) => part.startsWith('.'))) {
-      skipped.push(path);
-      continue;
-    }
-    const content = text(new Uint8Array(await file.arrayBuffer()));
-    if (content === null) skipped.push(path);
-    else files.push({ path, text: content });
+  const budget = new ImportBudget('the folder', 'holds more than');
+  const read: Array<{ path: string; bytes: Uint8Array }> = [];
+  for (const file of Array.from(list)) {
+    const admission = budget.admit(file.webkitRelativePath || file.name);
+    if (admission.kind === 'refuse') return { ok: false, error: admission.error };
+    if (admission.kind === 'skip') continue;
+    const declared = budget.fits(admission.path, file.size);
+    if (declared) return { ok: false, error: declared };
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const over = budget.count(admission.path, bytes.length, bytes.length);
+    if (over) return { ok: false, error: over };
+    read.push({ path: admission.path, bytes });
   }
-  return finish(files, skipped);
+  return finish(read, budget);
 }
 
 /** The project as a `.zip` archive, its files under a folder named after it. */

@@ -1,13 +1,15 @@
 /**
- * Console text whose script locations (`main.lua:12:`) are buttons that put the editor's
- * cursor on that line (issue 20).
+ * Console text whose script locations (`main.lua:12:`, a project's `src/lib.lua:3:`) are
+ * buttons that put the editor's cursor on that line (issue 20), opening the file first when
+ * it is another file of the project (location-targets.ts).
  */
-import { revealLine } from '../editor/reveal-line.ts';
-import { CHUNK_NAME } from '../app/default-code.ts';
+import { useContext } from 'react';
 import { splitLocations } from './locations.ts';
+import { LocationTargetsContext } from './location-targets.ts';
 
 export function LocationText({ text }: { text: string }) {
-  const parts = splitLocations(text, CHUNK_NAME);
+  const { chunks } = useContext(LocationTargetsContext);
+  const parts = splitLocations(text, chunks);
   if (parts.length === 1 && typeof parts[0] === 'string') return <>{text}</>;
   return (
     <>
@@ -15,7 +17,7 @@ export function LocationText({ text }: { text: string }) {
         typeof part === 'string' ? (
           part
         ) : (
-          <LineLink key={i} line={part.line}>
+          <LineLink key={i} line={part.line} chunk={part.chunk}>
             {part.text}
           </LineLink>
         ),
@@ -24,14 +26,25 @@ export function LocationText({ text }: { text: string }) {
   );
 }
 
-export function LineLink({ line, children }: { line: number; children: string }) {
+export function LineLink({
+  line,
+  chunk,
+  children,
+}: {
+  line: number;
+  /** The file the line is in; absent: the file in the editor. */
+  chunk?: string;
+  children: string;
+}) {
+  const { open } = useContext(LocationTargetsContext);
   return (
     <button
       type="button"
       className="console-location"
-      title={`Show line ${line} in the editor`}
+      title={chunk ? `Show ${chunk} line ${line} in the editor` : `Show line ${line} in the editor`}
       data-line={line}
-      onClick={() => revealLine(line)}
+      data-chunk={chunk}
+      onClick={() => open(line, chunk)}
     >
       {children}
     </button>

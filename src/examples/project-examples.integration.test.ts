@@ -12,18 +12,25 @@ import { parseProject } from '../project/project.ts';
 import { createNodeTransport } from '../runtime/transport/node-ws.ts';
 import { getPreset } from '../policy/presets.ts';
 import { parseManifest } from './manifest.ts';
+import { projectTypeDiagnostics } from '../project/type-check.ts';
+import { sampleProject } from '../app/sample-project.ts';
 import type { MessageRecord, OutputEntry, ProcessInfo } from '../shared/run-events.ts';
 
 const root = new URL('../../public/examples/', import.meta.url);
 const manifest = parseManifest(JSON.parse(readFileSync(new URL('index.json', root), 'utf8')));
 
-/** A run of a project example with what it reported, and a wait for a condition on it. */
-function startExample(name: string) {
+function exampleFiles(name: string) {
   const example = manifest.examples.find((e) => e.name === name)!;
-  const files = example.project!.files.map((path) => ({
+  return example.project!.files.map((path) => ({
     path,
     text: readFileSync(new URL(`${name}/${path}`, root), 'utf8'),
   }));
+}
+
+/** A run of a project example with what it reported, and a wait for a condition on it. */
+function startExample(name: string) {
+  const example = manifest.examples.find((e) => e.name === name)!;
+  const files = exampleFiles(name);
   const output: OutputEntry[] = [];
   const processes = new Map<string, ProcessInfo>();
   const messages: MessageRecord[] = [];
@@ -60,6 +67,14 @@ function startExample(name: string) {
 }
 
 describe('project examples on the node', () => {
+  it('every project example and the new-project sample type-check clean', () => {
+    const projects = manifest.examples.filter((e) => e.project).map((e) => e.name);
+    expect(projects.length).toBeGreaterThan(0);
+    for (const name of projects)
+      expect(projectTypeDiagnostics(parseProject(exampleFiles(name))), name).toEqual([]);
+    expect(projectTypeDiagnostics(parseProject(sampleProject().files))).toEqual([]);
+  });
+
   it('echo-service: a typed line comes back in upper case from a worker; an empty line ends it', async () => {
     const run = startExample('echo-service');
     await run.until('the prompt', () => run.text().includes('Echo client: type a line'));

@@ -2,7 +2,8 @@
  * A run of a project's entry on a node of its own (src/process/node.ts): the entry is the run's
  * main process, a `process.lua` on the terminal host (where `io` reads the input line) or a
  * `function.lua` called as `funcs.call` would; the run ends when it ends (`error` for an error
- * exit), or on Stop. Every process's output is tagged with its pid.
+ * exit), or on Stop. Every process's output is tagged with its pid. The project's Lua files are
+ * type-checked first (src/project/type-check.ts).
  */
 import type { RunEnd } from '../shared/worker-protocol.ts';
 import { runHandle, type RunHandle, type RunOptions } from '../runtime/run.ts';
@@ -13,6 +14,7 @@ import { Node } from './node.ts';
 import { makeRunConfig } from './run-config.ts';
 import { copiedFromJs } from './payload-copy.ts';
 import { startServices } from './services.ts';
+import { checkProjectBeforeRun } from '../project/type-check.ts';
 
 export interface ProjectRunOptions extends Omit<RunOptions, 'code' | 'chunkName' | 'modules'> {
   project: Project;
@@ -42,6 +44,12 @@ export function startProjectRun(options: ProjectRunOptions): RunHandle {
       `no process.lua or function.lua entry '${options.entry}' in the project` +
       (runnable.length > 0 ? ` (runnable: ${runnable.join(', ')})` : '');
     node.stop({ status: 'error', failure: { message, traceback: '' } });
+    return handle;
+  }
+  // Checked before any process starts (services included): strict refuses the whole run.
+  const typeRefusal = checkProjectBeforeRun(options.project, config);
+  if (typeRefusal) {
+    node.stop({ status: 'error', failure: typeRefusal });
     return handle;
   }
   const supervisor = startServices(node, options.project, config);

@@ -7,6 +7,7 @@ import { createNodeTransport } from '../runtime/transport/node-ws.ts';
 import { getPreset } from '../policy/presets.ts';
 import type { MessageRecord, OutputEntry, ProcessInfo } from '../shared/run-events.ts';
 import type { RunEnd } from '../shared/worker-protocol.ts';
+import type { TypeCheckMode } from '../shared/dialect.ts';
 import { startProjectRun, type RunHandle } from './project-run.ts';
 
 export interface ProjectRunResult {
@@ -42,7 +43,12 @@ export function processProject(
 export function runProject(
   files: ProjectFile[],
   entry: string,
-  options: { stopAfterMs?: number; input?: string[]; onOutput?: (line: OutputEntry) => void } = {},
+  options: {
+    stopAfterMs?: number;
+    input?: string[];
+    onOutput?: (line: OutputEntry) => void;
+    typeCheck?: TypeCheckMode;
+  } = {},
 ): { done: Promise<ProjectRunResult>; handle: RunHandle } {
   const project = parseProject(files);
   if (project.problems.length > 0) throw new Error(project.problems.join('\n'));
@@ -52,6 +58,7 @@ export function runProject(
   const handle = startProjectRun({
     project,
     entry,
+    typeCheck: options.typeCheck,
     policy: getPreset('allow-all').policy,
     transport: { transport: createNodeTransport(), why: 'direct (test)' },
     demoHosts: {},

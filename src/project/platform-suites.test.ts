@@ -13,6 +13,7 @@ import { mirrorMissing, readPlatformSuites } from './platform-suites-files.ts';
 import { EXPECTED_FAILURES, unexpectedFailures } from './platform-suites-expectations.ts';
 import { parseProject, testSuites } from './project.ts';
 import { runProjectTests, type TestResult } from './test-runner.ts';
+import { projectTypeDiagnostics } from './type-check.ts';
 
 /** The issue's bar: at least this many of the 81 pass. */
 const MINIMUM_PASSING = 76;
@@ -38,6 +39,13 @@ describe.skipIf(missing !== null)(
         ['process', 46],
         ['processfunc', 5],
       ]);
+    });
+
+    it('has no type diagnostics: a run checks them first, and strict would refuse any', () => {
+      const found = projectTypeDiagnostics(parseProject(readPlatformSuites()));
+      expect(
+        found.flatMap((f) => f.diagnostics.map((d) => `${f.file}:${d.line} ${d.message}`)),
+      ).toEqual([]);
     });
   },
 );

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mirrorMissing, readPlatformSuites } from './platform-suites-files.ts';
 import { parseProject } from './project.ts';
 import { runProjectTests, type TestResult } from './test-runner.ts';
+import { projectTypeDiagnostics } from './type-check.ts';
 
 const missing = mirrorMissing();
 
@@ -36,6 +37,8 @@ describe.skipIf(missing !== null)(
       { timeout: 120_000 },
       async () => {
         const project = parseProject(readPlatformSuites(['types']));
+        // Every run checks the project's types first; the platform's own code must pass clean.
+        expect(projectTypeDiagnostics(project)).toEqual([]);
         const results = await runProjectTests(project, {
           filter: (entry) => entry.meta.suite === 'types',
           timeoutMs: 20_000,

@@ -8,7 +8,7 @@
 import { getPreset } from '../policy/presets.ts';
 import { createNodeTransport } from '../runtime/transport/node-ws.ts';
 import type { RunOptions } from '../runtime/run.ts';
-import type { Dialect } from '../shared/dialect.ts';
+import type { Dialect, TypeCheckMode } from '../shared/dialect.ts';
 import type { OutputEntry } from '../shared/run-events.ts';
 import { startEntryRun } from './entry-runner.ts';
 import { testSuites } from './project.ts';
@@ -27,6 +27,11 @@ export interface TestResult {
 
 export interface TestRunOptions {
   dialect?: Dialect;
+  /**
+   * What type diagnostics do to each test's run (src/project/type-check.ts; default `warn`).
+   * The CLI checks the project once before the first test and passes `off`.
+   */
+  typeCheck?: TypeCheckMode;
   /** A test still running after this long is stopped and fails. Default 30 s. */
   timeoutMs?: number;
   /** Called as each test ends (for progress output). */
@@ -58,6 +63,7 @@ export async function runTestEntry(
     entry: entry.id,
     falseIsFailure: true,
     dialect: options.dialect ?? 'wippy',
+    typeCheck: options.typeCheck,
     policy: getPreset('allow-all').policy,
     transport: options.transport ?? {
       transport: createNodeTransport(),

@@ -12,7 +12,9 @@
  *   130 after Ctrl+C.
  *
  * Bad arguments and an unknown entry (the runnable entries are listed) exit with 2. The
- * language flags (`--dialect`, `--types`) apply to both.
+ * language flags (`--dialect`, `--types`, `--strict-types`) apply to both: the project's Lua files
+ * are type-checked before the run or the first test (src/project/type-check.ts), each
+ * diagnostic a `file:line:col:` warning, or under strict an error that runs nothing (exit 1).
  */
 import { createInterface } from 'node:readline';
 import { getPreset } from '../policy/presets.ts';
@@ -21,6 +23,7 @@ import { runnableEntries } from '../project/project.ts';
 import { startEntryRun } from '../project/entry-runner.ts';
 import type { Project } from '../project/spec.ts';
 import { runProjectTests, type TestResult } from '../project/test-runner.ts';
+import { projectTypeRefusal } from '../project/type-check.ts';
 import { createNodeTransport } from '../runtime/transport/node-ws.ts';
 import { defaultLanguageFlags, takeLanguageFlag, type LanguageFlags } from './cli-language.ts';
 
@@ -94,6 +97,14 @@ async function runTests(
   project: Project,
   args: Extract<ProjectArgs, { mode: 'test' }>,
 ): Promise<number> {
+  // Checked once for every test, before the first: strict refuses them all, as a run would.
+  const types = projectTypeRefusal(project, args.language);
+  types.warnings.forEach((warning) => console.error(`warning: ${warning}`));
+  if (types.refusal) {
+    console.error(`lua: ${types.refusal.message}`);
+    console.error(types.refusal.traceback);
+    return 1;
+  }
   let currentSuite = '';
   const print = (result: TestResult) => {
     if (result.suite !== currentSuite) {
@@ -109,6 +120,7 @@ async function runTests(
   };
   const results = await runProjectTests(project, {
     dialect: args.language.dialect,
+    typeCheck: 'off',
     onResult: args.json ? undefined : print,
     filter: (entry) =>
       (args.suite === undefined || entry.meta.suite === args.suite) &&
