@@ -310,6 +310,7 @@ export class LuaProcess implements ProcessSelf {
     this.flushPendingWrite();
     this.ended = true;
     this.scheduler.stop();
+    this.config.terminalInput.release(this.scheduler);
     const reason = exit.stopped ? 'run stopped' : 'run ended';
     for (const connection of this.connections.values()) connection.abandon(reason);
     this.timers.clearAll();
