@@ -1,14 +1,12 @@
 /**
  * The payloads a message record carries for the inspector's detail, as JSON text. Bounded like
- * frame payloads (src/session/frame-data.ts): each message keeps up to MESSAGE_PAYLOAD_CHARS,
- * until the run has kept RUN_PAYLOAD_CHARS; later messages keep their preview only. The text is
- * made only while there is budget, so a message flood does not pay for it.
+ * frame payloads (src/shared/message-payload-bounds.ts): each message keeps up to
+ * MESSAGE_PAYLOAD_CHARS, until the run has kept RUN_PAYLOAD_CHARS; later messages keep their
+ * preview only. The text is made only while there is budget, so a flood does not pay for it.
  */
 import { copiedFromJs, copiedJson, type Copied } from './payload-copy.ts';
 import type { MessageRecord } from '../shared/run-events.ts';
-
-export const MESSAGE_PAYLOAD_CHARS = 16 * 1024;
-export const RUN_PAYLOAD_CHARS = 4 * 1024 * 1024;
+import { MESSAGE_PAYLOAD_CHARS, RUN_PAYLOAD_CHARS } from '../shared/message-payload-bounds.ts';
 
 export class MessagePayloads {
   private kept = 0;
