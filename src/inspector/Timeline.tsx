@@ -171,10 +171,9 @@ export function Timeline({
         )}
         {source !== 'frames' && (
           <span className="frame-count" data-testid="inspector.message-count">
-            {view.messageCount.toLocaleString('en-US')}
-            {view.messageCount !== messages.length &&
-              ` of ${messages.length.toLocaleString('en-US')}`}{' '}
-            messages
+            {view.messageCount === messages.length
+              ? count(messages.length, 'message')
+              : `${view.messageCount.toLocaleString('en-US')} of ${count(messages.length, 'message')}`}
           </span>
         )}
         {hasMessages && source === 'frames' && messages.length > 0 && (
