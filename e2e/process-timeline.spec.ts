@@ -5,7 +5,7 @@
  * run's messages in the run picker, the arrow keys; and the console's input line only once a
  * process asks for input.
  */
-import { test, expect } from './fixtures.ts';
+import { test, expect, artifact } from './fixtures.ts';
 import { Timeline } from './pages/timeline.ts';
 
 // Frames, then a message the script sends itself, then frames again: the order the timeline
@@ -53,6 +53,7 @@ test.describe('process messages in the timeline', () => {
     const tree = timeline.messageDetail.getByTestId('inspector.json-pretty');
     await expect(tree).toContainText('"step": 1');
     await expect(tree).toContainText('"a"');
+    await page.screenshot({ path: artifact('process-timeline') });
 
     // Messages only, then frames only; a connection card shows its frames and says the
     // messages are hidden.

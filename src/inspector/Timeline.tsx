@@ -96,6 +96,7 @@ export function Timeline({
       <div className="frame-filter" role="group" aria-label="Timeline filter">
         <select
           aria-label={hasMessages ? 'Show' : 'Connection'}
+          title="What the timeline shows: frames and messages between processes, one of the two, or one connection’s frames"
           data-testid="inspector.timeline-show"
           value={connectionId !== null ? `#${connectionId}` : hasMessages ? chosen : 'all'}
           onChange={(e) => {
@@ -109,9 +110,9 @@ export function Timeline({
         >
           {hasMessages ? (
             <>
-              <option value="all">Frames and messages</option>
-              <option value="frames">Frames only, all connections</option>
-              <option value="messages">Messages between processes only</option>
+              <option value="all">Frames + messages</option>
+              <option value="frames">Frames only</option>
+              <option value="messages">Messages only</option>
             </>
           ) : (
             <option value="all">All connections</option>

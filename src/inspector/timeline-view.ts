@@ -14,8 +14,7 @@ import { messagePlaces, timelineEntry } from './timeline-merge.ts';
 export type TimelineSource = 'all' | 'frames' | 'messages';
 
 export type TimelineRow =
-  | { kind: 'frame'; frame: FrameRecord }
-  | { kind: 'message'; message: MessageRecord };
+  { kind: 'frame'; frame: FrameRecord } | { kind: 'message'; message: MessageRecord };
 
 /** A message row's searchable text: kind, pids, topic and payload preview. */
 export function messageMatches(message: MessageRecord, needle: string): boolean {

@@ -519,7 +519,9 @@ function jsonNode(
     return add(String(node));
   // A string far longer than the budget is decoded only as far as the budget reaches.
   if (node instanceof Uint8Array)
-    return add(JSON.stringify(decodeUtf8(node.length > max * 4 ? node.subarray(0, max * 4) : node)));
+    return add(
+      JSON.stringify(decodeUtf8(node.length > max * 4 ? node.subarray(0, max * 4) : node)),
+    );
   if (node instanceof CopiedFloat)
     return add(Number.isFinite(node.value) ? floatText(node.value) : `"${floatText(node.value)}"`);
   if (node instanceof CopiedError) return add(`{"error": ${JSON.stringify(node.error.message)}}`);
