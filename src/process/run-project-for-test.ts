@@ -5,7 +5,7 @@
 import { parseProject, type ProjectFile } from '../project/project.ts';
 import { createNodeTransport } from '../runtime/transport/node-ws.ts';
 import { getPreset } from '../policy/presets.ts';
-import type { MessageRecord, OutputEntry, ProcessInfo } from '../shared/run-events.ts';
+import type { InputReader, MessageRecord, OutputEntry, ProcessInfo } from '../shared/run-events.ts';
 import type { RunEnd } from '../shared/worker-protocol.ts';
 import { startProjectRun, type RunHandle } from './project-run.ts';
 
@@ -16,6 +16,8 @@ export interface ProjectRunResult {
   lines: string[];
   processes: ProcessInfo[];
   messages: MessageRecord[];
+  /** Each list of processes waiting for terminal input, as reported. */
+  readers: InputReader[][];
 }
 
 /** Entries of one `_index.yaml` in namespace `app`: name → Lua source (a process.lua each). */
@@ -42,13 +44,19 @@ export function processProject(
 export function runProject(
   files: ProjectFile[],
   entry: string,
-  options: { stopAfterMs?: number; input?: string[]; onOutput?: (line: OutputEntry) => void } = {},
+  options: {
+    stopAfterMs?: number;
+    input?: string[];
+    onOutput?: (line: OutputEntry) => void;
+    onReaders?: (readers: InputReader[]) => void;
+  } = {},
 ): { done: Promise<ProjectRunResult>; handle: RunHandle } {
   const project = parseProject(files);
   if (project.problems.length > 0) throw new Error(project.problems.join('\n'));
   const output: OutputEntry[] = [];
   const processes: ProcessInfo[] = [];
   const messages: MessageRecord[] = [];
+  const readers: InputReader[][] = [];
   const handle = startProjectRun({
     project,
     entry,
@@ -64,6 +72,10 @@ export function runProject(
       decision: () => {},
       process: (info) => processes.push(info),
       message: (record) => messages.push(record),
+      readers: (list) => {
+        readers.push(list);
+        options.onReaders?.(list);
+      },
     },
   });
   for (const line of options.input ?? []) handle.input(line);
@@ -73,7 +85,7 @@ export function runProject(
     const lines = output
       .filter((o) => o.stream === 'stdout')
       .map((o) => (o.pid ? `${o.pid} ${o.text}` : o.text));
-    return { end, output, lines, processes, messages };
+    return { end, output, lines, processes, messages, readers };
   });
   return { done, handle };
 }
