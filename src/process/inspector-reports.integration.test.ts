@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { processProject, runProject } from './run-project-for-test.ts';
-import type { RunHandle } from './project-run.ts';
 
 describe('the inspector reports of a run', () => {
   it('gives each message its payload as JSON, EXIT its value', async () => {
@@ -35,7 +34,6 @@ describe('the inspector reports of a run', () => {
   });
 
   it('reports who waits for terminal input, and forgets a reader that ended', async () => {
-    let handle: RunHandle | undefined;
     let fed = false;
     const run = runProject(
       [
@@ -70,12 +68,11 @@ entries:
           // The first read waits: answer it (once; the second read stays pending).
           if (readers.length > 0 && !fed) {
             fed = true;
-            queueMicrotask(() => handle!.input('hello'));
+            queueMicrotask(() => run.handle.input('hello'));
           }
         },
       },
     );
-    handle = run.handle;
     const result = await run.done;
     expect(result.end).toEqual({ status: 'finished' });
     expect(result.lines.map((l) => l.replace(/^\{[^}]+\} /, ''))).toEqual(['got hello']);
