@@ -90,6 +90,27 @@ test.describe('process messages in the timeline', () => {
     await expect(timeline.messageDetail).toHaveCount(0);
   });
 
+  test('a flood of messages stays virtualized and says what it dropped', async ({ playground }) => {
+    const { page } = playground;
+    const timeline = new Timeline(page);
+    await playground.open({
+      code: `
+local inbox = process.inbox()
+for i = 1, 13000 do
+  process.send(process.pid(), "n", i)
+  inbox:receive()
+end
+print("sent")
+`,
+    });
+    await playground.runAndWait('finished', 40_000);
+    await expect(page.getByTestId('inspector.messages-dropped')).toContainText(
+      'older messages dropped; keeping the last 10,000.',
+    );
+    await expect(timeline.messages.last()).toContainText('13000');
+    expect(await timeline.messages.count()).toBeLessThan(200);
+  });
+
   test('an earlier run keeps its messages in the run picker', async ({ playground }) => {
     const { page } = playground;
     const timeline = new Timeline(page);
