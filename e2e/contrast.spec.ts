@@ -45,7 +45,7 @@ for (const colorScheme of ['dark', 'light'] as const) {
       expect(failures).toEqual({ inspector: [], policy: [], examples: [], reference: [] });
     });
 
-    test('a project run passes too: file tabs, processes, pids, messages, input line', async ({
+    test('a project run passes too: file tabs, processes, pids, messages', async ({
       playground,
     }) => {
       const { page } = playground;
@@ -67,6 +67,30 @@ for (const colorScheme of ['dark', 'light'] as const) {
       await playground.openTab('processes');
       failures.ended = await contrastFailures(page);
       expect(failures).toEqual({ processes: [], inspector: [], ended: [] });
+    });
+
+    test('the timeline with messages, a message detail and the input line pass too', async ({
+      playground,
+    }) => {
+      const { page } = playground;
+      await playground.open({ example: 'echo-service' });
+      await playground.run.click();
+      await expect(page.getByTestId('console.input-hint')).toHaveText(
+        'app:cli is waiting for input',
+      );
+      await page.getByTestId('console.input').fill('contrast');
+      await page.getByTestId('console.input').press('Enter');
+      await playground.expectOutput('CONTRAST');
+      await expect(page.getByTestId('console.input-hint')).toHaveText(
+        'app:cli is waiting for input',
+      );
+      const exit = page.getByTestId('inspector.message').filter({ hasText: 'EXIT' });
+      await exit.click();
+      await expect(page.getByTestId('inspector.message-detail')).toBeVisible();
+      const failures = await contrastFailures(page);
+      await playground.stop.click();
+      await expect(playground.status).toHaveText('idle', { timeout: 15_000 });
+      expect(failures).toEqual([]);
     });
 
     test('the phone layout passes too', async ({ playground }) => {

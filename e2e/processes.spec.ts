@@ -1,7 +1,7 @@
 /**
  * Process runs in Chromium (issue 21): a project's entry runs on the node in the worker, its
  * processes show in the Processes panel, console lines carry the pid of their process, the
- * messages between processes are in the inspector; the two process tutorials run end to end
+ * messages between processes are in the inspector's timeline (e2e/process-timeline.spec.ts); the two process tutorials run end to end
  * (the echo service answers a line typed in the console's input line; the supervised pool
  * restarts a crashed worker and one terminated from the panel).
  */
@@ -58,6 +58,8 @@ test.describe('processes', () => {
     await expect(page.getByTestId('project.entry')).toHaveValue('app:cli');
     await playground.run.click();
     await playground.expectOutput('Echo client: type a line');
+    // The input line came with the client's first io.readline, and names it while it waits.
+    await expect(page.getByTestId('console.input-hint')).toHaveText('app:cli is waiting for input');
     const input = page.getByTestId('console.input');
     await input.fill('hello world');
     await input.press('Enter');

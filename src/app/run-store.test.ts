@@ -261,12 +261,36 @@ describe('RunStore run end', () => {
       }),
     );
     expect(store.processes.byPid.get(pid)?.queue).toBe(2);
-    expect(store.processes.messages).toHaveLength(1);
+    expect(store.messages.records).toHaveLength(1);
     store.end(1, { status: 'stopped' });
     expect(store.processes.byPid.get(pid)?.state).toBe('exited');
     store.begin(2, 'again');
     expect(store.projectRun).toBe(false);
     expect(store.processes.size).toBe(0);
+    // The first run, which had messages and no connection, is kept with its messages.
+    expect(store.messages.length).toBe(0);
+    const past = store.inspectedRuns[0]!;
+    expect(past.label).toBe('Run #1');
+    expect(past.messages.records.map((m) => m.topic)).toEqual(['echo']);
+  });
+
+  it('offers the input line once a process asks for input, for the rest of the run', () => {
+    const { store } = manualStore();
+    store.begin(1, 'go');
+    store.absorb(batch({ output: [{ stream: 'stdout', text: 'hi', time: 0 }] }));
+    expect(store.inputOffered).toBe(false);
+    const main = { pid: '{app:terminal|0x00001}', entryId: 'app:main' };
+    store.absorb(batch({ readers: [main] }));
+    expect(store.inputOffered).toBe(true);
+    expect(store.inputReaders).toEqual([main]);
+    store.absorb(batch({ readers: [] }));
+    expect(store.inputOffered).toBe(true);
+    expect(store.inputReaders).toEqual([]);
+    store.absorb(batch({ readers: [main] }));
+    store.end(1, { status: 'stopped' });
+    expect(store.inputReaders).toEqual([]);
+    store.begin(2, 'again');
+    expect(store.inputOffered).toBe(false);
   });
 
   it('sends input and process control only while a run is in progress', () => {

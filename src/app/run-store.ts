@@ -7,6 +7,7 @@
 import type {
   ConnectionInfo,
   FrameRecord,
+  InputReader,
   LuaFailure,
   OutputEntry,
   OutputStream,
@@ -20,6 +21,7 @@ import { PingPairing } from '../inspector/ping-pairing.ts';
 import { RunHistory, type InspectedRun, type InspectedStatus } from '../inspector/run-history.ts';
 import type { ComposeMessage } from '../runner/runner.ts';
 import { ProcessRecords } from '../inspector/process-records.ts';
+import { MessageBuffer } from '../inspector/message-buffer.ts';
 
 export interface SessionRecords {
   startedAt: number;
@@ -79,6 +81,8 @@ export class RunStore {
   connections = new Map<number, ConnectionInfo>();
   frameCounts = new Map<number, FrameCounts>();
   frames = new FrameBuffer();
+  /** The current run's messages between processes (the inspector's timeline). */
+  messages = new MessageBuffer();
   /** The runs before the current one, for the inspector's run selector (bounded). */
   readonly history = new RunHistory();
   /** The current run's key, label and state in the history's terms. */
@@ -91,10 +95,17 @@ export class RunStore {
    */
   composer: Composer | null = null;
   denied: DeniedAttempt[] = [];
-  /** The current (or last) project run's processes and messages. */
+  /** The current (or last) project run's processes. */
   processes = new ProcessRecords();
-  /** The current (or last) run ran a project's entry: the console offers an input line. */
+  /** The current (or last) run ran a project's entry. */
   projectRun = false;
+  /**
+   * A process of the current run has asked for terminal input (io.readline/io.read): the
+   * console offers its input line from then on, for the rest of the run.
+   */
+  inputOffered = false;
+  /** The processes waiting for a line now (the input line names them). */
+  inputReaders: InputReader[] = [];
   processControls: ProcessControls | null = null;
   /** Increases on every change; React's snapshot. */
   version = 0;
@@ -126,6 +137,8 @@ export class RunStore {
   begin(runId: number, intro: string, options: { project?: boolean } = {}): void {
     this.projectRun = options.project ?? false;
     this.processes = new ProcessRecords();
+    this.inputOffered = false;
+    this.inputReaders = [];
     this.status = 'running';
     this.statusNote = '';
     this.runId = runId;
@@ -144,8 +157,15 @@ export class RunStore {
       if (!decision.allowed) this.denied.push({ seq: this.seq++, time: Date.now(), decision });
     }
     if (this.denied.length > DENIED_CAPACITY) this.denied = this.denied.slice(-DENIED_CAPACITY);
-    if (batch.processes.length || batch.messages.length)
-      this.processes.absorb(batch.processes, batch.messages);
+    if (batch.processes.length) this.processes.absorb(batch.processes);
+    if (batch.messages.length) {
+      this.messages.push(batch.messages);
+      this.trimHistory();
+    }
+    if (batch.readers) {
+      this.inputReaders = batch.readers;
+      if (batch.readers.length > 0) this.inputOffered = true;
+    }
     this.changed();
   }
 
@@ -187,6 +207,7 @@ export class RunStore {
       connections: this.connections,
       frameCounts: this.frameCounts,
       frames: this.frames,
+      messages: this.messages,
     };
   }
 
@@ -197,7 +218,8 @@ export class RunStore {
 
   /** New records for the current run; the previous run's go to the history (if any). */
   private startInspecting(label: string, status: InspectedStatus, startedAt: number): void {
-    if (this.connections.size > 0 || this.frames.length > 0) this.history.add(this.current);
+    if (this.connections.size > 0 || this.frames.length > 0 || this.messages.length > 0)
+      this.history.add(this.current);
     this.currentKey = ++this.seq;
     this.currentLabel = label;
     this.currentStatus = status;
@@ -205,6 +227,7 @@ export class RunStore {
     this.connections = new Map();
     this.frameCounts = new Map();
     this.frames = new FrameBuffer();
+    this.messages = new MessageBuffer();
     this.currentDataBytes = 0;
     this.pings.clear();
   }
@@ -213,7 +236,7 @@ export class RunStore {
     for (const info of connections) this.connections.set(info.id, info);
     this.frames.push(frames);
     for (const frame of frames) this.currentDataBytes += frame.data?.length ?? 0;
-    this.history.trim(this.frames.length, this.currentDataBytes);
+    this.trimHistory();
     for (const frame of frames) {
       const rtt = this.pings.observe(frame);
       if (rtt !== undefined) frame.rttMs = rtt;
@@ -233,11 +256,22 @@ export class RunStore {
     }
   }
 
+  /** Past runs give way to what the current run holds (run-history.ts). */
+  private trimHistory(): void {
+    this.history.trim(
+      this.frames.length,
+      this.currentDataBytes,
+      this.messages.length,
+      this.messages.payloadChars,
+    );
+  }
+
   /** The end of run `runId`; ignored when a newer run has begun meanwhile. */
   end(runId: number, end: RunEnd, note?: string): void {
     if (runId !== this.runId) return;
     const seconds = ((Date.now() - this.startedAt) / 1000).toFixed(2);
     this.currentStatus = end.status;
+    this.inputReaders = [];
     this.settleConnections(note);
     this.processes.settle(
       end.status === 'stopped' ? 'stopped with the run' : 'ended with the run',

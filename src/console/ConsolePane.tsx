@@ -10,11 +10,14 @@
  * console already holds every line of that run and its error.
  *
  * A project run's lines carry the pid of the process that wrote them (drawn by CSS from
- * `data-pid`, so the text stays what was printed), a filter shows one process's lines, and an
- * input line sends what is typed to the terminal process's `io.readline` (Enter).
+ * `data-pid`, so the text stays what was printed), a filter shows one process's lines. Once a
+ * process of the run asks for terminal input (`io.readline`/`io.read`, a lone script's
+ * `require("io")` too), an input line sends what is typed to it (Enter), for the rest of the
+ * run, and says who is waiting while a read is pending.
  */
 import { memo, useLayoutEffect, useRef, useState } from 'react';
 import type { ConsoleLine, RunStore } from '../app/run-store.ts';
+import { readersText } from './readers-text.ts';
 import { useThrottledRunStore } from '../app/use-run-store.ts';
 import { formatClock } from './format-time.ts';
 import { linePrefix } from './line-text.ts';
@@ -60,16 +63,17 @@ const Line = memo(function Line({ line }: { line: ConsoleLine }) {
 /** A change of status renders the console at once, in the status pill's batch. */
 const byStatus = (s: RunStore) => s.status;
 
-/** What the input line and the pid filter need: a project run, and its processes. */
+/** What the input line and the pid filter need: who reads, and the run's processes. */
 const projectState = (s: RunStore) =>
-  `${s.projectRun ? 1 : 0} ${s.status} ${s.processes.size} ${s.processes.byPid.size}`;
+  `${s.inputOffered ? 1 : 0} ${s.inputReaders.map((r) => r.pid).join()} ${s.status} ${s.processes.size} ${s.processes.byPid.size}`;
 
 /** Enter sends the line to the terminal process (io.readline) of the run in progress. */
 function InputLine({ store }: { store: RunStore }) {
   const [text, setText] = useState('');
+  const waiting = store.inputReaders.length > 0;
   return (
     <form
-      className="console-input"
+      className={`console-input${waiting ? ' is-waiting' : ''}`}
       onSubmit={(e) => {
         e.preventDefault();
         if (store.sendInput(text)) setText('');
@@ -86,6 +90,9 @@ function InputLine({ store }: { store: RunStore }) {
         value={text}
         onChange={(e) => setText(e.target.value)}
       />
+      <span className="console-input-hint" data-testid="console.input-hint" role="status">
+        {readersText(store.inputReaders)}
+      </span>
     </form>
   );
 }
@@ -179,7 +186,7 @@ export const ConsolePane = memo(function ConsolePane({ store }: { store: RunStor
           <p className="console-empty">Output appears here. Press Run or Ctrl+Enter.</p>
         )}
       </div>
-      {store.projectRun && store.status === 'running' && <InputLine store={store} />}
+      {store.inputOffered && store.status === 'running' && <InputLine store={store} />}
     </section>
   );
 });

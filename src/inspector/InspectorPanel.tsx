@@ -1,17 +1,17 @@
 /**
- * The connections inspector: the run's connections above, their live frame log below. A run
- * picker looks back at the last runs; while a run holds a connection open, the composer sends
- * it messages by hand. A project run adds the messages between its processes (MessageLog).
+ * The connections inspector: the run's connections above, the timeline below: their live
+ * frames and, in a project run, the messages between its processes, by time (Timeline). A run
+ * picker looks back at the last runs, frames and messages alike; while a run holds a
+ * connection open, the composer sends it messages by hand.
  */
 import { useState, memo } from 'react';
 import type { RunStore } from '../app/run-store.ts';
 import { useRunStoreTransition } from '../app/use-run-store.ts';
 import { ConnectionList } from './ConnectionList.tsx';
-import { FrameLog } from './FrameLog.tsx';
+import { Timeline } from './Timeline.tsx';
 import { SessionFile } from './SessionFile.tsx';
 import { Composer } from './Composer.tsx';
 import { RunPicker } from './RunPicker.tsx';
-import { MessageLog } from './MessageLog.tsx';
 import './inspector.css';
 import './process.css';
 
@@ -28,6 +28,9 @@ export const InspectorPanel = memo(function InspectorPanel({ store }: { store: R
   const run = past ?? store.current;
   const isCurrent = run.key === store.currentKey;
   const connections = [...run.connections.values()];
+  // A project run in progress has messages to come; any run with messages shows them.
+  const hasMessages =
+    (isCurrent && store.projectRun) || run.messages.length > 0 || run.messages.dropped > 0;
 
   const show = (key: number | null) => {
     setPicked(key === null ? null : { key, during: store.currentKey });
@@ -58,38 +61,26 @@ export const InspectorPanel = memo(function InspectorPanel({ store }: { store: R
           <Composer connections={connections} send={store.composer} />
         )}
       </section>
-      <section className="inspector-frames" aria-label="Frames">
+      <section className="inspector-frames" aria-label="Timeline">
         <header className="section-header">
-          <h3>Frames</h3>
+          <h3>{hasMessages ? 'Timeline' : 'Frames'}</h3>
+          {hasMessages && (
+            <span className="pane-meta">frames ↑↓ and messages between processes ✉</span>
+          )}
           {!isCurrent && (
             <span className="pane-meta" data-testid="inspector.past-run">
               {run.label}, an earlier run
             </span>
           )}
         </header>
-        <FrameLog
-          frames={run.frames}
+        <Timeline
+          run={run}
           version={version}
-          startedAt={run.startedAt}
-          connections={connections}
+          processes={hasMessages}
           connectionId={selected}
           onConnectionChange={setSelected}
         />
       </section>
-      {isCurrent && (store.projectRun || store.processes.messages.length > 0) && (
-        <section className="inspector-messages" aria-label="Process messages">
-          <header className="section-header">
-            <h3>Messages</h3>
-            <span className="pane-meta">between the run’s processes</span>
-          </header>
-          <MessageLog
-            messages={store.processes.messages}
-            dropped={store.processes.messagesDropped}
-            version={version}
-            startedAt={run.startedAt}
-          />
-        </section>
-      )}
     </div>
   );
 });

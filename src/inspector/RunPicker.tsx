@@ -6,7 +6,9 @@ function runLabel(run: InspectedRun, current: boolean): string {
   const n = run.connections.size;
   const when = run.startedAt ? ` · ${formatClock(run.startedAt).slice(0, 8)}` : '';
   const conns = `${n} connection${n === 1 ? '' : 's'}`;
-  return `${run.label} · ${run.status} · ${conns}${when}${current ? ' (current)' : ''}`;
+  const m = run.messages.length;
+  const messages = m > 0 ? ` · ${m} message${m === 1 ? '' : 's'}` : '';
+  return `${run.label} · ${run.status} · ${conns}${messages}${when}${current ? ' (current)' : ''}`;
 }
 
 export function RunPicker({

@@ -4,7 +4,7 @@
  * list is scrolled to the bottom, new rows keep it there (a live log).
  */
 import { useLayoutEffect, useRef, useState } from 'react';
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { computeWindow, isAtBottom } from './virtual-window.ts';
 
 export interface VirtualListProps {
@@ -21,6 +21,16 @@ export interface VirtualListProps {
   /** Changes whenever the rows' content may have changed without `count` changing. */
   version?: number;
   testId?: string;
+  /**
+   * A list the keyboard moves through (a listbox): it takes focus, `onKeyDown` moves the
+   * active row, which is scrolled into view whenever `activeIndex` changes.
+   */
+  keyboard?: {
+    label: string;
+    activeIndex: number | null;
+    activeId?: string;
+    onKeyDown(event: KeyboardEvent<HTMLDivElement>): void;
+  };
 }
 
 export function VirtualList({
@@ -32,6 +42,7 @@ export function VirtualList({
   className,
   version,
   testId,
+  keyboard,
 }: VirtualListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -65,6 +76,18 @@ export function VirtualList({
     if (following && scroller.current) scroller.current.scrollTop = bottom;
   }, [following, bottom, version]);
 
+  const activeIndex = keyboard?.activeIndex ?? null;
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || activeIndex === null) return;
+    const top = activeIndex * rowHeight;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + rowHeight > el.scrollTop + el.clientHeight)
+      el.scrollTop = top + rowHeight - el.clientHeight;
+    // Only when the active row changes: the user may scroll away from it meanwhile.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [activeIndex]);
+
   const rows: ReactNode[] = [];
   const slots = Math.max(1, win.end - win.start);
   for (let i = win.start; i < win.end; i++) rows.push(renderRow(i, i % slots));
@@ -74,6 +97,13 @@ export function VirtualList({
       className={`vlist ${className ?? ''}`}
       ref={scroller}
       data-testid={testId}
+      {...(keyboard && {
+        role: 'listbox',
+        tabIndex: 0,
+        'aria-label': keyboard.label,
+        'aria-activedescendant': keyboard.activeId,
+        onKeyDown: keyboard.onKeyDown,
+      })}
       onScroll={(e) => {
         const el = e.currentTarget;
         const atEnd = isAtBottom(el.scrollTop, el.clientHeight, el.scrollHeight, rowHeight);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ENDED_CAPACITY, MESSAGE_CAPACITY, ProcessRecords } from './process-records.ts';
-import type { MessageRecord, ProcessInfo } from '../shared/run-events.ts';
+import { ENDED_CAPACITY, ProcessRecords } from './process-records.ts';
+import type { ProcessInfo } from '../shared/run-events.ts';
 
 const info = (n: number, state: ProcessInfo['state']): ProcessInfo => ({
   pid: `{app:processes|0x${n.toString(16).padStart(5, '0')}}`,
@@ -13,47 +13,29 @@ const info = (n: number, state: ProcessInfo['state']): ProcessInfo => ({
   startedAt: 0,
 });
 
-const message = (n: number): MessageRecord => ({
-  kind: 'send',
-  from: 'a',
-  to: 'b',
-  topic: `t${n}`,
-  preview: '',
-  time: n,
-});
-
 describe('ProcessRecords', () => {
   it('keeps the latest state per pid, in order of first appearance', () => {
     const records = new ProcessRecords();
-    records.absorb([info(1, 'running'), info(2, 'waiting')], []);
-    records.absorb([info(1, 'failed')], []);
+    records.absorb([info(1, 'running'), info(2, 'waiting')]);
+    records.absorb([info(1, 'failed')]);
     expect([...records.byPid.values()].map((p) => p.state)).toEqual(['failed', 'waiting']);
     expect(records.live).toBe(1);
   });
 
   it('forgets the oldest ended processes beyond the cap, never a live one', () => {
     const records = new ProcessRecords();
-    records.absorb([info(0, 'running')], []);
+    records.absorb([info(0, 'running')]);
     const ended = Array.from({ length: ENDED_CAPACITY + 10 }, (_, i) => info(i + 1, 'exited'));
-    records.absorb(ended, []);
+    records.absorb(ended);
     expect(records.byPid.size).toBe(ENDED_CAPACITY + 1);
     expect(records.byPid.has(info(0, 'running').pid)).toBe(true);
     expect(records.byPid.has(info(1, 'exited').pid)).toBe(false);
     expect(records.byPid.has(info(ENDED_CAPACITY + 10, 'exited').pid)).toBe(true);
   });
 
-  it('caps the messages and counts the dropped ones', () => {
-    const records = new ProcessRecords();
-    const many = Array.from({ length: MESSAGE_CAPACITY * 2 }, (_, i) => message(i));
-    records.absorb([], many);
-    expect(records.messages.length).toBe(MESSAGE_CAPACITY);
-    expect(records.messagesDropped).toBe(MESSAGE_CAPACITY);
-    expect(records.messages.at(-1)?.topic).toBe(`t${MESSAGE_CAPACITY * 2 - 1}`);
-  });
-
   it('shows processes left running when the run ended as ended with it', () => {
     const records = new ProcessRecords();
-    records.absorb([info(1, 'waiting'), info(2, 'failed')], []);
+    records.absorb([info(1, 'waiting'), info(2, 'failed')]);
     records.settle('the run was stopped', 5);
     const [first, second] = [...records.byPid.values()];
     expect(first).toMatchObject({ state: 'exited', result: 'the run was stopped', endedAt: 5 });

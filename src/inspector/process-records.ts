@@ -1,37 +1,26 @@
 /**
  * What the page knows of a project run's processes: the latest ProcessInfo of each pid (the
- * worker sends only the newest state per batch, src/runtime/event-batcher.ts) and the
- * messages between them, newest last. Bounded: a run that spawns thousands of short-lived
- * workers keeps the live ones and the most recent ended ones.
+ * worker sends only the newest state per batch, src/runtime/event-batcher.ts). Bounded: a run
+ * that spawns thousands of short-lived workers keeps the live ones and the most recent ended
+ * ones. (The messages between them belong to the inspected run: message-buffer.ts.)
  */
-import type { MessageRecord, ProcessInfo } from '../shared/run-events.ts';
+import type { ProcessInfo } from '../shared/run-events.ts';
 
 /** Ended processes kept for the panel; live ones are always kept. */
 export const ENDED_CAPACITY = 500;
-/** Messages kept for the timeline; older ones are dropped and counted. */
-export const MESSAGE_CAPACITY = 2000;
 
 export class ProcessRecords {
   /** By pid, in the order each first appeared. */
   readonly byPid = new Map<string, ProcessInfo>();
-  messages: MessageRecord[] = [];
-  messagesDropped = 0;
   private ended = 0;
 
-  absorb(processes: readonly ProcessInfo[], messages: readonly MessageRecord[]): void {
+  absorb(processes: readonly ProcessInfo[]): void {
     for (const info of processes) {
       const before = this.byPid.get(info.pid);
       if (isEnded(info) && (!before || !isEnded(before))) this.ended++;
       this.byPid.set(info.pid, info);
     }
     if (this.ended > ENDED_CAPACITY) this.forgetOldestEnded(this.ended - ENDED_CAPACITY);
-    if (messages.length === 0) return;
-    this.messages.push(...messages);
-    if (this.messages.length > MESSAGE_CAPACITY * 1.25) {
-      const cut = this.messages.length - MESSAGE_CAPACITY;
-      this.messages = this.messages.slice(cut);
-      this.messagesDropped += cut;
-    }
   }
 
   get size(): number {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RunHistory, type InspectedRun } from './run-history.ts';
 import { FrameBuffer } from './frame-buffer.ts';
-import type { FrameRecord } from '../shared/run-events.ts';
+import { MessageBuffer } from './message-buffer.ts';
+import type { FrameRecord, MessageRecord } from '../shared/run-events.ts';
 
 const frame = (i: number): FrameRecord => ({
   connectionId: 1,
@@ -12,9 +13,26 @@ const frame = (i: number): FrameRecord => ({
   preview: String(i),
 });
 
-function run(key: number, frames: number, capacity = 1000): InspectedRun {
+const message = (i: number, payload = ''): MessageRecord => ({
+  kind: 'send',
+  from: 'a',
+  to: 'b',
+  topic: 't',
+  preview: '',
+  time: i,
+  payload,
+});
+
+function run(
+  key: number,
+  frames: number,
+  capacity = 1000,
+  messages: MessageRecord[] = [],
+): InspectedRun {
   const buffer = new FrameBuffer(capacity);
   buffer.push(Array.from({ length: frames }, (_, i) => frame(i)));
+  const messageBuffer = new MessageBuffer();
+  messageBuffer.push(messages);
   return {
     key,
     label: `Run #${key}`,
@@ -23,6 +41,7 @@ function run(key: number, frames: number, capacity = 1000): InspectedRun {
     connections: new Map(),
     frameCounts: new Map(),
     frames: buffer,
+    messages: messageBuffer,
   };
 }
 
@@ -78,5 +97,32 @@ describe('RunHistory payload bytes', () => {
     expect(history.trim(0, 11)).toBe(true);
     expect(history.past.map((r) => r.key)).toEqual([2]);
     expect(history.dataBytes).toBe(30);
+  });
+});
+
+describe('RunHistory messages', () => {
+  it('keeps each run with its messages, compacted', () => {
+    const history = new RunHistory();
+    history.add(run(1, 0, 1000, [message(1, '{"a": 1}'), message(2)]));
+    const kept = history.find(1)!.messages;
+    expect(kept.records.map((m) => m.time)).toEqual([1, 2]);
+    expect(kept.capacity).toBe(2);
+    expect(history.messages).toBe(2);
+  });
+
+  it("counts the past runs' messages against one run's cap, and their payload text", () => {
+    const history = new RunHistory(10, 1000, 1000, 5, 20);
+    const messages = (n: number, payload = '') =>
+      Array.from({ length: n }, (_, i) => message(i, payload));
+    history.add(run(1, 0, 1000, messages(2)));
+    history.add(run(2, 0, 1000, messages(2)));
+    expect(history.trim(0, 0, 1)).toBe(false);
+    expect(history.trim(0, 0, 2)).toBe(true);
+    expect(history.past.map((r) => r.key)).toEqual([2]);
+    history.add(run(3, 0, 1000, messages(1, 'x'.repeat(15))));
+    expect(history.trim(0, 0, 0, 5)).toBe(false);
+    expect(history.trim(0, 0, 0, 6)).toBe(true);
+    expect(history.past).toEqual([]);
+    expect(history.messages).toBe(0);
   });
 });

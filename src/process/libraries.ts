@@ -77,10 +77,11 @@ export type ProcessWrite = (text: string, newline: boolean, stream?: 'stdout' | 
 /** The terminal a process on a terminal host reads and writes: the run's console. */
 function terminalHost(self: LuaProcess, config: RunConfig, write: ProcessWrite): TerminalHost {
   const input = config.terminalInput;
+  const reader = { scheduler: self.scheduler, pid: self.pid, entryId: self.entryId };
   return {
     write,
-    readline: (L) => input.readline(L, self.scheduler),
-    read: (L, size) => input.read(L, self.scheduler, size),
+    readline: (L) => input.readline(L, reader),
+    read: (L, size) => input.read(L, reader, size),
     args: config.terminalArgs,
   };
 }

@@ -332,6 +332,7 @@ export class LuaProcess implements ProcessSelf {
     this.flushPendingWrite();
     this.ended = true;
     this.scheduler.stop();
+    this.config.terminalInput.release(this.scheduler);
     for (const connection of this.connections.values()) connection.abandon(reason);
     this.timers.clearAll();
     this.mailbox.clear();

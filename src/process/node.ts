@@ -22,7 +22,8 @@ import {
   MAX_QUEUED_MESSAGES,
   MAX_SPAWNS_PER_RUN,
 } from './limits.ts';
-import { copiedPreview } from './payload-copy.ts';
+import { copiedFromJs, copiedPreview } from './payload-copy.ts';
+import { MessagePayloads } from './message-payload.ts';
 import { createEventBus } from './event-bus.ts';
 import { describeStalemate } from './stalemate.ts';
 import { Holds } from './holds.ts';
@@ -70,6 +71,8 @@ export class Node implements NodeApi {
   readonly events: EventBus = createEventBus();
   /** Keeps the run alive while something outside may still start work (a service restart). */
   private readonly outsideHolds = new Holds(() => this.queueStalemateCheck());
+  /** The JSON of messages' payloads for the inspector, within the run's budget. */
+  private readonly messagePayloads = new MessagePayloads();
 
   constructor(
     private readonly config: RunConfig,
@@ -194,6 +197,7 @@ export class Node implements NodeApi {
       pid.value,
       topic,
       payloads.map((p) => copiedPreview(p, 80)).join(', '),
+      payloads,
     );
     target.receive({ kind: 'message', from, topic, payloads });
     return ok(true);
@@ -214,7 +218,7 @@ export class Node implements NodeApi {
     if (!pid.ok) return pid;
     const target = this.processes.get(pid.value);
     if (!target) return fail('NOT_FOUND', `process not found: ${pid.value}`);
-    this.record('cancel', from, pid.value, 'pid.cancel', reason);
+    this.record('cancel', from, pid.value, 'pid.cancel', reason, [copiedFromJs(reason)]);
     target.receive({
       kind: 'event',
       event: { kind: 'pid.cancel', from, at: this.unixNow(), reason },
@@ -393,7 +397,8 @@ export class Node implements NodeApi {
     const ended = this.topology.remove(pid);
     // EXIT to every monitor; LINK_DOWN to every link, on an error exit only (topology.go:582).
     const tell = (kind: 'pid.exit' | 'pid.link.down', to: string, preview: string) => {
-      this.record(kind === 'pid.exit' ? 'exit' : 'link-down', pid, to, kind, preview);
+      const shown = exit.result.error !== null ? exit.result.error : exit.result.value;
+      this.record(kind === 'pid.exit' ? 'exit' : 'link-down', pid, to, kind, preview, [shown]);
       this.processes.get(to)?.receive({
         kind: 'event',
         event: { kind, from: pid, at, value: exit.result.value, error: exit.result.error },
@@ -498,7 +503,11 @@ export class Node implements NodeApi {
     to: string,
     topic: string,
     preview: string,
+    payloads: readonly Copied[] = [],
   ): void {
-    this.config.observer.message?.({ kind, from, to, topic, preview, time: Date.now() });
+    const observer = this.config.observer.message;
+    if (!observer) return;
+    const payload = this.messagePayloads.keep(payloads);
+    observer({ kind, from, to, topic, preview, time: Date.now(), ...payload });
   }
 }

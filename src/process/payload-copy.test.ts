@@ -15,6 +15,7 @@ import {
   COPY_LIMITS,
   CopyLimitError,
   copiedFromJs,
+  copiedJson,
   copiedPreview,
   copyOut,
   copyValues,
@@ -262,5 +263,39 @@ describe('copiedFromJs and copiedPreview', () => {
     expect(long).toHaveLength(10);
     expect(long.endsWith('…')).toBe(true);
     expect(copiedPreview(null, 10)).toBe('nil');
+  });
+});
+
+describe('copiedJson', () => {
+  const json = (expression: string, max = 1000) => {
+    const [a, b] = [state(), state()];
+    return copiedJson(send(a, b, expression).copy, max);
+  };
+
+  it('writes lists as arrays, other tables as objects, scalars as JSON', () => {
+    const { text, cut } = json('{1, 2.5, "s\\n", true, {}}');
+    expect(cut).toBe(false);
+    expect(JSON.parse(text)).toEqual([1, 2.5, 's\n', true, []]);
+    const map = JSON.parse(json('{name = "x", [3] = 1, nested = {a = {1, 2}}}').text);
+    expect(map).toEqual({ name: 'x', '3': 1, nested: { a: [1, 2] } });
+    expect(json('1.0').text).toBe('1.0');
+    expect(json('nil').text).toBe('null');
+    expect(json('0/0').text).toBe('"nan"');
+    expect(json('9007199254740993').text).toBe('9007199254740993');
+    expect(JSON.parse(json('errors.new("boom")').text)).toEqual({ error: 'boom' });
+    expect(json('json.decode("{}")').text).toBe('{}');
+  });
+
+  it('names a table met again inside itself instead of recursing', () => {
+    expect(JSON.parse(json('(function() local t = {}; t.t = t; return t end)()').text)).toEqual({
+      t: '<cycle>',
+    });
+  });
+
+  it('cuts a long value at the bound and says so', () => {
+    const { text, cut } = json('{data = string.rep("a", 10000)}', 100);
+    expect(cut).toBe(true);
+    expect(text).toHaveLength(100);
+    expect(text.startsWith('{"data": "aaa')).toBe(true);
   });
 });

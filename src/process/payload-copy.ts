@@ -479,3 +479,83 @@ function floatText(x: number): string {
 export function copiedErrorMessage(message: string): Copied {
   return asCopied(new CopiedError({ kind: '', message, retryable: false }));
 }
+
+/** Thrown inside copiedJson once the text is longer than asked: the rest is not written. */
+const JSON_CUT = Symbol('cut');
+
+/**
+ * The value as JSON text, for the inspector's message detail (its JSON tree): a table 1..n is
+ * an array, an empty table `[]` (json.encode's, `{}` for a decoded empty object), any other
+ * table an object with its keys as text (as Go's `key.String()` names them); strings are their
+ * text, integers and finite floats numbers, nan and ±inf strings, errors
+ * `{"error": message}`, a table met again inside itself `"<cycle>"`. Cut at `max` characters
+ * (`cut`: the text is then only the start, no longer JSON), and nothing past that is written.
+ */
+export function copiedJson(value: Copied, max: number): { text: string; cut: boolean } {
+  const parts: string[] = [];
+  let length = 0;
+  const add = (part: string) => {
+    parts.push(part);
+    length += part.length;
+    if (length > max) throw JSON_CUT;
+  };
+  try {
+    jsonNode(asNode(value), add, max, new Set());
+  } catch (e) {
+    if (e !== JSON_CUT) throw e;
+    return { text: parts.join('').slice(0, max), cut: true };
+  }
+  return { text: parts.join(''), cut: false };
+}
+
+function jsonNode(
+  node: Node,
+  add: (part: string) => void,
+  max: number,
+  open: Set<CopiedTable>,
+): void {
+  if (node === null || node instanceof CopiedHost) return add('null');
+  if (typeof node === 'boolean' || typeof node === 'number' || typeof node === 'bigint')
+    return add(String(node));
+  // A string far longer than the budget is decoded only as far as the budget reaches.
+  if (node instanceof Uint8Array)
+    return add(
+      JSON.stringify(decodeUtf8(node.length > max * 4 ? node.subarray(0, max * 4) : node)),
+    );
+  if (node instanceof CopiedFloat)
+    return add(Number.isFinite(node.value) ? floatText(node.value) : `"${floatText(node.value)}"`);
+  if (node instanceof CopiedError) return add(`{"error": ${JSON.stringify(node.error.message)}}`);
+  if (open.has(node)) return add('"<cycle>"');
+  open.add(node);
+  const pairs = node.entries.length / 2;
+  if (pairs === 0) add(node.emptyObject ? '{}' : '[]');
+  else if (isSequence(node, pairs)) {
+    const byIndex = new Map<number, Node>();
+    for (let i = 0; i < node.entries.length; i += 2)
+      byIndex.set(node.entries[i] as number, node.entries[i + 1]);
+    add('[');
+    for (let k = 1; k <= pairs; k++) {
+      if (k > 1) add(', ');
+      jsonNode(byIndex.get(k) ?? null, add, max, open);
+    }
+    add(']');
+  } else {
+    add('{');
+    for (let i = 0; i < node.entries.length; i += 2) {
+      if (i > 0) add(', ');
+      add(`${JSON.stringify(keyText(node.entries[i]))}: `);
+      jsonNode(node.entries[i + 1], add, max, open);
+    }
+    add('}');
+  }
+  open.delete(node);
+}
+
+/** Every key an integer 1..pairs: the table is a list. */
+function isSequence(table: CopiedTable, pairs: number): boolean {
+  for (let i = 0; i < table.entries.length; i += 2) {
+    const key = table.entries[i];
+    if (typeof key !== 'number' || !Number.isInteger(key) || key < 1 || key > pairs) return false;
+  }
+  return true;
+}

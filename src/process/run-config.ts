@@ -56,7 +56,7 @@ export function makeRunConfig(options: Omit<RunOptions, 'code' | 'chunkName'>): 
     memoryLimitBytes: options.memoryLimitBytes,
     nextConnectionId: () => connections++,
     warned: new Set(),
-    terminalInput: new TerminalInput(),
+    terminalInput: new TerminalInput((readers) => options.observer.readers?.(readers)),
     terminalArgs: [],
   };
 }

@@ -5,7 +5,7 @@
 import { parseProject, type ProjectFile } from '../project/project.ts';
 import { createNodeTransport } from '../runtime/transport/node-ws.ts';
 import { getPreset } from '../policy/presets.ts';
-import type { MessageRecord, OutputEntry, ProcessInfo } from '../shared/run-events.ts';
+import type { InputReader, MessageRecord, OutputEntry, ProcessInfo } from '../shared/run-events.ts';
 import type { RunEnd } from '../shared/worker-protocol.ts';
 import type { TypeCheckMode } from '../shared/dialect.ts';
 import { startProjectRun, type RunHandle } from './project-run.ts';
@@ -17,6 +17,8 @@ export interface ProjectRunResult {
   lines: string[];
   processes: ProcessInfo[];
   messages: MessageRecord[];
+  /** Each list of processes waiting for terminal input, as reported. */
+  readers: InputReader[][];
 }
 
 /** Entries of one `_index.yaml` in namespace `app`: name → Lua source (a process.lua each). */
@@ -48,6 +50,7 @@ export function runProject(
     input?: string[];
     onOutput?: (line: OutputEntry) => void;
     typeCheck?: TypeCheckMode;
+    onReaders?: (readers: InputReader[]) => void;
   } = {},
 ): { done: Promise<ProjectRunResult>; handle: RunHandle } {
   const project = parseProject(files);
@@ -55,6 +58,7 @@ export function runProject(
   const output: OutputEntry[] = [];
   const processes: ProcessInfo[] = [];
   const messages: MessageRecord[] = [];
+  const readers: InputReader[][] = [];
   const handle = startProjectRun({
     project,
     entry,
@@ -71,6 +75,10 @@ export function runProject(
       decision: () => {},
       process: (info) => processes.push(info),
       message: (record) => messages.push(record),
+      readers: (list) => {
+        readers.push(list);
+        options.onReaders?.(list);
+      },
     },
   });
   for (const line of options.input ?? []) handle.input(line);
@@ -80,7 +88,7 @@ export function runProject(
     const lines = output
       .filter((o) => o.stream === 'stdout')
       .map((o) => (o.pid ? `${o.pid} ${o.text}` : o.text));
-    return { end, output, lines, processes, messages };
+    return { end, output, lines, processes, messages, readers };
   });
   return { done, handle };
 }

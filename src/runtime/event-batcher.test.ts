@@ -81,4 +81,22 @@ describe('EventBatcher', () => {
     batcher.flush();
     expect(batches).toHaveLength(1); // nothing new: no empty batch
   });
+
+  it('sends the latest list of terminal readers, only when it changed', () => {
+    const batches: EventBatch[] = [];
+    const batcher = new EventBatcher((b) => batches.push(b));
+    const { readers } = batcher;
+    const main = { pid: '{app:terminal|0x00001}', entryId: 'app:main' };
+    readers([main]);
+    readers([]);
+    readers([main]);
+    batcher.flush();
+    expect(batches.map((b) => b.readers)).toEqual([[main]]);
+    batcher.output({ stream: 'stdout', text: 'x', time: 0 });
+    batcher.flush();
+    expect(batches[1]!.readers).toBeUndefined();
+    readers([]);
+    batcher.flush();
+    expect(batches[2]!.readers).toEqual([]);
+  });
 });

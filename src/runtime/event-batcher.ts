@@ -5,12 +5,14 @@
  * first: the page takes in each batch in one task (decoding and absorbing it, about 7 µs a
  * record), and a flood's 40 ms worth would be one main-thread task of 20 ms or more.
  * Process updates are merged per pid like connections (only the latest state matters to the
- * panel); messages between processes are records, like frames.
+ * panel); messages between processes are records, like frames. The processes waiting for
+ * terminal input go as their latest list, and only when it changed.
  */
 import type { Decision } from '../policy/types.ts';
 import type {
   ConnectionInfo,
   FrameRecord,
+  InputReader,
   MessageRecord,
   OutputEntry,
   ProcessInfo,
@@ -25,6 +27,7 @@ export interface EventBatch {
   decisions: Decision[];
   processes: ProcessInfo[];
   messages: MessageRecord[];
+  readers?: InputReader[];
 }
 
 const FLUSH_MS = 40;
@@ -34,6 +37,8 @@ export class EventBatcher implements RunObserver {
   private batch: EventBatch = emptyBatch();
   private connections = new Map<number, ConnectionInfo>();
   private processes = new Map<string, ProcessInfo>();
+  /** The readers' latest list, not yet sent. */
+  private readersNow: InputReader[] | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The page keeps each frame's payload for the inspector's session export. */
   private readonly keeper = new FrameDataKeeper();
@@ -74,6 +79,11 @@ export class EventBatcher implements RunObserver {
     this.added();
   };
 
+  readers = (readers: InputReader[]): void => {
+    this.readersNow = readers;
+    this.schedule();
+  };
+
   /** Send what is pending now (before the run's end is reported). */
   flush(): void {
     clearTimeout(this.timer);
@@ -81,18 +91,21 @@ export class EventBatcher implements RunObserver {
     const batch = this.batch;
     batch.connections = [...this.connections.values()];
     batch.processes = [...this.processes.values()];
+    if (this.readersNow) batch.readers = this.readersNow;
     if (
       !batch.output.length &&
       !batch.connections.length &&
       !batch.frames.length &&
       !batch.decisions.length &&
       !batch.processes.length &&
-      !batch.messages.length
+      !batch.messages.length &&
+      !batch.readers
     )
       return;
     this.batch = emptyBatch();
     this.connections = new Map();
     this.processes = new Map();
+    this.readersNow = undefined;
     this.send(batch);
   }
 

@@ -38,7 +38,7 @@ export const IO_MODULE: LuaModule = {
       params: [],
       returns: 'string | nil, err',
       doc:
-        "Waits (other tasks run meanwhile) for the next line of input, without its line end; at the end of input `nil, err` (message `EOF`). Input comes in a project run: the console's input line in the page, stdin with `npm run lua -- --project`; a lone script gets none (a read waits until the run ends as a deadlock)." +
+        "Waits (other tasks run meanwhile) for the next line of input, without its line end; at the end of input `nil, err` (message `EOF`). Input comes from the console's input line in the page, which appears when a process first waits to read (a lone script's too) and names who waits; from stdin with `npm run lua -- --project`; a lone script run by `npm run lua` gets none (a read waits until the run ends as a deadlock)." +
         NO_TERMINAL,
     },
     {

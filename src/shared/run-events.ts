@@ -83,6 +83,18 @@ export interface RunObserver {
   process?(info: ProcessInfo): void;
   /** A message between processes, or a lifecycle event (EXIT, LINK_DOWN, CANCEL). */
   message?(record: MessageRecord): void;
+  /**
+   * The processes waiting in `io.readline`/`io.read` for a line changed (src/runtime/modules/
+   * terminal-input.ts): the page offers its input line from the first one on.
+   */
+  readers?(readers: InputReader[]): void;
+}
+
+/** A process waiting for a line of terminal input. */
+export interface InputReader {
+  pid: string;
+  /** `namespace:name` (`app:main` for a lone script). */
+  entryId: string;
 }
 
 /** running: has ready tasks; waiting: every task waits; exited/failed: ended. */
@@ -121,6 +133,12 @@ export interface MessageRecord {
   topic: string;
   /** The payloads shown as text, cut to a preview length. */
   preview: string;
+  /**
+   * The payloads as JSON text for the detail (several as an array), while the run's budget
+   * lasts (src/process/message-payload.ts); `payloadCut`: only the start of it.
+   */
+  payload?: string;
+  payloadCut?: boolean;
   /** ms since the epoch */
   time: number;
 }

@@ -10,6 +10,7 @@ import type {
   FrameRecord,
   LuaFailure,
   MessageRecord,
+  InputReader,
   OutputEntry,
   ProcessInfo,
 } from './run-events.ts';
@@ -88,6 +89,8 @@ export type WorkerToPage =
       decisions: Decision[];
       processes: ProcessInfo[];
       messages: MessageRecord[];
+      /** The processes waiting for terminal input now; absent: no change since the last batch. */
+      readers?: InputReader[];
     }
   | ({ type: 'ended'; runId: number } & RunEnd)
   /** The composer's message went out, or `error` says why not (the connection is not open). */

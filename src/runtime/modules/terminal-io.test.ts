@@ -84,15 +84,21 @@ describe('io on a terminal host', () => {
   });
 
   it('parks readline until a line comes, strips \\r, then nil and an error at the end', async () => {
-    const input = new TerminalInput();
+    const reported: string[] = [];
+    const input = new TerminalInput((readers) =>
+      reported.push(readers.map((r) => r.entryId).join(',')),
+    );
     const lines: string[] = [];
-    const { run } = harness((scheduler) => ({
-      io: openTerminalIo({
-        write: (text) => lines.push(text),
-        readline: (L) => input.readline(L, scheduler),
-        read: (L, size) => input.read(L, scheduler, size),
-      }),
-    }));
+    const { run } = harness((scheduler) => {
+      const reader = { scheduler, pid: '{app:terminal|0x00001}', entryId: 'app:main' };
+      return {
+        io: openTerminalIo({
+          write: (text) => lines.push(text),
+          readline: (L) => input.readline(L, reader),
+          read: (L, size) => input.read(L, reader, size),
+        }),
+      };
+    });
     const ended = run(`
       local got = {}
       while true do
@@ -108,7 +114,11 @@ describe('io on a terminal host', () => {
     // The task is parked: nothing has been printed before any input.
     await new Promise((resolve) => setImmediate(resolve));
     expect(lines).toEqual([]);
+    // The parked read is reported (the page offers its input line and names the reader).
+    expect(reported).toEqual(['app:main']);
     input.push('first\r');
+    // The line woke the reader; it is reported again once it parks for the next line.
+    expect(reported).toEqual(['app:main', '']);
     input.push('');
     await new Promise((resolve) => setImmediate(resolve));
     expect(lines).toEqual(['got first', 'got ']);
@@ -122,13 +132,16 @@ describe('io on a terminal host', () => {
     const input = new TerminalInput();
     input.push('hello');
     input.push(null);
-    const { run } = harness((scheduler) => ({
-      io: openTerminalIo({
-        write: () => {},
-        readline: (L) => input.readline(L, scheduler),
-        read: (L, size) => input.read(L, scheduler, size),
-      }),
-    }));
+    const { run } = harness((scheduler) => {
+      const reader = { scheduler, pid: '{app:terminal|0x00001}', entryId: 'app:main' };
+      return {
+        io: openTerminalIo({
+          write: () => {},
+          readline: (L) => input.readline(L, reader),
+          read: (L, size) => input.read(L, reader, size),
+        }),
+      };
+    });
     expect(
       await run(`
         assert(io.read(2) == "he")
