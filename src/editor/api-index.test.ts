@@ -65,6 +65,7 @@ describe('completion', () => {
       'io',
       'logger',
       'uuid',
+      'hash',
     ]);
   });
 

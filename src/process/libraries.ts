@@ -16,6 +16,7 @@ import { openTime } from '../runtime/modules/time.ts';
 import { openWebsocket } from '../runtime/modules/websocket/index.ts';
 import { openBase64 } from '../runtime/modules/base64.ts';
 import { openUuid } from '../runtime/modules/uuid/module.ts';
+import { openHash } from '../runtime/modules/hash/module.ts';
 import { openProcess } from '../runtime/modules/process/module.ts';
 import { processModules } from './process-modules.ts';
 import { openTerminalIo, type TerminalHost } from '../runtime/modules/terminal-io.ts';
@@ -37,7 +38,7 @@ export interface LibrarySet {
 }
 
 /** The platform's own small modules, which a lone lua53 script does not get. */
-const WIPPY_ONLY = ['base64', 'uuid'];
+const WIPPY_ONLY = ['base64', 'uuid', 'hash'];
 
 export function scriptLibraries(dialect: Dialect): LibrarySet {
   const onRequire = Object.keys(MODULE_NAMES).filter(
@@ -67,6 +68,7 @@ const MODULE_NAMES: Record<string, true> = {
   payload: true,
   base64: true,
   uuid: true,
+  hash: true,
   io: true,
   logger: true,
   ...Object.fromEntries(Object.keys(processModules).map((name) => [name, true])),
@@ -161,6 +163,7 @@ function moduleOpeners(
     process: () => openProcess(self),
     base64: () => openBase64,
     uuid: () => openUuid,
+    hash: () => openHash,
     io: () => openTerminalIo(self.terminal ? terminalHost(self, config, write) : null),
     logger: () =>
       openLogger((line, level) => write(line, true, level === 'error' ? 'stderr' : 'stdout'), {

@@ -13,7 +13,6 @@ const missing = mirrorMissing();
 
 /** What each failing test needs; every other test of the suite must pass. */
 const EXPECTED_FAILURES: Record<string, string> = {
-  import_hash: "module 'hash' (not in the playground)",
   import_text: "module 'text' (not in the playground)",
   error_parse: "module 'registry' (out of scope)",
   error_missing_return: "module 'registry' (out of scope)",

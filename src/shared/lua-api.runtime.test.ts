@@ -18,7 +18,7 @@ const STANDARD_COROUTINE = [
 ];
 
 /** Modules only the wippy dialect has (src/process/libraries.ts). */
-const WIPPY_ONLY = ['uuid'];
+const WIPPY_ONLY = ['uuid', 'hash'];
 
 describe('lua-api.ts against the runtime', () => {
   it.each([

@@ -20,6 +20,7 @@ import { SECURITY_MODULE } from './lua-api-security.ts';
 import { IO_MODULE } from './lua-api-io.ts';
 import { LOGGER_MODULE } from './lua-api-logger.ts';
 import { UUID_MODULE } from './lua-api-uuid.ts';
+import { HASH_MODULE } from './lua-api-hash.ts';
 
 export const LUA_API: LuaApi = {
   modules: [
@@ -38,6 +39,7 @@ export const LUA_API: LuaApi = {
     IO_MODULE,
     LOGGER_MODULE,
     UUID_MODULE,
+    HASH_MODULE,
   ],
   errorKinds: ERROR_KINDS,
 };

@@ -13,8 +13,8 @@ import {
   uuidVariant,
   uuidVersion,
 } from './layout.ts';
-import { md5 } from './md5.ts';
-import { sha1 } from './sha1.ts';
+import { md5 } from '../../digest/md5.ts';
+import { sha1 } from '../../digest/sha1.ts';
 
 const text = (s: string) => new TextEncoder().encode(s);
 const parse = (s: string) => {

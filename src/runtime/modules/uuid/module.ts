@@ -27,8 +27,8 @@ import {
   uuidVersion,
   type UuidBytes,
 } from './layout.ts';
-import { md5 } from './md5.ts';
-import { sha1 } from './sha1.ts';
+import { md5 } from '../../digest/md5.ts';
+import { sha1 } from '../../digest/sha1.ts';
 
 const invalid = (L: LuaState, message: string) =>
   returnError(L, runtimeError('INVALID', message, false));

@@ -1,6 +1,6 @@
 /**
- * SHA-1 (RFC 3174) over bytes, synchronously: `uuid.v5` hashes inside a Lua call, and the
- * browser's Web Crypto digest is asynchronous. Not for security; UUIDs only.
+ * SHA-1 (RFC 3174) over bytes, synchronously: `uuid.v5` and `hash.sha1` hash inside a Lua call,
+ * and the browser's Web Crypto digest is asynchronous.
  */
 import { padMessage } from './message-padding.ts';
 

@@ -1,6 +1,6 @@
 /**
- * MD5 (RFC 1321) over bytes, synchronously: `uuid.v3` hashes inside a Lua call, and the
- * browser's Web Crypto has no MD5 and no synchronous digest. Not for security; UUIDs only.
+ * MD5 (RFC 1321) over bytes, synchronously: `uuid.v3` and `hash.md5` hash inside a Lua call,
+ * and the browser's Web Crypto has no MD5 and no synchronous digest.
  */
 import { padMessage } from './message-padding.ts';
 
