@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { messagePlaces, timelineEntry, type TimelineEntry } from './timeline-merge.ts';
+import {
+  messagePlaces,
+  timelineEntry,
+  type EventStamp,
+  type TimelineEntry,
+} from './timeline-merge.ts';
 
 /** The merged list spelled out: "f0 m0 f1…". */
 function merged(frameTimes: number[], messageTimes: number[]): string {
-  const places = messagePlaces(frameTimes.length, (i) => frameTimes[i]!, messageTimes);
-  const total = frameTimes.length + messageTimes.length;
+  return mergedStamps(
+    frameTimes.map((time) => ({ time })),
+    messageTimes.map((time) => ({ time })),
+  );
+}
+
+function mergedStamps(frameStamps: EventStamp[], messageStamps: EventStamp[]): string {
+  const places = messagePlaces(frameStamps.length, (i) => frameStamps[i]!, messageStamps);
+  const total = frameStamps.length + messageStamps.length;
   return Array.from({ length: total }, (_, i) => {
     const entry: TimelineEntry = timelineEntry(i, places);
     return `${entry.kind === 'frame' ? 'f' : 'm'}${entry.index}`;
@@ -18,6 +30,20 @@ describe('the timeline merge', () => {
 
   it('puts frames first on equal times and keeps both orders', () => {
     expect(merged([10, 10, 20], [10, 10])).toBe('f0 f1 m0 m1 f2');
+  });
+
+  it('orders a frame and a message of the same millisecond by the event order', () => {
+    const frames = [
+      { time: 10, order: 1 },
+      { time: 10, order: 4 },
+      { time: 11, order: 5 },
+    ];
+    expect(
+      mergedStamps(frames, [
+        { time: 10, order: 2 },
+        { time: 10, order: 3 },
+      ]),
+    ).toBe('f0 m0 m1 f1 f2');
   });
 
   it('is the frames alone, or the messages alone, when the other list is empty', () => {
@@ -36,7 +62,11 @@ describe('the timeline merge', () => {
   it('finds every row of a large list by search, each once', () => {
     const frames = Array.from({ length: 100_000 }, (_, i) => i);
     const messages = Array.from({ length: 2_000 }, (_, j) => j * 50 + 0.5);
-    const places = messagePlaces(frames.length, (i) => frames[i]!, messages);
+    const places = messagePlaces(
+      frames.length,
+      (i) => ({ time: frames[i]! }),
+      messages.map((time) => ({ time })),
+    );
     const seen = { frame: new Set<number>(), message: new Set<number>() };
     let lastTime = -Infinity;
     for (let i = 0; i < frames.length + messages.length; i++) {

@@ -54,11 +54,11 @@ export class TimelineView {
     const key = `${frames} ${firstSeq} ${endSeq} ${this.messageCount} ${this.messages.dropped}`;
     if (key === this.mergedKey) return;
     this.mergedKey = key;
-    const times = this.shownMessages.map((m) => m.time);
+    const shown = this.shownMessages;
     this.places =
       this.source === 'all'
-        ? messagePlaces(frames, (i) => this.frameView.at(i)!.time, times)
-        : times.map((_, j) => j);
+        ? messagePlaces(frames, (i) => this.frameView.at(i)!, shown)
+        : shown.map((_, j) => j);
   }
 
   /** Frames shown. */

@@ -29,6 +29,7 @@ import { describeStalemate } from './stalemate.ts';
 import { Holds } from './holds.ts';
 import { Topology } from './topology.ts';
 import { PanelReport } from './panel-report.ts';
+import { nextEventOrder } from '../runtime/event-order.ts';
 import type {
   ApiError,
   CallHandle,
@@ -508,6 +509,15 @@ export class Node implements NodeApi {
     const observer = this.config.observer.message;
     if (!observer) return;
     const payload = this.messagePayloads.keep(payloads);
-    observer({ kind, from, to, topic, preview, time: Date.now(), ...payload });
+    observer({
+      kind,
+      from,
+      to,
+      topic,
+      preview,
+      time: Date.now(),
+      order: nextEventOrder(),
+      ...payload,
+    });
   }
 }

@@ -32,6 +32,7 @@ import {
 import { framePreview } from './frame-preview.ts';
 import type { CloseFrame } from './modules/websocket/close-args.ts';
 import { hostPort } from './transport/dial-error.ts';
+import { nextEventOrder } from './event-order.ts';
 
 const reasonDecoder = new TextDecoder();
 
@@ -362,6 +363,7 @@ export class Connection {
       kind,
       size: data.length,
       time: Date.now(),
+      order: nextEventOrder(),
       preview:
         closeCode === undefined
           ? framePreview(kind, data)

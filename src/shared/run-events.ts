@@ -55,6 +55,8 @@ export interface FrameRecord {
   size: number;
   /** ms since the epoch */
   time: number;
+  /** Place in the worker's event order (src/runtime/event-order.ts): ties within a ms. */
+  order?: number;
   /** Text (cut to a preview length) or, for binary, hex of the first bytes. */
   preview: string;
   /** Close frames: the code (the reason is the payload). */
@@ -141,6 +143,8 @@ export interface MessageRecord {
   payloadCut?: boolean;
   /** ms since the epoch */
   time: number;
+  /** Place in the worker's event order (src/runtime/event-order.ts): ties within a ms. */
+  order?: number;
 }
 
 export type RunStatus = 'idle' | 'running' | 'finished' | 'error';
