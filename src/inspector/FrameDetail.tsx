@@ -7,6 +7,7 @@ import type { FrameRecord } from '../shared/run-events.ts';
 import { binaryDetail, hexDump } from './hex.ts';
 import { parseJsonTree, prettyJson } from './json-tree.ts';
 import { JsonView } from './JsonView.tsx';
+import { DetailActions } from './DetailActions.tsx';
 import { formatBytes, formatClock, formatRelative } from '../console/format-time.ts';
 
 export function FrameDetail({
@@ -19,19 +20,8 @@ export function FrameDetail({
   onClose(): void;
 }) {
   const [raw, setRaw] = useState(false);
-  const [copied, setCopied] = useState('');
   const { kept, body, cut, json } = useMemo(() => shownBody(frame), [frame]);
   const pretty = json !== null && !raw;
-
-  const copy = async () => {
-    const text = pretty ? prettyJson(json.root) : body;
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied('Copied');
-    } catch {
-      setCopied('Copy is not allowed here; select the text instead');
-    }
-  };
 
   return (
     <section
@@ -53,39 +43,15 @@ export function FrameDetail({
         {frame.rttMs !== undefined && (
           <span data-testid="inspector.frame-rtt">round trip {frame.rttMs} ms</span>
         )}
-        <span className="frame-detail-actions">
-          {json && (
-            <button
-              type="button"
-              className="btn btn-ghost btn-small"
-              aria-pressed={raw}
-              onClick={() => setRaw(!raw)}
-              data-testid="inspector.frame-raw"
-              title={raw ? 'Show the JSON pretty-printed' : 'Show the text as received'}
-            >
-              Raw
-            </button>
-          )}
-          <button
-            type="button"
-            className="btn btn-ghost btn-small"
-            onClick={() => void copy()}
-            data-testid="inspector.frame-copy"
-          >
-            Copy
-          </button>
-          <span role="status" className="frame-detail-copied">
-            {copied}
-          </span>
-          <button
-            type="button"
-            className="icon-btn"
-            onClick={onClose}
-            aria-label="Close frame detail"
-          >
-            ✕
-          </button>
-        </span>
+        <DetailActions
+          what="frame"
+          hasJson={json !== null}
+          raw={raw}
+          setRaw={setRaw}
+          rawTitles={['Show the JSON pretty-printed', 'Show the text as received']}
+          shownText={() => (pretty ? prettyJson(json.root) : body)}
+          onClose={onClose}
+        />
       </header>
       {pretty ? (
         <JsonView root={json.root} nodes={json.nodes} />

@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import type { MessageRecord } from '../shared/run-events.ts';
 import { parseJsonTree, prettyJson } from './json-tree.ts';
 import { JsonView } from './JsonView.tsx';
+import { DetailActions } from './DetailActions.tsx';
 import { formatClock, formatRelative } from '../console/format-time.ts';
 import { MESSAGE_KIND_LABEL } from './MessageRow.tsx';
 import { MESSAGE_PAYLOAD_CHARS, RUN_PAYLOAD_CHARS } from '../shared/message-payload-bounds.ts';
@@ -22,22 +23,12 @@ export function MessageDetail({
   onClose(): void;
 }) {
   const [raw, setRaw] = useState(false);
-  const [copied, setCopied] = useState('');
   const body = message.payload ?? message.preview;
   const json = useMemo(
     () => (message.payload && !message.payloadCut ? parseJsonTree(message.payload) : null),
     [message],
   );
   const pretty = json !== null && !raw;
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(pretty ? prettyJson(json.root) : body);
-      setCopied('Copied');
-    } catch {
-      setCopied('Copy is not allowed here; select the text instead');
-    }
-  };
 
   return (
     <section
@@ -59,33 +50,15 @@ export function MessageDetail({
         <span>
           {formatClock(message.time)} ({formatRelative(message.time, startedAt)})
         </span>
-        <span className="frame-detail-actions">
-          {json && (
-            <button
-              type="button"
-              className="btn btn-ghost btn-small"
-              aria-pressed={raw}
-              onClick={() => setRaw(!raw)}
-              title={raw ? 'Show the payload pretty-printed' : 'Show the payload as one line'}
-            >
-              Raw
-            </button>
-          )}
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => void copy()}>
-            Copy
-          </button>
-          <span role="status" className="frame-detail-copied">
-            {copied}
-          </span>
-          <button
-            type="button"
-            className="icon-btn"
-            onClick={onClose}
-            aria-label="Close message detail"
-          >
-            ✕
-          </button>
-        </span>
+        <DetailActions
+          what="message"
+          hasJson={json !== null}
+          raw={raw}
+          setRaw={setRaw}
+          rawTitles={['Show the payload pretty-printed', 'Show the payload as one line']}
+          shownText={() => (pretty ? prettyJson(json.root) : body)}
+          onClose={onClose}
+        />
       </header>
       {pretty ? (
         <JsonView root={json.root} nodes={json.nodes} />
