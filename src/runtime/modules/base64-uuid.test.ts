@@ -1,13 +1,8 @@
 /** The `base64` and `uuid` modules under the wippy dialect (assertions in Lua). */
 import { describe, expect, it } from 'vitest';
-import { runLua } from '../run-for-test.ts';
+import { luaAsserts, runLua } from '../run-for-test.ts';
 
-async function runWippy(code: string) {
-  const result = await runLua(code, { dialect: 'wippy', stopAfterMs: 10_000 }).done;
-  expect(result.end.status === 'error' ? result.end.failure.message : result.end.status).toBe(
-    'finished',
-  );
-}
+const runWippy = (code: string) => luaAsserts(code, { dialect: 'wippy' });
 
 describe('base64 and uuid', () => {
   it('encodes and decodes base64, refusing text that is not base64', async () => {

@@ -6,18 +6,14 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { runLua } from '../../run-for-test.ts';
+import { luaAsserts, runLua } from '../../run-for-test.ts';
 
-async function runWippy(code: string) {
-  const result = await runLua(`local hash = require("hash")\n${code}`, {
-    dialect: 'wippy',
-    stopAfterMs: 10_000,
-  }).done;
-  expect(result.end.status === 'error' ? result.end.failure.message : result.end.status).toBe(
-    'finished',
+const runWippy = (code: string) =>
+  luaAsserts(
+    `local hash = require("hash")
+${code}`,
+    { dialect: 'wippy' },
   );
-  return result;
-}
 
 /** A Lua string literal of any bytes. */
 const luaBytes = (bytes: Uint8Array) => `"${Array.from(bytes, (b) => `\\${b}`).join('')}"`;

@@ -3,19 +3,15 @@
  * values (kind Invalid, not retryable, the module's texts) and argument rules as
  * runtime/lua/modules/uuid/module.go has them; the parse table as the docs describe it.
  */
-import { describe, expect, it } from 'vitest';
-import { runLua } from '../../run-for-test.ts';
+import { describe, it } from 'vitest';
+import { luaAsserts } from '../../run-for-test.ts';
 
-async function runWippy(code: string) {
-  const result = await runLua(`local uuid = require("uuid")\n${code}`, {
-    dialect: 'wippy',
-    stopAfterMs: 10_000,
-  }).done;
-  expect(result.end.status === 'error' ? result.end.failure.message : result.end.status).toBe(
-    'finished',
+const runWippy = (code: string) =>
+  luaAsserts(
+    `local uuid = require("uuid")
+${code}`,
+    { dialect: 'wippy' },
   );
-  return result;
-}
 
 const NS_DNS = '6ba7b810-9dad-11d1-80b4-00c04fd430c8';
 
