@@ -42,7 +42,12 @@ export function extractLuaBlocks(page: string, markdown: string): DocBlock[] {
     }
     if (fence && fence[2]!.length >= open.fence.length && fence[3] === '') {
       if (open.lua)
-        blocks.push({ page, index: blocks.length + 1, line: open.start, code: open.body.join('\n') });
+        blocks.push({
+          page,
+          index: blocks.length + 1,
+          line: open.start,
+          code: open.body.join('\n'),
+        });
       open = null;
       continue;
     }

@@ -10,7 +10,9 @@ import type { DocBlock } from './extract.ts';
 export function planOf(block: DocBlock, expectation: Expectation): BlockPlan {
   const { run, prelude, postlude, driver, args, input, waitsMs } = expectation;
   return {
-    run: run ?? (driver || isEntry(block.code) || postlude?.startsWith('return {') ? 'entry' : 'script'),
+    run:
+      run ??
+      (driver || isEntry(block.code) || postlude?.startsWith('return {') ? 'entry' : 'script'),
     prelude,
     postlude,
     driver,
@@ -40,12 +42,16 @@ export function judge(expectation: Expectation, outcome: BlockOutcome): string |
         return `expected it to end with the error "${expectation.raises}", got ${outcome.status}`;
     } else if (outcome.status !== 'ran') return `expected it to run, got ${outcome.status}`;
     const missing = missingPrints(outcome.lines, expectation.prints ?? []);
-    return missing.length > 0 ? `expected it to print ${JSON.stringify(missing)}` : null;
+    if (missing.length > 0) return `expected it to print ${JSON.stringify(missing)}`;
+    // A warning is the playground saying the platform would do otherwise than the page reads.
+    const warnings = outcome.lines.filter((line) => line.startsWith('[warn]'));
+    return warnings.length > 0 ? `expected no warning, got ${JSON.stringify(warnings)}` : null;
   }
   const wanted = expectation.ran ? 'ran' : ['error', 'stopped'];
   if (!wanted.includes(outcome.status))
     return `expected a ${expectation.class} block to ${expectation.ran ? 'run' : 'fail'}, got ${outcome.status}`;
   if (expectation.says && !said.includes(expectation.says))
     return `expected its outcome to say "${expectation.says}"`;
-  return null;
+  const missing = missingPrints(outcome.lines, expectation.prints ?? []);
+  return missing.length > 0 ? `expected it to print ${JSON.stringify(missing)}` : null;
 }

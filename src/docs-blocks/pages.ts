@@ -32,7 +32,9 @@ export function docsMirrorMissing(mirror = DOCS_MIRROR): string | null {
 
 /** The commit the blocks were read at (for messages and docs/docs-blocks.md). */
 export function docsCommit(mirror = DOCS_MIRROR): string {
-  return execFileSync('git', ['--git-dir', mirror, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+  return execFileSync('git', ['--git-dir', mirror, 'rev-parse', 'HEAD'], {
+    encoding: 'utf8',
+  }).trim();
 }
 
 /** Every page's text at the mirror's HEAD, by short name (one `git cat-file --batch`). */

@@ -17,7 +17,18 @@ import type { BlockPlan } from './plan.ts';
 import { startScriptInProject } from './script-in-project.ts';
 
 /** Modules the block's entry declares: every one the playground has that a page uses. */
-const BLOCK_MODULES = ['time', 'json', 'io', 'logger', 'funcs', 'events', 'ctx', 'security', 'uuid', 'hash'];
+const BLOCK_MODULES = [
+  'time',
+  'json',
+  'io',
+  'logger',
+  'funcs',
+  'events',
+  'ctx',
+  'security',
+  'uuid',
+  'hash',
+];
 
 /** A run that neither ends nor waits by design is stopped here, and its outcome is `stopped`. */
 export const DEFAULT_BOUND_MS = 8_000;
@@ -51,7 +62,8 @@ export async function runBlock(
 ): Promise<BlockOutcome> {
   const lines: string[] = [];
   const observer: RunObserver = {
-    output: (line) => lines.push(line.stream === 'stdout' ? line.text : `[${line.stream}] ${line.text}`),
+    output: (line) =>
+      lines.push(line.stream === 'stdout' ? line.text : `[${line.stream}] ${line.text}`),
     connection: () => {},
     decision: () => {},
   };
