@@ -40,7 +40,7 @@ const PLACEHOLDER = "binds the page's placeholder names to values of the kind it
 const RETURN_MAIN = 'return { main = main }';
 const RETURN_MAIN_WHY = 'the block defines main but leaves out the return the page shows elsewhere';
 const FUTURE = (target: string) => `local future = require("funcs").async("${target}", "data")`;
-const BLOCK_WAITS = 1_500;
+const BLOCK_WAITS = 4_000;
 const HASH: Expectation = {
   class: 'ok',
   prelude: 'local hash = require("hash")',
