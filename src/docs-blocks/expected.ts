@@ -53,7 +53,12 @@ const UUID_ID_WHY = `${LOADING}; id is the page's placeholder, here the DNS name
 
 export const EXPECTED: Record<string, Expectation> = {
   // en/lua/core/process.md
-  'process#1': { class: 'ok' },
+  'process#1': {
+    class: 'ok',
+    postlude: 'print(frame_id, pid)',
+    preludeWhy: 'prints what the block got: the entry id (the code: a registry ID) and the pid',
+    prints: ['app:main {app:terminal|0x'],
+  },
   'process#2': { class: 'fragment', why: SIGNATURE, says: "bad argument #1 to 'send'" },
   'process#3': { class: 'fragment', why: SIGNATURE, says: "bad argument #1 to 'spawn'" },
   'process#4': {
@@ -76,7 +81,11 @@ export const EXPECTED: Record<string, Expectation> = {
   'process#9': {
     class: 'ok',
     prelude: 'local inbox = process.inbox() process.send(process.pid(), "greeting", "hi")',
-    preludeWhy: 'the inbox of block 7, and a message in it so that receive returns',
+    preludeWhy:
+      'the inbox of block 7, and a message in it so that receive returns; the postlude prints what the comments say each call gives',
+    postlude:
+      'print(msg:topic(), msg:from() == process.pid() and "from self" or "?", msg:payload():data())',
+    prints: ['greeting from self hi'],
   },
   'process#10': { class: 'fragment', why: SIGNATURE, says: "bad argument #1 to 'exec'" },
   'process#11': {
@@ -248,7 +257,12 @@ export const EXPECTED: Record<string, Expectation> = {
 
   // en/tutorials/processes.md
   'processes#1': { class: 'ok', prints: ['Started worker: {app:processes|'] },
-  'processes#2': { class: 'ok' },
+  'processes#2': {
+    class: 'ok',
+    postlude: 'print(type(my_pid), my_pid == process.pid() and "own pid" or "?")',
+    preludeWhy: 'prints what the comment says it returns (a string PID)',
+    prints: ['string own pid'],
+  },
   'processes#3': {
     class: 'ok',
     prelude:
