@@ -1,5 +1,5 @@
 /**
- * The ```lua blocks of a Markdown page, each known by its page, its number on the page (from 1)
+ * The ```lua (or other) blocks of a Markdown page, each known by its page, its number on the page (from 1)
  * and the page line of its first line of code: the key the expected table uses
  * (`process#3`), and the `page:line` a failure names.
  */
@@ -22,6 +22,11 @@ export const blockKey = (block: Pick<DocBlock, 'page' | 'index'>) => `${block.pa
  * a ```markdown example is not taken for a block.
  */
 export function extractLuaBlocks(page: string, markdown: string): DocBlock[] {
+  return extractBlocks(page, markdown, 'lua');
+}
+
+/** The blocks of one fence language (`lua`, `yaml`), numbered among themselves. */
+export function extractBlocks(page: string, markdown: string, language: string): DocBlock[] {
   const lines = markdown.split('\n');
   const blocks: DocBlock[] = [];
   let open: { lua: boolean; fence: string; indent: number; start: number; body: string[] } | null =
@@ -32,7 +37,7 @@ export function extractLuaBlocks(page: string, markdown: string): DocBlock[] {
     if (!open) {
       if (fence)
         open = {
-          lua: fence[3]!.toLowerCase() === 'lua',
+          lua: fence[3]!.toLowerCase() === language,
           fence: fence[2]!,
           indent: fence[1]!.length,
           start: i + 2,
