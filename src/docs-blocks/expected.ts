@@ -144,7 +144,7 @@ export const EXPECTED: Record<string, Expectation> = {
     class: 'fragment',
     prelude: `${FUNCS} local record_id = 7`,
     preludeWhy: `${LOADING}; record_id is the page's placeholder`,
-    why: 'calls on behalf of the signed-in user: security.actor() is nil in a run nobody signed in to (as on the platform, where a process started from the terminal has no actor), and with_actor(nil) raises',
+    why: 'calls on behalf of the signed-in user: security.actor() is nil in a run nobody signed in to, and with_actor(nil) raises as the code does (funcs/module.go: "actor cannot be nil")',
     says: 'actor cannot be nil',
   },
   'funcs#7': { class: 'ok', prelude: FUNCS, preludeWhy: LOADING },
