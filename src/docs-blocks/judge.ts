@@ -8,7 +8,7 @@ import { isEntry, type BlockPlan } from './plan.ts';
 import type { DocBlock } from './extract.ts';
 
 export function planOf(block: DocBlock, expectation: Expectation): BlockPlan {
-  const { run, prelude, postlude, driver, args, input, waitsMs } = expectation;
+  const { run, prelude, postlude, driver, input, waitsMs } = expectation;
   return {
     run:
       run ??
@@ -16,7 +16,6 @@ export function planOf(block: DocBlock, expectation: Expectation): BlockPlan {
     prelude,
     postlude,
     driver,
-    args,
     input,
     waitsMs,
   };

@@ -14,8 +14,6 @@ export interface BlockPlan {
   postlude?: string;
   /** Lua of `app.docs:driver`, which then is the run's main and spawns `app.docs:block`. */
   driver?: string;
-  /** Arguments of the entry's main (strings, as the CLI gives them). */
-  args?: string[];
   /** Lines for `io.readline` (then the end of input). */
   input?: string[];
   /**

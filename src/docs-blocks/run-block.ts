@@ -93,7 +93,6 @@ export async function runBlock(
       ...common,
       project,
       entry: plan.driver ? 'app.docs:driver' : 'app.docs:block',
-      args: plan.args,
     });
   }
   for (const line of plan.input ?? []) handle.input(line);
