@@ -77,6 +77,8 @@ export class LuaProcess implements ProcessSelf {
   readonly terminal: boolean;
   options = { trapLinks: false };
   ended = false;
+  /** A LINK_DOWN kill is on its way (the mailbox's linkDown). */
+  private killPending = false;
   /** Outside operations in flight (funcs calls, terminal reads): not a deadlock meanwhile. */
   private readonly holds = new Holds(() => this.idleCheck());
   private pendingWrite = '';
@@ -112,6 +114,9 @@ export class LuaProcess implements ProcessSelf {
       item: (message, subscription) => deliveredItem(message, subscription.asMessage),
       linkDown: () => {
         if (this.options.trapLinks) return false;
+        // Pending until the deferred kill runs, so a stalemate check queued earlier does
+        // not take this process for one that waits forever.
+        this.killPending = true;
         config.defer(() => this.fail('linked process failed'));
         return true;
       },
@@ -270,6 +275,7 @@ export class LuaProcess implements ProcessSelf {
   /** Something this process owns could wake one of its tasks. */
   get hasPending(): boolean {
     return (
+      this.killPending ||
       this.timers.size > 0 ||
       this.connections.size > 0 ||
       this.holds.size > 0 ||

@@ -136,6 +136,30 @@ describe('the node', () => {
     ]);
   });
 
+  it('kills a waiting process whose linked child fails at once, before any stalemate check', async () => {
+    // supervision.md's "Default Behavior (trap_links=false)" block: the kill was deferred
+    // and a stalemate check queued before it ended the run as "every process waits".
+    const { done } = runProject(
+      processProject({
+        main: `local function main()
+          local events = process.events()
+          process.spawn_linked("app:failing", "app:processes")
+          events:receive()
+          print("never reached")
+        end
+        return { main = main }`,
+        failing: `return { main = function() error("boom", 0) end }`,
+      }),
+      'app:main',
+    );
+    const result = await done;
+    expect(result.end).toMatchObject({
+      status: 'error',
+      failure: { message: 'linked process failed' },
+    });
+    expect(stdout(result.lines)).toEqual([]);
+  });
+
   it('delivers LINK_DOWN as an event to a process that traps links', async () => {
     const { done } = runProject(
       processProject({

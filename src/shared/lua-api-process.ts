@@ -397,6 +397,13 @@ export const PROCESS_MODULE: LuaModule = {
           'spawner:',
           "As `process.spawn_linked_monitored`, with the spawner's settings.",
         ),
+        {
+          name: 'exec',
+          signature: 'spawner:exec(id, host, ...)',
+          params: [entryId, host, spawnArgs],
+          returns: 'value | nil, err',
+          doc: "As `process.exec`, under the spawner's context, actor and scope: starts the entry and waits for it to end; returns its first return value, or `nil` and its error.",
+        },
       ],
     },
     {

@@ -89,6 +89,58 @@ export function waitForExit(
   return self.scheduler.suspend(L, resume);
 }
 
+/**
+ * `process.exec(id, host, ...)` and `spawner:exec(id, host, ...)` (arguments from `first`):
+ * starts the entry like `spawn`, under `context` when a spawner gives one, and parks the
+ * calling task until it ends; returns its first value, or nil and its error.
+ */
+export function execEntry(
+  self: ProcessSelf,
+  L: LuaState,
+  first: number,
+  context?: Map<string, Copied>,
+): number {
+  if (lua.lua_gettop(L) < first + 1)
+    return returnApiError(L, {
+      kind: 'INVALID',
+      message: 'exec requires id and host arguments',
+    });
+  const id = checkText(L, first);
+  const host = checkText(L, first + 1);
+  if (id === '') return returnApiError(L, { kind: 'INVALID', message: 'process ID required' });
+  if (!/^[^:]+:[^:]+$/.test(id))
+    return returnApiError(L, {
+      kind: 'INVALID',
+      message: 'invalid process ID format (namespace:name required)',
+    });
+  if (host === '') return returnApiError(L, { kind: 'INVALID', message: 'host ID required' });
+  const args = copyArgs(L, first + 2, 'process.exec');
+  const spawned = self.node.spawn({
+    entryId: id,
+    host,
+    args,
+    parent: self.pid,
+    monitor: false,
+    link: false,
+    context,
+  });
+  if (!spawned.ok) return returnApiError(L, spawned.error);
+  return waitForExit(
+    self,
+    L,
+    (done) => self.node.onExit(spawned.value, done),
+    (L1, result) => {
+      if (result.error !== null) {
+        lua.lua_pushnil(L1);
+        pushCopied(L1, result.error);
+        return 2;
+      }
+      pushCopied(L1, result.value);
+      return 1;
+    },
+  );
+}
+
 export function openProcess(self: ProcessSelf): LuaFunction {
   const node = self.node;
   const pushTrue = (L: LuaState) => () => lua.lua_pushboolean(L, true);
@@ -137,46 +189,7 @@ export function openProcess(self: ProcessSelf): LuaFunction {
     spawn_monitored: spawnWith('monitored'),
     spawn_linked: spawnWith('linked'),
     spawn_linked_monitored: spawnWith('linked_monitored'),
-    exec(L) {
-      if (lua.lua_gettop(L) < 2)
-        return returnApiError(L, {
-          kind: 'INVALID',
-          message: 'exec requires id and host arguments',
-        });
-      const id = checkText(L, 1);
-      const host = checkText(L, 2);
-      if (id === '') return returnApiError(L, { kind: 'INVALID', message: 'process ID required' });
-      if (!/^[^:]+:[^:]+$/.test(id))
-        return returnApiError(L, {
-          kind: 'INVALID',
-          message: 'invalid process ID format (namespace:name required)',
-        });
-      if (host === '') return returnApiError(L, { kind: 'INVALID', message: 'host ID required' });
-      const args = copyArgs(L, 3, 'process.exec');
-      const spawned = node.spawn({
-        entryId: id,
-        host,
-        args,
-        parent: self.pid,
-        monitor: false,
-        link: false,
-      });
-      if (!spawned.ok) return returnApiError(L, spawned.error);
-      return waitForExit(
-        self,
-        L,
-        (done) => node.onExit(spawned.value, done),
-        (L1, result) => {
-          if (result.error !== null) {
-            lua.lua_pushnil(L1);
-            pushCopied(L1, result.error);
-            return 2;
-          }
-          pushCopied(L1, result.value);
-          return 1;
-        },
-      );
-    },
+    exec: (L) => execEntry(self, L, 1),
     terminate: destinationCall('terminate', (dest) => node.terminate(self.pid, dest)),
     cancel(L) {
       if (lua.lua_gettop(L) < 1 || lua.lua_isnil(L, 1))

@@ -2,7 +2,8 @@
  * Spawners (context.go:37-551): `process.with_context(t)` / `with_options(t)` and each method
  * return a new immutable Spawner carrying ctx values, options, a name (spawn-or-signal: when the
  * name is registered, `spawn` returns that pid and delivers the queued messages to it) and
- * messages sent first; its `spawn*` methods spawn as `process.spawn*` does. The spawn family
+ * messages sent first; its `spawn*` methods spawn as `process.spawn*` does, and `exec` runs as
+ * `process.exec` does, with the spawner's context (en/lua/core/process.md "Spawner Exec"). The spawn family
  * of the module goes through `spawn` here too.
  */
 import { checkText, lua, pushText, raise, type LuaFunction, type LuaState } from '../../lua/api.ts';
@@ -10,7 +11,7 @@ import { userdataType } from '../../lua/userdata.ts';
 import { warn } from '../../warnings.ts';
 import type { Copied, ProcessSelf } from '../../../process/types.ts';
 import { copyOut } from '../../../process/payload-copy.ts';
-import { copyArgs, returnApiError, returnResult } from './module.ts';
+import { copyArgs, execEntry, returnApiError, returnResult } from './module.ts';
 import { checkActorArg, checkScopeArg } from '../security.ts';
 
 export type SpawnMode = 'plain' | 'monitored' | 'linked' | 'linked_monitored';
@@ -122,6 +123,8 @@ export function spawnerLibrary(self: ProcessSelf) {
         spawn_monitored: method((L1, s) => spawn(L1, 'monitored', s, 2)),
         spawn_linked: method((L1, s) => spawn(L1, 'linked', s, 2)),
         spawn_linked_monitored: method((L1, s) => spawn(L1, 'linked_monitored', s, 2)),
+        // process.md "Spawner Exec": process.exec under the spawner's context, actor and scope.
+        exec: method((L1, s) => execEntry(self, L1, 2, s.context ?? undefined)),
       },
       metamethods: {
         __tostring(L1) {
