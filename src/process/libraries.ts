@@ -27,8 +27,11 @@ import type { Dialect } from '../shared/dialect.ts';
 
 /** Globals in every process state, as the platform's core binders give them. */
 export const CORE_MODULES = ['errors', 'channel', 'process', 'payload'];
-/** A lone script's preset globals (the original page's examples use them bare). */
-export const SCRIPT_GLOBALS = ['errors', 'channel', 'time', 'json', 'websocket', 'process'];
+/**
+ * A lone script's preset globals: the core every entry has (payload.md: "Global namespace. No
+ * require needed"), and what the original page's examples use bare.
+ */
+export const SCRIPT_GLOBALS = [...CORE_MODULES, 'time', 'json', 'websocket'];
 
 export interface LibrarySet {
   /** Modules bound as globals (and in package.loaded). */

@@ -18,7 +18,7 @@ const valueMethod = (name: 'data' | 'unmarshal'): LuaFunctionDoc => ({
 
 export const PAYLOAD_MODULE: LuaModule = {
   name: 'payload',
-  doc: 'A value with a format: what `msg:payload()` and a Future give. A global in every project entry (a lone script requires it).',
+  doc: 'A value with a format: what `msg:payload()` and a Future give. A global in every project entry and in a lone script.',
   global: false,
   functions: [
     {
