@@ -261,7 +261,9 @@ describe('the node', () => {
           process.terminate(child)
         end
         return { main = main }`,
-        deaf: `return { main = function() time.sleep("10s") end }`,
+        // Waits on another topic for as long as main takes (a loaded machine: seconds), while
+        // the "x" messages queue.
+        deaf: `return { main = function() process.listen("never"):receive() end }`,
       }),
       'app:main',
     );
