@@ -172,7 +172,7 @@ async function main(): Promise<number> {
       output: (entry) => {
         if (entry.stream === 'stdout') console.log(entry.text);
         else if (entry.stream === 'warn')
-          console.error(formatWarning(chunkName, entry.line, entry.text));
+          console.error(formatWarning(entry.chunk ?? chunkName, entry.line, entry.text));
         else console.error(entry.text);
       },
       connection: (info) => recorder?.connection(info),
