@@ -276,11 +276,8 @@ export class Node implements NodeApi {
   }
 
   call(request: CallRequest, done: (result: ExitResult) => void): Result<CallHandle> {
-    const entry = this.entry(request.entryId);
-    const callable =
-      entry?.kind === 'function.lua' ||
-      (entry?.kind === 'process.lua' && typeof entry.meta.default_host === 'string');
-    if (!entry || !callable) return fail('NOT_FOUND', `function not found: ${request.entryId}`);
+    const entry = this.callableEntry(request.entryId);
+    if (!entry) return fail('NOT_FOUND', `function not found: ${request.entryId}`);
     const limit = this.checkLimits();
     if (limit) return limit;
     const host =
@@ -289,6 +286,24 @@ export class Node implements NodeApi {
     this.exitWatchers.set(pid, [done]);
     this.startEntry(pid, entry, host, request.caller, request.args, request.context);
     return ok({ pid, cancel: () => void this.cancel(request.caller, pid, 'call cancelled') });
+  }
+
+  declaredCallOptions(entryId: string): Record<string, unknown> | undefined {
+    // The platform registers them for a function.lua entry (component/function/lifecycle.go)
+    // and for a process.lua one with a default host (service/processfunc/listener.go) alike.
+    const options = this.callableEntry(entryId)?.meta.options;
+    return typeof options === 'object' && options !== null && !Array.isArray(options)
+      ? (options as Record<string, unknown>)
+      : undefined;
+  }
+
+  /** A `function.lua` entry, or a `process.lua` entry with `meta.default_host`. */
+  private callableEntry(id: string): LuaEntry | undefined {
+    const entry = this.entry(id);
+    const callable =
+      entry?.kind === 'function.lua' ||
+      (entry?.kind === 'process.lua' && typeof entry.meta.default_host === 'string');
+    return callable ? entry : undefined;
   }
 
   upgrade(pid: string, entryId: string | null, args: Copied[]): void {
