@@ -8,30 +8,11 @@ import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { test, expect } from './fixtures.ts';
 import type { PlaygroundPage } from './pages/playground-page.ts';
+import { importFolder } from './pages/project-folder.ts';
 import { craftZip, deflatedRun } from '../src/test-support/crafted-zip.ts';
 
 const files = (playground: PlaygroundPage) => playground.page.getByTestId('project.file');
 const entry = (playground: PlaygroundPage) => playground.page.getByTestId('project.entry');
-
-/** Import a folder as `<input webkitdirectory>` hands it over: each file with its path. */
-async function importFolder(
-  playground: PlaygroundPage,
-  folder: Record<string, string>,
-): Promise<void> {
-  await playground.page.evaluate((entries) => {
-    const input = document.querySelector<HTMLInputElement>(
-      '[data-testid="projects.import-folder-files"]',
-    )!;
-    const list = new DataTransfer();
-    for (const [path, text] of entries) {
-      const file = new File([text], path.split('/').pop()!);
-      Object.defineProperty(file, 'webkitRelativePath', { value: path });
-      list.items.add(file);
-    }
-    Object.defineProperty(input, 'files', { value: list.files });
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, Object.entries(folder));
-}
 
 async function newProject(playground: PlaygroundPage): Promise<void> {
   await playground.page.getByTestId('scripts.menu').click();
