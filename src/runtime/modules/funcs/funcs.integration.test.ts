@@ -31,6 +31,13 @@ entries:
     modules: [time]
     meta:
       options: { timeout: 50, priority: high }
+  - name: slow_process
+    kind: process.lua
+    source: file://slow.lua
+    method: main
+    modules: [time]
+    meta:
+      options: { default_host: app:processes, timeout: 50 }
 `;
 
 const HELPERS = {
@@ -338,12 +345,18 @@ describe('Executor (funcs/module.go Executor)', () => {
       assert(r == "slept" and err == nil, tostring(err))
       -- Undeclared, no options: as before.
       assert(funcs.call("app:slow", "5ms") == "slept")
+      -- A process entry's options name its host (listener.go) and bound its calls alike.
+      assert(funcs.call("app:slow_process", "5ms") == "slept")
+      r, err = funcs.call("app:slow_process", "30s")
+      assert(r == nil and err:kind() == errors.TIMEOUT, tostring(err))
     `);
     expect(
       lines.some((l) =>
         l.includes('[warn] app:slow_declared meta.options: priority is kept but not applied'),
       ),
     ).toBe(true);
+    // default_host is where the process runs, no call option: nothing to warn about.
+    expect(lines.filter((l) => l.includes('default_host'))).toEqual([]);
   });
 
   it('checks its arguments as the platform does', async () => {
