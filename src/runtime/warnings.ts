@@ -2,8 +2,9 @@
  * Lenient, never silent. Where the platform quietly ignores something (an unknown option, a
  * wrong type, an out-of-range value), the playground does the same and also says so: a
  * warning with the script's line (and file: a project has several), shown in the console,
- * marked in the editor, printed as `warning:` by the CLI. In strict mode (`npm run lua -- --strict`) a warning is a Lua error
- * instead, so CI can fail a script that relies on something the platform ignores.
+ * marked in the editor, printed as `warning:` by the CLI. In strict mode
+ * (`npm run lua -- --strict`) a warning is a Lua error instead, so CI can fail a script that
+ * relies on something the platform ignores.
  *
  * Call `warn` only from a Lua-callable function: in strict mode it raises.
  */
