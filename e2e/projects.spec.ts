@@ -8,30 +8,11 @@ import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { test, expect } from './fixtures.ts';
 import type { PlaygroundPage } from './pages/playground-page.ts';
+import { importFolder } from './pages/project-folder.ts';
 import { craftZip, deflatedRun } from '../src/test-support/crafted-zip.ts';
 
 const files = (playground: PlaygroundPage) => playground.page.getByTestId('project.file');
 const entry = (playground: PlaygroundPage) => playground.page.getByTestId('project.entry');
-
-/** Import a folder as `<input webkitdirectory>` hands it over: each file with its path. */
-async function importFolder(
-  playground: PlaygroundPage,
-  folder: Record<string, string>,
-): Promise<void> {
-  await playground.page.evaluate((entries) => {
-    const input = document.querySelector<HTMLInputElement>(
-      '[data-testid="projects.import-folder-files"]',
-    )!;
-    const list = new DataTransfer();
-    for (const [path, text] of entries) {
-      const file = new File([text], path.split('/').pop()!);
-      Object.defineProperty(file, 'webkitRelativePath', { value: path });
-      list.items.add(file);
-    }
-    Object.defineProperty(input, 'files', { value: list.files });
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, Object.entries(folder));
-}
 
 async function newProject(playground: PlaygroundPage): Promise<void> {
   await playground.page.getByTestId('scripts.menu').click();
@@ -238,6 +219,54 @@ test.describe('projects', () => {
     await location.click();
     await expect(files(playground).nth(1)).toHaveAttribute('aria-selected', 'true');
     await expect(playground.editor.locator('.line-numbers.active-line-number')).toHaveText('4');
+    await expect(entry(playground)).toHaveValue('app:main');
+  });
+
+  test('a warning in a project names its file, and its location opens that file at the line', async ({
+    playground,
+  }) => {
+    const { page } = playground;
+    await playground.open({ code: 'print("a script")' });
+    await importFolder(playground, {
+      'warned/_index.yaml': [
+        'namespace: app',
+        'entries:',
+        '  - { name: lib, kind: library.lua, source: "file://lib.lua" }',
+        '  - name: main',
+        '    kind: process.lua',
+        '    source: "file://main.lua"',
+        '    method: main',
+        '    imports: { lib: "app:lib" }',
+        '',
+      ].join('\n'),
+      // print(nil) prints '' on the platform; the playground warns at the line.
+      'warned/lib.lua': [
+        'local M = {}',
+        'function M.show(v)',
+        '  print(v)',
+        'end',
+        'return M',
+        '',
+      ].join('\n'),
+      'warned/main.lua': 'return { main = function() lib.show(nil) print("main ran") end }\n',
+    });
+    await expect(files(playground)).toHaveText(['_index.yaml', 'lib.lua', '▸ main.lua']);
+    await files(playground).nth(2).click();
+    await playground.runAndWait('finished');
+    await expect(playground.output).toContainText('main ran');
+
+    // Named as an error would be, not as a bare line that main.lua, the open file, also has.
+    const warning = playground.output.locator('[data-stream="warn"]');
+    await expect(warning).toHaveCount(1);
+    await expect(warning).toContainText("warning: lib.lua:3: print: the platform prints ''");
+    // No marker in main.lua: the warning is not its own.
+    await expect(page.locator('.monaco-editor .squiggly-warning')).toHaveCount(0);
+    const location = warning.locator('.console-location[data-chunk="lib.lua"]');
+    await expect(location).toHaveText('warning: lib.lua:3: ');
+    await location.click();
+    await expect(files(playground).nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expect(playground.editor.locator('.line-numbers.active-line-number')).toHaveText('3');
+    await expect(page.locator('.monaco-editor .squiggly-warning')).toHaveCount(1);
     await expect(entry(playground)).toHaveValue('app:main');
   });
 });

@@ -274,6 +274,31 @@ describe('RunStore run end', () => {
     expect(past.messages.records.map((m) => m.topic)).toEqual(['echo']);
   });
 
+  it("shows an imported session's messages in its run, with what the file dropped", () => {
+    const { store } = manualStore();
+    const pid = '{app:processes|0x00002}';
+    store.showSession(
+      {
+        startedAt: 0,
+        connections: [],
+        frames: [],
+        messages: [
+          { kind: 'send', from: '', to: pid, topic: 'job', preview: '1', payload: '1', time: 50 },
+          { kind: 'exit', from: pid, to: '', topic: 'pid.exit', preview: 'ok', time: 60 },
+        ],
+        messagesDropped: 3,
+      },
+      'run.json',
+    );
+    const run = store.current;
+    expect(run).toMatchObject({ label: 'run.json', status: 'imported', startedAt: 50 });
+    expect(run.messages.records.map((m) => m.topic)).toEqual(['job', 'pid.exit']);
+    expect(run.messages.dropped).toBe(3);
+    expect(store.output.at(-1)?.text).toBe(
+      'Imported run.json: 0 connections, 0 frames, 2 messages',
+    );
+  });
+
   it('offers the input line once a process asks for input, for the rest of the run', () => {
     const { store } = manualStore();
     store.begin(1, 'go');

@@ -9,6 +9,7 @@ import type {
   FrameRecord,
   InputReader,
   LuaFailure,
+  MessageRecord,
   OutputEntry,
   OutputStream,
   RunStatus,
@@ -27,6 +28,9 @@ export interface SessionRecords {
   startedAt: number;
   connections: readonly ConnectionInfo[];
   frames: readonly FrameRecord[];
+  /** The run's process messages, oldest first (none in a version 1 file or a plain HAR). */
+  messages: readonly MessageRecord[];
+  messagesDropped: number;
 }
 
 /** Console lines kept; older ones are dropped and counted. */
@@ -189,11 +193,15 @@ export class RunStore {
     this.startInspecting(
       name,
       'imported',
-      session.startedAt || (session.frames[0]?.time ?? Date.now()),
+      session.startedAt || (session.frames[0]?.time ?? session.messages[0]?.time ?? Date.now()),
     );
+    this.messages.push(session.messages);
+    this.messages.dropped += session.messagesDropped;
     this.addTraffic(session.connections, session.frames);
+    const messages = session.messages.length;
     this.info(
-      `Imported ${name}: ${session.connections.length} connections, ${session.frames.length} frames`,
+      `Imported ${name}: ${session.connections.length} connections, ${session.frames.length} frames` +
+        (messages > 0 ? `, ${messages} ${messages === 1 ? 'message' : 'messages'}` : ''),
     );
   }
 

@@ -15,13 +15,14 @@
  * `require("io")` too), an input line sends what is typed to it (Enter), for the rest of the
  * run, and says who is waiting while a read is pending.
  */
-import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useContext, useLayoutEffect, useRef, useState } from 'react';
 import type { ConsoleLine, RunStore } from '../app/run-store.ts';
 import { readersText } from './readers-text.ts';
 import { useThrottledRunStore } from '../app/use-run-store.ts';
 import { formatClock } from './format-time.ts';
 import { linePrefix } from './line-text.ts';
 import { LineLink, LocationText } from './LocationText.tsx';
+import { LocationTargetsContext } from './location-targets.ts';
 import { isAtBottom } from '../inspector/virtual-window.ts';
 import { useRunStoreSelect } from '../app/use-run-store.ts';
 import { shortPid } from './short-pid.ts';
@@ -38,15 +39,7 @@ const Line = memo(function Line({ line }: { line: ConsoleLine }) {
         {line.pid && (
           <span className="console-pid" data-pid={shortPid(line.pid)} title={line.pid} />
         )}
-        {line.stream === 'warn' && (
-          <span className="console-prefix">
-            {line.line === undefined ? (
-              linePrefix(line)
-            ) : (
-              <LineLink line={line.line}>{linePrefix(line)}</LineLink>
-            )}
-          </span>
-        )}
+        {line.stream === 'warn' && <WarningPrefix line={line} />}
         <LocationText text={line.text} />
         {'\n'}
       </span>
@@ -59,6 +52,28 @@ const Line = memo(function Line({ line }: { line: ConsoleLine }) {
     </div>
   );
 });
+
+/**
+ * `warning (line 3): ` or, for a project's file, `warning: src/lib.lua:4: `: a link to that
+ * line when the console knows the file (the script's own, or one of the project's Lua files).
+ */
+function WarningPrefix({ line }: { line: ConsoleLine }) {
+  const { chunks } = useContext(LocationTargetsContext);
+  const prefix = linePrefix(line);
+  const at = line.line;
+  const linked = at !== undefined && (line.chunk === undefined || chunks.includes(line.chunk));
+  return (
+    <span className="console-prefix">
+      {linked ? (
+        <LineLink line={at} chunk={line.chunk}>
+          {prefix}
+        </LineLink>
+      ) : (
+        prefix
+      )}
+    </span>
+  );
+}
 
 /** A change of status renders the console at once, in the status pill's batch. */
 const byStatus = (s: RunStore) => s.status;

@@ -13,4 +13,12 @@ describe('console line text', () => {
     );
     expect(linePrefix({ stream: 'warn' })).toBe('warning: ');
   });
+
+  it("names a project file's warning as an error names its location", () => {
+    expect(
+      lineText({ stream: 'warn', text: 'option ignored', line: 4, chunk: 'src/lib.lua' }),
+    ).toBe('warning: src/lib.lua:4: option ignored');
+    // No line, no location: the file alone would point nowhere.
+    expect(linePrefix({ stream: 'warn', chunk: 'src/lib.lua' })).toBe('warning: ');
+  });
 });

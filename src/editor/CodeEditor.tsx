@@ -240,13 +240,13 @@ export function CodeEditor({
   useEffect(() => {
     const model = editorRef.current?.getModel();
     if (!model) return;
-    const markers = warningMarkers(warnings, model.getLineCount());
+    const markers = warningMarkers(warnings, model.getLineCount(), chunkName);
     monaco.editor.setModelMarkers(
       model,
       WARNING_OWNER,
       markers.map((m) => lineMarker(model, m, monaco.MarkerSeverity.Warning)),
     );
-  }, [warnings]);
+  }, [warnings, chunkName]);
 
   return <div className="code-editor" ref={host} data-testid="editor" />;
 }

@@ -55,6 +55,19 @@ describe('warning markers', () => {
     ]);
   });
 
+  it("marks a named file's warnings only in that file", () => {
+    const warnings = [
+      { line: 4, chunk: 'src/lib.lua', text: 'in the library' },
+      { line: 2, chunk: 'src/main.lua', text: 'in the entry' },
+      { line: 3, text: "the script's own" },
+    ];
+    expect(warningMarkers(warnings, 10, 'src/lib.lua')).toEqual([
+      { line: 4, message: 'in the library' },
+      { line: 3, message: "the script's own" },
+    ]);
+    expect(warningMarkers(warnings, 10, 'src/main.lua').map((m) => m.line)).toEqual([2, 3]);
+  });
+
   it('keeps at most MAX_WARNING_MARKERS markers', () => {
     const many = Array.from({ length: 500 }, (_, i) => ({ line: 1, text: `w${i}` }));
     expect(warningMarkers(many, 5)).toHaveLength(MAX_WARNING_MARKERS);

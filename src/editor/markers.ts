@@ -45,16 +45,19 @@ export const MAX_WARNING_MARKERS = 100;
 
 /**
  * One marker per distinct (line, message) among the run's warnings, in order, clamped to the
- * document; warnings without a line get none.
+ * document; warnings without a line get none, nor do those of another file than `chunkName`
+ * (a project's warning names its file; one without a file is the script's own).
  */
 export function warningMarkers(
-  warnings: readonly Pick<OutputEntry, 'line' | 'text'>[],
+  warnings: readonly Pick<OutputEntry, 'line' | 'chunk' | 'text'>[],
   lineCount: number,
+  chunkName?: string,
 ): FailureMarker[] {
   const seen = new Set<string>();
   const markers: FailureMarker[] = [];
   for (const w of warnings) {
     if (w.line === undefined || !Number.isFinite(w.line)) continue;
+    if (w.chunk !== undefined && w.chunk !== chunkName) continue;
     const line = Math.min(Math.max(1, w.line), Math.max(1, lineCount));
     const key = `${line}\n${w.text}`;
     if (seen.has(key)) continue;

@@ -1,6 +1,7 @@
 /**
- * Export the run's connections and frames (JSON or HAR, docs/session-format.md) and import
- * such a file back to look at it. Import is refused while a run is going.
+ * Export the run's connections and frames, and its process messages (JSON or HAR,
+ * docs/session-format.md), and import such a file back to look at it. Import is refused while
+ * a run is going.
  */
 import { useRef, useState } from 'react';
 import type { RunStore } from '../app/run-store.ts';
@@ -42,7 +43,8 @@ export function SessionFile({
 }) {
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState('');
-  const empty = run.connections.size === 0;
+  // A project run may exchange messages only: that is worth a file too.
+  const empty = run.connections.size === 0 && run.messages.length === 0;
 
   const exportAs = (kind: 'json' | 'har') => {
     const source = storeSource(run);
@@ -74,7 +76,7 @@ export function SessionFile({
         disabled={empty}
         onClick={() => exportAs('json')}
         data-testid="inspector.export-json"
-        title="Download every connection and frame as JSON"
+        title="Download every connection, frame and process message as JSON"
       >
         Export JSON
       </button>

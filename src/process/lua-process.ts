@@ -55,6 +55,15 @@ export interface ProcessStart {
   terminal: boolean;
 }
 
+/**
+ * The file a warning names: none for a lone script's own chunk (the file in the editor, whose
+ * warnings read `warning (line 3):` as before); an entry's chunk, an import or a module's by
+ * name, since a project has several files and a bare line would be ambiguous.
+ */
+function warningChunk(program: Program, chunk: string | undefined): string | undefined {
+  return program.kind === 'script' && chunk === program.chunkName ? undefined : chunk;
+}
+
 export interface ProcessHooks {
   exited(process: LuaProcess, exit: ProcessExit): void;
   /** The process went idle or has work again (the node's deadlock check and panel). */
@@ -124,14 +133,16 @@ export class LuaProcess implements ProcessSelf {
 
     setWarningSink(L, {
       strict: config.strict,
-      warn: (text, line) => {
-        const key = `${line ?? ''}\n${text}`;
+      warn: (text, at) => {
+        const chunk = warningChunk(start.program, at?.chunk);
+        const key = `${chunk ?? ''}\n${at?.line ?? ''}\n${text}`;
         if (config.warned.has(key)) return;
         config.warned.add(key);
         config.observer.output({
           stream: 'warn',
           text,
-          line,
+          line: at?.line,
+          ...(chunk === undefined ? {} : { chunk }),
           time: Date.now(),
           ...this.tag(start),
         });

@@ -277,19 +277,36 @@ export class Node implements NodeApi {
   }
 
   call(request: CallRequest, done: (result: ExitResult) => void): Result<CallHandle> {
-    const entry = this.entry(request.entryId);
-    const callable =
-      entry?.kind === 'function.lua' ||
-      (entry?.kind === 'process.lua' && typeof entry.meta.default_host === 'string');
-    if (!entry || !callable) return fail('NOT_FOUND', `function not found: ${request.entryId}`);
+    const entry = this.callableEntry(request.entryId);
+    if (!entry) return fail('NOT_FOUND', `function not found: ${request.entryId}`);
     const limit = this.checkLimits();
     if (limit) return limit;
-    const host =
-      entry.kind === 'process.lua' ? String(entry.meta.default_host) : `${entry.id}.pool`;
+    const host = defaultHostOf(entry) ?? `${entry.id}.pool`;
     const pid = this.allocatePid(host);
     this.exitWatchers.set(pid, [done]);
     this.startEntry(pid, entry, host, request.caller, request.args, request.context);
     return ok({ pid, cancel: () => void this.cancel(request.caller, pid, 'call cancelled') });
+  }
+
+  declaredCallOptions(entryId: string): Record<string, unknown> | undefined {
+    // The platform registers them for a function.lua entry (component/function/lifecycle.go)
+    // and for a process.lua one with a default host (service/processfunc/listener.go) alike.
+    const entry = this.callableEntry(entryId);
+    const options = entry && optionsOf(entry);
+    if (!options) return undefined;
+    // Where a process entry runs, not how a call goes: no call option to apply or warn about.
+    const rest = Object.fromEntries(
+      Object.entries(options).filter(([key]) => key !== 'default_host'),
+    );
+    return Object.keys(rest).length > 0 ? rest : undefined;
+  }
+
+  /** A `function.lua` entry, or a `process.lua` entry with a default host. */
+  private callableEntry(id: string): LuaEntry | undefined {
+    const entry = this.entry(id);
+    if (entry?.kind === 'function.lua') return entry;
+    if (entry?.kind === 'process.lua' && defaultHostOf(entry) !== undefined) return entry;
+    return undefined;
   }
 
   upgrade(pid: string, entryId: string | null, args: Copied[]): void {
@@ -520,4 +537,23 @@ export class Node implements NodeApi {
       ...payload,
     });
   }
+}
+
+/** An entry's `meta.options`, when it is an object (the platform's `Meta.GetBag("options")`). */
+function optionsOf(entry: LuaEntry): Record<string, unknown> | undefined {
+  const options = entry.meta.options;
+  return typeof options === 'object' && options !== null && !Array.isArray(options)
+    ? (options as Record<string, unknown>)
+    : undefined;
+}
+
+/**
+ * The host a `process.lua` entry runs on when called as a function: `meta.options.default_host`
+ * first, then `meta.default_host` (service/processfunc/listener.go); none for a function.
+ */
+function defaultHostOf(entry: LuaEntry): string | undefined {
+  if (entry.kind !== 'process.lua') return undefined;
+  for (const host of [optionsOf(entry)?.default_host, entry.meta.default_host])
+    if (typeof host === 'string' && host !== '') return host;
+  return undefined;
 }

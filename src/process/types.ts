@@ -99,6 +99,11 @@ export interface NodeApi {
    */
   call(request: CallRequest, done: (result: ExitResult) => void): Result<CallHandle>;
   /**
+   * The options a callable entry declares (`meta.options`, an object), which every call of it
+   * takes under its own (funcs call-options.ts); undefined when it declares none.
+   */
+  declaredCallOptions(entryId: string): Record<string, unknown> | undefined;
+  /**
    * Replace the code of `pid` (`process.upgrade`): the entry `entryId`, or the same definition
    * when null, started with `args` under the same pid, keeping its queue, names, monitors and
    * links. The old code must not run on after this call.

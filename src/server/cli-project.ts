@@ -159,10 +159,15 @@ async function runEntry(
     observer: {
       output: (entry) => {
         const tag = entry.pid ? `[${entry.pid}] ` : '';
+        // A warning of a file's line reads `warn: src/lib.lua:4: …`, as its error would.
+        const at =
+          entry.chunk !== undefined && entry.line !== undefined
+            ? `${entry.chunk}:${entry.line}: `
+            : '';
         if (entry.stream === 'stdout') console.log(entry.text);
         else
           console.error(
-            `${tag}${entry.stream === 'stderr' ? '' : `${entry.stream}: `}${entry.text}`,
+            `${tag}${entry.stream === 'stderr' ? '' : `${entry.stream}: `}${at}${entry.text}`,
           );
       },
       connection: () => {},

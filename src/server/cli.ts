@@ -6,7 +6,7 @@
  * exits with 130. `--demo` starts the demo servers on a free loopback port and routes the
  * documentation's example hosts to them, as the page does. The security flags (`--policy`,
  * `--actor`, `--actor-meta`, `--scope`, `--strict-security`) are described in cli-policy.ts.
- * `--export` writes the run's connections and frames as the inspector exports them
+ * `--export` writes the run's connections, frames and process messages as the inspector exports them
  * (docs/session-format.md; a name ending in `.har` gives HAR), also when the run fails.
  * Warnings (what the platform would silently ignore) go to stderr as
  * `warning: <chunk>:<line>: <message>`; `--strict` makes each one an error that fails the run.
@@ -172,11 +172,12 @@ async function main(): Promise<number> {
       output: (entry) => {
         if (entry.stream === 'stdout') console.log(entry.text);
         else if (entry.stream === 'warn')
-          console.error(formatWarning(chunkName, entry.line, entry.text));
+          console.error(formatWarning(entry.chunk ?? chunkName, entry.line, entry.text));
         else console.error(entry.text);
       },
       connection: (info) => recorder?.connection(info),
       frame: recorder && ((record, data) => recorder.frame(record, data)),
+      message: recorder && ((record) => recorder.message(record)),
       decision: (decision) => {
         if (!decision.allowed) console.error(`policy: ${decision.explanation}`);
       },

@@ -21,6 +21,8 @@ client:send(string.char(0, 255, 7), websocket.BINARY)
 local ch = client:channel()
 for i = 1, 201 do ch:receive() end
 client:close(4002, "exported")
+process.send(process.pid(), "note", { step = 1 })
+process.inbox():receive()
 error("fails after the traffic")
 `;
 
@@ -46,6 +48,10 @@ describe('npm run lua --export', () => {
       ['in', [0, 255, 7]],
     ]);
     expect(frames.filter((f) => f.kind === 'close').map((f) => f.closeCode)).toEqual([4002, 4002]);
+    // The message the script sent itself, with its payload as the inspector keeps it.
+    expect(session.messages).toEqual([
+      expect.objectContaining({ kind: 'send', topic: 'note', payload: '{"step": 1}' }),
+    ]);
   });
 
   it('writes HAR when the file name ends in .har', async () => {
@@ -54,6 +60,7 @@ describe('npm run lua --export', () => {
     expect(r.code).toBe(1);
     const har = JSON.parse(readFileSync(out, 'utf8'));
     expect(har.log.entries[0]._webSocketMessages).toHaveLength(404);
+    expect(har.log._messages.map((m: { topic: string }) => m.topic)).toEqual(['note']);
   });
 
   it('says so, and fails, when the file cannot be written', async () => {

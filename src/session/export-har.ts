@@ -3,12 +3,15 @@
  * `_webSocketMessages` convention (DevTools' "Save all as HAR"): `type` "send"/"receive",
  * `time` in seconds since the epoch, `opcode` (1 text, 2 binary, 8 close, 9 ping, 10 pong)
  * and `data` (text, or base64 for other opcodes). What HAR has no field for travels in
- * `_luaPlayground`, so an import gets the connection back whole.
+ * `_luaPlayground`, so an import gets the connection back whole. The run's process messages,
+ * which are no HTTP traffic, travel in the log's custom `_messages` (HAR 1.2 allows custom
+ * fields whose names start with an underscore), as in the JSON.
  */
 import type { ConnectionInfo, FrameKind, FrameRecord } from '../shared/run-events.ts';
 import { SESSION_VERSION } from '../shared/session-format.ts';
 import { toBase64 } from './payload.ts';
 import { framesByConnection, type SessionSource } from './session-source.ts';
+import { sessionMessage } from './export-json.ts';
 
 export const OPCODES: Record<FrameKind, number> = {
   text: 1,
@@ -40,6 +43,7 @@ export function* sessionHarChunks(source: SessionSource, now = new Date()): Gene
       startedAt: source.startedAt,
       caps: source.caps,
       framesDropped: source.framesDropped,
+      messagesDropped: source.messagesDropped,
     },
   };
   yield '{"log":' + JSON.stringify(log).slice(0, -1) + ',"entries":[';
@@ -58,6 +62,12 @@ export function* sessionHarChunks(source: SessionSource, now = new Date()): Gene
       firstFrame = false;
     }
     yield ']}';
+  }
+  yield '\n],"_messages":[';
+  let firstMessage = true;
+  for (const message of source.messages()) {
+    yield (firstMessage ? '\n' : ',\n') + JSON.stringify(sessionMessage(message));
+    firstMessage = false;
   }
   yield '\n]}}\n';
 }

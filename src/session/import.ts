@@ -1,9 +1,15 @@
 /**
  * Reading a session file back: the playground's own JSON (any version up to SESSION_VERSION)
- * or a HAR with `_webSocketMessages` (ours, or one saved from Chrome's DevTools). A file that is
+ * or a HAR with `_webSocketMessages` (ours, or one saved from Chrome's DevTools), with the
+ * run's process messages when it has them (`messages`, a HAR's `_messages`). A file that is
  * neither, or is damaged, is refused with a message that says what is wrong.
  */
-import type { ConnectionInfo, FrameKind, FrameRecord } from '../shared/run-events.ts';
+import type {
+  ConnectionInfo,
+  FrameKind,
+  FrameRecord,
+  MessageRecord,
+} from '../shared/run-events.ts';
 import {
   SESSION_FORMAT,
   SESSION_VERSION,
@@ -15,6 +21,7 @@ import { framePreview } from '../runtime/frame-preview.ts';
 import { SESSION_CAPS } from './frame-data.ts';
 import { OPCODES, type HarWebSocketMessage } from './export-har.ts';
 import { decodePayload } from './payload.ts';
+import { checkMessages, droppedCount } from './import-messages.ts';
 import {
   checkBase64,
   checkCaps,
@@ -56,6 +63,8 @@ export function sessionRecords(session: Session): {
   startedAt: number;
   connections: ConnectionInfo[];
   frames: FrameRecord[];
+  messages: MessageRecord[];
+  messagesDropped: number;
 } {
   const connections: ConnectionInfo[] = [];
   const frames: FrameRecord[] = [];
@@ -64,7 +73,14 @@ export function sessionRecords(session: Session): {
     for (const frame of own) frames.push(frameRecord(info.id, frame));
   }
   frames.sort((a, b) => a.time - b.time);
-  return { startedAt: session.startedAt, connections, frames };
+  return {
+    startedAt: session.startedAt,
+    connections,
+    frames,
+    // Checked, bounded and in time order already (import-messages.ts).
+    messages: session.messages,
+    messagesDropped: session.messagesDropped,
+  };
 }
 
 function frameRecord(connectionId: number, frame: SessionFrame): FrameRecord {
@@ -111,6 +127,8 @@ function checkSession(raw: Record<string, unknown>): Session {
       frames: frames.map((f: unknown, j) => checkFrame(f, `${where}.frames[${j}]`)),
     };
   });
+  // Version 1 has none; the field is read whatever the version says.
+  const messages = checkMessages(raw.messages, 'messages');
   return {
     format: SESSION_FORMAT,
     version,
@@ -118,7 +136,10 @@ function checkSession(raw: Record<string, unknown>): Session {
     startedAt: optionalNumber(raw, 'startedAt', 'the session') ?? 0,
     caps: checkCaps(raw.caps, 'caps', SESSION_CAPS),
     framesDropped: optionalNumber(raw, 'framesDropped', 'the session') ?? 0,
+    messagesDropped:
+      droppedCount(optionalNumber(raw, 'messagesDropped', 'the session')) + messages.dropped,
     connections,
+    messages: messages.messages,
   };
 }
 
@@ -138,7 +159,9 @@ function fromHar(log: Record<string, unknown>): Session {
     );
     connections.push({ ...info, frames });
   });
-  if (connections.length === 0) {
+  // Ours also carries the run's process messages: a project run may have no connection.
+  const messages = checkMessages(log._messages, 'log._messages');
+  if (connections.length === 0 && messages.messages.length === 0) {
     throw new SessionImportError('the HAR file has no WebSocket entries (_webSocketMessages)');
   }
   return {
@@ -148,7 +171,11 @@ function fromHar(log: Record<string, unknown>): Session {
     startedAt: optionalNumber(meta, 'startedAt', 'log._luaPlayground') ?? 0,
     caps: checkCaps(meta.caps, 'log._luaPlayground.caps', SESSION_CAPS),
     framesDropped: optionalNumber(meta, 'framesDropped', 'log._luaPlayground') ?? 0,
+    messagesDropped:
+      droppedCount(optionalNumber(meta, 'messagesDropped', 'log._luaPlayground')) +
+      messages.dropped,
     connections,
+    messages: messages.messages,
   };
 }
 

@@ -1,10 +1,12 @@
 /**
  * Keeps a run's session where no page does (the CLI's `--export`): the connections as last
- * reported and the frames with their payloads, under the same caps as the inspector.
+ * reported, the frames with their payloads and the process messages, under the same caps as
+ * the inspector.
  */
-import type { ConnectionInfo, FrameRecord } from '../shared/run-events.ts';
+import type { ConnectionInfo, FrameRecord, MessageRecord } from '../shared/run-events.ts';
 import type { SessionCaps } from '../shared/session-format.ts';
 import { FrameBuffer } from '../inspector/frame-buffer.ts';
+import { MessageBuffer } from '../inspector/message-buffer.ts';
 import { FrameDataKeeper, SESSION_CAPS } from './frame-data.ts';
 import type { SessionSource } from './session-source.ts';
 
@@ -13,6 +15,7 @@ export class SessionRecorder {
   private readonly connections = new Map<number, ConnectionInfo>();
   private readonly frames: FrameBuffer;
   private readonly keeper: FrameDataKeeper;
+  private readonly messages = new MessageBuffer();
 
   constructor(private readonly caps: SessionCaps = SESSION_CAPS) {
     this.frames = new FrameBuffer(caps.frames);
@@ -27,12 +30,19 @@ export class SessionRecorder {
     this.frames.push([{ ...record, ...this.keeper.keep(data) }]);
   }
 
+  /** Its payload text was bounded by the run (src/process/message-payload.ts). */
+  message(record: MessageRecord): void {
+    this.messages.push([record]);
+  }
+
   source(): SessionSource {
     return {
       startedAt: this.startedAt,
       connections: [...this.connections.values()],
       frames: () => this.frames.held(),
       framesDropped: this.frames.dropped,
+      messages: () => this.messages.records,
+      messagesDropped: this.messages.dropped,
       caps: this.caps,
     };
   }

@@ -5,8 +5,13 @@
  * React (an object where a number was expected blanked the whole page). The first bad field is
  * named by its path (`connections[2].closeCode is not a number`). Linear in the file.
  */
-import type { ConnectionInfo, ConnectionState, FrameKind } from '../shared/run-events.ts';
-import type { SessionCaps, SessionFrame } from '../shared/session-format.ts';
+import type {
+  ConnectionInfo,
+  ConnectionState,
+  FrameKind,
+  MessageKind,
+} from '../shared/run-events.ts';
+import type { SessionCaps, SessionFrame, SessionMessage } from '../shared/session-format.ts';
 
 export class SessionImportError extends Error {}
 
@@ -22,6 +27,7 @@ const STATES: readonly ConnectionState[] = [
 ];
 const TRANSPORTS: readonly ConnectionInfo['transport'][] = ['direct', 'relay', 'none'];
 const KINDS: readonly FrameKind[] = ['text', 'binary', 'ping', 'pong', 'close'];
+const MESSAGE_KINDS: readonly MessageKind[] = ['send', 'exit', 'link-down', 'cancel', 'terminate'];
 /** Canonical padded base64, what `btoa` writes; linear (no two ways to match a character). */
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
@@ -128,6 +134,29 @@ export function checkFrame(raw: unknown, where: string): SessionFrame {
   const code = number(raw, 'code', where);
   if (code !== undefined) frame.code = code;
   return frame;
+}
+
+/**
+ * A process message (version 2 on), rebuilt; `kind`, `to` and `time` are required. Its texts
+ * are taken as they are: import-messages.ts bounds their length.
+ */
+export function checkMessage(raw: unknown, where: string): SessionMessage {
+  if (!isObject(raw)) bad(where, 'is not an object');
+  const message: SessionMessage = {
+    kind: oneOf(raw, 'kind', where, MESSAGE_KINDS) ?? bad(`${where}.kind`, 'is missing'),
+    from: text(raw, 'from', where) ?? '',
+    to: text(raw, 'to', where) ?? bad(`${where}.to`, 'is not a string'),
+    topic: text(raw, 'topic', where) ?? '',
+    preview: text(raw, 'preview', where) ?? '',
+    time: number(raw, 'time', where) ?? bad(`${where}.time`, 'is not a number'),
+  };
+  const payload = text(raw, 'payload', where);
+  if (payload !== undefined) message.payload = payload;
+  if (raw.payloadCut !== undefined) {
+    if (typeof raw.payloadCut !== 'boolean') bad(`${where}.payloadCut`, 'is not true or false');
+    if (raw.payloadCut && payload !== undefined) message.payloadCut = true;
+  }
+  return message;
 }
 
 export function checkBase64(data: string, where: string): void {

@@ -1,8 +1,8 @@
 /**
- * What an export reads: the run's connections and its frames in arrival order, as the page's
- * run store and the CLI's recorder both hold them.
+ * What an export reads: the run's connections and its frames in arrival order, and the
+ * messages between its processes, as the page's run store and the CLI's recorder hold them.
  */
-import type { ConnectionInfo, FrameRecord } from '../shared/run-events.ts';
+import type { ConnectionInfo, FrameRecord, MessageRecord } from '../shared/run-events.ts';
 import type { SessionCaps } from '../shared/session-format.ts';
 
 export interface SessionSource {
@@ -11,6 +11,9 @@ export interface SessionSource {
   /** Every frame still held, oldest first. */
   frames: () => Iterable<FrameRecord>;
   framesDropped: number;
+  /** Every process message still held, oldest first. */
+  messages: () => Iterable<MessageRecord>;
+  messagesDropped: number;
   caps: SessionCaps;
 }
 

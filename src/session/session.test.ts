@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectionInfo, FrameKind, FrameRecord } from '../shared/run-events.ts';
+import type {
+  ConnectionInfo,
+  FrameKind,
+  FrameRecord,
+  MessageRecord,
+} from '../shared/run-events.ts';
 import { SESSION_VERSION } from '../shared/session-format.ts';
 import { SessionRecorder } from './recorder.ts';
 import { sessionJsonChunks } from './export-json.ts';
@@ -72,7 +77,7 @@ function recordedRun(frames = 3000): SessionRecorder {
 /** A source over imported records, as the page's store would hold them. */
 function sourceOf(text: string): SessionSource {
   const session = parseSessionFile(text);
-  const { connections, frames } = sessionRecords(session);
+  const { connections, frames, messages, messagesDropped } = sessionRecords(session);
   const buffer = new FrameBuffer(session.caps.frames);
   buffer.push(frames);
   return {
@@ -80,8 +85,54 @@ function sourceOf(text: string): SessionSource {
     connections,
     frames: () => frames,
     framesDropped: session.framesDropped,
+    messages: () => messages,
+    messagesDropped,
     caps: session.caps,
   };
+}
+
+/** A project run's messages: a send with a JSON payload, one cut, an exit, a terminate. */
+function withMessages(recorder: SessionRecorder): SessionRecorder {
+  const messages: MessageRecord[] = [
+    {
+      kind: 'send',
+      from: '{app:terminal|0x00001}',
+      to: '{app:processes|0x00002}',
+      topic: 'job',
+      preview: '{n = 21}',
+      payload: '{"n":21}',
+      time: 1764590000100,
+    },
+    {
+      kind: 'send',
+      from: '{app:processes|0x00002}',
+      to: '{app:terminal|0x00001}',
+      topic: 'answer',
+      preview: '"' + 'x'.repeat(70) + '…',
+      payload: '"' + 'x'.repeat(100),
+      payloadCut: true,
+      time: 1764590000200,
+    },
+    {
+      kind: 'exit',
+      from: '{app:processes|0x00002}',
+      to: '{app:terminal|0x00001}',
+      topic: 'pid.exit',
+      preview: '42',
+      payload: '42',
+      time: 1764590000300,
+    },
+    {
+      kind: 'terminate',
+      from: '',
+      to: '{app:processes|0x00003}',
+      topic: '',
+      preview: '',
+      time: 1764590000400,
+    },
+  ];
+  for (const message of messages) recorder.message(message);
+  return recorder;
 }
 
 describe('session export and import', () => {
@@ -99,6 +150,48 @@ describe('session export and import', () => {
     expect(binary.encoding).toBe('base64');
     const bytes = Uint8Array.from(atob(binary.data), (c) => c.charCodeAt(0));
     expect(bytes.length).toBe(300);
+  });
+
+  it("carries the run's process messages through JSON and HAR, unchanged", () => {
+    const recorder = withMessages(recordedRun(20));
+    const json = [...sessionJsonChunks(recorder.source(), NOW)].join('');
+    const session = JSON.parse(json);
+    expect(session.version).toBe(2);
+    expect(session.messagesDropped).toBe(0);
+    expect(session.messages).toHaveLength(4);
+    expect(session.messages[0]).toEqual({
+      kind: 'send',
+      from: '{app:terminal|0x00001}',
+      to: '{app:processes|0x00002}',
+      topic: 'job',
+      preview: '{n = 21}',
+      time: 1764590000100,
+      payload: '{"n":21}',
+    });
+    expect([...sessionJsonChunks(sourceOf(json), NOW)].join('')).toBe(json);
+
+    const har = [...sessionHarChunks(recorder.source(), NOW)].join('');
+    expect(JSON.parse(har).log._messages).toEqual(session.messages);
+    const { messages } = sessionRecords(parseSessionFile(har));
+    expect(messages).toEqual(session.messages);
+  });
+
+  it('reads a version 1 file (frames only) as a run without messages', () => {
+    const v1 = JSON.parse([...sessionJsonChunks(recordedRun(5).source(), NOW)].join(''));
+    v1.version = 1;
+    delete v1.messages;
+    delete v1.messagesDropped;
+    const records = sessionRecords(parseSessionFile(JSON.stringify(v1)));
+    expect(records.frames).toHaveLength(6); // and the close
+    expect(records.messages).toEqual([]);
+    expect(records.messagesDropped).toBe(0);
+  });
+
+  it('imports a HAR of messages only (a project run without connections)', () => {
+    const har = [...sessionHarChunks(withMessages(new SessionRecorder()).source(), NOW)].join('');
+    const records = sessionRecords(parseSessionFile(har));
+    expect(records.connections).toEqual([]);
+    expect(records.messages.map((m) => m.topic)).toEqual(['job', 'answer', 'pid.exit', '']);
   });
 
   it('keeps every byte value of binary frames across JSON and HAR', () => {

@@ -1,17 +1,22 @@
-/** The page's run store as a session source: what the inspector holds is what it exports. */
+/**
+ * The page's run store as a session source: what the inspector holds (frames and process
+ * messages) is what it exports.
+ */
 import type { InspectedRun } from '../inspector/run-history.ts';
 import { SESSION_CAPS } from './frame-data.ts';
 import type { SessionSource } from './session-source.ts';
 
 /** `store`: the run store (its current run) or any run the inspector keeps. */
 export function storeSource(
-  store: Pick<InspectedRun, 'startedAt' | 'connections' | 'frames'>,
+  store: Pick<InspectedRun, 'startedAt' | 'connections' | 'frames' | 'messages'>,
 ): SessionSource {
   return {
     startedAt: store.startedAt,
     connections: [...store.connections.values()],
     frames: () => store.frames.held(),
     framesDropped: store.frames.dropped,
+    messages: () => store.messages.records,
+    messagesDropped: store.messages.dropped,
     caps: SESSION_CAPS,
   };
 }

@@ -15,6 +15,11 @@ export interface OutputEntry {
   time: number;
   /** The script's line a warning points at, when known. */
   line?: number;
+  /**
+   * The file of that line (a project's `src/lib.lua`), when it is not the run's own script:
+   * absent for a lone script's main chunk, whose warnings read as they always have.
+   */
+  chunk?: string;
   /** The process that wrote it (absent: the run itself). */
   pid?: string;
 }

@@ -1,12 +1,17 @@
 /**
- * A run's connections and frames as a file: the format the inspector downloads and reads back,
- * the CLI writes (`--export run.json`) and the embed SDK's `end` event carries. Versioned:
- * readers accept every version up to SESSION_VERSION. Documented in docs/session-format.md.
+ * A run's connections and frames, and the messages between its processes, as a file: the
+ * format the inspector downloads and reads back, the CLI writes (`--export run.json`) and the
+ * embed SDK's `end` event carries. Versioned: readers accept every version up to
+ * SESSION_VERSION (version 1 had no messages). Documented in docs/session-format.md.
  */
-import type { ConnectionInfo, FrameDirection, FrameKind } from './run-events.ts';
+import type { ConnectionInfo, FrameDirection, FrameKind, MessageRecord } from './run-events.ts';
 
 export const SESSION_FORMAT = 'lua-playground-session';
-export const SESSION_VERSION = 1;
+/** 2: the run's process messages (`messages`, `messagesDropped`) besides its frames. */
+export const SESSION_VERSION = 2;
+
+/** A message between the run's processes, as the inspector's timeline keeps it. */
+export type SessionMessage = MessageRecord;
 
 export interface SessionFrame {
   direction: FrameDirection;
@@ -49,5 +54,9 @@ export interface Session {
   caps: SessionCaps;
   /** Frames the run had and this file does not (the inspector's frame cap). */
   framesDropped: number;
+  /** Messages the run had and this file does not (the oldest, past the inspector's cap). */
+  messagesDropped: number;
   connections: SessionConnection[];
+  /** Oldest first; none in a version 1 file. */
+  messages: SessionMessage[];
 }

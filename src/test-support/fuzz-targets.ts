@@ -272,7 +272,7 @@ function session(rand: Rand): unknown {
   }));
   return {
     format: 'lua-playground-session',
-    version: 1,
+    version: 2,
     exportedAt: '',
     startedAt: 1,
     caps: { frames: 10, frameDataBytes: 10, runDataBytes: 10 },
@@ -294,7 +294,22 @@ function session(rand: Rand): unknown {
         frames,
       },
     ],
+    messagesDropped: 0,
+    messages: messages(rand),
   };
+}
+
+/** A run's process messages (version 2 on; a HAR's `_messages`). */
+function messages(rand: Rand): unknown[] {
+  return Array.from({ length: Math.floor(rand() * 3) }, (_, i) => ({
+    kind: pick(rand, ['send', 'exit', 'cancel']),
+    from: '{app:terminal|0x00001}',
+    to: '{app:w|0x00002}',
+    topic: 'job',
+    preview: '{n = 1}',
+    payload: '{"n":1}',
+    time: 1000 + i,
+  }));
 }
 
 /** Replace a random field (at any depth) with a random value. */
@@ -329,8 +344,19 @@ function har(rand: Rand): unknown {
           ],
         },
       ],
+      _messages: messages(rand),
     },
   };
+}
+
+/** What the timeline renders of a message, checked for its type: the first wrong field. */
+function wrongMessageField(message: Record<string, unknown>): string | null {
+  for (const key of ['kind', 'from', 'to', 'topic', 'preview'])
+    if (typeof message[key] !== 'string') return `message ${key} not a string`;
+  if (typeof message.time !== 'number') return 'message time not a number';
+  if (message.payload !== undefined && typeof message.payload !== 'string')
+    return 'message payload not a string';
+  return null;
 }
 
 /** What the page renders of a connection, checked for its type: the first wrong field. */
@@ -371,9 +397,10 @@ export function fuzzSessions(seed: number, count: number): FuzzReport {
     try {
       const records = sessionRecords(parseSessionFile(input));
       report.accepted++;
-      const wrong = records.connections
-        .map((c) => wrongField(c as unknown as Record<string, unknown>))
-        .find((w) => w !== null);
+      const wrong = [
+        ...records.connections.map((c) => wrongField(c as unknown as Record<string, unknown>)),
+        ...records.messages.map((m) => wrongMessageField(m as unknown as Record<string, unknown>)),
+      ].find((w) => w !== null);
       if (wrong) report.failures.push({ input, error: `accepted with ${wrong}` });
     } catch (e) {
       if (e instanceof SessionImportError) continue;

@@ -6,6 +6,11 @@
  * dispatcher of the runtime reads it; the playground applies it to the whole call, retries
  * included: a number of milliseconds or a Go duration string ("1.5s"); 0 means none. Other
  * keys (`priority`, `network`…) are kept and ignored, with a warning.
+ *
+ * A function entry's declared options (`meta.options` in its YAML) apply to every call of it:
+ * the platform registers them with the function and merges the call's over them, key by key
+ * (system/function/functions.go Call: `bag.Merge(runtimeBag)`, the call's keys winning), so a
+ * call's `retry` replaces a declared `retry` whole and leaves a declared `timeout` in force.
  */
 import { lua, type LuaState } from '../../lua/api.ts';
 import { toDurationMs } from '../../duration.ts';
@@ -18,32 +23,55 @@ export interface CallOptions {
   timeoutMs: number | undefined;
   /** How a failed call runs again; undefined for never. */
   retry: RetryPolicy | undefined;
+  /** The keys the table had: only those replace declared ones (mergeCallOptions). */
+  given: ReadonlySet<AppliedKey>;
 }
 
-export const NO_CALL_OPTIONS: CallOptions = { timeoutMs: undefined, retry: undefined };
+type AppliedKey = 'timeout' | 'retry';
 
-/** Read the options table at `idx` (already checked to be a table). */
-export function readCallOptions(L: LuaState, idx: number): CallOptions {
+export const NO_CALL_OPTIONS: CallOptions = {
+  timeoutMs: undefined,
+  retry: undefined,
+  given: new Set(),
+};
+
+/**
+ * Read the options table at `idx` (already checked to be a table). `source` names it in
+ * warnings: `with_options`, or the entry whose `meta.options` it is.
+ */
+export function readCallOptions(L: LuaState, idx: number, source = 'with_options'): CallOptions {
+  const at = lua.lua_absindex(L, idx);
   let timeoutMs: number | undefined;
   let retry: RetryPolicy | undefined;
+  const given = new Set<AppliedKey>();
   const ignored: string[] = [];
   lua.lua_pushnil(L);
-  while (lua.lua_next(L, idx) !== 0) {
+  while (lua.lua_next(L, at) !== 0) {
     const key = lua.lua_type(L, -2) === lua.LUA_TSTRING ? lua.lua_tojsstring(L, -2) : null;
-    if (key === 'timeout') timeoutMs = readTimeout(L, -1);
+    if (key === 'timeout') timeoutMs = readTimeout(L, -1, source);
     else if (key === 'retry') retry = readRetryPolicy(L, lua.lua_gettop(L));
     else if (key !== null) ignored.push(key);
+    if (key === 'timeout' || key === 'retry') given.add(key);
     lua.lua_pop(L, 1);
   }
   if (ignored.length > 0)
     warn(
       L,
-      `with_options: ${ignored.sort().join(', ')} ${ignored.length === 1 ? 'is' : 'are'} kept but not applied in the playground (only timeout and retry are)`,
+      `${source}: ${ignored.sort().join(', ')} ${ignored.length === 1 ? 'is' : 'are'} kept but not applied in the playground (only timeout and retry are)`,
     );
-  return { timeoutMs, retry };
+  return { timeoutMs, retry, given };
 }
 
-function readTimeout(L: LuaState, idx: number): number | undefined {
+/** An entry's declared options with a call's over them, key by key (functions.go Call). */
+export function mergeCallOptions(declared: CallOptions, call: CallOptions): CallOptions {
+  return {
+    timeoutMs: call.given.has('timeout') ? call.timeoutMs : declared.timeoutMs,
+    retry: call.given.has('retry') ? call.retry : declared.retry,
+    given: new Set([...declared.given, ...call.given]),
+  };
+}
+
+function readTimeout(L: LuaState, idx: number, source: string): number | undefined {
   const type = lua.lua_type(L, idx);
   const value =
     type === lua.LUA_TNUMBER
@@ -53,7 +81,7 @@ function readTimeout(L: LuaState, idx: number): number | undefined {
         : undefined;
   const parsed = toDurationMs(value, 'timeout');
   if (!parsed.ok) {
-    warn(L, `with_options: ${parsed.error}; the call has no timeout`);
+    warn(L, `${source}: ${parsed.error}; the call has no timeout`);
     return undefined;
   }
   return parsed.ms > 0 ? parsed.ms : undefined;

@@ -2,7 +2,7 @@
  * funcs, futures and executors on the node, asserted in Lua, beyond what the runtime's own
  * suites check (src/process/suites/): the exact validation texts, errors kept or wrapped as
  * funcs/module.go, yields.go and future/future.go make them, arguments copied at the call,
- * executors immutable.
+ * executors immutable, an entry's declared options under the call's.
  */
 import { describe, expect, it } from 'vitest';
 import { passes } from '../../../process/inline-project.ts';
@@ -17,6 +17,27 @@ entries:
   - { name: flaky, kind: function.lua, source: file://flaky.lua, method: main }
   - { name: main, kind: function.lua, source: file://main.lua, method: main,
       modules: [funcs, time, security] }
+  - name: flaky_declared
+    kind: function.lua
+    source: file://flaky.lua
+    method: main
+    meta:
+      options:
+        retry: { max_attempts: 5, initial_delay: 1 }
+  - name: slow_declared
+    kind: function.lua
+    source: file://slow.lua
+    method: main
+    modules: [time]
+    meta:
+      options: { timeout: 50, priority: high }
+  - name: slow_process
+    kind: process.lua
+    source: file://slow.lua
+    method: main
+    modules: [time]
+    meta:
+      options: { default_host: app:processes, timeout: 50 }
 `;
 
 const HELPERS = {
@@ -294,6 +315,48 @@ describe('Executor (funcs/module.go Executor)', () => {
       local r, err = patient:call("app:flaky", process.pid(), errors.UNAVAILABLE)
       assert(r == nil and err:kind() == errors.TIMEOUT, tostring(err))
     `);
+  });
+
+  it("applies an entry's meta.options under the call's, key by key (functions.go Call)", async () => {
+    const lines = await run(`
+      coroutine.spawn(function()
+        local asks = process.listen("attempt")
+        local n = 0
+        while true do
+          local callee = asks:receive()
+          n = n + 1
+          process.send(callee, "verdict", n % 3 == 0 and "ok" or "fail")
+        end
+      end)
+      -- Declared retry: a plain call runs again until the third attempt succeeds.
+      local r, err = funcs.call("app:flaky_declared", process.pid(), errors.UNAVAILABLE)
+      assert(r == "done" and err == nil, "the declared retry applies: " .. tostring(err))
+      -- The call's retry replaces the declared one whole: one attempt, no retry.
+      local once = funcs.new():with_options({ retry = { max_attempts = 1 } })
+      r, err = once:call("app:flaky_declared", process.pid(), errors.UNAVAILABLE)
+      assert(r == nil and err:kind() == errors.UNAVAILABLE, "the call's retry wins")
+      -- Declared timeout: it bounds a plain call and one whose options leave it out.
+      r, err = funcs.call("app:slow_declared", "30s")
+      assert(r == nil and err:kind() == errors.TIMEOUT, tostring(err))
+      r, err = funcs.new():with_options({ retry = {} }):call("app:slow_declared", "30s")
+      assert(err:kind() == errors.TIMEOUT, "a call without a timeout keeps the declared one")
+      -- The call's timeout replaces it (0: none).
+      r, err = funcs.new():with_options({ timeout = 0 }):call("app:slow_declared", "60ms")
+      assert(r == "slept" and err == nil, tostring(err))
+      -- Undeclared, no options: as before.
+      assert(funcs.call("app:slow", "5ms") == "slept")
+      -- A process entry's options name its host (listener.go) and bound its calls alike.
+      assert(funcs.call("app:slow_process", "5ms") == "slept")
+      r, err = funcs.call("app:slow_process", "30s")
+      assert(r == nil and err:kind() == errors.TIMEOUT, tostring(err))
+    `);
+    expect(
+      lines.some((l) =>
+        l.includes('[warn] app:slow_declared meta.options: priority is kept but not applied'),
+      ),
+    ).toBe(true);
+    // default_host is where the process runs, no call option: nothing to warn about.
+    expect(lines.filter((l) => l.includes('default_host'))).toEqual([]);
   });
 
   it('checks its arguments as the platform does', async () => {

@@ -7,7 +7,8 @@
  * an executor's values on top.
  *
  * An executor's `timeout` option bounds the call: past it, the callee is canceled and the call
- * ends with a Timeout error (call-options.ts).
+ * ends with a Timeout error (call-options.ts). The options the called entry declares
+ * (`meta.options`) apply under the executor's, as the platform merges them.
  *
  * Errors, returned as `nil, err`: Invalid `function ID required`, `namespace required in
  * function ID`, `name required in function ID`; what the node refuses (unknown entry...); the
@@ -23,7 +24,12 @@ import {
   type LuaState,
 } from '../../lua/api.ts';
 import { warn } from '../../warnings.ts';
-import { CopyLimitError, copyValues, pushCopied } from '../../../process/payload-copy.ts';
+import {
+  CopyLimitError,
+  copiedFromJs,
+  copyValues,
+  pushCopied,
+} from '../../../process/payload-copy.ts';
 import type {
   CallHandle,
   Copied,
@@ -47,7 +53,12 @@ import {
   withScope,
   type Executor,
 } from './executor.ts';
-import { callTimeoutError, type CallOptions } from './call-options.ts';
+import {
+  callTimeoutError,
+  mergeCallOptions,
+  readCallOptions,
+  type CallOptions,
+} from './call-options.ts';
 import { mayRetry, retryWaits } from './retry.ts';
 import { pushFuture, registerFuture } from './future.ts';
 import { targetError } from './target.ts';
@@ -85,7 +96,22 @@ function readCall(
   // buildMergedContextPairs: explicit values take precedence).
   const context = new Map(self.context);
   for (const [key, value] of executor.values) context.set(key, value);
-  return { target, args, context, options: executor.callOptions };
+  return { target, args, context, options: callOptionsFor(L, self, target, executor) };
+}
+
+/** The executor's options over those the target entry declares (call-options.ts). */
+function callOptionsFor(
+  L: LuaState,
+  self: ProcessSelf,
+  target: string,
+  executor: Executor,
+): CallOptions {
+  const declared = self.node.declaredCallOptions(target);
+  if (declared === undefined) return executor.callOptions;
+  pushCopied(L, copiedFromJs(declared));
+  const options = readCallOptions(L, -1, `${target} meta.options`);
+  lua.lua_pop(L, 1);
+  return mergeCallOptions(options, executor.callOptions);
 }
 
 /**
