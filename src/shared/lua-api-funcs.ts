@@ -7,7 +7,7 @@ import type { LuaFunctionDoc, LuaModule, LuaParam } from './lua-api-types.ts';
 const target: LuaParam = {
   name: 'id',
   type: 'string',
-  doc: 'The entry to call, `namespace:name`: a `function.lua` entry, or a `process.lua` entry with `meta.default_host`.',
+  doc: 'The entry to call, `namespace:name`: a `function.lua` entry, or a `process.lua` entry with `meta.default_host` (or `meta.options.default_host`).',
 };
 const args: LuaParam = {
   name: '...',
@@ -87,7 +87,7 @@ export const FUNCS_MODULE: LuaModule = {
           {
             name: 'options',
             type: 'table',
-            doc: '`timeout`: milliseconds (`{timeout = 5000}`) or a duration string (`"1.5s"`); 0 is none. `retry`: `{max_attempts=, initial_delay=, max_delay=, backoff_factor=, jitter=, retry_kinds=, skip_kinds=}` (delays in ms or duration strings; defaults 100 ms, 10 s, 2, 0.1). Other keys are kept, not applied (a warning says so).',
+            doc: '`timeout`: milliseconds (`{timeout = 5000}`) or a duration string (`"1.5s"`); 0 is none. `retry`: `{max_attempts=, initial_delay=, max_delay=, backoff_factor=, jitter=, retry_kinds=, skip_kinds=}` (delays in ms or duration strings; defaults 100 ms, 10 s, 2, 0.1). Other keys are kept, not applied (a warning says so). A key the called entry declares in its `meta.options` applies unless given here (the platform merges them, the call winning).',
           },
           "Call options, replacing earlier ones. With `retry.max_attempts` above 1, a failed call runs again after growing waits (from `initial_delay * backoff_factor`, capped at `max_delay`, ±`jitter`), unless its error is not retryable, is in `skip_kinds`, is not in `retry_kinds` when that is given, or (by default) is Invalid, PermissionDenied or Internal (a raised error counts as Internal); the last error is returned. Past the timeout (which covers the retries) the call ends with `nil, err` (kind TIMEOUT, retryable, `context deadline exceeded`; an async call's Future receives that error) and the running function is canceled.",
         ),
