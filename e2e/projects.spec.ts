@@ -20,6 +20,19 @@ async function newProject(playground: PlaygroundPage): Promise<void> {
   await expect(files(playground)).toHaveCount(3);
 }
 
+/** A project of a library and a main entry that imports it as `lib`. */
+const LIB_AND_MAIN_INDEX = [
+  'namespace: app',
+  'entries:',
+  '  - { name: lib, kind: library.lua, source: "file://lib.lua" }',
+  '  - name: main',
+  '    kind: process.lua',
+  '    source: "file://main.lua"',
+  '    method: main',
+  '    imports: { lib: "app:lib" }',
+  '',
+].join('\n');
+
 test.describe('projects', () => {
   test('a new project opens its sample files in tabs, and the entry follows the open file', async ({
     playground,
@@ -184,17 +197,7 @@ test.describe('projects', () => {
     const { page } = playground;
     await playground.open({ code: 'print("a script")', types: 'strict' });
     await importFolder(playground, {
-      'typed/_index.yaml': [
-        'namespace: app',
-        'entries:',
-        '  - { name: lib, kind: library.lua, source: "file://lib.lua" }',
-        '  - name: main',
-        '    kind: process.lua',
-        '    source: "file://main.lua"',
-        '    method: main',
-        '    imports: { lib: "app:lib" }',
-        '',
-      ].join('\n'),
+      'typed/_index.yaml': LIB_AND_MAIN_INDEX,
       'typed/lib.lua': [
         'local M = {}',
         'function M.never()',
@@ -228,17 +231,7 @@ test.describe('projects', () => {
     const { page } = playground;
     await playground.open({ code: 'print("a script")' });
     await importFolder(playground, {
-      'warned/_index.yaml': [
-        'namespace: app',
-        'entries:',
-        '  - { name: lib, kind: library.lua, source: "file://lib.lua" }',
-        '  - name: main',
-        '    kind: process.lua',
-        '    source: "file://main.lua"',
-        '    method: main',
-        '    imports: { lib: "app:lib" }',
-        '',
-      ].join('\n'),
+      'warned/_index.yaml': LIB_AND_MAIN_INDEX,
       // print(nil) prints '' on the platform; the playground warns at the line.
       'warned/lib.lua': [
         'local M = {}',
