@@ -5,13 +5,9 @@
  * services running, as in a project run (src/process/project-run.ts). The docs blocks that are
  * fragments run this way: they spawn the entries their page names.
  */
-import type { RunEnd } from '../shared/worker-protocol.ts';
-import { runHandle, type RunHandle, type RunOptions } from '../runtime/run.ts';
+import { openRun, scriptMain, type RunHandle, type RunOptions } from '../runtime/run.ts';
 import type { Project } from '../project/spec.ts';
-import { IMPLICIT_ENTRY, TERMINAL_HOST } from '../project/spec.ts';
-import { Node } from '../process/node.ts';
 import { makeRunConfig } from '../process/run-config.ts';
-import { scriptLibraries } from '../process/libraries.ts';
 import { startServices } from '../process/services.ts';
 import { checkProjectBeforeRun } from '../project/type-check.ts';
 import { parse } from '../dialect/parser.ts';
@@ -19,10 +15,7 @@ import { checkTypesBeforeRun } from '../runtime/type-check.ts';
 
 export function startScriptInProject(options: RunOptions & { project: Project }): RunHandle {
   const config = makeRunConfig({ ...options, dialect: options.dialect ?? 'wippy' });
-  let resolveDone: (end: RunEnd) => void = () => {};
-  const done = new Promise<RunEnd>((resolve) => (resolveDone = resolve));
-  const node = new Node(config, options.project, resolveDone, true);
-  const handle = runHandle(node, done);
+  const { node, handle, done } = openRun(config, options.project);
   const parsed = config.dialect === 'wippy' ? parse(options.code) : undefined;
   const typeRefusal =
     checkProjectBeforeRun(options.project, config) ??
@@ -33,18 +26,6 @@ export function startScriptInProject(options: RunOptions & { project: Project })
   }
   const supervisor = startServices(node, options.project, config);
   void done.then(() => supervisor.stopAll());
-  node.startMain({
-    program: {
-      kind: 'script',
-      chunkName: options.chunkName,
-      code: options.code,
-      prelude: options.prelude,
-      parsed,
-    },
-    entryId: IMPLICIT_ENTRY,
-    host: TERMINAL_HOST,
-    args: [],
-    libraries: scriptLibraries(config.dialect),
-  });
+  node.startMain(scriptMain(options, parsed, config.dialect));
   return handle;
 }

@@ -5,12 +5,10 @@
  * exit), or on Stop. Every process's output is tagged with its pid. The project's Lua files are
  * type-checked first (src/project/type-check.ts).
  */
-import type { RunEnd } from '../shared/worker-protocol.ts';
-import { runHandle, type RunHandle, type RunOptions } from '../runtime/run.ts';
+import { openRun, type RunHandle, type RunOptions } from '../runtime/run.ts';
 import type { Project } from '../project/spec.ts';
 import { TERMINAL_HOST } from '../project/spec.ts';
 import { runnableEntries } from '../project/project.ts';
-import { Node } from './node.ts';
 import { makeRunConfig } from './run-config.ts';
 import { copiedFromJs } from './payload-copy.ts';
 import { startServices } from './services.ts';
@@ -33,10 +31,7 @@ export function startProjectRun(options: ProjectRunOptions): RunHandle {
     ...makeRunConfig({ ...options, dialect: options.dialect ?? 'wippy' }),
     terminalArgs: options.args ?? [],
   };
-  let resolveDone: (end: RunEnd) => void = () => {};
-  const done = new Promise<RunEnd>((resolve) => (resolveDone = resolve));
-  const node = new Node(config, options.project, resolveDone, true);
-  const handle = runHandle(node, done);
+  const { node, handle, done } = openRun(config, options.project);
   const entry = options.project.entries.get(options.entry);
   if (!entry || (entry.kind !== 'process.lua' && entry.kind !== 'function.lua')) {
     const runnable = runnableEntries(options.project).map((e) => e.id);

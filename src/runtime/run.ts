@@ -6,6 +6,7 @@
  */
 import { checkTypesBeforeRun } from './type-check.ts';
 import { parse } from '../dialect/parser.ts';
+import type { ParseResult } from '../dialect/ast.ts';
 import type { SourceModule } from './preload-modules.ts';
 import type { Defer } from './defer.ts';
 import type { Clock } from './modules/time.ts';
@@ -15,7 +16,9 @@ import type { Policy } from '../policy/types.ts';
 import type { RunObserver } from '../shared/run-events.ts';
 import type { RunEnd } from '../shared/worker-protocol.ts';
 import type { Dialect, TypeCheckMode } from '../shared/dialect.ts';
-import { Node } from '../process/node.ts';
+import { Node, type MainProcess } from '../process/node.ts';
+import type { RunConfig } from '../process/run-config.ts';
+import type { Project } from '../project/spec.ts';
 import { makeRunConfig } from '../process/run-config.ts';
 import { scriptLibraries } from '../process/libraries.ts';
 import { IMPLICIT_ENTRY, TERMINAL_HOST } from '../project/spec.ts';
@@ -71,11 +74,7 @@ export interface RunHandle {
 
 export function startRun(options: RunOptions): RunHandle {
   const config = makeRunConfig(options);
-  let resolveDone: (end: RunEnd) => void = () => {};
-  const done = new Promise<RunEnd>((resolve) => (resolveDone = resolve));
-  const node = new Node(config, null, resolveDone, false);
-  const handle = runHandle(node, done);
-
+  const { node, handle } = openRun(config, null);
   // A wippy script is parsed once, for the checker and the loader alike.
   const parsed = config.dialect === 'wippy' ? parse(options.code) : undefined;
   const typeRefusal = parsed && checkTypesBeforeRun(options, parsed);
@@ -83,7 +82,31 @@ export function startRun(options: RunOptions): RunHandle {
     node.stop({ status: 'error', failure: typeRefusal });
     return handle;
   }
-  node.startMain({
+  node.startMain(scriptMain(options, parsed, config.dialect));
+  return handle;
+}
+
+/**
+ * A run's node and the handle its host holds. With a project, the node knows its entries and
+ * tags every process's output with its pid.
+ */
+export function openRun(
+  config: RunConfig,
+  project: Project | null,
+): { node: Node; handle: RunHandle; done: Promise<RunEnd> } {
+  let resolveDone: (end: RunEnd) => void = () => {};
+  const done = new Promise<RunEnd>((resolve) => (resolveDone = resolve));
+  const node = new Node(config, project, resolveDone, project !== null);
+  return { node, handle: runHandle(node, done), done };
+}
+
+/** A lone script as the run's main process: `app:main` on the terminal host, a script's globals. */
+export function scriptMain(
+  options: RunOptions,
+  parsed: ParseResult | undefined,
+  dialect: Dialect,
+): MainProcess {
+  return {
     program: {
       kind: 'script',
       chunkName: options.chunkName,
@@ -95,9 +118,8 @@ export function startRun(options: RunOptions): RunHandle {
     entryId: IMPLICIT_ENTRY,
     host: TERMINAL_HOST,
     args: [],
-    libraries: scriptLibraries(config.dialect),
-  });
-  return handle;
+    libraries: scriptLibraries(dialect),
+  };
 }
 
 /** The handle of a run on `node`: Stop, the composer, the panel's buttons, the input line. */
