@@ -28,6 +28,7 @@ import { createEventBus } from './event-bus.ts';
 import { describeStalemate } from './stalemate.ts';
 import { Holds } from './holds.ts';
 import { Topology } from './topology.ts';
+import { callableEntry, callHost, declaredCallOptions } from './callable-entry.ts';
 import { PanelReport } from './panel-report.ts';
 import { nextEventOrder } from '../runtime/event-order.ts';
 import type {
@@ -277,11 +278,11 @@ export class Node implements NodeApi {
   }
 
   call(request: CallRequest, done: (result: ExitResult) => void): Result<CallHandle> {
-    const entry = this.callableEntry(request.entryId);
+    const entry = callableEntry(this.entry(request.entryId));
     if (!entry) return fail('NOT_FOUND', `function not found: ${request.entryId}`);
     const limit = this.checkLimits();
     if (limit) return limit;
-    const host = defaultHostOf(entry) ?? `${entry.id}.pool`;
+    const host = callHost(entry);
     const pid = this.allocatePid(host);
     this.exitWatchers.set(pid, [done]);
     this.startEntry(pid, entry, host, request.caller, request.args, request.context);
@@ -289,24 +290,8 @@ export class Node implements NodeApi {
   }
 
   declaredCallOptions(entryId: string): Record<string, unknown> | undefined {
-    // The platform registers them for a function.lua entry (component/function/lifecycle.go)
-    // and for a process.lua one with a default host (service/processfunc/listener.go) alike.
-    const entry = this.callableEntry(entryId);
-    const options = entry && optionsOf(entry);
-    if (!options) return undefined;
-    // Where a process entry runs, not how a call goes: no call option to apply or warn about.
-    const rest = Object.fromEntries(
-      Object.entries(options).filter(([key]) => key !== 'default_host'),
-    );
-    return Object.keys(rest).length > 0 ? rest : undefined;
-  }
-
-  /** A `function.lua` entry, or a `process.lua` entry with a default host. */
-  private callableEntry(id: string): LuaEntry | undefined {
-    const entry = this.entry(id);
-    if (entry?.kind === 'function.lua') return entry;
-    if (entry?.kind === 'process.lua' && defaultHostOf(entry) !== undefined) return entry;
-    return undefined;
+    const entry = callableEntry(this.entry(entryId));
+    return entry && declaredCallOptions(entry);
   }
 
   upgrade(pid: string, entryId: string | null, args: Copied[]): void {
@@ -537,23 +522,4 @@ export class Node implements NodeApi {
       ...payload,
     });
   }
-}
-
-/** An entry's `meta.options`, when it is an object (the platform's `Meta.GetBag("options")`). */
-function optionsOf(entry: LuaEntry): Record<string, unknown> | undefined {
-  const options = entry.meta.options;
-  return typeof options === 'object' && options !== null && !Array.isArray(options)
-    ? (options as Record<string, unknown>)
-    : undefined;
-}
-
-/**
- * The host a `process.lua` entry runs on when called as a function: `meta.options.default_host`
- * first, then `meta.default_host` (service/processfunc/listener.go); none for a function.
- */
-function defaultHostOf(entry: LuaEntry): string | undefined {
-  if (entry.kind !== 'process.lua') return undefined;
-  for (const host of [optionsOf(entry)?.default_host, entry.meta.default_host])
-    if (typeof host === 'string' && host !== '') return host;
-  return undefined;
 }
