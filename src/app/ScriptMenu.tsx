@@ -4,6 +4,7 @@
  * recently deleted scripts and projects with a Restore button each (kept a week,
  * script-store.ts).
  */
+import { HiddenFileInput } from './HiddenFileInput.tsx';
 import { useRef } from 'react';
 import { Popover } from './Popover.tsx';
 import { downloadScript, readImport } from './script-files.ts';
@@ -72,40 +73,23 @@ export function ScriptMenu({
 
   return (
     <>
-      <input
-        ref={fileInput}
-        type="file"
+      <HiddenFileInput
+        inputRef={fileInput}
         accept=".lua,text/plain,text/x-lua"
-        hidden
-        data-testid="scripts.import-file"
-        onChange={(e) => {
-          void importFile(e.target.files?.[0]);
-          e.target.value = '';
-        }}
+        testId="scripts.import-file"
+        onFiles={(files) => void importFile(files?.[0])}
       />
-      <input
-        ref={zipInput}
-        type="file"
+      <HiddenFileInput
+        inputRef={zipInput}
         accept=".zip,application/zip"
-        hidden
-        data-testid="projects.import-zip-file"
-        onChange={(e) => {
-          void importZip(e.target.files?.[0]);
-          e.target.value = '';
-        }}
+        testId="projects.import-zip-file"
+        onFiles={(files) => void importZip(files?.[0])}
       />
-      <input
-        ref={folderInput}
-        type="file"
-        hidden
-        data-testid="projects.import-folder-files"
-        // React passes unknown lowercase attributes through; webkitdirectory picks a folder.
-        {...{ webkitdirectory: '', directory: '' }}
-        multiple
-        onChange={(e) => {
-          void importFolder(e.target.files);
-          e.target.value = '';
-        }}
+      <HiddenFileInput
+        inputRef={folderInput}
+        folder
+        testId="projects.import-folder-files"
+        onFiles={(files) => void importFolder(files)}
       />
       <Popover
         label="⋯"

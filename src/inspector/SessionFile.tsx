@@ -3,6 +3,7 @@
  * docs/session-format.md), and import such a file back to look at it. Import is refused while
  * a run is going.
  */
+import { HiddenFileInput } from '../app/HiddenFileInput.tsx';
 import { useRef, useState } from 'react';
 import type { RunStore } from '../app/run-store.ts';
 import type { InspectedRun } from './run-history.ts';
@@ -100,15 +101,12 @@ export function SessionFile({
       >
         Import…
       </button>
-      <input
-        ref={input}
-        type="file"
+      <HiddenFileInput
+        inputRef={input}
         accept=".json,.har,application/json"
-        hidden
-        data-testid="inspector.import-file"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
+        testId="inspector.import-file"
+        onFiles={(files) => {
+          const file = files?.[0];
           if (file) void importFile(file);
         }}
       />
